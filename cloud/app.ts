@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { actions } from './actions';
+import { Router } from './core/router';
+import type { AppMode } from './core/context';
+import { openSqliteStore, type SqliteStore } from './store/sqlite';
+import { runSeeds } from './store/seed';
+
+export interface AppOptions {
+  dataDir: string;
+  mode: AppMode;
+  /** Where seeds/ lives; defaults to the repository's. */
+  seedsDir?: string;
+  seed?: boolean;
+}
+
+export interface App {
+  router: Router;
+  store: SqliteStore;
+  options: AppOptions;
+}
+
+export const REPO_ROOT = path.resolve(__dirname, '..');
+
+/** Opens the store (migrating it), fills it from seeds/ when new, and builds the router. Shared by every host. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const store = openSqliteStore(options.dataDir);
+  if (options.seed !== false) await runSeeds(store, options.seedsDir ?? path.join(REPO_ROOT, 'seeds'));
+  return { router: new Router(actions), store, options };
+}
+
+export function modeFromEnv(env: NodeJS.ProcessEnv = process.env): AppMode {
+  return env.APP_MODE === 'production' || env.NODE_ENV === 'production' ? 'production' : 'dev';
+}

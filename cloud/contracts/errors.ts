@@ -1,0 +1,31 @@
+/**
+ * The one error envelope of the API and the codes it may carry.
+ * Messages are written for the member, in Chinese, and say what to do next.
+ */
+export const ERROR_STATUS = {
+  INVALID_PAYLOAD: 400,
+  BAD_JSON: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CONSENT_REQUIRED: 403,
+  DEV_LOGIN_DISABLED: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_ACTION: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL: 500,
+} as const;
+
+/** Feature issues add their own codes here, with the HTTP status they map to. */
+export type CoreErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorCode = CoreErrorCode | (string & {});
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError };

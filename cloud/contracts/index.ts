@@ -1,0 +1,16 @@
+/**
+ * Every action of the API, by name, with its payload and result types.
+ * Client (src/services) and handlers (cloud/features) both type against this map.
+ * A feature adds its `XxxActions` map here.
+ */
+import type { AuthActions } from './auth';
+import type { MemberActions } from './member';
+import type { OrgActions } from './org';
+
+export type ActionMap = AuthActions & MemberActions & OrgActions;
+
+export type ActionName = keyof ActionMap;
+export type PayloadOf<A extends ActionName> = ActionMap[A]['payload'];
+export type ResultOf<A extends ActionName> = ActionMap[A]['result'];
+
+export type { Envelope, ApiError, ErrorCode } from './errors';

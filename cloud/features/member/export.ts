@@ -1,0 +1,15 @@
+import type { MemberDataExport } from '../../contracts/member';
+import type { MemberContext } from '../../core/context';
+
+/**
+ * "我的数据" shows everything stored about a member. Each feature that stores personal rows
+ * registers a section here, so nothing is left out of the export (or the deletion).
+ */
+export type MemberDataSection = (ctx: MemberContext) => Promise<MemberDataExport['sections'][number] | null>;
+
+export const memberDataSectionProviders: MemberDataSection[] = [];
+
+export async function memberDataSections(ctx: MemberContext): Promise<MemberDataExport['sections']> {
+  const sections = await Promise.all(memberDataSectionProviders.map((p) => p(ctx)));
+  return sections.filter((s): s is NonNullable<typeof s> => s !== null);
+}

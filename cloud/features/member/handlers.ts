@@ -1,0 +1,83 @@
+import { defineAction } from '../../core/action';
+import { AppError } from '../../core/errors';
+import {
+  memberConsentInput,
+  memberDeleteInput,
+  memberExportInput,
+  memberMeInput,
+  memberPointsInput,
+  memberUpdateInput,
+  PRIVACY_NOTICE_VERSION,
+} from '../../contracts/member';
+import { profileOf } from './profile';
+import { memberDataSections } from './export';
+
+export const memberMe = defineAction({
+  name: 'member.me',
+  input: memberMeInput,
+  auth: 'member',
+  handler: async (ctx) => profileOf(ctx.store, ctx.member, ctx.admin.orgs),
+});
+
+export const memberUpdate = defineAction({
+  name: 'member.update',
+  input: memberUpdateInput,
+  auth: 'member',
+  async handler(ctx, patch) {
+    // 个人信息保护法: a real name or phone is stored only after the member agreed to the notice.
+    const storesPersonal = (patch.realName ?? null) !== null || (patch.phone ?? null) !== null;
+    if (storesPersonal && ctx.member.consentVersion !== PRIVACY_NOTICE_VERSION) {
+      throw new AppError('CONSENT_REQUIRED', '保存姓名或手机号前，请先阅读并同意《隐私说明》');
+    }
+    if (patch.orgId && !(await ctx.store.orgs.getById(patch.orgId))) {
+      throw new AppError('NOT_FOUND', '所选单位不存在，请重新选择');
+    }
+    const updated = await ctx.store.members.update(ctx.member.id, patch, ctx.now());
+    return profileOf(ctx.store, updated, ctx.admin.orgs);
+  },
+});
+
+export const memberConsent = defineAction({
+  name: 'member.consent',
+  input: memberConsentInput,
+  auth: 'member',
+  async handler(ctx, { version }) {
+    const updated = await ctx.store.members.recordConsent(ctx.member.id, version, ctx.now());
+    return profileOf(ctx.store, updated, ctx.admin.orgs);
+  },
+});
+
+export const memberExportData = defineAction({
+  name: 'member.exportData',
+  input: memberExportInput,
+  auth: 'member',
+  async handler(ctx) {
+    return {
+      profile: await profileOf(ctx.store, ctx.member, ctx.admin.orgs),
+      consents: await ctx.store.members.consents(ctx.member.id),
+      points: await ctx.store.points.entries(ctx.member.id, 10_000),
+      sections: await memberDataSections(ctx),
+    };
+  },
+});
+
+export const memberDelete = defineAction({
+  name: 'member.delete',
+  input: memberDeleteInput,
+  auth: 'member',
+  async handler(ctx) {
+    await ctx.store.members.delete(ctx.member.id, ctx.now());
+    return { deleted: true as const };
+  },
+});
+
+export const memberPoints = defineAction({
+  name: 'member.points',
+  input: memberPointsInput,
+  auth: 'member',
+  async handler(ctx) {
+    return { balance: ctx.member.points, entries: await ctx.store.points.entries(ctx.member.id, 100) };
+  },
+});
+
+export const memberActions = [memberMe, memberUpdate, memberConsent, memberExportData, memberDelete, memberPoints];

@@ -1,0 +1,68 @@
+import type { Db } from '../../store/db';
+import type { MemberPatch, MemberRepo, MemberRow } from './repo';
+
+const COLUMNS = `id, openid, nickname, real_name AS realName, phone, org_id AS orgId, points,
+  consent_version AS consentVersion, consent_at AS consentAt, created_at AS createdAt, updated_at AS updatedAt`;
+
+export function sqliteMemberRepo(db: Db): MemberRepo {
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM members WHERE id = ?`);
+  const byOpenid = db.prepare(`SELECT ${COLUMNS} FROM members WHERE openid = ?`);
+  const insert = db.prepare(
+    `INSERT INTO members (openid, nickname, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(openid) DO NOTHING`,
+  );
+  const consentInsert = db.prepare('INSERT INTO privacy_consents (member_id, version, agreed_at) VALUES (?, ?, ?)');
+  const consentSet = db.prepare('UPDATE members SET consent_version = ?, consent_at = ?, updated_at = ? WHERE id = ?');
+
+  const get = (id: number) => byId.get(id) as MemberRow | undefined;
+
+  return {
+    async getById(id) {
+      return get(id);
+    },
+    async getByOpenid(openid) {
+      return byOpenid.get(openid) as MemberRow | undefined;
+    },
+    async findOrCreateByOpenid(openid, nickname) {
+      const found = byOpenid.get(openid) as MemberRow | undefined;
+      if (found) return found;
+      const now = new Date().toISOString();
+      insert.run(openid, nickname, now, now);
+      return byOpenid.get(openid) as MemberRow;
+    },
+    async update(id, patch: MemberPatch, at) {
+      const sets: string[] = [];
+      const values: unknown[] = [];
+      const columns: Record<keyof MemberPatch, string> = { nickname: 'nickname', realName: 'real_name', phone: 'phone', orgId: 'org_id' };
+      for (const key of Object.keys(columns) as (keyof MemberPatch)[]) {
+        if (patch[key] !== undefined) {
+          sets.push(`${columns[key]} = ?`);
+          values.push(patch[key]);
+        }
+      }
+      if (sets.length) db.prepare(`UPDATE members SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...values, at.toISOString(), id);
+      return get(id)!;
+    },
+    async recordConsent(id, version, at) {
+      db.transaction(() => {
+        consentInsert.run(id, version, at.toISOString());
+        consentSet.run(version, at.toISOString(), at.toISOString(), id);
+      })();
+      return get(id)!;
+    },
+    async consents(id) {
+      return db
+        .prepare('SELECT version, agreed_at AS agreedAt, NULL AS withdrawnAt FROM privacy_consents WHERE member_id = ? ORDER BY id')
+        .all(id) as { version: string; agreedAt: string; withdrawnAt: string | null }[];
+    },
+    async delete(id, at) {
+      db.transaction(() => {
+        const m = get(id);
+        if (!m) return;
+        db.prepare('INSERT INTO deleted_members (org_id, deleted_at) VALUES (?, ?)').run(m.orgId, at.toISOString());
+        // Feature tables declare ON DELETE CASCADE for personal rows and ON DELETE SET NULL for rows
+        // that feed aggregate counts, so this one statement is the whole deletion.
+        db.prepare('DELETE FROM members WHERE id = ?').run(id);
+      })();
+    },
+  };
+}

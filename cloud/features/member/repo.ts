@@ -1,0 +1,33 @@
+/** Storage of members, as the handlers see it. Adapters: repo.sqlite.ts (a cloud-database one may follow). */
+export interface MemberRow {
+  id: number;
+  openid: string;
+  nickname: string;
+  realName: string | null;
+  phone: string | null;
+  orgId: string | null;
+  points: number;
+  consentVersion: string | null;
+  consentAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemberPatch {
+  nickname?: string;
+  realName?: string | null;
+  phone?: string | null;
+  orgId?: string | null;
+}
+
+export interface MemberRepo {
+  getById(id: number): Promise<MemberRow | undefined>;
+  getByOpenid(openid: string): Promise<MemberRow | undefined>;
+  /** Atomic: two first calls at once still make one member. */
+  findOrCreateByOpenid(openid: string, nickname: string): Promise<MemberRow>;
+  update(id: number, patch: MemberPatch, at: Date): Promise<MemberRow>;
+  recordConsent(id: number, version: string, at: Date): Promise<MemberRow>;
+  consents(id: number): Promise<{ version: string; agreedAt: string; withdrawnAt: string | null }[]>;
+  /** Removes the member and their personal rows; anonymous aggregates stay (see schema). */
+  delete(id: number, at: Date): Promise<void>;
+}

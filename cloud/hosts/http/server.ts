@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import compress from '@fastify/compress';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { App } from '../../app';
+import type { Identity } from '../../core/context';
+import type { Envelope } from '../../contracts';
+import { loadOrCreateSecret, sessionSigner } from './session';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface HttpHostOptions {
+  /** The built H5 app to serve beside the API; omitted in API-only tests. */
+  staticDir?: string;
+  /**
+   * WeChat Cloud Run puts the caller's openid in `x-wx-openid`. Trust it only when the host
+   * really runs there (TRUST_WX_OPENID_HEADER=1), or anyone could claim any openid.
+   */
+  trustWxOpenidHeader?: boolean;
+  logger?: boolean;
+}
+
+const envelopeError = (code: string, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
+
+/** The HTTP host: POST /api/<action> over the shared router, and the H5 build on the same port. */
+export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promise<FastifyInstance> {
+  const signer = sessionSigner(loadOrCreateSecret(app.options.dataDir));
+  const server = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: true });
+
+  await server.register(helmet, {
+    // upgrade-insecure-requests would break plain-HTTP use on a LAN address; HSTS belongs to the TLS proxy in front.
+    contentSecurityPolicy: { directives: { ...cspDirectives(opts.staticDir), upgradeInsecureRequests: null } },
+    hsts: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await server.register(compress, { threshold: 1024 });
+
+  // Only JSON bodies; anything else is answered in the envelope, not with Fastify's own shape.
+  server.removeAllContentTypeParsers();
+  server.addContentTypeParser(['application/json'], { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, {});
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(Object.assign(new Error('bad json'), { statusCode: 400, code: 'BAD_JSON' }), undefined);
+    }
+  });
+  server.addContentTypeParser('*', (_req, _payload, done) =>
+    done(Object.assign(new Error('unsupported'), { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }), undefined),
+  );
+
+  server.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413)
+      return reply.code(413).send(envelopeError('PAYLOAD_TOO_LARGE', '提交的内容太大了（上限 64 KB），请精简后再试'));
+    if (error.code === 'BAD_JSON' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+      return reply.code(400).send(envelopeError('BAD_JSON', '提交的内容格式不正确，请刷新页面后重试'));
+    if (error.code === 'UNSUPPORTED_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return reply.code(415).send(envelopeError('UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交（Content-Type: application/json）'));
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+      return reply.code(error.statusCode).send(envelopeError('INVALID_PAYLOAD', '请求有误，请检查后重试'));
+    server.log.error(error);
+    console.error('[http] unexpected error:', error);
+    return reply.code(500).send(envelopeError('INTERNAL', '服务器开小差了，请稍后再试'));
+  });
+
+  const identify = (req: FastifyRequest): Identity => {
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      const memberId = signer.verify(auth.slice(7).trim());
+      if (memberId !== null) return { kind: 'session', memberId };
+    }
+    const openid = req.headers['x-wx-openid'];
+    if (opts.trustWxOpenidHeader && typeof openid === 'string' && openid) return { kind: 'openid', openid };
+    return { kind: 'anonymous' };
+  };
+
+  const services = { store: app.store, mode: app.options.mode, issueSession: (m: { id: number }) => signer.issue(m.id) };
+
+  server.post<{ Params: { action: string } }>('/api/:action', async (req, reply) => {
+    const result = await app.router.dispatch(req.params.action, req.body, identify(req), services);
+    reply.code(result.status).header('cache-control', 'no-store');
+    return result.body;
+  });
+
+  server.get('/api/health', async () => ({ ok: true, data: { mode: app.options.mode, actions: app.router.names().length } }));
+
+  server.all('/api/*', async (_req, reply: FastifyReply) =>
+    reply.code(405).send(envelopeError('METHOD_NOT_ALLOWED', '接口只接受 POST 请求')),
+  );
+
+  if (opts.staticDir && fs.existsSync(path.join(opts.staticDir, 'index.html'))) {
+    await server.register(fastifyStatic, {
+      root: opts.staticDir,
+      cacheControl: false,
+      // Hashed assets can be cached for good; index.html must always be fresh.
+      setHeaders(res, filePath) {
+        res.setHeader('cache-control', filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  server.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.code(404).send(envelopeError('UNKNOWN_ACTION', '没有这个接口'));
+    return reply.code(404).type('text/plain; charset=utf-8').send('页面不存在');
+  });
+
+  server.addHook('onClose', async () => app.store.close());
+  return server;
+}
+
+/** Taro's H5 template carries one inline script (rem sizing); allow exactly it by hash. */
+function cspDirectives(staticDir?: string) {
+  const hashes: string[] = [];
+  if (staticDir) {
+    try {
+      const html = fs.readFileSync(path.join(staticDir, 'index.html'), 'utf8');
+      for (const m of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+        hashes.push(`'sha256-${crypto.createHash('sha256').update(m[1]).digest('base64')}'`);
+      }
+    } catch {
+      /* no build yet: API only */
+    }
+  }
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", ...hashes],
+    // Taro injects component styles at run time.
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    connectSrc: ["'self'"],
+    mediaSrc: ["'self'", 'blob:'],
+  };
+}

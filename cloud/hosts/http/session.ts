@@ -1,0 +1,45 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
+
+/** The signing secret is made once per data dir and kept beside the database (mode 0600). */
+export function loadOrCreateSecret(dataDir: string): Buffer {
+  const file = path.join(dataDir, 'session-secret');
+  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+  } catch {
+    const secret = crypto.randomBytes(32);
+    try {
+      fs.writeFileSync(file, secret.toString('hex'), { mode: 0o600, flag: 'wx' });
+      return secret;
+    } catch {
+      // Another process created it first: use theirs.
+      return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+    }
+  }
+}
+
+/** Tokens are "<memberId>.<expiresAtMs>.<hmac>": small, stateless, and useless once altered. */
+export function sessionSigner(secret: Buffer, now: () => number = Date.now) {
+  const mac = (body: string) => crypto.createHmac('sha256', secret).update(body).digest('base64url');
+  return {
+    issue(memberId: number): string {
+      const body = `${memberId}.${now() + TOKEN_TTL_MS}`;
+      return `${body}.${mac(body)}`;
+    },
+    /** The member id, or null for a forged, malformed or expired token. */
+    verify(token: string): number | null {
+      const parts = token.split('.');
+      if (parts.length !== 3) return null;
+      const [id, exp, sig] = parts;
+      const expected = Buffer.from(mac(`${id}.${exp}`));
+      const given = Buffer.from(sig);
+      if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
+      if (!/^\d+$/.test(id) || !(Number(exp) > now())) return null;
+      return Number(id);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { MemberRepo } from '../features/member/repo';
+import type { OrgRepo } from '../features/org/repo';
+import type { AdminRepo } from '../features/admin/repo';
+import type { PointsRepo } from '../features/points/repo';
+
+/**
+ * Everything handlers may do to storage. Each feature contributes one repository interface;
+ * an adapter (SQLite today, the WeChat cloud database later) implements all of them.
+ */
+export interface Store {
+  members: MemberRepo;
+  orgs: OrgRepo;
+  admins: AdminRepo;
+  points: PointsRepo;
+  meta: MetaRepo;
+  close(): void;
+}
+
+export interface MetaRepo {
+  /** Seed bookkeeping: a seed that has run is not run again. */
+  seedHasRun(name: string): Promise<boolean>;
+  markSeedRun(name: string, at: Date): Promise<void>;
+}

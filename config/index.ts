@@ -1,0 +1,61 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+// Build-time switches, read from the environment (see README "配置"):
+//   TARO_APP_CLOUD_ENV  a WeChat cloud env id: the client then calls the cloud function `api`
+//   TARO_APP_API_BASE   origin of the HTTP host for weapp builds without cloud (H5 uses its own origin)
+//   TARO_OUTPUT_ROOT    where to write, so the native-components build does not overwrite dist/weapp
+// Shared contracts live outside src/ (cloud/contracts) and must be compiled like app code.
+const contractsDir = require('path').resolve(__dirname, '..', 'cloud', 'contracts');
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'huiyuan-zhijia',
+    date: '2026-11-23',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {
+      CLOUD_ENV_ID: JSON.stringify(process.env.TARO_APP_CLOUD_ENV || ''),
+      API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE || ''),
+    },
+    alias: {
+      '@contracts': contractsDir,
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: [contractsDir] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      compile: { include: [contractsDir] },
+      publicPath: '/',
+      staticDirectory: 'static',
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      router: { mode: 'hash' },
+    },
+  };
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

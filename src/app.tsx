@@ -1,0 +1,12 @@
+import { type PropsWithChildren } from 'react';
+import Taro, { useLaunch } from '@tarojs/taro';
+import './app.css';
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    if (CLOUD_ENV_ID && process.env.TARO_ENV === 'weapp') Taro.cloud.init({ env: CLOUD_ENV_ID, traceUser: true });
+  });
+  return children;
+}
+
+export default App;

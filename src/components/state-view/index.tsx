@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import { View, Text, Button } from '@tarojs/components';
+
+interface Props {
+  loading?: boolean;
+  error?: { message: string } | undefined;
+  empty?: boolean;
+  emptyText?: string;
+  onRetry?: () => void;
+  children?: ReactNode;
+}
+
+/** The one way a screen shows loading, error and empty states. */
+export default function StateView({ loading, error, empty, emptyText = '这里还没有内容', onRetry, children }: Props) {
+  if (loading && !children) return <Loading />;
+  if (error)
+    return (
+      <View className='state' role='alert'>
+        <Text className='state-title'>加载失败</Text>
+        <Text className='muted'>{error.message}</Text>
+        {onRetry && (
+          <Button className='btn-plain' style={{ marginTop: '24px' }} onClick={onRetry}>
+            重新加载
+          </Button>
+        )}
+      </View>
+    );
+  if (loading) return <Loading />;
+  if (empty)
+    return (
+      <View className='state'>
+        <Text className='state-title'>{emptyText}</Text>
+      </View>
+    );
+  return <>{children}</>;
+}
+
+function Loading() {
+  return (
+    <View className='state' aria-busy='true'>
+      <View className='spinner' />
+      <Text className='muted'>正在加载…</Text>
+    </View>
+  );
+}

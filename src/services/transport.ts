@@ -1,0 +1,35 @@
+import Taro from '@tarojs/taro';
+import type { Envelope } from '@contracts/errors';
+import { sessionToken } from './session';
+
+export interface TransportResponse {
+  status: number;
+  body: Envelope<unknown>;
+}
+
+/** Cloud: WeChat's callFunction to the `api` function, which reads OPENID from its own context. */
+async function cloudTransport(action: string, payload: unknown): Promise<TransportResponse> {
+  const res = await Taro.cloud.callFunction({ name: 'api', data: { action, payload } });
+  const body = res.result as Envelope<unknown> & { status?: number };
+  return { status: body.status ?? (body.ok ? 200 : 400), body };
+}
+
+/** HTTP: POST /api/<action> with the session token. H5 talks to its own origin. */
+async function httpTransport(action: string, payload: unknown): Promise<TransportResponse> {
+  const token = sessionToken.get();
+  const res = await Taro.request<Envelope<unknown>>({
+    url: `${API_BASE}/api/${action}`,
+    method: 'POST',
+    data: payload ?? {},
+    header: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    timeout: 15000,
+  });
+  const body = res.data;
+  if (!body || typeof body !== 'object' || !('ok' in body)) {
+    return { status: res.statusCode, body: { ok: false, error: { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' } } };
+  }
+  return { status: res.statusCode, body };
+}
+
+/** Chosen at build time: CLOUD_ENV_ID is a constant, so the unused transport is dropped from the bundle. */
+export const transport = CLOUD_ENV_ID ? cloudTransport : httpTransport;
