@@ -1,0 +1,72 @@
+import type { Browser } from 'playwright-core';
+import { launchBrowser, phonePage, screenshot, taroInput } from '../support/browser';
+import { startHttpHost, type TestHost } from '../support/http';
+
+let host: TestHost;
+let browser: Browser;
+
+beforeAll(async () => {
+  host = await startHttpHost({ withH5: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+test('first open → login → 我的 → edit profile with an organisation → reload keeps the change', async () => {
+  const page = await phonePage(browser);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+
+  // First open without a session lands on the login page.
+  await page.goto(host.url);
+  await page.getByText('开发环境登录').waitFor();
+  await screenshot(page, 'foundation-01-login');
+
+  await taroInput(page, 'openid').fill('e2e-member-1');
+  await taroInput(page, 'nickname').fill('格桑花');
+  await page.getByText('登录', { exact: true }).last().click();
+
+  // First use: the privacy notice, then consent.
+  await page.getByText('同意并继续').waitFor();
+  await screenshot(page, 'foundation-02-privacy');
+  await page.getByText('同意并继续').click();
+  await page.getByText('格桑花，您好！').waitFor();
+  await page.getByText(/距 5·29 会员活动日/).waitFor();
+  await screenshot(page, 'foundation-03-home');
+
+  // 我的
+  await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
+  await page.getByText('编辑资料').waitFor();
+  await screenshot(page, 'foundation-04-mine');
+  await page.getByText('编辑资料').click();
+
+  await taroInput(page, 'realName').waitFor();
+  await taroInput(page, 'realName').fill('王其其格');
+  await taroInput(page, 'phone').fill('13912345678');
+  await page.getByText('选择 ›').click();
+  await page.getByText('内蒙古自治区计划生育协会').click();
+  await page.getByText('赤峰市计生协').click();
+  await page.getByText('翁牛特旗计生协').click();
+  await page.getByText('选择“翁牛特旗计生协”').click();
+  await page.getByText('翁牛特旗计生协').waitFor();
+  await screenshot(page, 'foundation-05-edit');
+  await page.getByText('保存', { exact: true }).click();
+
+  // Back on 我的 with the new values; the phone is masked.
+  await page.getByText('实名：王其其格').waitFor();
+  await page.getByText('139****5678').waitFor();
+
+  await page.reload();
+  await page.getByText('实名：王其其格').waitFor();
+  await page.getByText('139****5678').waitFor();
+  await page.getByText('翁牛特旗计生协').waitFor();
+  await screenshot(page, 'foundation-06-after-reload');
+
+  // And the server agrees.
+  const token = await host.login('e2e-member-1');
+  const me = await host.post('member.me', {}, token);
+  expect(me.body.data).toMatchObject({ realName: '王其其格', phone: '13912345678', org: { id: '150426' } });
+  expect(pageErrors).toEqual([]);
+});

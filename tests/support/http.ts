@@ -1,0 +1,57 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createApp, REPO_ROOT } from '../../cloud/app';
+import type { AppMode } from '../../cloud/core/context';
+import { buildHttpHost } from '../../cloud/hosts/http/server';
+import { tempDir } from './app';
+
+export interface TestHost {
+  url: string;
+  dataDir: string;
+  server: FastifyInstance;
+  /** POST /api/<action>; returns status and parsed envelope. */
+  post(action: string, payload?: unknown, token?: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** Dev-login and return the session token. */
+  login(openid: string, nickname?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real HTTP host on a random loopback port, over a fresh data dir. */
+export async function startHttpHost(opts: { mode?: AppMode; withH5?: boolean; trustWxOpenidHeader?: boolean; dataDir?: string } = {}): Promise<TestHost> {
+  const dataDir = opts.dataDir ?? tempDir();
+  const app = await createApp({ dataDir, mode: opts.mode ?? 'dev' });
+  const server = await buildHttpHost(app, {
+    staticDir: opts.withH5 ? path.join(REPO_ROOT, 'dist', 'h5') : undefined,
+    trustWxOpenidHeader: opts.trustWxOpenidHeader,
+  });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const post: TestHost['post'] = async (action, payload = {}, token, headers = {}) => {
+    const res = await fetch(`${url}/api/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify(payload),
+    });
+    const text = await res.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+    return { status: res.status, body };
+  };
+  return {
+    url,
+    dataDir,
+    server,
+    post,
+    async login(openid, nickname) {
+      const r = await post('auth.devLogin', { openid, nickname });
+      if (r.status !== 200) throw new Error(`login failed: ${JSON.stringify(r.body)}`);
+      return r.body.data.token as string;
+    },
+    close: () => server.close(),
+  };
+}
