@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import autocannon from 'autocannon';
+import { REPO_ROOT } from '../../cloud/app';
+
+export const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+export const BENCH_SECONDS = Number(process.env.BENCH_SECONDS || 5);
+export const BENCH_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
+
+export interface Server {
+  url: string;
+  proc: ChildProcess;
+  stop(): void;
+}
+
+/** Starts a child process that prints PORT=<n> and serves on 127.0.0.1. */
+export function startChild(args: string[]): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(TSX, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout!.on('data', (d) => {
+      out += d;
+      const m = out.match(/PORT=(\d+)/);
+      if (m) resolve({ url: `http://127.0.0.1:${m[1]}`, proc, stop: () => proc.kill('SIGKILL') });
+    });
+    proc.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
+  });
+}
+
+export const bareServer = (kind: 'plain' | 'sqlite') => startChild([path.join(REPO_ROOT, 'tests/bench/bare.ts'), kind]);
+
+export function apiServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'))) {
+  return startChild([path.join(REPO_ROOT, 'tests/bench/serve.ts'), dataDir]).then((s) => ({ ...s, dataDir }));
+}
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** autocannon against one URL; requests may be generated per call (e.g. to vary the body). */
+export async function load(opts: autocannon.Options): Promise<LoadResult> {
+  const r = await autocannon({ duration: BENCH_SECONDS, connections: BENCH_CONNECTIONS, ...opts });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+export async function post(url: string, action: string, payload: unknown, token?: string) {
+  const res = await fetch(`${url}/api/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(payload),
+  });
+  return res.json() as Promise<any>;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+}
+
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
+}
+
+export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export function table(rows: (string | number)[][]): void {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  for (const r of rows) console.log('  ' + r.map((c, i) => String(c).padEnd(widths[i])).join('  '));
+}
+
+/** Bytes of every file under dir (optionally only those matching). */
+export function dirSize(dir: string, match: (f: string) => boolean = () => true): number {
+  if (!fs.existsSync(dir)) return 0;
+  let total = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) total += dirSize(p, match);
+    else if (match(p)) total += fs.statSync(p).size;
+  }
+  return total;
+}
+
+export const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file)).length;
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -1,0 +1,27 @@
+/**
+ * npm run bench: every figure beside a baseline measured in the same run (machines are shared
+ * and noisy: read the ratios and medians). Each feature adds its section below.
+ * BENCH_SECONDS (default 5) and BENCH_CONNECTIONS (default 50) tune the load runs.
+ */
+import { bundleSizes, foundationThroughput } from './sections/foundation';
+
+const sections: [string, () => Promise<void> | void][] = [
+  ['foundation', foundationThroughput],
+  ['sizes', bundleSizes],
+];
+
+async function main() {
+  const only = process.argv.slice(2);
+  console.log(`# 会员之家 bench — ${new Date().toISOString()} — node ${process.version}`);
+  for (const [name, fn] of sections) {
+    if (only.length && !only.includes(name)) continue;
+    await fn();
+  }
+}
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

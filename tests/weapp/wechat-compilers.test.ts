@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { COMPONENTS_ROOT, WEAPP_ROOT } from '../support/weapp';
+// WeChat's own wcc (WXML) and wcsc (WXSS) compilers, shipped for Linux in miniprogram-compiler.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const compiler = require('miniprogram-compiler');
+
+function compileFolder(root: string) {
+  let wxml: string;
+  try {
+    wxml = compiler.wxmlToJs(root);
+  } catch (e) {
+    throw new Error(`wcc rejected the WXML in ${root}: ${(e as Error).message}`);
+  }
+  let wxss: string;
+  try {
+    wxss = compiler.wxssToJs(root);
+  } catch (e) {
+    throw new Error(`wcsc rejected the WXSS in ${root}: ${(e as Error).message}`);
+  }
+  return { wxml, wxss };
+}
+
+test.each([
+  ['the whole weapp build', WEAPP_ROOT],
+  ['the native components build', COMPONENTS_ROOT],
+])('WeChat compiles %s without errors', (_label, root) => {
+  expect(fs.existsSync(path.join(root, 'base.wxml'))).toBe(true);
+  const { wxml, wxss } = compileFolder(root);
+  expect(wxml).toContain('$gwx');
+  expect(wxss.length).toBeGreaterThan(100);
+});
+
+test('the check is real: a broken WXML file is rejected', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wcc-'));
+  fs.writeFileSync(path.join(dir, 'bad.wxml'), '<view><text>未闭合</view>');
+  expect(() => compileFolder(dir)).toThrow(/wcc rejected/);
+});
+
+test('the whole weapp build lists every page and subPackage, and ships no validator', () => {
+  const app = JSON.parse(fs.readFileSync(path.join(WEAPP_ROOT, 'app.json'), 'utf8'));
+  expect(app.pages).toContain('pages/home/index');
+  expect(app.pages).toContain('pages/mine/index');
+  expect(app.subPackages.map((p: { root: string }) => p.root).sort()).toEqual(
+    ['packages/admin', 'packages/classes', 'packages/events', 'packages/magazine', 'packages/quiz'],
+  );
+  expect(app.tabBar.list.map((t: { text: string }) => t.text)).toEqual(['首页', '我的']);
+  // The client imports only types from cloud/contracts: zod must never reach the bundle.
+  const js = fs.readdirSync(WEAPP_ROOT).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(WEAPP_ROOT, f), 'utf8')).join('\n');
+  expect(js).not.toMatch(/ZodError|\$ZodType/);
+});
