@@ -19,7 +19,7 @@ export function sqlitePointsRepo(db: Db): PointsRepo {
     'SELECT delta, reason, created_at AS createdAt FROM points_ledger WHERE member_id = ? ORDER BY id DESC LIMIT ?',
   );
   const sumSince = db.prepare(
-    `SELECT COALESCE(SUM(delta), 0) FROM points_ledger WHERE member_id = ?1 AND substr(ref_key, 1, length(?2)) = ?2 AND created_at >= ?3`,
+    `SELECT COALESCE(SUM(delta), 0) FROM points_ledger WHERE member_id = @memberId AND substr(ref_key, 1, length(@prefix)) = @prefix AND created_at >= @since`,
   ).pluck();
 
   return {
@@ -30,7 +30,7 @@ export function sqlitePointsRepo(db: Db): PointsRepo {
       return entries.all(memberId, limit) as PointsEntry[];
     },
     async sumSince(memberId, refKeyPrefix, since) {
-      return sumSince.get(memberId, refKeyPrefix, since.toISOString()) as number;
+      return sumSince.get({ memberId, prefix: refKeyPrefix, since: since.toISOString() }) as number;
     },
   };
 }

@@ -1,0 +1,55 @@
+import { startTestApp, type TestApp } from '../support/app';
+import { runSeeds } from '../../cloud/store/seed';
+import { REPO_ROOT } from '../../cloud/app';
+import { openSqliteStore } from '../../cloud/store/sqlite';
+import path from 'node:path';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+test('the org tree is complete at 盟市 level: 12 盟市 and the 计划单列市 满洲里、二连浩特', async () => {
+  const { tree } = await app.anonymous.call('org.tree', {});
+  expect(tree).toHaveLength(1);
+  expect(tree[0].name).toBe('内蒙古自治区计划生育协会');
+  const names = tree[0].children.map((c) => c.name);
+  expect(names).toHaveLength(14);
+  for (const n of ['呼和浩特', '包头', '乌海', '赤峰', '通辽', '鄂尔多斯', '呼伦贝尔', '巴彦淖尔', '乌兰察布', '兴安盟', '锡林郭勒盟', '阿拉善盟', '满洲里', '二连浩特'])
+    expect(names.some((x) => x.includes(n))).toBe(true);
+  // Down to 村(社区) under at least two 盟市.
+  const levels5 = (await app.store.orgs.all()).filter((o) => o.level === 5);
+  expect(new Set(levels5.map((o) => o.path.split('/')[2])).size).toBeGreaterThanOrEqual(2);
+});
+
+test('org.children walks down with a breadcrumb', async () => {
+  const top = await app.anonymous.call('org.children', {});
+  expect(top.path).toEqual([]);
+  expect(top.children[0]).toMatchObject({ id: '150000', hasChildren: true });
+  const wnt = await app.anonymous.call('org.children', { parentId: '150426' });
+  expect(wnt.path.map((p) => p.name)).toEqual(['内蒙古自治区计划生育协会', '赤峰市计生协', '翁牛特旗计生协']);
+  expect(wnt.children.map((c) => c.level)).toEqual([4, 4]);
+  expect((await app.anonymous.raw('org.children', { parentId: 'nope' })).status).toBe(404);
+});
+
+test('migrations and seeds run once: reopening and reseeding changes nothing', async () => {
+  const db = app.store.db;
+  const count = () => ({
+    orgs: db.prepare('SELECT COUNT(*) FROM orgs').pluck().get(),
+    members: db.prepare('SELECT COUNT(*) FROM members').pluck().get(),
+    grants: db.prepare('SELECT COUNT(*) FROM admin_grants').pluck().get(),
+  });
+  const before = count();
+  expect(await runSeeds(app.store, path.join(REPO_ROOT, 'seeds'))).toEqual([]);
+  expect(count()).toEqual(before);
+  const reopened = openSqliteStore(app.dataDir);
+  try {
+    expect(reopened.db.prepare('SELECT COUNT(*) FROM orgs').pluck().get()).toBe(before.orgs);
+    expect(reopened.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(reopened.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(reopened.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  } finally {
+    reopened.close();
+  }
+});
