@@ -41,9 +41,6 @@ export class Router {
     try {
       const action = this.actions.get(name);
       if (!action) throw new AppError('UNKNOWN_ACTION', `没有名为“${truncate(name)}”的操作，请升级小程序后再试`);
-      const parsed = action.input.safeParse(rawPayload ?? {});
-      if (!parsed.success) throw new AppError('INVALID_PAYLOAD', describeZodError(parsed.error));
-
       const base: BaseContext = {
         store: services.store,
         mode: services.mode,
@@ -51,10 +48,11 @@ export class Router {
         now: services.now ?? (() => new Date()),
         issueSession: services.issueSession,
       };
-      const data =
-        action.auth === 'public'
-          ? await action.handler(base, parsed.data)
-          : await action.handler(await memberContext(base, action.auth === 'admin'), parsed.data);
+      // Who first (401/403 whatever the payload), then what (400).
+      const ctx = action.auth === 'public' ? base : await memberContext(base, action.auth === 'admin');
+      const parsed = action.input.safeParse(rawPayload ?? {});
+      if (!parsed.success) throw new AppError('INVALID_PAYLOAD', describeZodError(parsed.error));
+      const data = await action.handler(ctx as never, parsed.data);
       return { status: 200, body: { ok: true, data } };
     } catch (error) {
       if (error instanceof AppError) return { status: error.status, body: { ok: false, error: { code: error.code, message: error.message } } };

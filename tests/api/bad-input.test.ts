@@ -1,0 +1,111 @@
+/**
+ * For every action the router serves (features included, as they register), a generated batch of
+ * malformed payloads over real HTTP: wrong types, missing fields, unknown fields, oversize strings,
+ * non-object bodies, malformed JSON, bodies over 64 KB. Each is answered with a 4xx in the envelope
+ * and a Chinese message — never a 5xx.
+ */
+import fc from 'fast-check';
+import { actions } from '../../cloud/actions';
+import { startHttpHost, type TestHost } from '../support/http';
+
+let host: TestHost;
+let tokens: { label: string; token: string }[];
+beforeAll(async () => {
+  host = await startHttpHost();
+  tokens = [
+    { label: 'member', token: await host.login('fuzz-member') },
+    { label: 'admin', token: await host.login('dev-admin-hhht') },
+  ];
+});
+afterAll(() => host.close());
+
+const CJK = /[\u4e00-\u9fa5]/;
+
+function expectRefusal(r: { status: number; body: any }, context: string) {
+  if (r.status >= 500 || r.status < 400 || !r.body || r.body.ok !== false || typeof r.body.error?.code !== 'string' || !CJK.test(r.body.error?.message ?? '')) {
+    throw new Error(`${context}: expected a 4xx envelope with a Chinese message, got ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+  }
+}
+
+function expectNo5xx(r: { status: number; body: any }, context: string) {
+  if (r.status >= 500 || typeof r.body !== 'object' || typeof r.body.ok !== 'boolean') {
+    throw new Error(`${context}: got ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+  }
+  if (!r.body.ok) expectRefusal(r, context);
+}
+
+/** Field names of an action's payload schema, read from zod's object shape. */
+function fieldsOf(schema: unknown): string[] {
+  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+const wrongValue = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.string({ maxLength: 8 }),
+  fc.string({ minLength: 2000, maxLength: 3000 }),
+  fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 4 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.anything({ maxDepth: 1 }), { maxKeys: 3 }),
+  fc.constant('x'.repeat(20_000)),
+);
+
+const names = actions.map((a) => a.name);
+
+test('the suite covers every registered action', () => {
+  expect(names).toEqual(expect.arrayContaining(['auth.devLogin', 'member.me', 'member.update', 'org.tree', 'org.children']));
+  expect(new Set(names).size).toBe(names.length);
+});
+
+describe.each(actions.map((a) => [a.name, a] as const))('%s', (name, action) => {
+  const fields = fieldsOf(action.input);
+
+  test('non-object payloads and unknown fields are refused with 4xx', async () => {
+    for (const { label, token } of tokens) {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.anything({ maxDepth: 1 }), { minLength: 1, maxLength: 3 })), async (payload) => {
+          expectRefusal(await host.post(name, payload, token), `${name} as ${label} with ${JSON.stringify(payload).slice(0, 80)}`);
+        }),
+        { numRuns: 8 },
+      );
+      expectRefusal(await host.post(name, { zzUnknownField: 1 }, token), `${name} as ${label} with an unknown field`);
+    }
+  });
+
+  test('wrong types, missing and oversize fields never cause a 5xx', async () => {
+    for (const { label, token } of tokens) {
+      await fc.assert(
+        fc.asyncProperty(fc.subarray(fields), fc.array(wrongValue, { minLength: fields.length, maxLength: fields.length }), async (chosen, values) => {
+          const payload = Object.fromEntries(chosen.map((f, i) => [f, values[i]]));
+          expectNo5xx(await host.post(name, payload, token), `${name} as ${label} with ${JSON.stringify(payload).slice(0, 120)}`);
+        }),
+        { numRuns: fields.length ? 25 : 3 },
+      );
+    }
+  });
+
+  test('malformed JSON and bodies over 64 KB are refused', async () => {
+    const post = (body: string) =>
+      fetch(`${host.url}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[0].token}` }, body }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    expectRefusal(await post('{"oops":'), `${name} malformed JSON`);
+    const big = await post(JSON.stringify({ [fields[0] ?? 'x']: 'y'.repeat(65 * 1024) }));
+    expect(big.status).toBe(413);
+    expectRefusal(big, `${name} oversize body`);
+  });
+});
+
+test('actions that need a member refuse anonymous callers with 401', async () => {
+  for (const a of actions.filter((x) => x.auth !== 'public')) {
+    const r = await host.post(a.name, {});
+    expect([r.status, a.name]).toEqual([401, a.name]);
+  }
+});
+
+test('admin actions refuse plain members with 403', async () => {
+  for (const a of actions.filter((x) => x.auth === 'admin')) {
+    const r = await host.post(a.name, {}, tokens[0].token);
+    expect([r.status >= 400 && r.status < 500 && r.status !== 401, a.name]).toEqual([true, a.name]);
+  }
+});

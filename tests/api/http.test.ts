@@ -1,0 +1,90 @@
+import { startHttpHost, type TestHost } from '../support/http';
+
+let host: TestHost;
+beforeAll(async () => {
+  host = await startHttpHost();
+});
+afterAll(() => host.close());
+
+const raw = (path: string, init: RequestInit) => fetch(`${host.url}${path}`, init);
+
+test('login, then member.me and member.update over HTTP with the session token', async () => {
+  const token = await host.login('http-member', '牧民');
+  const me = await host.post('member.me', {}, token);
+  expect(me).toMatchObject({ status: 200, body: { ok: true, data: { nickname: '牧民' } } });
+  const up = await host.post('member.update', { nickname: '牧民阿妈', orgId: '150105' }, token);
+  expect(up.body.data.org.name).toBe('赛罕区计生协');
+  expect((await host.post('member.me', {}, token)).body.data.nickname).toBe('牧民阿妈');
+});
+
+test('no token, a forged token, and a deleted member are all 401 in the envelope', async () => {
+  expect(await host.post('member.me', {})).toEqual({ status: 401, body: { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } } });
+  const token = await host.login('http-forger');
+  const [id, exp, sig] = token.split('.');
+  expect((await host.post('member.me', {}, `${Number(id) + 1}.${exp}.${sig}`)).status).toBe(401);
+  await host.post('member.delete', { confirm: '注销' }, token);
+  expect((await host.post('member.me', {}, token)).status).toBe(401);
+});
+
+test('transport errors are answered in the envelope with 4xx', async () => {
+  const badJson = await raw('/api/member.me', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+  expect(badJson.status).toBe(400);
+  expect((await badJson.json()).error.code).toBe('BAD_JSON');
+
+  const big = await raw('/api/auth.devLogin', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'x'.repeat(70 * 1024) }) });
+  expect(big.status).toBe(413);
+  expect((await big.json()).error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('64 KB') });
+
+  const form = await raw('/api/member.me', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
+  expect(form.status).toBe(415);
+  expect((await form.json()).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+
+  const get = await raw('/api/member.me', { method: 'GET' });
+  expect(get.status).toBe(405);
+  expect((await get.json()).ok).toBe(false);
+
+  const unknown = await host.post('nope.nothing', {});
+  expect(unknown.status).toBe(404);
+  expect(unknown.body.error.code).toBe('UNKNOWN_ACTION');
+
+  const empty = await raw('/api/org.children', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' });
+  expect(empty.status).toBe(200);
+});
+
+test('security headers are set and large answers are compressed', async () => {
+  const res = await raw('/api/org.tree', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' }, body: '{}' });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+  expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  expect(res.headers.get('content-encoding')).toBe('gzip');
+  expect((await res.json()).data.tree[0].children).toHaveLength(14);
+});
+
+test('production mode refuses devLogin and trusts x-wx-openid only when configured', async () => {
+  const prod = await startHttpHost({ mode: 'production' });
+  const trusted = await startHttpHost({ mode: 'production', trustWxOpenidHeader: true });
+  try {
+    expect((await prod.post('auth.devLogin', { openid: 'someone' })).body.error.code).toBe('DEV_LOGIN_DISABLED');
+    expect((await prod.post('member.me', {}, undefined, { 'x-wx-openid': 'wx-claimed' })).status).toBe(401);
+    const me = await trusted.post('member.me', {}, undefined, { 'x-wx-openid': 'wx-cloudrun-user' });
+    expect(me.status).toBe(200);
+    expect(me.body.data.nickname).toBe('微信用户');
+  } finally {
+    await prod.close();
+    await trusted.close();
+  }
+});
+
+test('the session secret is made once per data dir and survives a restart', async () => {
+  const first = await startHttpHost();
+  const token = await first.login('restart-member');
+  await first.close();
+  const second = await startHttpHost({ dataDir: first.dataDir });
+  try {
+    expect((await second.post('member.me', {}, token)).status).toBe(200);
+  } finally {
+    await second.close();
+  }
+});
