@@ -13,6 +13,16 @@ export function sqliteMemberRepo(db: Db): MemberRepo {
   const consentInsert = db.prepare('INSERT INTO privacy_consents (member_id, version, agreed_at) VALUES (?, ?, ?)');
   const consentSet = db.prepare('UPDATE members SET consent_version = ?, consent_at = ?, updated_at = ? WHERE id = ?');
 
+  const updateStmt = db.prepare(
+    `UPDATE members SET
+       nickname  = CASE WHEN @setNickname THEN @nickname ELSE nickname END,
+       real_name = CASE WHEN @setRealName THEN @realName ELSE real_name END,
+       phone     = CASE WHEN @setPhone THEN @phone ELSE phone END,
+       org_id    = CASE WHEN @setOrgId THEN @orgId ELSE org_id END,
+       updated_at = @at
+     WHERE id = @id`,
+  );
+
   const get = (id: number) => byId.get(id) as MemberRow | undefined;
 
   return {
@@ -30,16 +40,19 @@ export function sqliteMemberRepo(db: Db): MemberRepo {
       return byOpenid.get(openid) as MemberRow;
     },
     async update(id, patch: MemberPatch, at) {
-      const sets: string[] = [];
-      const values: unknown[] = [];
-      const columns: Record<keyof MemberPatch, string> = { nickname: 'nickname', realName: 'real_name', phone: 'phone', orgId: 'org_id' };
-      for (const key of Object.keys(columns) as (keyof MemberPatch)[]) {
-        if (patch[key] !== undefined) {
-          sets.push(`${columns[key]} = ?`);
-          values.push(patch[key]);
-        }
-      }
-      if (sets.length) db.prepare(`UPDATE members SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...values, at.toISOString(), id);
+      // One prepared statement for every patch shape: a field is written only when its flag is set.
+      updateStmt.run({
+        id,
+        at: at.toISOString(),
+        setNickname: patch.nickname !== undefined ? 1 : 0,
+        nickname: patch.nickname ?? null,
+        setRealName: patch.realName !== undefined ? 1 : 0,
+        realName: patch.realName ?? null,
+        setPhone: patch.phone !== undefined ? 1 : 0,
+        phone: patch.phone ?? null,
+        setOrgId: patch.orgId !== undefined ? 1 : 0,
+        orgId: patch.orgId ?? null,
+      });
       return get(id)!;
     },
     async recordConsent(id, version, at) {
