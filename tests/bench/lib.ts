@@ -6,7 +6,6 @@ import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import { REPO_ROOT } from '../../cloud/app';
 
-export const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 export const BENCH_SECONDS = Number(process.env.BENCH_SECONDS || 5);
 export const BENCH_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
 
@@ -19,7 +18,8 @@ export interface Server {
 /** Starts a child process that prints PORT=<n> and serves on 127.0.0.1. */
 export function startChild(args: string[]): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(TSX, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    // node itself with tsx's loader (not the tsx wrapper), so stop() ends the server and not just a wrapper.
+    const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     proc.stdout!.on('data', (d) => {
       out += d;
