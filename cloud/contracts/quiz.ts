@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import type { QuestionType } from './quiz-rules';
+
+export type CampaignStatus = 'open' | 'upcoming' | 'ended';
+
+export interface CampaignCard {
+  id: number;
+  title: string;
+  description: string;
+  cover: string | null;
+  orgId: string;
+  orgName: string;
+  status: CampaignStatus;
+  opensAt: string;
+  closesAt: string;
+  questionCount: number;
+  timeLimitSec: number;
+  passMark: number;
+  attemptsPerDay: number;
+  attemptsTotal: number;
+  /** Can this member join (their org lies in the campaign's subtree)? */
+  eligible: boolean;
+  myBestScore: number | null;
+  myAttempts: number;
+  attemptsLeft: number;
+  attemptsLeftToday: number;
+  /** An unfinished attempt whose time remains (resume it with quiz.start). */
+  unfinishedAttemptId: number | null;
+  lastAttemptId: number | null;
+}
+
+/** A question as the member sees it before submitting: no answer, options in this attempt's order. */
+export interface AttemptQuestion {
+  id: string;
+  type: QuestionType;
+  stem: string;
+  options: string[];
+}
+
+export interface AttemptView {
+  attemptId: number;
+  campaignId: number;
+  title: string;
+  questions: AttemptQuestion[];
+  /** Saved answers, by question id: positions in the options as shown. */
+  answers: Record<string, number[]>;
+  startedAt: string;
+  deadline: string;
+  serverNow: string;
+  resumed: boolean;
+}
+
+export interface ReviewItem extends AttemptQuestion {
+  mine: number[];
+  correct: number[];
+  isCorrect: boolean;
+  explanation: string;
+}
+
+export interface AttemptResult {
+  attemptId: number;
+  campaignId: number;
+  title: string;
+  score: number;
+  correctCount: number;
+  total: number;
+  durationMs: number;
+  passed: boolean;
+  passMark: number;
+  submittedAt: string;
+  /** Rank of my best attempt in the whole campaign. */
+  rank: number | null;
+  participants: number;
+  /** Null when the campaign does not show answers after submission. */
+  review: ReviewItem[] | null;
+}
+
+export type LeaderboardScope = 'all' | 'city' | 'county';
+
+export interface LeaderboardRow {
+  rank: number;
+  nickname: string;
+  orgName: string | null;
+  score: number;
+  durationMs: number;
+  isMe: boolean;
+}
+
+export interface LeaderboardResult {
+  scope: LeaderboardScope;
+  scopeName: string;
+  participants: number;
+  top: LeaderboardRow[];
+  me: LeaderboardRow | null;
+}
+
+export interface OrgRankingRow {
+  orgId: string;
+  orgName: string;
+  participants: number;
+  memberCount: number | null;
+  /** 0..1, only where the member count is known. */
+  participationRate: number | null;
+  averageScore: number;
+}
+
+const id = z.number().int().positive().max(2 ** 31);
+const questionId = z.string().min(1).max(40);
+const choice = z.array(z.number().int().min(0).max(9)).max(10);
+
+export const quizListInput = z.object({}).strict();
+export const quizStartInput = z.object({ campaignId: id }).strict();
+export const quizSaveAnswerInput = z.object({ attemptId: id, questionId, choice }).strict();
+export const quizSubmitInput = z
+  .object({ attemptId: id, answers: z.array(z.object({ questionId, choice }).strict()).max(200).optional() })
+  .strict();
+export const quizResultInput = z.object({ attemptId: id }).strict();
+export const quizLeaderboardInput = z.object({ campaignId: id, scope: z.enum(['all', 'city', 'county']).default('all') }).strict();
+export const quizOrgRankingInput = z.object({ campaignId: id, level: z.union([z.literal(2), z.literal(3)]).default(2) }).strict();
+
+export type QuizActions = {
+  'quiz.list': { payload: z.input<typeof quizListInput>; result: { campaigns: CampaignCard[]; serverNow: string } };
+  'quiz.start': { payload: z.input<typeof quizStartInput>; result: AttemptView };
+  'quiz.saveAnswer': { payload: z.input<typeof quizSaveAnswerInput>; result: { savedAt: string } };
+  'quiz.submit': { payload: z.input<typeof quizSubmitInput>; result: AttemptResult };
+  'quiz.result': { payload: z.input<typeof quizResultInput>; result: AttemptResult };
+  'quiz.leaderboard': { payload: z.input<typeof quizLeaderboardInput>; result: LeaderboardResult };
+  'quiz.orgRanking': { payload: z.input<typeof quizOrgRankingInput>; result: { level: 2 | 3; rows: OrgRankingRow[] } };
+};
