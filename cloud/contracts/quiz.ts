@@ -127,3 +127,102 @@ export type QuizActions = {
   'quiz.leaderboard': { payload: z.input<typeof quizLeaderboardInput>; result: LeaderboardResult };
   'quiz.orgRanking': { payload: z.input<typeof quizOrgRankingInput>; result: { level: 2 | 3; rows: OrgRankingRow[] } };
 };
+
+// ---- admin (org-scoped) ----
+
+const isoDate = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), '请填写有效的时间');
+const orgIdField = z.string().trim().min(1).max(32).regex(/^[0-9A-Za-z_-]+$/);
+const bankId = z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/);
+
+export const quizAdminCampaignsInput = z.object({}).strict();
+export const quizAdminSaveCampaignInput = z
+  .object({
+    id: id.optional(),
+    title: z.string().trim().min(2, '标题至少 2 个字').max(40, '标题最多 40 个字'),
+    description: z.string().trim().max(500).default(''),
+    cover: z.string().trim().max(300).nullable().default(null),
+    orgId: orgIdField,
+    draws: z.array(z.object({ bankId, count: z.number().int().min(1).max(100) }).strict()).min(1, '至少选择一个题库').max(20),
+    opensAt: isoDate,
+    closesAt: isoDate,
+    timeLimitSec: z.number().int().min(60).max(7200),
+    attemptsPerDay: z.number().int().min(1).max(100),
+    attemptsTotal: z.number().int().min(1).max(1000),
+    passMark: z.number().int().min(0).max(100),
+    showReview: z.boolean().default(true),
+  })
+  .strict();
+export const quizAdminImportBankInput = z
+  .object({
+    orgId: orgIdField,
+    title: z.string().trim().min(2, '题库名称至少 2 个字').max(40),
+    fileName: z.string().trim().min(1).max(100).regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件'),
+    /** The file's bytes, base64 (≤ 60 KB encoded). */
+    content: z.string().min(1).max(60_000),
+  })
+  .strict();
+export const quizAdminTemplateInput = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict();
+export const quizAdminStatsInput = z.object({ campaignId: id }).strict();
+export const quizAdminExportInput = z.object({ campaignId: id }).strict();
+
+export interface AdminCampaign {
+  id: number;
+  title: string;
+  description: string;
+  cover: string | null;
+  orgId: string;
+  orgName: string;
+  status: CampaignStatus;
+  draws: { bankId: string; count: number }[];
+  opensAt: string;
+  closesAt: string;
+  timeLimitSec: number;
+  attemptsPerDay: number;
+  attemptsTotal: number;
+  passMark: number;
+  showReview: boolean;
+}
+
+export interface AdminBank {
+  id: string;
+  title: string;
+  orgId: string;
+  questionCount: number;
+  /** Whether this admin may edit it (in their subtree) — banks above are usable but read-only. */
+  editable: boolean;
+}
+
+export interface ImportReport {
+  bankId: string | null;
+  imported: number;
+  failed: { row: number; reason: string }[];
+}
+
+export interface CampaignStats {
+  campaignId: number;
+  title: string;
+  participants: number;
+  attempts: number;
+  averageScore: number | null;
+  medianScore: number | null;
+  passRate: number | null;
+  /** Ten bands: 0–9, 10–19, … 90–100 (best attempt per member). */
+  distribution: { label: string; count: number }[];
+  questions: { id: string; stem: string; shown: number; correctRate: number }[];
+}
+
+export interface FilePayload {
+  fileName: string;
+  mimeType: string;
+  /** base64 */
+  content: string;
+}
+
+export type QuizAdminActions = {
+  'quiz.admin.campaigns': { payload: z.input<typeof quizAdminCampaignsInput>; result: { campaigns: AdminCampaign[]; banks: AdminBank[] } };
+  'quiz.admin.saveCampaign': { payload: z.input<typeof quizAdminSaveCampaignInput>; result: AdminCampaign };
+  'quiz.admin.importBank': { payload: z.input<typeof quizAdminImportBankInput>; result: ImportReport };
+  'quiz.admin.template': { payload: z.input<typeof quizAdminTemplateInput>; result: FilePayload };
+  'quiz.admin.stats': { payload: z.input<typeof quizAdminStatsInput>; result: CampaignStats };
+  'quiz.admin.export': { payload: z.input<typeof quizAdminExportInput>; result: FilePayload };
+};

@@ -1,5 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot, taroInput } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { launchBrowser, phonePage, screenshot as shoot, taroInput } from '../support/browser';
+
+/** Let the H5 page transition finish before the picture. */
+const screenshot = async (page: Page, name: string) => {
+  await page.waitForTimeout(500);
+  return shoot(page, name);
+};
 import { startHttpHost, type TestHost } from '../support/http';
 
 let host: TestHost;
@@ -79,7 +86,7 @@ test('a member opens a campaign from 首页, answers every question, submits, an
   await screenshot(page, 'quiz-06-poster');
 
   // Leaderboard
-  await page.getByText('排行榜', { exact: true }).click();
+  await page.locator('.quiz-result').getByText('排行榜', { exact: true }).click();
   await page.getByText('我的排名：第 1 名').waitFor();
   await page.getByText('乌兰（我）').waitFor();
   await page.getByText('盟市排行').click();

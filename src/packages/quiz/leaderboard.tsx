@@ -26,7 +26,7 @@ function Row({ r }: { r: LeaderboardRow }) {
       </View>
       <View className='quiz-rank-row__score'>
         <Text>{`${r.score} 分`}</Text>
-        <Text className='hint' style={{ display: 'block' }}>{formatDuration(r.durationMs)}</Text>
+        <Text className='hint quiz-hint-block'>{formatDuration(r.durationMs)}</Text>
       </View>
     </View>
   );
@@ -41,7 +41,7 @@ function People({ campaignId, scope }: { campaignId: number; scope: LeaderboardS
           <Text className='muted'>{`${data.scopeName} · ${data.participants} 人参加`}</Text>
           {data.me && (
             <View className='quiz-me'>
-              <Text className='card-title' style={{ marginTop: '16px' }}>{`我的排名：第 ${data.me.rank} 名`}</Text>
+              <Text className='card-title quiz-me__title'>{`我的排名：第 ${data.me.rank} 名`}</Text>
             </View>
           )}
           {data.top.map((r) => (
@@ -72,7 +72,7 @@ function Orgs({ campaignId, level }: { campaignId: number; level: 2 | 3 }) {
               <Text>{`平均 ${r.averageScore} 分`}</Text>
             </View>
             <Text className='hint'>
-              {`${r.participants} 人参加${r.participationRate !== null ? ` · 参与率 ${(r.participationRate * 100).toFixed(r.participationRate < 0.01 ? 2 : 1)}%` : ''}`}
+              {`${r.participants} 人参加${r.participationRate !== null ? ` · 参与率 ${r.participationRate < 0.0001 ? '不足 0.01' : (r.participationRate * 100).toFixed(2)}%` : ''}`}
             </Text>
             <View className='quiz-bar' style={{ width: `${(r.averageScore / max) * 100}%` }} />
           </View>

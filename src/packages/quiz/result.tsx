@@ -68,17 +68,17 @@ export default function QuizResultPage() {
             </View>
             {process.env.TARO_ENV !== 'h5' && <Canvas type='2d' id='quiz-poster' style={{ position: 'fixed', left: '-2000px', width: '600px', height: '800px' }} />}
             {poster && (
-              <View className='card' style={{ marginTop: '24px', textAlign: 'center' }}>
-                <Image className='quiz-poster' src={poster} mode='aspectFit' />
+              <View className='card quiz-poster-card'>
+                <Image className='quiz-poster' src={poster} mode='widthFix' />
                 {process.env.TARO_ENV === 'h5' && (
-                  <a href={poster} download={`竞赛成绩-${r.score}分.png`} className='link' style={{ fontSize: '32px', display: 'block', marginTop: '16px' }}>
+                  <a href={poster} download={`竞赛成绩-${r.score}分.png`} className='link quiz-download'>
                     下载海报
                   </a>
                 )}
               </View>
             )}
             {r.review ? (
-              <View className='card quiz-review' style={{ marginTop: '24px' }}>
+              <View className='card quiz-review'>
                 <Text className='card-title'>答案解析</Text>
                 {r.review.map((q, i) => (
                   <View key={q.id} className='quiz-review__item'>
@@ -89,7 +89,7 @@ export default function QuizResultPage() {
                         className={`quiz-review__opt${q.correct.includes(p) ? ' quiz-review__opt--right' : q.mine.includes(p) ? ' quiz-review__opt--wrong' : ''}`}
                       >{`${LETTERS[p]}. ${o}`}</Text>
                     ))}
-                    <Text className={q.isCorrect ? 'quiz-ok' : 'quiz-bad'} style={{ fontSize: '32px', display: 'block', marginTop: '8px' }}>
+                    <Text className={`quiz-review__mine ${q.isCorrect ? 'quiz-ok' : 'quiz-bad'}`}>
                       {`我的答案：${q.mine.length ? q.mine.map((p) => LETTERS[p]).join('') : '未作答'} · 正确答案：${q.correct.map((p) => LETTERS[p]).join('')} ${q.isCorrect ? '✓' : '✗'}`}
                     </Text>
                     <Text className='quiz-review__expl'>{`解析：${q.explanation}`}</Text>

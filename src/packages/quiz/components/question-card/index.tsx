@@ -33,7 +33,7 @@ export default function QuestionCard({ index, total, type, stem, options, select
       {options.map((o, p) => (
         <View
           key={p}
-          className={`qcard__option${selected.includes(p) ? ' qcard__option--on' : ''}`}
+          className={`qcard__option qcard__option-${p}${selected.includes(p) ? ' qcard__option--on' : ''}`}
           role={type === 'multiple' ? 'checkbox' : 'radio'}
           aria-checked={selected.includes(p)}
           onClick={() => toggle(p)}
@@ -43,7 +43,7 @@ export default function QuestionCard({ index, total, type, stem, options, select
         </View>
       ))}
       <View className='qcard__nav'>
-        <View className={`qcard__btn${index === 0 ? ' qcard__btn--off' : ''}`} onClick={() => index > 0 && onPrev?.()}>
+        <View className={`qcard__btn qcard__btn--prev${index === 0 ? ' qcard__btn--off' : ''}`} onClick={() => index > 0 && onPrev?.()}>
           <Text>上一题</Text>
         </View>
         {index < total - 1 && (
