@@ -332,4 +332,4 @@ export const quizOrgRanking = defineAction({
   },
 });
 
-export const quizActions = [quizList, quizStart, quizSaveAnswer, quizSubmit, quizResult, quizLeaderboard, quizOrgRanking];
+export const quizMemberActions = [quizList, quizStart, quizSaveAnswer, quizSubmit, quizResult, quizLeaderboard, quizOrgRanking];

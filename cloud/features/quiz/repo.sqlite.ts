@@ -38,6 +38,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
   const finish = db.prepare(
     `UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ? WHERE id = ? AND submitted_at IS NULL`,
   );
+  const markCorrect = db.prepare('UPDATE quiz_answers SET correct = 1 WHERE attempt_id = ? AND question_id = ?');
   const attemptPlace = db.prepare('SELECT city_id AS cityId, county_id AS countyId, org_id AS orgId FROM quiz_attempts WHERE id = ?');
   const bestOf = db.prepare('SELECT score, duration_ms AS durationMs, submitted_at AS submittedAt FROM quiz_best WHERE campaign_id = ? AND member_id = ?');
   const putBest = db.prepare(
@@ -66,7 +67,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     return { attempt: attemptOf(attemptById.get(r.lastInsertRowid) as Raw)!, resumed: false };
   });
 
-  const submit = db.transaction((attemptId: number, finalAnswers: { questionId: string; choice: number[] }[], now: Date, graceMs: number, scorer: (saved: Map<string, number[]>) => { score: number; correctCount: number; passed: boolean }) => {
+  const submit = db.transaction((attemptId: number, finalAnswers: { questionId: string; choice: number[] }[], now: Date, graceMs: number, scorer: (saved: Map<string, number[]>) => { score: number; correctCount: number; passed: boolean; correctIds: string[] }) => {
     const attempt = attemptOf(attemptById.get(attemptId) as Raw | undefined);
     if (!attempt) throw new AppError('NOT_FOUND', '这次答题记录不存在');
     if (attempt.submittedAt) return { attempt, firstTime: false };
@@ -82,6 +83,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     const durationMs = Math.max(0, Math.min(now.getTime(), deadline) - startedAt);
     const submittedAt = now.toISOString();
     finish.run(submittedAt, s.score, s.correctCount, durationMs, s.passed ? 1 : 0, attemptId);
+    for (const qid of s.correctIds) markCorrect.run(attemptId, qid);
     if (attempt.memberId !== null) {
       const best = bestOf.get(attempt.campaignId, attempt.memberId) as { score: number; durationMs: number } | undefined;
       if (!best || s.score > best.score || (s.score === best.score && durationMs < best.durationMs)) {
@@ -147,6 +149,49 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
         .run(c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
           c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), at.toISOString());
       return Number(r.lastInsertRowid);
+    },
+    async updateCampaign(id, c, at) {
+      const path = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck().get(c.orgId) as string | undefined;
+      if (!path) throw new AppError('NOT_FOUND', '所选单位不存在');
+      db.prepare(
+        `UPDATE quiz_campaigns SET title = ?, description = ?, cover = ?, org_id = ?, org_path = ?, draws = ?, opens_at = ?, closes_at = ?,
+           time_limit_sec = ?, attempts_per_day = ?, attempts_total = ?, pass_mark = ?, show_review = ?, updated_at = ? WHERE id = ?`,
+      ).run(c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
+        c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), id);
+    },
+    async campaignStats(campaignId) {
+      const attempts = db.prepare('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NOT NULL').pluck().get(campaignId) as number;
+      // Best score per member (deleted members' attempts still count, each on its own).
+      const bestScores = db
+        .prepare(
+          `SELECT MAX(score) FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NOT NULL
+           GROUP BY COALESCE(member_id, -id) ORDER BY 1`,
+        )
+        .pluck()
+        .all(campaignId) as number[];
+      const questions = db
+        .prepare(
+          `SELECT q.id, q.stem, s.shown, s.correct FROM (
+             SELECT j.value ->> '$.id' AS qid, COUNT(*) AS shown, SUM(COALESCE(ans.correct, 0)) AS correct
+             FROM quiz_attempts a, json_each(a.questions) j
+             LEFT JOIN quiz_answers ans ON ans.attempt_id = a.id AND ans.question_id = j.value ->> '$.id'
+             WHERE a.campaign_id = ? AND a.submitted_at IS NOT NULL GROUP BY qid
+           ) s JOIN quiz_questions q ON q.id = s.qid ORDER BY CAST(s.correct AS REAL) / s.shown, s.shown DESC`,
+        )
+        .all(campaignId) as { id: string; stem: string; shown: number; correct: number }[];
+      return { attempts, bestScores, questions };
+    },
+    async results(campaignId) {
+      return (
+        db
+          .prepare(
+            `SELECT a.id AS attemptId, m.nickname, o.name AS orgName, a.score, a.correct_count AS correctCount, a.total, a.duration_ms AS durationMs,
+               a.passed, a.started_at AS startedAt, a.submitted_at AS submittedAt
+             FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id LEFT JOIN orgs o ON o.id = a.org_id
+             WHERE a.campaign_id = ? AND a.submitted_at IS NOT NULL ORDER BY a.submitted_at DESC LIMIT 100000`,
+          )
+          .all(campaignId) as Raw[]
+      ).map((r) => ({ ...r, passed: r.passed === 1 })) as never;
     },
     async getCampaign(id) {
       return campaignOf(campaignById.get(id) as Raw | undefined);

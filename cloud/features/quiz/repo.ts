@@ -105,6 +105,11 @@ export interface QuizRepo {
   questionsByIds(ids: string[]): Promise<QuestionRow[]>;
 
   createCampaign(input: CampaignInput, at: Date): Promise<number>;
+  updateCampaign(id: number, input: CampaignInput, at: Date): Promise<void>;
+  /** Admin statistics: best score per member, attempt count, per-question correct counts. */
+  campaignStats(campaignId: number): Promise<{ attempts: number; bestScores: number[]; questions: { id: string; stem: string; shown: number; correct: number }[] }>;
+  /** Submitted attempts for the export, newest first. */
+  results(campaignId: number): Promise<{ attemptId: number; nickname: string | null; orgName: string | null; score: number; correctCount: number; total: number; durationMs: number; passed: boolean; startedAt: string; submittedAt: string }[]>;
   getCampaign(id: number): Promise<CampaignRow | undefined>;
   campaigns(): Promise<CampaignRow[]>;
 
@@ -127,7 +132,7 @@ export interface QuizRepo {
     finalAnswers: { questionId: string; choice: number[] }[],
     now: Date,
     graceMs: number,
-    scorer: (saved: Map<string, number[]>) => Score,
+    scorer: (saved: Map<string, number[]>) => Score & { correctIds: string[] },
   ): Promise<{ attempt: AttemptRow; firstTime: boolean }>;
 
   /** For 我的数据: every attempt of a member with its campaign title. */

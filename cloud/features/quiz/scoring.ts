@@ -25,11 +25,12 @@ export interface Score {
 }
 
 /** Every question weighs the same; the score is out of 100, rounded. */
-export function scoreAnswers(questions: KeyedQuestion[], answers: ReadonlyMap<string, readonly number[]>, passMark: number): Score {
+export function scoreAnswers(questions: KeyedQuestion[], answers: ReadonlyMap<string, readonly number[]>, passMark: number): Score & { correctIds: string[] } {
   const total = questions.length;
-  const correctCount = questions.filter((q) => isCorrect(q, answers.get(q.id))).length;
+  const correctIds = questions.filter((q) => isCorrect(q, answers.get(q.id))).map((q) => q.id);
+  const correctCount = correctIds.length;
   const score = total === 0 ? 0 : Math.round((100 * correctCount) / total);
-  return { score, correctCount, total, passed: score >= passMark };
+  return { score, correctCount, total, passed: score >= passMark, correctIds };
 }
 
 /** Fisher–Yates on a copy. */
