@@ -6,7 +6,7 @@ export default defineAppConfig({
     { root: 'packages/classes', pages: ['index'] },
     { root: 'packages/events', pages: ['index'] },
     { root: 'packages/magazine', pages: ['index'] },
-    { root: 'packages/admin', pages: ['index'] },
+    { root: 'packages/admin', pages: ['index', 'quiz/index', 'quiz/edit', 'quiz/import', 'quiz/stats'] },
   ],
   // Only for `taro build native-components` (tests/weapp): React components compiled to native ones.
   components: ['components/profile-card/index', 'packages/quiz/components/question-card/index'],
