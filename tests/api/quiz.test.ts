@@ -324,3 +324,28 @@ describe('rankings', () => {
     expect(counties.rows.map((r) => r.orgId).sort()).toEqual(['150102', '150404', '150426']);
   });
 });
+
+describe('member data', () => {
+  test('我的数据 lists my attempts; deleting my account removes me from the leaderboard but keeps the anonymous counts', async () => {
+    const id = await campaignId();
+    const a = await member('keep', '150102');
+    const gone = await member('gone', '150102');
+    for (const m of [a, gone]) {
+      const v = await m.call('quiz.start', { campaignId: id });
+      await m.call('quiz.submit', { attemptId: v.attemptId, answers: await correctChoices(v) });
+    }
+    const data = await gone.call('member.exportData', {});
+    expect(data.sections.find((s) => s.title === '知识竞赛答题记录')!.rows).toEqual([
+      expect.objectContaining({ 竞赛: OPEN, 得分: 100 }),
+    ]);
+    expect((await a.call('quiz.leaderboard', { campaignId: id })).participants).toBe(2);
+    await gone.call('member.delete', { confirm: '注销' });
+    const lb = await a.call('quiz.leaderboard', { campaignId: id });
+    expect(lb.participants).toBe(1);
+    expect(lb.top.map((r) => r.nickname)).toEqual(['keep']);
+    expect(lb.me).toMatchObject({ rank: 1 });
+    expect(app.store.db.prepare('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND member_id IS NULL').pluck().get(id)).toBe(1);
+    const stats = await app.as('dev-admin-nm').call('quiz.admin.stats', { campaignId: id });
+    expect(stats).toMatchObject({ participants: 2, attempts: 2 });
+  });
+});
