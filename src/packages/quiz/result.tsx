@@ -69,7 +69,7 @@ export default function QuizResultPage() {
             {process.env.TARO_ENV !== 'h5' && <Canvas type='2d' id='quiz-poster' style={{ position: 'fixed', left: '-2000px', width: '600px', height: '800px' }} />}
             {poster && (
               <View className='card quiz-poster-card'>
-                <Image className='quiz-poster' src={poster} mode='widthFix' />
+                {process.env.TARO_ENV === 'h5' ? <img className='quiz-poster-img' src={poster} alt='成绩海报' /> : <Image className='quiz-poster' src={poster} mode='aspectFit' />}
                 {process.env.TARO_ENV === 'h5' && (
                   <a href={poster} download={`竞赛成绩-${r.score}分.png`} className='link quiz-download'>
                     下载海报
