@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
 import type { MemberContext } from '../../core/context';
@@ -15,7 +14,7 @@ import {
 import { formatDuration } from '../../contracts/quiz-rules';
 import type { CampaignRow } from './repo';
 import { campaignStatus } from './handlers';
-import { parseBankFile, templateFile } from './import';
+import { loadExcel, parseBankFile, templateFile } from './import';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -161,7 +160,7 @@ export const quizAdminExport = defineAction({
   auth: 'admin',
   async handler(ctx, { campaignId }) {
     const c = await adminCampaign(ctx, campaignId);
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcel()).Workbook();
     const ws = wb.addWorksheet('成绩');
     ws.addRow(['序号', '昵称', '单位', '得分', '答对', '题数', '用时', '是否及格', '开始时间', '交卷时间']);
     (await ctx.store.quiz.results(campaignId)).forEach((r, i) =>

@@ -1,4 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs is loaded on first use, so the rest of the API (and test environments) never pay for it. */
+export const loadExcel = async (): Promise<typeof ExcelJS> => ((await import('exceljs')) as any).default ?? (await import('exceljs'));
 import { Readable } from 'node:stream';
 import type { QuestionType } from '../../contracts/quiz-rules';
 
@@ -22,7 +25,7 @@ export interface ParsedQuestion {
 }
 
 export async function templateFile(format: 'xlsx' | 'csv'): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet('题库');
   ws.addRow(TEMPLATE_HEADER);
   TEMPLATE_EXAMPLES.forEach((r) => ws.addRow(r));
@@ -44,7 +47,7 @@ const cellText = (v: ExcelJS.CellValue): string => {
 
 /** Reads the rows of an .xlsx or .csv bank file; throws a readable message when the file itself is unusable. */
 export async function readRows(fileName: string, bytes: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   let ws: ExcelJS.Worksheet | undefined;
   try {
     if (/\.csv$/i.test(fileName)) {
