@@ -94,11 +94,11 @@ async function attemptView(ctx: MemberContext, campaign: CampaignRow, attempt: A
   };
 }
 
-async function resultOf(ctx: MemberContext, campaign: CampaignRow, attempt: AttemptRow): Promise<AttemptResult> {
+async function resultOf(ctx: MemberContext, campaign: CampaignRow, attempt: AttemptRow, known?: Map<string, QuestionRow>): Promise<AttemptResult> {
   if (!attempt.submittedAt) throw new AppError('QUIZ_NOT_SUBMITTED', '本次答题还没有交卷');
   let review: AttemptResult['review'] = null;
   if (campaign.showReview) {
-    const qs = await questionMap(ctx, attempt);
+    const qs = known ?? (await questionMap(ctx, attempt));
     const saved = await ctx.store.quiz.savedAnswers(attempt.id);
     review = attempt.questions.map((ref) => {
       const q = qs.get(ref.id)!;
@@ -252,7 +252,7 @@ export const quizSubmit = defineAction({
       await ctx.store.points.award({ memberId: ctx.member.id, delta: QUIZ_POINTS_JOIN, reason: `参加知识竞赛：${campaign.title}`, refKey: `quiz:${campaign.id}:join:${ctx.member.id}`, at: now });
       if (done.passed) await ctx.store.points.award({ memberId: ctx.member.id, delta: QUIZ_POINTS_PASS, reason: `知识竞赛及格：${campaign.title}`, refKey: `quiz:${campaign.id}:pass:${ctx.member.id}`, at: now });
     }
-    return resultOf(ctx, campaign, done);
+    return resultOf(ctx, campaign, done, qs);
   },
 });
 

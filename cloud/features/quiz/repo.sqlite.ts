@@ -94,6 +94,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     return { attempt: attemptOf(attemptById.get(attemptId) as Raw)!, firstTime: true };
   });
 
+  const questionCache = new Map<string, QuestionRow>();
   const scopeSql = (scope: RankScope) =>
     scope.kind === 'all' ? { where: '', args: [] as string[] } : { where: ` AND ${scope.kind}_id = ?`, args: [scope.orgId] };
   const scopeKey = (scope: RankScope) => (scope.kind === 'all' ? '' : scope.orgId);
@@ -103,7 +104,9 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     if (!s) stmtCache.set(sql, (s = db.prepare(sql)));
     return s;
   };
-  const higherCount = db.prepare('SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ? AND score > ?').pluck();
+  const higherCount = db
+    .prepare('SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ? AND (score > ? OR (score = ? AND band < ?))')
+    .pluck();
   const scopeTotal = db.prepare('SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?').pluck();
 
   return {
@@ -117,6 +120,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
          ON CONFLICT(id) DO UPDATE SET bank_id = excluded.bank_id, type = excluded.type, stem = excluded.stem, options = excluded.options,
            answer = excluded.answer, explanation = excluded.explanation, source = excluded.source, sort = excluded.sort`,
       );
+      questionCache.clear();
       db.transaction(() => {
         up.run(bank.id, bank.title, bank.description, bank.orgId, at.toISOString());
         questions.forEach((x, i) => q.run(x.id, bank.id, x.type, x.stem, JSON.stringify(x.options), JSON.stringify(x.answer), x.explanation, x.source, i));
@@ -135,8 +139,13 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       return (db.prepare(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE bank_id IN (${bankIds.map(() => '?').join(',')}) ORDER BY bank_id, sort`).all(...bankIds) as Raw[]).map(questionOf);
     },
     async questionsByIds(ids) {
-      if (!ids.length) return [];
-      return (db.prepare(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Raw[]).map(questionOf);
+      // Questions change only through upsertBank, which clears this cache.
+      const missing = ids.filter((i) => !questionCache.has(i));
+      if (missing.length) {
+        const rows = cached(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE id IN (${missing.map(() => '?').join(',')})`).all(...missing) as Raw[];
+        for (const r of rows) questionCache.set(r.id, questionOf(r));
+      }
+      return ids.map((i) => questionCache.get(i)).filter((q): q is QuestionRow => !!q);
     },
     async createCampaign(c, at) {
       const path = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck().get(c.orgId) as string | undefined;
@@ -246,12 +255,13 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
          WHERE b.campaign_id = ? AND b.member_id = ?${where.replace(/ (\w+_id) =/, ' b.$1 =')}`,
       ).get(campaignId, memberId, ...args) as (RankedEntry & { submittedAt: string }) | undefined;
       if (!me) return null;
-      const higher = higherCount.get(campaignId, scopeKey(scope), me.score) as number;
-      // Ties on score: those faster, then those who finished earlier, then (fully equal) lower member id.
+      const band = Math.floor(me.durationMs / 10000);
+      const higher = higherCount.get(campaignId, scopeKey(scope), me.score, me.score, band) as number;
+      // In my own cell: those faster, then those who finished earlier, then (fully equal) lower member id.
       const ahead = cached(
-        `SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms <= ?
+        `SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms >= ? AND duration_ms <= ?
            AND (duration_ms < ? OR submitted_at < ? OR (submitted_at = ? AND member_id < ?))`,
-      ).pluck().get(campaignId, ...args, me.score, me.durationMs, me.durationMs, me.submittedAt, me.submittedAt, memberId) as number;
+      ).pluck().get(campaignId, ...args, me.score, band * 10000, me.durationMs, me.durationMs, me.submittedAt, me.submittedAt, memberId) as number;
       const { submittedAt: _s, ...entry } = me;
       return { rank: higher + ahead + 1, entry };
     },

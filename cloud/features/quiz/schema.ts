@@ -93,14 +93,16 @@ export const quizMigrations: Migration[] = [
       CREATE INDEX quiz_best_city ON quiz_best(campaign_id, city_id, score DESC, duration_ms, submitted_at);
       CREATE INDEX quiz_best_county ON quiz_best(campaign_id, county_id, score DESC, duration_ms, submitted_at);
 
-      -- How many best entries have each score, per campaign and scope ('' = whole campaign, else a
-      -- 盟市 or 旗县 id): my rank = entries with a higher score (≤ 101 rows summed) + ties ahead of me.
+      -- How many best entries fall in each (score, 10-second time band), per campaign and scope
+      -- ('' = whole campaign, else a 盟市 or 旗县 id): my rank = entries in better cells (a sum over at
+      -- most a few thousand small rows) + those ahead of me in my own cell (an index range count).
       CREATE TABLE quiz_score_counts (
         campaign_id INTEGER NOT NULL,
         scope_id TEXT NOT NULL,
         score INTEGER NOT NULL,
+        band INTEGER NOT NULL,
         n INTEGER NOT NULL,
-        PRIMARY KEY (campaign_id, scope_id, score)
+        PRIMARY KEY (campaign_id, scope_id, score, band)
       ) WITHOUT ROWID;
     `,
   },
@@ -112,20 +114,20 @@ quizMigrations.push({
   id: '101_quiz_score_count_triggers',
   sql: `
     CREATE TRIGGER quiz_best_ins AFTER INSERT ON quiz_best BEGIN
-      INSERT INTO quiz_score_counts VALUES (NEW.campaign_id, '', NEW.score, 1) ON CONFLICT DO UPDATE SET n = n + 1;
-      INSERT INTO quiz_score_counts SELECT NEW.campaign_id, NEW.city_id, NEW.score, 1 WHERE NEW.city_id IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
-      INSERT INTO quiz_score_counts SELECT NEW.campaign_id, NEW.county_id, NEW.score, 1 WHERE NEW.county_id IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
+      INSERT INTO quiz_score_counts VALUES (NEW.campaign_id, '', NEW.score, NEW.duration_ms / 10000, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+      INSERT INTO quiz_score_counts SELECT NEW.campaign_id, NEW.city_id, NEW.score, NEW.duration_ms / 10000, 1 WHERE NEW.city_id IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
+      INSERT INTO quiz_score_counts SELECT NEW.campaign_id, NEW.county_id, NEW.score, NEW.duration_ms / 10000, 1 WHERE NEW.county_id IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
     END;
     CREATE TRIGGER quiz_best_del AFTER DELETE ON quiz_best BEGIN
-      UPDATE quiz_score_counts SET n = n - 1 WHERE campaign_id = OLD.campaign_id AND score = OLD.score
+      UPDATE quiz_score_counts SET n = n - 1 WHERE campaign_id = OLD.campaign_id AND score = OLD.score AND band = OLD.duration_ms / 10000
         AND (scope_id = '' OR scope_id = OLD.city_id OR scope_id = OLD.county_id);
     END;
-    CREATE TRIGGER quiz_best_upd AFTER UPDATE OF score, city_id, county_id ON quiz_best BEGIN
-      UPDATE quiz_score_counts SET n = n - 1 WHERE campaign_id = OLD.campaign_id AND score = OLD.score
+    CREATE TRIGGER quiz_best_upd AFTER UPDATE OF score, duration_ms, city_id, county_id ON quiz_best BEGIN
+      UPDATE quiz_score_counts SET n = n - 1 WHERE campaign_id = OLD.campaign_id AND score = OLD.score AND band = OLD.duration_ms / 10000
         AND (scope_id = '' OR scope_id = OLD.city_id OR scope_id = OLD.county_id);
-      INSERT INTO quiz_score_counts VALUES (NEW.campaign_id, '', NEW.score, 1) ON CONFLICT DO UPDATE SET n = n + 1;
-      INSERT INTO quiz_score_counts SELECT NEW.campaign_id, NEW.city_id, NEW.score, 1 WHERE NEW.city_id IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
-      INSERT INTO quiz_score_counts SELECT NEW.campaign_id, NEW.county_id, NEW.score, 1 WHERE NEW.county_id IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
+      INSERT INTO quiz_score_counts VALUES (NEW.campaign_id, '', NEW.score, NEW.duration_ms / 10000, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+      INSERT INTO quiz_score_counts SELECT NEW.campaign_id, NEW.city_id, NEW.score, NEW.duration_ms / 10000, 1 WHERE NEW.city_id IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
+      INSERT INTO quiz_score_counts SELECT NEW.campaign_id, NEW.county_id, NEW.score, NEW.duration_ms / 10000, 1 WHERE NEW.county_id IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
     END;
   `,
 });
