@@ -2,14 +2,14 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/mine/index', 'pages/mine/edit', 'pages/mine/data', 'pages/privacy/index', 'pages/login/index'],
   // One subPackage per feature keeps the main package small; routes are /packages/<feature>/<page>.
   subPackages: [
-    { root: 'packages/quiz', pages: ['index'] },
+    { root: 'packages/quiz', pages: ['index', 'answer', 'result', 'leaderboard'] },
     { root: 'packages/classes', pages: ['index'] },
     { root: 'packages/events', pages: ['index'] },
     { root: 'packages/magazine', pages: ['index'] },
-    { root: 'packages/admin', pages: ['index'] },
+    { root: 'packages/admin', pages: ['index', 'quiz/index', 'quiz/edit', 'quiz/import', 'quiz/stats'] },
   ],
   // Only for `taro build native-components` (tests/weapp): React components compiled to native ones.
-  components: ['components/profile-card/index'],
+  components: ['components/profile-card/index', 'packages/quiz/components/question-card/index'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8102e',

@@ -1,17 +1,66 @@
-import FeatureIntro from '../../components/feature-intro';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import StateView from '../../components/state-view';
+import { useAction } from '../../hooks/useAction';
+import type { CampaignCard, CampaignStatus } from '@contracts/quiz';
+import './index.css';
 
-export default function QuizEntryPage() {
+const STATUS: Record<CampaignStatus, string> = { open: '进行中', upcoming: '即将开始', ended: '已结束' };
+const day = (iso: string) => {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+};
+
+function Campaign({ c }: { c: CampaignCard }) {
+  const go = (url: string) => Taro.navigateTo({ url });
   return (
-    <FeatureIntro
-      title='知识竞赛'
-      lead='围绕优生优育、新型婚育文化、家庭健康和青春健康，参加本地协会组织的线上知识竞赛。'
-      coming={[
-        '正在进行、即将开始和已结束的竞赛，我的最好成绩与剩余次数',
-        '逐题作答，进度条与倒计时，中途退出可继续',
-        '服务器评分，查看得分、排名与答案解析',
-        '全区与本盟市、旗县排行榜，成绩海报分享',
-        '参与和及格都可获得积分',
-      ]}
-    />
+    <View className='card quiz-campaign'>
+      <View className='row'>
+        <Text className='badge'>{STATUS[c.status]}</Text>
+        <Text className='hint'>{c.orgName}</Text>
+      </View>
+      <Text className='card-title quiz-campaign__title'>{c.title}</Text>
+      <Text className='muted'>{c.description}</Text>
+      <Text className='hint quiz-campaign__meta'>
+        {`${day(c.opensAt)} 至 ${day(c.closesAt)} · ${c.questionCount} 题 · 限时 ${Math.round(c.timeLimitSec / 60)} 分钟 · ${c.passMark} 分及格`}
+      </Text>
+      <View className='quiz-campaign__stats'>
+        <Text>{`我的最好成绩：${c.myBestScore === null ? '未参加' : `${c.myBestScore} 分`}`}</Text>
+        {c.status !== 'ended' && <Text>{`剩余次数：今天 ${c.attemptsLeftToday} 次，共 ${c.attemptsLeft} 次`}</Text>}
+      </View>
+      {!c.eligible && <Text className='field-error'>请先在“我的”里选择所在单位，再参加竞赛</Text>}
+      <View className='quiz-campaign__actions'>
+        {c.status === 'open' && c.eligible && (c.unfinishedAttemptId || c.attemptsLeftToday > 0) && (
+          <View className='btn-primary quiz-btn' onClick={() => go(`/packages/quiz/answer?id=${c.id}`)}>
+            <Text>{c.unfinishedAttemptId ? '继续答题' : '开始答题'}</Text>
+          </View>
+        )}
+        {c.lastAttemptId && (
+          <View className='btn-plain quiz-btn' onClick={() => go(`/packages/quiz/result?attemptId=${c.lastAttemptId}`)}>
+            <Text>上次成绩</Text>
+          </View>
+        )}
+        {c.status !== 'upcoming' && (
+          <View className='btn-plain quiz-btn' onClick={() => go(`/packages/quiz/leaderboard?id=${c.id}`)}>
+            <Text>排行榜</Text>
+          </View>
+        )}
+      </View>
+    </View>
+  );
+}
+
+export default function QuizListPage() {
+  const { data, error, loading, reload } = useAction('quiz.list', {});
+  const campaigns = data?.campaigns ?? [];
+  return (
+    <View className='page quiz-list'>
+      <StateView loading={loading && !data} error={data ? undefined : error} empty={!!data && campaigns.length === 0} emptyText='暂时没有知识竞赛' onRetry={reload}>
+        {campaigns.map((c) => (
+          <Campaign key={c.id} c={c} />
+        ))}
+        <Text className='hint'>参加竞赛得 5 积分，及格再得 10 积分（每场竞赛各一次）。</Text>
+      </StateView>
+    </View>
   );
 }

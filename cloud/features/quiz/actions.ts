@@ -1,0 +1,4 @@
+import { quizMemberActions } from './handlers';
+import { quizAdminActions } from './admin';
+
+export const quizActions = [...quizMemberActions, ...quizAdminActions];

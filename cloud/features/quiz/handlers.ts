@@ -1,0 +1,335 @@
+import { defineAction } from '../../core/action';
+import { AppError, notFound } from '../../core/errors';
+import type { MemberContext } from '../../core/context';
+import {
+  quizLeaderboardInput,
+  quizListInput,
+  quizOrgRankingInput,
+  quizResultInput,
+  quizSaveAnswerInput,
+  quizStartInput,
+  quizSubmitInput,
+  type AttemptResult,
+  type AttemptView,
+  type CampaignCard,
+  type CampaignStatus,
+  type LeaderboardRow,
+} from '../../contracts/quiz';
+import { QUIZ_GRACE_SECONDS, QUIZ_LEADERBOARD_TOP, QUIZ_POINTS_JOIN, QUIZ_POINTS_PASS } from '../../contracts/quiz-rules';
+import type { AttemptQuestionRef, AttemptRow, CampaignRow, QuestionRow, RankScope } from './repo';
+import { beijingDay, scoreAnswers, shuffle } from './scoring';
+
+const GRACE_MS = QUIZ_GRACE_SECONDS * 1000;
+
+export function campaignStatus(c: Pick<CampaignRow, 'opensAt' | 'closesAt'>, now: Date): CampaignStatus {
+  if (now.getTime() < new Date(c.opensAt).getTime()) return 'upcoming';
+  if (now.getTime() >= new Date(c.closesAt).getTime()) return 'ended';
+  return 'open';
+}
+
+/** The member's org path and its 盟市 / 旗县 ids, or null when they have not chosen an org. */
+async function placeOf(ctx: MemberContext) {
+  if (!ctx.member.orgId) return null;
+  const org = await ctx.store.orgs.getById(ctx.member.orgId);
+  if (!org) return null;
+  const ids = org.path.split('/').filter(Boolean);
+  return { orgId: org.id, path: org.path, cityId: ids[1] ?? null, countyId: ids[2] ?? null };
+}
+
+const questionCount = (c: CampaignRow) => c.draws.reduce((n, d) => n + d.count, 0);
+
+async function ownAttempt(ctx: MemberContext, attemptId: number): Promise<AttemptRow> {
+  const a = await ctx.store.quiz.getAttempt(attemptId);
+  if (!a || a.memberId !== ctx.member.id) throw notFound('这次答题记录');
+  return a;
+}
+
+async function requireCampaign(ctx: MemberContext, id: number): Promise<CampaignRow> {
+  const c = await ctx.store.quiz.getCampaign(id);
+  if (!c) throw notFound('该竞赛');
+  return c;
+}
+
+function shownPositions(ref: AttemptQuestionRef, bankIndices: readonly number[]): number[] {
+  return bankIndices.map((i) => ref.order.indexOf(i)).filter((p) => p >= 0).sort((a, b) => a - b);
+}
+
+/** Turns positions the member saw into bank-order indices, refusing anything not in the attempt. */
+function toBankChoice(attempt: AttemptRow, questions: Map<string, QuestionRow>, questionId: string, choice: number[]): number[] {
+  const ref = attempt.questions.find((q) => q.id === questionId);
+  if (!ref) throw new AppError('QUIZ_NOT_IN_ATTEMPT', '这道题不在本次答卷中，请刷新后重试');
+  const q = questions.get(questionId);
+  if (!q) throw notFound('这道题');
+  if (new Set(choice).size !== choice.length || choice.some((p) => p >= ref.order.length)) throw new AppError('INVALID_PAYLOAD', '所选答案无效');
+  if (q.type !== 'multiple' && choice.length > 1) throw new AppError('INVALID_PAYLOAD', '单选题和判断题只能选一个答案');
+  return choice.map((p) => ref.order[p]).sort((a, b) => a - b);
+}
+
+async function questionMap(ctx: MemberContext, attempt: AttemptRow) {
+  return new Map((await ctx.store.quiz.questionsByIds(attempt.questions.map((q) => q.id))).map((q) => [q.id, q]));
+}
+
+async function attemptView(ctx: MemberContext, campaign: CampaignRow, attempt: AttemptRow, resumed: boolean): Promise<AttemptView> {
+  const qs = await questionMap(ctx, attempt);
+  const saved = await ctx.store.quiz.savedAnswers(attempt.id);
+  const answers: Record<string, number[]> = {};
+  for (const ref of attempt.questions) {
+    const s = saved.get(ref.id);
+    if (s) answers[ref.id] = shownPositions(ref, s);
+  }
+  return {
+    attemptId: attempt.id,
+    campaignId: campaign.id,
+    title: campaign.title,
+    // Only what the member needs to answer: never the answer, the explanation or the bank order.
+    questions: attempt.questions.map((ref) => {
+      const q = qs.get(ref.id)!;
+      return { id: q.id, type: q.type, stem: q.stem, options: ref.order.map((i) => q.options[i]) };
+    }),
+    answers,
+    startedAt: attempt.startedAt,
+    deadline: attempt.deadlineAt,
+    serverNow: ctx.now().toISOString(),
+    resumed,
+  };
+}
+
+async function resultOf(ctx: MemberContext, campaign: CampaignRow, attempt: AttemptRow, known?: Map<string, QuestionRow>): Promise<AttemptResult> {
+  if (!attempt.submittedAt) throw new AppError('QUIZ_NOT_SUBMITTED', '本次答题还没有交卷');
+  let review: AttemptResult['review'] = null;
+  if (campaign.showReview) {
+    const qs = known ?? (await questionMap(ctx, attempt));
+    const saved = await ctx.store.quiz.savedAnswers(attempt.id);
+    review = attempt.questions.map((ref) => {
+      const q = qs.get(ref.id)!;
+      const mine = shownPositions(ref, saved.get(ref.id) ?? []);
+      const correct = shownPositions(ref, q.answer);
+      return {
+        id: q.id,
+        type: q.type,
+        stem: q.stem,
+        options: ref.order.map((i) => q.options[i]),
+        mine,
+        correct,
+        isCorrect: mine.length === correct.length && mine.every((m, i) => m === correct[i]),
+        explanation: q.explanation,
+      };
+    });
+  }
+  const rank = await ctx.store.quiz.rankOf(campaign.id, ctx.member.id, { kind: 'all' });
+  return {
+    attemptId: attempt.id,
+    campaignId: campaign.id,
+    title: campaign.title,
+    score: attempt.score ?? 0,
+    correctCount: attempt.correctCount ?? 0,
+    total: attempt.total,
+    durationMs: attempt.durationMs ?? 0,
+    passed: attempt.passed === true,
+    passMark: campaign.passMark,
+    submittedAt: attempt.submittedAt,
+    rank: rank?.rank ?? null,
+    participants: await ctx.store.quiz.participants(campaign.id, { kind: 'all' }),
+    review,
+  };
+}
+
+export const quizList = defineAction({
+  name: 'quiz.list',
+  input: quizListInput,
+  auth: 'member',
+  async handler(ctx) {
+    const now = ctx.now();
+    const place = await placeOf(ctx);
+    const stats = new Map((await ctx.store.quiz.memberStats(ctx.member.id, beijingDay(now))).map((s) => [s.campaignId, s]));
+    const campaigns: CampaignCard[] = [];
+    for (const c of await ctx.store.quiz.campaigns()) {
+      const eligible = !!place && place.path.startsWith(c.orgPath);
+      // Members see their own subtree's campaigns; without an org they see the top-level ones (and are asked to choose).
+      if (!eligible && (place || c.orgPath.split('/').filter(Boolean).length > 1)) continue;
+      const s = stats.get(c.id);
+      const used = s?.attempts ?? 0;
+      const today = s?.attemptsToday ?? 0;
+      let unfinished = s?.unfinishedAttemptId ?? null;
+      if (unfinished) {
+        const a = await ctx.store.quiz.getAttempt(unfinished);
+        if (!a || new Date(a.deadlineAt).getTime() <= now.getTime()) unfinished = null;
+      }
+      campaigns.push({
+        id: c.id,
+        title: c.title,
+        description: c.description,
+        cover: c.cover,
+        orgId: c.orgId,
+        orgName: c.orgName,
+        status: campaignStatus(c, now),
+        opensAt: c.opensAt,
+        closesAt: c.closesAt,
+        questionCount: questionCount(c),
+        timeLimitSec: c.timeLimitSec,
+        passMark: c.passMark,
+        attemptsPerDay: c.attemptsPerDay,
+        attemptsTotal: c.attemptsTotal,
+        eligible,
+        myBestScore: s?.bestScore ?? null,
+        myAttempts: used,
+        attemptsLeft: Math.max(0, c.attemptsTotal - used),
+        attemptsLeftToday: Math.max(0, Math.min(c.attemptsTotal - used, c.attemptsPerDay - today)),
+        unfinishedAttemptId: unfinished,
+        lastAttemptId: s?.lastAttemptId ?? null,
+      });
+    }
+    const order: Record<CampaignStatus, number> = { open: 0, upcoming: 1, ended: 2 };
+    campaigns.sort((a, b) => order[a.status] - order[b.status]);
+    return { campaigns, serverNow: now.toISOString() };
+  },
+});
+
+export const quizStart = defineAction({
+  name: 'quiz.start',
+  input: quizStartInput,
+  auth: 'member',
+  async handler(ctx, { campaignId }) {
+    const now = ctx.now();
+    const campaign = await requireCampaign(ctx, campaignId);
+    const status = campaignStatus(campaign, now);
+    if (status === 'upcoming') throw new AppError('QUIZ_NOT_OPEN', '竞赛还没有开始，请到开始时间再来');
+    if (status === 'ended') throw new AppError('QUIZ_NOT_OPEN', '竞赛已经结束，可以查看排行榜');
+    const place = await placeOf(ctx);
+    if (!place) throw new AppError('QUIZ_NOT_ELIGIBLE', '请先在“我的”里选择所在单位，再参加竞赛');
+    if (!place.path.startsWith(campaign.orgPath)) throw new AppError('QUIZ_NOT_ELIGIBLE', `本次竞赛只面向${campaign.orgName}及下级单位的会员`);
+    const pool = await ctx.store.quiz.questionsOfBanks(campaign.draws.map((d) => d.bankId));
+    const draw = (): AttemptQuestionRef[] => {
+      const picked: QuestionRow[] = [];
+      for (const d of campaign.draws) picked.push(...shuffle(pool.filter((q) => q.bankId === d.bankId)).slice(0, d.count));
+      return shuffle(picked).map((q) => {
+        const natural = q.options.map((_, i) => i);
+        // 判断题 keeps 正确 / 错误 in their usual order.
+        return { id: q.id, order: q.type === 'judge' ? natural : shuffle(natural) };
+      });
+    };
+    const { attempt, resumed } = await ctx.store.quiz.startAttempt({
+      campaign,
+      memberId: ctx.member.id,
+      orgId: place.orgId,
+      cityId: place.cityId,
+      countyId: place.countyId,
+      now,
+      draw,
+    });
+    return attemptView(ctx, campaign, attempt, resumed);
+  },
+});
+
+export const quizSaveAnswer = defineAction({
+  name: 'quiz.saveAnswer',
+  input: quizSaveAnswerInput,
+  auth: 'member',
+  async handler(ctx, { attemptId, questionId, choice }) {
+    const attempt = await ownAttempt(ctx, attemptId);
+    const bankChoice = toBankChoice(attempt, await questionMap(ctx, attempt), questionId, choice);
+    const now = ctx.now();
+    await ctx.store.quiz.saveAnswer(attemptId, questionId, bankChoice, now, GRACE_MS);
+    return { savedAt: now.toISOString() };
+  },
+});
+
+export const quizSubmit = defineAction({
+  name: 'quiz.submit',
+  input: quizSubmitInput,
+  auth: 'member',
+  async handler(ctx, { attemptId, answers = [] }) {
+    const attempt = await ownAttempt(ctx, attemptId);
+    const campaign = await requireCampaign(ctx, attempt.campaignId);
+    const qs = await questionMap(ctx, attempt);
+    const final = answers.map((a) => ({ questionId: a.questionId, choice: toBankChoice(attempt, qs, a.questionId, a.choice) }));
+    const keyed = attempt.questions.map((ref) => qs.get(ref.id)!);
+    const now = ctx.now();
+    const { attempt: done, firstTime } = await ctx.store.quiz.submit(attemptId, final, now, GRACE_MS, (saved) =>
+      scoreAnswers(keyed, saved, campaign.passMark),
+    );
+    if (firstTime) {
+      await ctx.store.points.award({ memberId: ctx.member.id, delta: QUIZ_POINTS_JOIN, reason: `参加知识竞赛：${campaign.title}`, refKey: `quiz:${campaign.id}:join:${ctx.member.id}`, at: now });
+      if (done.passed) await ctx.store.points.award({ memberId: ctx.member.id, delta: QUIZ_POINTS_PASS, reason: `知识竞赛及格：${campaign.title}`, refKey: `quiz:${campaign.id}:pass:${ctx.member.id}`, at: now });
+    }
+    return resultOf(ctx, campaign, done, qs);
+  },
+});
+
+export const quizResult = defineAction({
+  name: 'quiz.result',
+  input: quizResultInput,
+  auth: 'member',
+  async handler(ctx, { attemptId }) {
+    const attempt = await ownAttempt(ctx, attemptId);
+    return resultOf(ctx, await requireCampaign(ctx, attempt.campaignId), attempt);
+  },
+});
+
+async function requireViewer(ctx: MemberContext, campaign: CampaignRow) {
+  const place = await placeOf(ctx);
+  if (ctx.admin.covers(campaign.orgPath)) return place;
+  if (!place || !place.path.startsWith(campaign.orgPath)) throw new AppError('QUIZ_NOT_ELIGIBLE', `本次竞赛只面向${campaign.orgName}及下级单位的会员`);
+  return place;
+}
+
+export const quizLeaderboard = defineAction({
+  name: 'quiz.leaderboard',
+  input: quizLeaderboardInput,
+  auth: 'member',
+  async handler(ctx, { campaignId, scope }) {
+    const campaign = await requireCampaign(ctx, campaignId);
+    const place = await requireViewer(ctx, campaign);
+    let rankScope: RankScope = { kind: 'all' };
+    let scopeName = campaign.title;
+    if (scope !== 'all') {
+      const orgId = scope === 'city' ? place?.cityId : place?.countyId;
+      if (!orgId) return { scope, scopeName: scope === 'city' ? '本盟市' : '本旗县', participants: 0, top: [], me: null };
+      rankScope = { kind: scope, orgId };
+      scopeName = (await ctx.store.orgs.getById(orgId))?.name ?? orgId;
+    }
+    const top = await ctx.store.quiz.top(campaignId, rankScope, QUIZ_LEADERBOARD_TOP);
+    const mine = await ctx.store.quiz.rankOf(campaignId, ctx.member.id, rankScope);
+    const row = (rank: number, e: (typeof top)[number]): LeaderboardRow => ({
+      rank,
+      nickname: e.nickname,
+      orgName: e.orgName,
+      score: e.score,
+      durationMs: e.durationMs,
+      isMe: e.memberId === ctx.member.id,
+    });
+    return {
+      scope,
+      scopeName,
+      participants: await ctx.store.quiz.participants(campaignId, rankScope),
+      top: top.map((e, i) => row(i + 1, e)),
+      me: mine ? row(mine.rank, mine.entry) : null,
+    };
+  },
+});
+
+export const quizOrgRanking = defineAction({
+  name: 'quiz.orgRanking',
+  input: quizOrgRankingInput,
+  auth: 'member',
+  async handler(ctx, { campaignId, level }) {
+    const campaign = await requireCampaign(ctx, campaignId);
+    await requireViewer(ctx, campaign);
+    const orgs = new Map((await ctx.store.orgs.all()).map((o) => [o.id, o]));
+    const rows = (await ctx.store.quiz.orgRanking(campaignId, level)).map((r) => {
+      const org = orgs.get(r.orgId);
+      const memberCount = org?.memberCount ?? null;
+      return {
+        orgId: r.orgId,
+        orgName: org?.name ?? r.orgId,
+        participants: r.participants,
+        memberCount,
+        participationRate: memberCount ? Math.min(1, r.participants / memberCount) : null,
+        averageScore: r.averageScore,
+      };
+    });
+    return { level, rows };
+  },
+});
+
+export const quizMemberActions = [quizList, quizStart, quizSaveAnswer, quizSubmit, quizResult, quizLeaderboard, quizOrgRanking];

@@ -1,0 +1,294 @@
+import type { Db } from '../../store/db';
+import { AppError } from '../../core/errors';
+import type { AttemptRow, CampaignRow, QuestionRow, QuizRepo, RankedEntry, RankScope } from './repo';
+
+const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS orgId, c.org_path AS orgPath, o.name AS orgName,
+  c.draws, c.opens_at AS opensAt, c.closes_at AS closesAt, c.time_limit_sec AS timeLimitSec,
+  c.attempts_per_day AS attemptsPerDay, c.attempts_total AS attemptsTotal, c.pass_mark AS passMark, c.show_review AS showReview`;
+const ATTEMPT_COLUMNS = `id, campaign_id AS campaignId, member_id AS memberId, day, started_at AS startedAt, deadline_at AS deadlineAt,
+  questions, submitted_at AS submittedAt, score, correct_count AS correctCount, total, duration_ms AS durationMs, passed`;
+
+type Raw = Record<string, any>;
+const campaignOf = (r: Raw | undefined): CampaignRow | undefined =>
+  r && { ...r, draws: JSON.parse(r.draws), showReview: r.showReview === 1 } as CampaignRow;
+const attemptOf = (r: Raw | undefined): AttemptRow | undefined =>
+  r && ({ ...r, questions: JSON.parse(r.questions), passed: r.passed === null ? null : r.passed === 1 } as AttemptRow);
+const questionOf = (r: Raw): QuestionRow => ({ ...r, options: JSON.parse(r.options), answer: JSON.parse(r.answer) }) as QuestionRow;
+
+const QUESTION_COLUMNS = `id, bank_id AS bankId, type, stem, options, answer, explanation, source`;
+
+export function sqliteQuizRepo(db: Db): QuizRepo {
+  const campaignById = db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?`);
+  const attemptById = db.prepare(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE id = ?`);
+  const unfinished = db.prepare(
+    `SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE member_id = ? AND campaign_id = ? AND submitted_at IS NULL ORDER BY id DESC LIMIT 1`,
+  );
+  const counts = db.prepare(
+    `SELECT COUNT(*) AS total, COALESCE(SUM(day = ?), 0) AS today FROM quiz_attempts WHERE member_id = ? AND campaign_id = ?`,
+  );
+  const insertAttempt = db.prepare(
+    `INSERT INTO quiz_attempts (campaign_id, member_id, org_id, city_id, county_id, day, started_at, deadline_at, questions, total)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const answersOf = db.prepare('SELECT question_id AS questionId, choice, saved_at AS savedAt FROM quiz_answers WHERE attempt_id = ?');
+  const upsertAnswer = db.prepare(
+    `INSERT INTO quiz_answers (attempt_id, question_id, choice, saved_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(attempt_id, question_id) DO UPDATE SET choice = excluded.choice, saved_at = excluded.saved_at`,
+  );
+  const finish = db.prepare(
+    `UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ? WHERE id = ? AND submitted_at IS NULL`,
+  );
+  const markCorrect = db.prepare('UPDATE quiz_answers SET correct = 1 WHERE attempt_id = ? AND question_id = ?');
+  const attemptPlace = db.prepare('SELECT city_id AS cityId, county_id AS countyId, org_id AS orgId FROM quiz_attempts WHERE id = ?');
+  const bestOf = db.prepare('SELECT score, duration_ms AS durationMs, submitted_at AS submittedAt FROM quiz_best WHERE campaign_id = ? AND member_id = ?');
+  const putBest = db.prepare(
+    `INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(campaign_id, member_id) DO UPDATE SET attempt_id = excluded.attempt_id, city_id = excluded.city_id,
+       county_id = excluded.county_id, org_id = excluded.org_id, score = excluded.score,
+       duration_ms = excluded.duration_ms, submitted_at = excluded.submitted_at`,
+  );
+
+  const applyChoice = (attempt: AttemptRow, questionId: string, choice: number[], at: string) => {
+    upsertAnswer.run(attempt.id, questionId, JSON.stringify(choice), at);
+  };
+
+  const start = db.transaction((req: Parameters<QuizRepo['startAttempt']>[0]) => {
+    const { campaign, memberId, now } = req;
+    const open = attemptOf(unfinished.get(memberId, campaign.id) as Raw | undefined);
+    if (open && new Date(open.deadlineAt).getTime() > now.getTime()) return { attempt: open, resumed: true };
+    const day = beijingDayOf(now);
+    const c = counts.get(day, memberId, campaign.id) as { total: number; today: number };
+    if (c.total >= campaign.attemptsTotal) throw new AppError('QUIZ_ATTEMPTS_USED', `本次竞赛每人最多答题 ${campaign.attemptsTotal} 次，您的次数已用完`);
+    if (c.today >= campaign.attemptsPerDay) throw new AppError('QUIZ_DAILY_LIMIT', `本次竞赛每人每天最多答题 ${campaign.attemptsPerDay} 次，请明天再来`);
+    const questions = req.draw();
+    const deadline = new Date(Math.min(now.getTime() + campaign.timeLimitSec * 1000, Math.max(new Date(campaign.closesAt).getTime(), now.getTime())));
+    const r = insertAttempt.run(campaign.id, memberId, req.orgId, req.cityId, req.countyId, day, now.toISOString(), deadline.toISOString(), JSON.stringify(questions), questions.length);
+    return { attempt: attemptOf(attemptById.get(r.lastInsertRowid) as Raw)!, resumed: false };
+  });
+
+  const submit = db.transaction((attemptId: number, finalAnswers: { questionId: string; choice: number[] }[], now: Date, graceMs: number, scorer: (saved: Map<string, number[]>) => { score: number; correctCount: number; passed: boolean; correctIds: string[] }) => {
+    const attempt = attemptOf(attemptById.get(attemptId) as Raw | undefined);
+    if (!attempt) throw new AppError('NOT_FOUND', '这次答题记录不存在');
+    if (attempt.submittedAt) return { attempt, firstTime: false };
+    const deadline = new Date(attempt.deadlineAt).getTime();
+    // Answers that arrive with a late submit do not count: only what was saved in time is scored.
+    if (now.getTime() <= deadline + graceMs) for (const a of finalAnswers) applyChoice(attempt, a.questionId, a.choice, now.toISOString());
+    const saved = new Map<string, number[]>();
+    for (const row of answersOf.all(attemptId) as { questionId: string; choice: string; savedAt: string }[]) {
+      if (new Date(row.savedAt).getTime() <= deadline + graceMs) saved.set(row.questionId, JSON.parse(row.choice));
+    }
+    const s = scorer(saved);
+    const startedAt = new Date(attempt.startedAt).getTime();
+    const durationMs = Math.max(0, Math.min(now.getTime(), deadline) - startedAt);
+    const submittedAt = now.toISOString();
+    finish.run(submittedAt, s.score, s.correctCount, durationMs, s.passed ? 1 : 0, attemptId);
+    for (const qid of s.correctIds) markCorrect.run(attemptId, qid);
+    if (attempt.memberId !== null) {
+      const best = bestOf.get(attempt.campaignId, attempt.memberId) as { score: number; durationMs: number } | undefined;
+      if (!best || s.score > best.score || (s.score === best.score && durationMs < best.durationMs)) {
+        const place = attemptPlace.get(attemptId) as { cityId: string | null; countyId: string | null; orgId: string | null };
+        putBest.run(attempt.campaignId, attempt.memberId, attemptId, place.cityId, place.countyId, place.orgId, s.score, durationMs, submittedAt);
+      }
+    }
+    return { attempt: attemptOf(attemptById.get(attemptId) as Raw)!, firstTime: true };
+  });
+
+  const questionCache = new Map<string, QuestionRow>();
+  const scopeSql = (scope: RankScope) =>
+    scope.kind === 'all' ? { where: '', args: [] as string[] } : { where: ` AND ${scope.kind}_id = ?`, args: [scope.orgId] };
+  const scopeKey = (scope: RankScope) => (scope.kind === 'all' ? '' : scope.orgId);
+  const stmtCache = new Map<string, any>();
+  const cached = (sql: string): any => {
+    let s = stmtCache.get(sql);
+    if (!s) stmtCache.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
+  const higherCount = db
+    .prepare('SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ? AND (score > ? OR (score = ? AND band < ?))')
+    .pluck();
+  const scopeTotal = db.prepare('SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?').pluck();
+
+  return {
+    async upsertBank(bank, questions, at) {
+      const up = db.prepare(
+        `INSERT INTO quiz_banks (id, title, description, org_id, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description`,
+      );
+      const q = db.prepare(
+        `INSERT INTO quiz_questions (id, bank_id, type, stem, options, answer, explanation, source, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET bank_id = excluded.bank_id, type = excluded.type, stem = excluded.stem, options = excluded.options,
+           answer = excluded.answer, explanation = excluded.explanation, source = excluded.source, sort = excluded.sort`,
+      );
+      questionCache.clear();
+      db.transaction(() => {
+        up.run(bank.id, bank.title, bank.description, bank.orgId, at.toISOString());
+        questions.forEach((x, i) => q.run(x.id, bank.id, x.type, x.stem, JSON.stringify(x.options), JSON.stringify(x.answer), x.explanation, x.source, i));
+      })();
+    },
+    async banks() {
+      return db
+        .prepare(
+          `SELECT b.id, b.title, b.description, b.org_id AS orgId, (SELECT COUNT(*) FROM quiz_questions q WHERE q.bank_id = b.id) AS questionCount
+           FROM quiz_banks b ORDER BY b.created_at, b.id`,
+        )
+        .all() as never;
+    },
+    async questionsOfBanks(bankIds) {
+      if (!bankIds.length) return [];
+      return (db.prepare(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE bank_id IN (${bankIds.map(() => '?').join(',')}) ORDER BY bank_id, sort`).all(...bankIds) as Raw[]).map(questionOf);
+    },
+    async questionsByIds(ids) {
+      // Questions change only through upsertBank, which clears this cache.
+      const missing = ids.filter((i) => !questionCache.has(i));
+      if (missing.length) {
+        const rows = cached(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE id IN (${missing.map(() => '?').join(',')})`).all(...missing) as Raw[];
+        for (const r of rows) questionCache.set(r.id, questionOf(r));
+      }
+      return ids.map((i) => questionCache.get(i)).filter((q): q is QuestionRow => !!q);
+    },
+    async createCampaign(c, at) {
+      const path = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck().get(c.orgId) as string | undefined;
+      if (!path) throw new AppError('NOT_FOUND', '所选单位不存在');
+      const r = db
+        .prepare(
+          `INSERT INTO quiz_campaigns (title, description, cover, org_id, org_path, draws, opens_at, closes_at, time_limit_sec,
+             attempts_per_day, attempts_total, pass_mark, show_review, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
+          c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), at.toISOString());
+      return Number(r.lastInsertRowid);
+    },
+    async updateCampaign(id, c, at) {
+      const path = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck().get(c.orgId) as string | undefined;
+      if (!path) throw new AppError('NOT_FOUND', '所选单位不存在');
+      db.prepare(
+        `UPDATE quiz_campaigns SET title = ?, description = ?, cover = ?, org_id = ?, org_path = ?, draws = ?, opens_at = ?, closes_at = ?,
+           time_limit_sec = ?, attempts_per_day = ?, attempts_total = ?, pass_mark = ?, show_review = ?, updated_at = ? WHERE id = ?`,
+      ).run(c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
+        c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), id);
+    },
+    async campaignStats(campaignId) {
+      const attempts = db.prepare('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NOT NULL').pluck().get(campaignId) as number;
+      // Best score per member (deleted members' attempts still count, each on its own).
+      const bestScores = db
+        .prepare(
+          `SELECT MAX(score) FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NOT NULL
+           GROUP BY COALESCE(member_id, -id) ORDER BY 1`,
+        )
+        .pluck()
+        .all(campaignId) as number[];
+      const questions = db
+        .prepare(
+          `SELECT q.id, q.stem, s.shown, s.correct FROM (
+             SELECT j.value ->> '$.id' AS qid, COUNT(*) AS shown, SUM(COALESCE(ans.correct, 0)) AS correct
+             FROM quiz_attempts a, json_each(a.questions) j
+             LEFT JOIN quiz_answers ans ON ans.attempt_id = a.id AND ans.question_id = j.value ->> '$.id'
+             WHERE a.campaign_id = ? AND a.submitted_at IS NOT NULL GROUP BY qid
+           ) s JOIN quiz_questions q ON q.id = s.qid ORDER BY CAST(s.correct AS REAL) / s.shown, s.shown DESC`,
+        )
+        .all(campaignId) as { id: string; stem: string; shown: number; correct: number }[];
+      return { attempts, bestScores, questions };
+    },
+    async results(campaignId) {
+      return (
+        db
+          .prepare(
+            `SELECT a.id AS attemptId, m.nickname, o.name AS orgName, a.score, a.correct_count AS correctCount, a.total, a.duration_ms AS durationMs,
+               a.passed, a.started_at AS startedAt, a.submitted_at AS submittedAt
+             FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id LEFT JOIN orgs o ON o.id = a.org_id
+             WHERE a.campaign_id = ? AND a.submitted_at IS NOT NULL ORDER BY a.submitted_at DESC LIMIT 100000`,
+          )
+          .all(campaignId) as Raw[]
+      ).map((r) => ({ ...r, passed: r.passed === 1 })) as never;
+    },
+    async getCampaign(id) {
+      return campaignOf(campaignById.get(id) as Raw | undefined);
+    },
+    async campaigns() {
+      return (db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id ORDER BY c.opens_at DESC, c.id DESC`).all() as Raw[]).map((r) => campaignOf(r)!);
+    },
+    async memberStats(memberId, day) {
+      return db
+        .prepare(
+          `SELECT campaign_id AS campaignId, COUNT(*) AS attempts, COALESCE(SUM(day = ?), 0) AS attemptsToday, MAX(score) AS bestScore,
+             MAX(CASE WHEN submitted_at IS NULL THEN id END) AS unfinishedAttemptId,
+             MAX(CASE WHEN submitted_at IS NOT NULL THEN id END) AS lastAttemptId
+           FROM quiz_attempts WHERE member_id = ? GROUP BY campaign_id`,
+        )
+        .all(day, memberId) as never;
+    },
+    async startAttempt(req) {
+      return start(req);
+    },
+    async getAttempt(id) {
+      return attemptOf(attemptById.get(id) as Raw | undefined);
+    },
+    async savedAnswers(attemptId) {
+      return new Map((answersOf.all(attemptId) as { questionId: string; choice: string }[]).map((r) => [r.questionId, JSON.parse(r.choice) as number[]]));
+    },
+    async saveAnswer(attemptId, questionId, choice, now, graceMs) {
+      db.transaction(() => {
+        const attempt = attemptOf(attemptById.get(attemptId) as Raw | undefined);
+        if (!attempt) throw new AppError('NOT_FOUND', '这次答题记录不存在');
+        if (attempt.submittedAt) throw new AppError('QUIZ_SUBMITTED', '本次答题已经交卷，不能再修改答案');
+        if (now.getTime() > new Date(attempt.deadlineAt).getTime() + graceMs) throw new AppError('QUIZ_TIME_UP', '答题时间已到，请交卷查看成绩');
+        applyChoice(attempt, questionId, choice, now.toISOString());
+      })();
+    },
+    async submit(attemptId, finalAnswers, now, graceMs, scorer) {
+      return submit(attemptId, finalAnswers, now, graceMs, scorer);
+    },
+    async attemptsOf(memberId) {
+      return db
+        .prepare(
+          `SELECT c.title, a.started_at AS startedAt, a.submitted_at AS submittedAt, a.score FROM quiz_attempts a
+           JOIN quiz_campaigns c ON c.id = a.campaign_id WHERE a.member_id = ? ORDER BY a.id`,
+        )
+        .all(memberId) as never;
+    },
+    async rankOf(campaignId, memberId, scope) {
+      const { where, args } = scopeSql(scope);
+      const me = cached(
+        `SELECT b.member_id AS memberId, m.nickname, o.name AS orgName, b.score, b.duration_ms AS durationMs, b.submitted_at AS submittedAt
+         FROM quiz_best b JOIN members m ON m.id = b.member_id LEFT JOIN orgs o ON o.id = b.org_id
+         WHERE b.campaign_id = ? AND b.member_id = ?${where.replace(/ (\w+_id) =/, ' b.$1 =')}`,
+      ).get(campaignId, memberId, ...args) as (RankedEntry & { submittedAt: string }) | undefined;
+      if (!me) return null;
+      const band = Math.floor(me.durationMs / 10000);
+      const higher = higherCount.get(campaignId, scopeKey(scope), me.score, me.score, band) as number;
+      // In my own cell: those faster, then those who finished earlier, then (fully equal) lower member id.
+      const ahead = cached(
+        `SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms >= ? AND duration_ms <= ?
+           AND (duration_ms < ? OR submitted_at < ? OR (submitted_at = ? AND member_id < ?))`,
+      ).pluck().get(campaignId, ...args, me.score, band * 10000, me.durationMs, me.durationMs, me.submittedAt, me.submittedAt, memberId) as number;
+      const { submittedAt: _s, ...entry } = me;
+      return { rank: higher + ahead + 1, entry };
+    },
+    async top(campaignId, scope, limit) {
+      const { where, args } = scopeSql(scope);
+      return cached(
+        `SELECT b.member_id AS memberId, m.nickname, o.name AS orgName, b.score, b.duration_ms AS durationMs
+         FROM quiz_best b JOIN members m ON m.id = b.member_id LEFT JOIN orgs o ON o.id = b.org_id
+         WHERE b.campaign_id = ?${where.replace(/ (\w+_id) =/, ' b.$1 =')}
+         ORDER BY b.score DESC, b.duration_ms, b.submitted_at, b.member_id LIMIT ?`,
+      ).all(campaignId, ...args, limit) as RankedEntry[];
+    },
+    async participants(campaignId, scope) {
+      return scopeTotal.get(campaignId, scopeKey(scope)) as number;
+    },
+    async orgRanking(campaignId, level) {
+      const col = level === 2 ? 'city_id' : 'county_id';
+      return db
+        .prepare(
+          `SELECT ${col} AS orgId, COUNT(*) AS participants, ROUND(AVG(score), 1) AS averageScore FROM quiz_best
+           WHERE campaign_id = ? AND ${col} IS NOT NULL GROUP BY ${col} ORDER BY averageScore DESC, participants DESC`,
+        )
+        .all(campaignId) as never;
+    },
+  };
+}
+
+function beijingDayOf(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

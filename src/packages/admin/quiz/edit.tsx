@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text, Input, Switch, Textarea } from '@tarojs/components';
+import StateView from '../../../components/state-view';
+import { useAction } from '../../../hooks/useAction';
+import { useMember } from '../../../hooks/useMember';
+import { call } from '../../../services/api';
+import '../../quiz/index.css';
+
+const beijingDate = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+export default function AdminQuizEditPage() {
+  const id = Number(useRouter().params.id) || undefined;
+  const { member } = useMember();
+  const { data, error, loading, reload } = useAction('quiz.admin.campaigns', {});
+  const [f, setF] = useState({ title: '', description: '', orgId: '', opens: '', closes: '', minutes: '10', perDay: '3', total: '10', passMark: '60', showReview: true });
+  const [draws, setDraws] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    if (!data) return;
+    const c = id ? data.campaigns.find((x) => x.id === id) : undefined;
+    if (c) {
+      setF({ title: c.title, description: c.description, orgId: c.orgId, opens: beijingDate(c.opensAt), closes: beijingDate(c.closesAt), minutes: String(Math.round(c.timeLimitSec / 60)), perDay: String(c.attemptsPerDay), total: String(c.attemptsTotal), passMark: String(c.passMark), showReview: c.showReview });
+      setDraws(Object.fromEntries(c.draws.map((d) => [d.bankId, String(d.count)])));
+    } else if (member?.adminOrgs[0]) {
+      setF((x) => ({ ...x, orgId: x.orgId || member.adminOrgs[0].id }));
+    }
+  }, [data, member, id]);
+
+  const set = (k: keyof typeof f) => (e: { detail: { value: string } }) => setF((x) => ({ ...x, [k]: e.detail.value }));
+  const save = async () => {
+    const payload = {
+      ...(id ? { id } : {}),
+      title: f.title,
+      description: f.description,
+      cover: null,
+      orgId: f.orgId,
+      draws: Object.entries(draws).filter(([, n]) => Number(n) > 0).map(([bankId, n]) => ({ bankId, count: Number(n) })),
+      opensAt: `${f.opens}T00:00:00+08:00`,
+      closesAt: `${f.closes}T23:59:59+08:00`,
+      timeLimitSec: Math.round(Number(f.minutes) * 60),
+      attemptsPerDay: Number(f.perDay),
+      attemptsTotal: Number(f.total),
+      passMark: Number(f.passMark),
+      showReview: f.showReview,
+    };
+    try {
+      await call('quiz.admin.saveCampaign', payload, { loading: '正在保存…' });
+      Taro.showToast({ title: '已保存', icon: 'success' });
+      setTimeout(() => Taro.navigateBack(), 600);
+    } catch {
+      /* the error is toasted */
+    }
+  };
+
+  const field = (label: string, k: keyof typeof f, placeholder = '', type: 'text' | 'number' = 'text') => (
+    <View className='field'>
+      <Text className='field-label'>{label}</Text>
+      <Input className='field-input' name={k} type={type} value={String(f[k])} placeholder={placeholder} onInput={set(k)} />
+    </View>
+  );
+  return (
+    <View className='page admin-quiz-edit'>
+      <StateView loading={loading && !data} error={data ? undefined : error} onRetry={reload}>
+        <View className='card'>
+          {field('标题', 'title', '如：优生优育进万家知识竞赛')}
+          <View className='field'>
+            <Text className='field-label'>介绍</Text>
+            <Textarea className='field-input' value={f.description} maxlength={500} onInput={set('description')} />
+          </View>
+          {field('面向单位编号（本单位或下级单位，其所有下级会员均可参加）', 'orgId')}
+          {field('开始日期（YYYY-MM-DD）', 'opens', '2027-05-29')}
+          {field('结束日期（YYYY-MM-DD，当天 24 时结束）', 'closes', '2027-06-30')}
+          {field('每次限时（分钟）', 'minutes', '10', 'number')}
+          {field('每人每天次数', 'perDay', '3', 'number')}
+          {field('每人总次数', 'total', '10', 'number')}
+          {field('及格分（满分 100）', 'passMark', '60', 'number')}
+          <View className='field row'>
+            <Text>交卷后公布答案与解析</Text>
+            <Switch checked={f.showReview} onChange={(e) => setF((x) => ({ ...x, showReview: e.detail.value }))} />
+          </View>
+        </View>
+        <View className='card'>
+          <Text className='card-title'>抽题（每次答题从各题库随机抽取）</Text>
+          {data?.banks.map((b) => (
+            <View key={b.id} className='field row'>
+              <Text style={{ flex: 1 }}>{`${b.title}（共 ${b.questionCount} 题）`}</Text>
+              <Input className='field-input' style={{ width: '160px' }} type='number' name={`draw-${b.id}`} value={draws[b.id] ?? ''} placeholder='0' onInput={(e) => setDraws((d) => ({ ...d, [b.id]: e.detail.value }))} />
+            </View>
+          ))}
+        </View>
+        <View className='btn-primary quiz-submit' onClick={save}>
+          <Text>保存</Text>
+        </View>
+      </StateView>
+    </View>
+  );
+}

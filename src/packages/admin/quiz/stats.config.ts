@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '竞赛统计' });

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text, Image, Canvas } from '@tarojs/components';
+import StateView from '../../components/state-view';
+import { useAction } from '../../hooks/useAction';
+import { useMember } from '../../hooks/useMember';
+import { formatDuration } from '@contracts/quiz-rules';
+import { posterDataUrlH5, posterFileWeapp, type PosterData } from './components/poster';
+import './index.css';
+
+const LETTERS = 'ABCDEFGHIJ';
+
+export default function QuizResultPage() {
+  const attemptId = Number(useRouter().params.attemptId);
+  const { data: r, error, loading, reload } = useAction('quiz.result', { attemptId });
+  const { member } = useMember();
+  const [poster, setPoster] = useState<string>();
+
+  const makePoster = async () => {
+    if (!r) return;
+    const d: PosterData = { title: r.title, score: r.score, correctCount: r.correctCount, total: r.total, durationMs: r.durationMs, passed: r.passed, rank: r.rank, nickname: member?.nickname ?? '我' };
+    if (process.env.TARO_ENV === 'h5') {
+      setPoster(posterDataUrlH5(d));
+      return;
+    }
+    try {
+      const file = await posterFileWeapp('quiz-poster', d);
+      setPoster(file);
+      const wx = Taro as any;
+      if (wx.showShareImageMenu) await wx.showShareImageMenu({ path: file });
+      else await Taro.saveImageToPhotosAlbum({ filePath: file });
+    } catch {
+      Taro.showToast({ title: '海报保存失败，请重试', icon: 'none' });
+    }
+  };
+
+  return (
+    <View className='page quiz-result'>
+      <StateView loading={loading && !r} error={r ? undefined : error} onRetry={reload}>
+        {r && (
+          <View>
+            <View className='card quiz-score'>
+              <Text className='card-title'>{r.title}</Text>
+              <Text className='quiz-score__num' aria-label='得分'>{r.score}</Text>
+              <Text className={`quiz-score__pass ${r.passed ? 'quiz-ok' : 'quiz-bad'}`}>{r.passed ? `及格（${r.passMark} 分及格）` : `未及格（${r.passMark} 分及格）`}</Text>
+              <View className='quiz-facts'>
+                <View className='quiz-facts__item'>
+                  <Text className='quiz-facts__value'>{`${r.correctCount}/${r.total}`}</Text>
+                  <Text className='hint'>答对</Text>
+                </View>
+                <View className='quiz-facts__item'>
+                  <Text className='quiz-facts__value'>{formatDuration(r.durationMs)}</Text>
+                  <Text className='hint'>用时</Text>
+                </View>
+                <View className='quiz-facts__item'>
+                  <Text className='quiz-facts__value quiz-rank'>{r.rank ? `第 ${r.rank} 名` : '—'}</Text>
+                  <Text className='hint'>{`共 ${r.participants} 人`}</Text>
+                </View>
+              </View>
+            </View>
+            <View className='quiz-campaign__actions'>
+              <View className='btn-plain quiz-btn' onClick={() => Taro.navigateTo({ url: `/packages/quiz/leaderboard?id=${r.campaignId}` })}>
+                <Text>排行榜</Text>
+              </View>
+              <View className='btn-primary quiz-btn' onClick={makePoster}>
+                <Text>成绩海报</Text>
+              </View>
+            </View>
+            {process.env.TARO_ENV !== 'h5' && <Canvas type='2d' id='quiz-poster' style={{ position: 'fixed', left: '-2000px', width: '600px', height: '800px' }} />}
+            {poster && (
+              <View className='card quiz-poster-card'>
+                {process.env.TARO_ENV === 'h5' ? <img className='quiz-poster-img' src={poster} alt='成绩海报' /> : <Image className='quiz-poster' src={poster} mode='aspectFit' />}
+                {process.env.TARO_ENV === 'h5' && (
+                  <a href={poster} download={`竞赛成绩-${r.score}分.png`} className='link quiz-download'>
+                    下载海报
+                  </a>
+                )}
+              </View>
+            )}
+            {r.review ? (
+              <View className='card quiz-review'>
+                <Text className='card-title'>答案解析</Text>
+                {r.review.map((q, i) => (
+                  <View key={q.id} className='quiz-review__item'>
+                    <Text className='quiz-review__stem'>{`${i + 1}. ${q.stem}`}</Text>
+                    {q.options.map((o, p) => (
+                      <Text
+                        key={p}
+                        className={`quiz-review__opt${q.correct.includes(p) ? ' quiz-review__opt--right' : q.mine.includes(p) ? ' quiz-review__opt--wrong' : ''}`}
+                      >{`${LETTERS[p]}. ${o}`}</Text>
+                    ))}
+                    <Text className={`quiz-review__mine ${q.isCorrect ? 'quiz-ok' : 'quiz-bad'}`}>
+                      {`我的答案：${q.mine.length ? q.mine.map((p) => LETTERS[p]).join('') : '未作答'} · 正确答案：${q.correct.map((p) => LETTERS[p]).join('')} ${q.isCorrect ? '✓' : '✗'}`}
+                    </Text>
+                    <Text className='quiz-review__expl'>{`解析：${q.explanation}`}</Text>
+                  </View>
+                ))}
+              </View>
+            ) : (
+              <Text className='hint'>本次竞赛不公布答案解析。</Text>
+            )}
+          </View>
+        )}
+      </StateView>
+    </View>
+  );
+}

@@ -1,0 +1,163 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createApp } from '../../../cloud/app';
+import { tempDir } from '../../support/app';
+import { apiServer, bareServer, fmt, load, median, percentile, post, table, type LoadResult } from '../lib';
+
+/**
+ * quiz.submit throughput beside bare node:http + 1 SQLite insert (same run), then leaderboard
+ * latency (top 50 + my rank) with 1,000,000 attempts loaded straight into a temp database.
+ */
+export async function quizBench(): Promise<void> {
+  await quizSubmitThroughput();
+  await quizLeaderboardLatency();
+}
+
+export async function quizSubmitThroughput() {
+  console.log('\n## quiz.submit 吞吐（对比裸 Node http + 1 次 SQLite 插入）');
+  const bareSql = await bareServer('sqlite');
+  const api = await apiServer();
+  try {
+    // Members (with tokens) in 赤峰 / 翁牛特旗, and one open campaign that allows many attempts.
+    const MEMBERS = 100;
+    const tokens: string[] = [];
+    for (let i = 0; i < MEMBERS; i++) {
+      const t = (await post(api.url, 'auth.devLogin', { openid: `bench-q-${i}`, nickname: `答题${i}` })).data.token as string;
+      await post(api.url, 'member.update', { orgId: '150426' }, t);
+      tokens.push(t);
+    }
+    const db = new Database(path.join(api.dataDir, 'huiyuan.sqlite'));
+    db.pragma('busy_timeout = 5000');
+    const campaignId = Number(
+      db
+        .prepare(
+          `INSERT INTO quiz_campaigns (title, description, org_id, org_path, draws, opens_at, closes_at, time_limit_sec, attempts_per_day, attempts_total, pass_mark, show_review, created_at, updated_at)
+           VALUES ('压测', '', '150000', '/150000/', ?, '2020-01-01T00:00:00Z', '2099-01-01T00:00:00Z', 600, 100000, 100000, 60, 1, 'x', 'x')`,
+        )
+        .run(JSON.stringify([{ bankId: 'family-health', count: 10 }])).lastInsertRowid,
+    );
+    // One real attempt through quiz.start gives a realistic question list; copies of it fill the pool.
+    const template = (await post(api.url, 'quiz.start', { campaignId }, tokens[0])).data;
+    const questionsJson = db.prepare('SELECT questions FROM quiz_attempts WHERE id = ?').pluck().get(template.attemptId) as string;
+    const memberIds = db.prepare("SELECT id FROM members WHERE openid LIKE 'bench-q-%' ORDER BY id").pluck().all() as number[];
+    const POOL = 60_000;
+    const now = new Date();
+    const ins = db.prepare(
+      `INSERT INTO quiz_attempts (campaign_id, member_id, org_id, city_id, county_id, day, started_at, deadline_at, questions, total)
+       VALUES (?, ?, '150426', '150400', '150426', ?, ?, ?, ?, 10)`,
+    );
+    const pool: { attemptId: number; token: string }[] = [];
+    db.transaction(() => {
+      for (let i = 0; i < POOL; i++) {
+        const m = i % MEMBERS;
+        const id = Number(ins.run(campaignId, memberIds[m], now.toISOString().slice(0, 10), now.toISOString(), new Date(now.getTime() + 3600_000).toISOString(), questionsJson).lastInsertRowid);
+        pool.push({ attemptId: id, token: tokens[m] });
+      }
+    })();
+    db.close();
+    const answers = template.questions.map((q: { id: string }) => ({ questionId: q.id, choice: [0] }));
+
+    const results: [string, LoadResult][] = [];
+    results.push(['bare http + 1 SQLite insert', await load({ url: bareSql.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })]);
+    let next = 0;
+    const submit = await load({
+      url: `${api.url}/api/quiz.submit`,
+      method: 'POST',
+      requests: [
+        {
+          setupRequest: (req: any) => {
+            const a = pool[next++ % pool.length];
+            return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${a.token}` }, body: JSON.stringify({ attemptId: a.attemptId, answers }) };
+          },
+        },
+      ],
+    });
+    results.push(['quiz.submit (10 answers, scored, best + points)', submit]);
+    const base = results[0][1].rps;
+    table([
+      ['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', '× bare+sqlite'],
+      ...results.map(([name, r]) => [name, fmt(r.rps), fmt(r.p50), fmt(r.p99), r.errors, r.non2xx, fmt(r.rps / base, 2)]),
+    ]);
+    console.log(`  submits sent: ${next} (pool ${POOL}; ${next > POOL ? 'some were repeats answered from the first result' : 'each a first submission'}); goal ≥ 0.5 × bare+sqlite`);
+  } finally {
+    bareSql.stop();
+    api.stop();
+  }
+}
+
+export async function quizLeaderboardLatency() {
+  console.log('\n## 排行榜延迟（1,000,000 次答题，前 50 名 + 我的排名）');
+  const dataDir = tempDir('bench-quiz-lb-');
+  const cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  const app = await createApp({ dataDir, mode: 'dev' });
+  const db = app.store.db;
+  const campaignId = (await app.store.quiz.campaigns()).find((c) => c.title === '优生优育进万家知识竞赛')!.id;
+  const counties = db.prepare("SELECT id, path FROM orgs WHERE level = 3").all() as { id: string; path: string }[];
+  const N = 1_000_000;
+  const t0 = performance.now();
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const insMember = db.prepare("INSERT INTO members (id, openid, nickname, org_id, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', 'x')");
+  const insAttempt = db.prepare(
+    `INSERT INTO quiz_attempts (id, campaign_id, member_id, org_id, city_id, county_id, day, started_at, deadline_at, questions, total, submitted_at, score, correct_count, duration_ms, passed)
+     VALUES (?, ?, ?, ?, ?, ?, '2026-11-20', ?, ?, '[]', 10, ?, ?, ?, ?, ?)`,
+  );
+  const BASE = 10_000_000;
+  // Bulk load: no journal, no FK checks, and the score-count triggers replaced by one GROUP BY at the end.
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.pragma('foreign_keys = OFF');
+  db.exec('DROP TRIGGER quiz_best_ins');
+  const insBest = db.prepare(
+    `INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const CHUNK = 100_000;
+  for (let start = 0; start < N; start += CHUNK) {
+    db.transaction(() => {
+      for (let i = start; i < start + CHUNK; i++) {
+        const county = counties[i % counties.length];
+        const city = county.path.split('/')[2];
+        const correct = Math.min(10, Math.floor(rnd() * 6) + Math.floor(rnd() * 6));
+        const duration = 30_000 + Math.floor(rnd() * 570_000);
+        const submitted = new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString();
+        insMember.run(BASE + i, `lb-${i}`, `会员${i}`, county.id);
+        insAttempt.run(BASE + i, campaignId, BASE + i, county.id, city, county.id, submitted, submitted, submitted, correct * 10, correct, duration, correct >= 6 ? 1 : 0);
+        insBest.run(campaignId, BASE + i, BASE + i, city, county.id, county.id, correct * 10, duration, submitted);
+      }
+    })();
+    process.stdout.write(`  … ${fmt(start + CHUNK)} attempts loaded (${fmt((performance.now() - t0) / 1000, 1)} s)\n`);
+  }
+  db.exec(`
+    INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n)
+      SELECT campaign_id, '', score, duration_ms / 10000, COUNT(*) FROM quiz_best WHERE campaign_id = ${campaignId} GROUP BY score, duration_ms / 10000
+      UNION ALL SELECT campaign_id, city_id, score, duration_ms / 10000, COUNT(*) FROM quiz_best WHERE campaign_id = ${campaignId} AND city_id IS NOT NULL GROUP BY city_id, score, duration_ms / 10000
+      UNION ALL SELECT campaign_id, county_id, score, duration_ms / 10000, COUNT(*) FROM quiz_best WHERE campaign_id = ${campaignId} AND county_id IS NOT NULL GROUP BY county_id, score, duration_ms / 10000;
+  `);
+  db.pragma('foreign_keys = ON');
+  db.exec('ANALYZE');
+  console.log(`  loaded ${fmt(N)} attempts (${fmt(N)} members) in ${fmt((performance.now() - t0) / 1000, 1)} s`);
+
+  const services = { store: app.store, mode: 'dev' as const };
+  const measure = async (scope: 'all' | 'city' | 'county', samples = 300) => {
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const memberId = BASE + Math.floor(rnd() * N);
+      const t = performance.now();
+      const r = await app.router.dispatch('quiz.leaderboard', { campaignId, scope }, { kind: 'session', memberId }, services);
+      times.push(performance.now() - t);
+      if (r.status !== 200 || !(r.body as any).data.me) throw new Error(`leaderboard failed: ${JSON.stringify(r.body).slice(0, 200)}`);
+    }
+    return times;
+  };
+  await measure('all', 20); // warm up
+  const rows: (string | number)[][] = [['quiz.leaderboard (in-process dispatch)', 'median ms', 'p90 ms', 'p99 ms', 'goal']];
+  for (const scope of ['all', 'city', 'county'] as const) {
+    const t = await measure(scope);
+    rows.push([`scope=${scope}, top 50 + my rank (random member)`, fmt(median(t), 2), fmt(percentile(t, 90), 2), fmt(percentile(t, 99), 2), 'median ≤ 10 ms']);
+  }
+  table(rows);
+  app.store.close();
+  cleanup();
+}

@@ -1,0 +1,69 @@
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, phonePage, screenshot as shoot, taroInput } from '../support/browser';
+import { startHttpHost, type TestHost } from '../support/http';
+
+let host: TestHost;
+let browser: Browser;
+beforeAll(async () => {
+  host = await startHttpHost({ withH5: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+const screenshot = async (page: Page, name: string) => {
+  await page.waitForTimeout(500);
+  return shoot(page, name);
+};
+
+test('an admin imports a bank from an .xlsx file and sees the report', async () => {
+  // The fixture, generated here with exceljs: 2 good rows, 2 bad ones.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('题库');
+  ws.addRow(['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '答案', '解析']);
+  ws.addRow(['单选', '世界人口日是哪天？', '5月29日', '7月11日', '12月1日', '', '', 'B', '7月11日是世界人口日。']);
+  ws.addRow(['判断', '孕前应补充叶酸。', '', '', '', '', '', '正确', '孕前3个月起补充叶酸。']);
+  ws.addRow(['多选', '只有一个答案的多选', '甲', '乙', '丙', '', '', 'A', '解析']);
+  ws.addRow(['单选', '没有解析', '甲', '乙', '', '', '', 'A', '']);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'quiz-xlsx-')), '呼市题库.xlsx');
+  fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+
+  const page = await phonePage(browser);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(host.url);
+  await taroInput(page, 'openid').fill('dev-admin-hhht');
+  await taroInput(page, 'nickname').fill('呼市管理员');
+  await page.getByText('登录', { exact: true }).last().click();
+  await page.getByText('同意并继续').click();
+  await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
+  await page.getByText('协会管理').first().click();
+  await page.getByText('知识竞赛与题库 ›').click();
+  await page.getByText('7·11 世界人口日知识竞赛（呼和浩特）').waitFor();
+  await screenshot(page, 'quiz-admin-01-list');
+  await page.getByText('导入题库', { exact: true }).click();
+
+  await taroInput(page, 'bankTitle').fill('呼市题库');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByText('选择文件并导入').click();
+  await (await chooser).setFiles(file);
+
+  await page.getByText('导入结果').waitFor();
+  await page.getByText('成功导入 2 题').waitFor();
+  await page.getByText('失败 2 行').waitFor();
+  await page.getByText('第 4 行：多选题至少要有两个正确答案').waitFor();
+  await page.getByText('第 5 行：缺少解析').waitFor();
+  await screenshot(page, 'quiz-admin-02-report');
+
+  // The new bank is there for campaigns.
+  const token = await host.login('dev-admin-hhht');
+  const list = await host.post('quiz.admin.campaigns', {}, token);
+  expect(list.body.data.banks.find((b: any) => b.title === '呼市题库')).toMatchObject({ questionCount: 2, editable: true });
+  expect(pageErrors).toEqual([]);
+});
