@@ -3,13 +3,13 @@ export default defineAppConfig({
   // One subPackage per feature keeps the main package small; routes are /packages/<feature>/<page>.
   subPackages: [
     { root: 'packages/quiz', pages: ['index'] },
-    { root: 'packages/classes', pages: ['index'] },
+    { root: 'packages/classes', pages: ['index', 'detail', 'mine', 'messages'] },
     { root: 'packages/events', pages: ['index'] },
     { root: 'packages/magazine', pages: ['index'] },
-    { root: 'packages/admin', pages: ['index'] },
+    { root: 'packages/admin', pages: ['index', 'classes/index', 'classes/edit', 'classes/roster'] },
   ],
   // Only for `taro build native-components` (tests/weapp): React components compiled to native ones.
-  components: ['components/profile-card/index'],
+  components: ['components/profile-card/index', 'packages/classes/components/class-card/index'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8102e',

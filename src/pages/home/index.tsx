@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components';
 import StateView from '../../components/state-view';
 import { useMember } from '../../hooks/useMember';
 import { daysUntilMemberDay } from '../../utils/memberDay';
+import ClassesHomeCard from '../../components/home/classes-card';
 import './index.css';
 
 interface FeatureCard {
@@ -38,7 +39,7 @@ export default function HomePage() {
           </Text>
           <Text className='hint'>{memberDay.date.format('YYYY年M月D日')}</Text>
         </View>
-        {FEATURES.map((f) => (
+        {FEATURES.map((f) => f.key === 'classes' ? <ClassesHomeCard key={f.key} /> : (
           <View key={f.key} className={`card home__feature home__feature--${f.key}`} onClick={() => Taro.navigateTo({ url: f.url })}>
             <Text className='card-title'>{f.title}</Text>
             <Text className='muted'>{f.desc}</Text>
