@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
 import type { MemberContext } from '../../core/context';
@@ -406,6 +405,8 @@ export const classExport = defineAction({
     const c = await classOr404(ctx, classId);
     ctx.admin.require(c.orgPath);
     const roster = await ctx.store.classes.roster(classId);
+    // Loaded on first export only: exceljs is large and most requests never need it.
+    const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('报名名单');
     ws.columns = [
