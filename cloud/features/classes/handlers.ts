@@ -254,8 +254,8 @@ export const classRegister = defineAction({
     const out = await ctx.store.classes.register(c.id, ctx.member.id, { name: ctx.member.realName ?? ctx.member.nickname, childAge, answers }, now);
     if (out.kind === 'duplicate') throw new AppError('ALREADY_REGISTERED', '您已报名这门课程，可在“我的报名”中查看');
     if (out.kind === 'full') throw new AppError('CLASS_FULL', '名额已满，本课程不设候补');
-    const fresh = (await ctx.store.classes.get(c.id))!;
-    return { status: out.kind, position: out.registration.position, registration: myRegistrationOf(fresh, out.registration, now) };
+    // myRegistrationOf reads only the class's fixed facts (title, times, rules), so the row read above serves.
+    return { status: out.kind, position: out.registration.position, registration: myRegistrationOf(c, out.registration, now) };
   },
 });
 
