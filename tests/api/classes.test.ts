@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../support/app';
 import { PRIVACY_NOTICE_VERSION } from '../../cloud/contracts/privacy';
-import { deliverDueReminders, type ReminderSender } from '../../cloud/features/classes/reminders';
+import { deliverDueReminders, startReminderScheduler, type ReminderSender } from '../../cloud/features/classes/reminders';
 import type { ClassDetail } from '../../cloud/contracts/classes';
 import ExcelJS from 'exceljs';
 
@@ -295,4 +295,27 @@ test('a promoted parent gets reminders; a cancelled one does not', async () => {
   await deliverDueReminders(app.store, new Date(Date.parse(c.startsAt) - 30 * 60_000), async (_s, n) => void sent.push(n.memberId));
   const sb = await app.store.members.getByOpenid('sb');
   expect(sent).toEqual([sb!.id, sb!.id]);
+});
+
+test('a member deleting their account frees their seat, and it goes to the head of the waitlist, not a newcomer', async () => {
+  const c = await publish({ capacity: 1 });
+  await app.as('del-a').call('class.register', { classId: c.id, childAge: 1, answers: form(1) });
+  await app.as('del-b').call('class.register', { classId: c.id, childAge: 1, answers: form(2) });
+  await app.as('del-a').call('member.delete', { confirm: '注销' });
+  expect((await admin().call('class.get', { classId: c.id })).confirmedCount).toBe(0);
+  const late = await app.as('del-c').call('class.register', { classId: c.id, childAge: 1, answers: form(3) });
+  expect(late).toMatchObject({ status: 'waitlisted', position: 1 });
+  expect((await app.as('del-b').call('class.myRegistrations', {})).registrations[0].status).toBe('confirmed');
+  const roster = await admin().call('class.roster', { classId: c.id });
+  expect(roster.entries.map((e) => e.status)).toEqual(['confirmed', 'waitlisted']);
+});
+
+test('the host scheduler delivers due reminders on its timer', async () => {
+  const c = await publish({ capacity: 1 });
+  await app.as('tm').call('class.register', { classId: c.id, childAge: 1, answers: form(1) });
+  const sent: string[] = [];
+  const stop = startReminderScheduler(app.store, { intervalMs: 10, now: () => new Date(Date.parse(c.startsAt) - 23 * H), sender: async (_s, n) => void sent.push(n.title) });
+  await new Promise((r) => setTimeout(r, 80));
+  stop();
+  expect(sent).toEqual([expect.stringContaining('明天开课')]);
 });

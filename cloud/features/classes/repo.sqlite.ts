@@ -100,8 +100,10 @@ export function sqliteClassRepo(db: Db): ClassRepo {
   const registerTx = db.transaction(
     (classId: number, memberId: number, name: string, childAge: number | null, answersJson: string, at: Date) => {
       if (activeReg.get(classId, memberId) !== undefined) return { kind: 'duplicate' as const };
-      const s = seatState.get(classId) as Raw | undefined;
+      let s = seatState.get(classId) as Raw | undefined;
       if (!s) throw new AppError('NOT_FOUND', '该课程不存在或已被删除');
+      // A seat freed outside a cancel (a member deleting their account) still belongs to the head of the waitlist.
+      if (s.confirmed < s.capacity && promote(classId, at).length) s = seatState.get(classId) as Raw;
       let status: 'confirmed' | 'waitlisted';
       if (s.confirmed < s.capacity) status = 'confirmed';
       else if (s.waitlistOpen === 1) status = 'waitlisted';
