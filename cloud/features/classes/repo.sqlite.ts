@@ -7,9 +7,13 @@ import type { RegistrationStatus } from '../../contracts/classes';
 const CLASS_COLUMNS = `c.id, c.org_id AS orgId, o.name AS orgName, o.level AS orgLevel, o.path AS orgPath, c.title, c.topic, c.teacher,
   c.description, c.venue_json AS venueJson, c.online_url AS onlineUrl, c.starts_at AS startsAt, c.ends_at AS endsAt,
   c.reg_opens_at AS regOpensAt, c.reg_closes_at AS regClosesAt, c.capacity, c.confirmed_count AS confirmedCount,
-  (SELECT COUNT(*) FROM class_registrations r WHERE r.class_id = c.id AND r.status = 'waitlisted') AS waitlistCount,
+  c.waitlist_count AS waitlistCount,
   c.age_min AS ageMin, c.age_max AS ageMax, c.fields_json AS fieldsJson, c.cancel_hours AS cancelHours,
   c.waitlist_open AS waitlistOpen, c.created_at AS createdAt`;
+
+const REG_BASE_COLUMNS = `r.id, r.class_id AS classId, r.member_id AS memberId, r.status, r.code, r.name, r.child_age AS childAge,
+  r.answers_json AS answersJson, r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.cancelled_at AS cancelledAt,
+  r.attended_at AS attendedAt`;
 
 const REG_COLUMNS = `r.id, r.class_id AS classId, r.member_id AS memberId, r.status, r.code, r.name, r.child_age AS childAge,
   r.answers_json AS answersJson, r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.cancelled_at AS cancelledAt,
@@ -48,7 +52,9 @@ export function sqliteClassRepo(db: Db): ClassRepo {
   const classById = db.prepare(`SELECT ${CLASS_COLUMNS} FROM classes c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?`);
   const regById = db.prepare(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.id = ?`);
   const activeReg = db.prepare(`SELECT id FROM class_registrations WHERE class_id = ? AND member_id = ? AND status IN ('confirmed', 'waitlisted')`).pluck();
-  const seatState = db.prepare('SELECT capacity, confirmed_count AS confirmed, waitlist_open AS waitlistOpen, title, starts_at AS startsAt, cancel_hours AS cancelHours FROM classes WHERE id = ?');
+  const regBaseById = db.prepare(`SELECT ${REG_BASE_COLUMNS} FROM class_registrations r WHERE r.id = ?`);
+  const bumpWaitlist = db.prepare('UPDATE classes SET waitlist_count = waitlist_count + ? WHERE id = ?');
+  const seatState = db.prepare('SELECT capacity, confirmed_count AS confirmed, waitlist_count AS waitlisted, waitlist_open AS waitlistOpen, title, starts_at AS startsAt, cancel_hours AS cancelHours FROM classes WHERE id = ?');
   const codeTaken = db.prepare('SELECT 1 FROM class_registrations WHERE code = ?').pluck();
   const insertReg = db.prepare(
     `INSERT INTO class_registrations (class_id, member_id, status, code, name, child_age, answers_json, created_at, confirmed_at)
@@ -85,6 +91,7 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       if (!next) break;
       confirmReg.run(at.toISOString(), next.id);
       bumpConfirmed.run(1, classId);
+      bumpWaitlist.run(-1, classId);
       addReminders(next.id, s.startsAt, at);
       if (next.memberId !== null) {
         const title = '候补成功，已为您保留名额';
@@ -115,8 +122,12 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       if (status === 'confirmed') {
         bumpConfirmed.run(1, classId);
         addReminders(id, s.startsAt, at);
+      } else {
+        bumpWaitlist.run(1, classId);
       }
-      return { kind: status, registration: toReg(regById.get(id) as Raw)! };
+      // A new waitlisted registration is the last in line: its position is the new waitlist length.
+      const registration = toReg({ ...(regBaseById.get(id) as Raw), position: status === 'waitlisted' ? s.waitlisted + 1 : null })!;
+      return { kind: status, registration };
     },
   );
 
@@ -131,6 +142,7 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       if (at.getTime() > cutoff) throw new AppError('CANCEL_NOT_ALLOWED', `开课前 ${s.cancelHours} 小时内不能取消报名，如有特殊情况请联系举办协会`);
     }
     cancelReg.run(at.toISOString(), registrationId);
+    if (r.status === 'waitlisted') bumpWaitlist.run(-1, r.classId);
     let promoted: number | null = null;
     if (r.status === 'confirmed') {
       bumpConfirmed.run(-1, r.classId);

@@ -25,6 +25,7 @@ export const classesMigrations: Migration[] = [
         reg_closes_at TEXT NOT NULL,
         capacity INTEGER NOT NULL CHECK (capacity > 0),
         confirmed_count INTEGER NOT NULL DEFAULT 0 CHECK (confirmed_count >= 0 AND confirmed_count <= capacity),
+        waitlist_count INTEGER NOT NULL DEFAULT 0 CHECK (waitlist_count >= 0),
         age_min INTEGER,
         age_max INTEGER,
         fields_json TEXT NOT NULL,
@@ -58,6 +59,10 @@ export const classesMigrations: Migration[] = [
       CREATE TRIGGER class_reg_deleted AFTER DELETE ON class_registrations WHEN old.status = 'confirmed'
       BEGIN
         UPDATE classes SET confirmed_count = confirmed_count - 1 WHERE id = old.class_id;
+      END;
+      CREATE TRIGGER class_reg_deleted_waitlisted AFTER DELETE ON class_registrations WHEN old.status = 'waitlisted'
+      BEGIN
+        UPDATE classes SET waitlist_count = waitlist_count - 1 WHERE id = old.class_id;
       END;
 
       CREATE TABLE class_reminders (
