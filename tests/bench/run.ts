@@ -9,6 +9,11 @@ import { quizBench } from './sections/quiz';
 const sections: [string, () => Promise<void> | void][] = [
   ['foundation', foundationThroughput],
   ['quiz', quizBench],
+import { classesBurst } from './sections/classes';
+
+const sections: [string, () => Promise<void> | void][] = [
+  ['foundation', foundationThroughput],
+  ['classes', classesBurst],
   ['sizes', bundleSizes],
 ];
 

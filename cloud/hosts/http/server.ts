@@ -9,6 +9,7 @@ import type { App } from '../../app';
 import type { Identity } from '../../core/context';
 import type { Envelope } from '../../contracts';
 import { loadOrCreateSecret, sessionSigner } from './session';
+import { startReminderScheduler } from '../../features/classes/reminders';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -123,6 +124,8 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
   });
 
 
+  const stopReminders = startReminderScheduler(app.store); // 家长课堂 reminders, on an unref'd timer
+  server.addHook('onClose', async () => stopReminders());
   server.addHook('onClose', async () => app.store.close());
   return server;
 }

@@ -1,0 +1,37 @@
+/**
+ * 家长课堂: values the client needs at run time (labels, topics), kept free of zod so they can
+ * be imported into the weapp bundle.
+ */
+export const CLASS_TOPICS = ['科学养育', '婴幼儿早期发展', '青春期沟通', '家庭健康', '优生优育'] as const;
+
+export const REGISTRATION_STATUS_LABEL = {
+  confirmed: '已确认',
+  waitlisted: '候补中',
+  cancelled: '已取消',
+} as const;
+
+export type RegistrationStatus = keyof typeof REGISTRATION_STATUS_LABEL;
+
+export const FIELD_TYPE_LABEL = { text: '文字', number: '数字', choice: '单选', phone: '手机号' } as const;
+
+/** "剩余 3 个名额" / "候补 5 人" / "名额已满" — the one line a class card shows about seats. */
+export function seatLine(c: { capacity: number; confirmedCount: number; waitlistCount: number; waitlistOpen: boolean }): string {
+  const left = c.capacity - c.confirmedCount;
+  if (left > 0) return `剩余 ${left} 个名额`;
+  if (c.waitlistCount > 0) return `候补 ${c.waitlistCount} 人`;
+  return c.waitlistOpen ? '名额已满，可候补' : '名额已满';
+}
+
+/** 2026-12-05T02:00:00Z -> "12月5日 周六 10:00" in China time (UTC+8, no DST). */
+export function classTime(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  const week = '日一二三四五六'[d.getUTCDay()];
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${week} ${hh}:${mm}`;
+}
+
+/** China-time calendar date of an instant, "2026-12-05". */
+export function chinaDate(iso: string): string {
+  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,24 @@
+import type { MemberDataSection } from '../member/export';
+import { REGISTRATION_STATUS_LABEL } from '../../contracts/classes-format';
+
+/** "我的数据": every class registration (with its form answers) and in-app message we keep for the member. */
+export const classesDataSection: MemberDataSection = async (ctx) => {
+  const regs = await ctx.store.classes.ofMember(ctx.member.id);
+  const messages = await ctx.store.classes.messages(ctx.member.id, 10_000);
+  if (regs.length === 0 && messages.length === 0) return null;
+  const rows: Record<string, string | number | null>[] = [];
+  for (const r of regs) {
+    const c = await ctx.store.classes.get(r.classId);
+    rows.push({
+      课程: c?.title ?? `课程 ${r.classId}`,
+      状态: REGISTRATION_STATUS_LABEL[r.status],
+      入场码: r.code,
+      孩子年龄: r.childAge,
+      报名表: Object.entries(r.answers).map(([k, v]) => `${c?.fields.find((f) => f.id === k)?.label ?? k}：${v}`).join('；'),
+      报名时间: r.createdAt,
+      签到时间: r.attendedAt,
+    });
+  }
+  for (const m of messages) rows.push({ 课程: null, 状态: '站内消息', 入场码: null, 孩子年龄: null, 报名表: `${m.title}：${m.body}`, 报名时间: m.createdAt, 签到时间: null });
+  return { title: '家长课堂报名与消息', rows };
+};

@@ -1,0 +1,292 @@
+import crypto from 'node:crypto';
+import type { Db } from '../../store/db';
+import { AppError } from '../../core/errors';
+import type { ClassInput, ClassPatch, ClassRepo, ClassRow, DueReminder, MessageRow, RegistrationRow } from './repo';
+import type { RegistrationStatus } from '../../contracts/classes';
+
+const CLASS_COLUMNS = `c.id, c.org_id AS orgId, o.name AS orgName, o.level AS orgLevel, o.path AS orgPath, c.title, c.topic, c.teacher,
+  c.description, c.venue_json AS venueJson, c.online_url AS onlineUrl, c.starts_at AS startsAt, c.ends_at AS endsAt,
+  c.reg_opens_at AS regOpensAt, c.reg_closes_at AS regClosesAt, c.capacity, c.confirmed_count AS confirmedCount,
+  c.waitlist_count AS waitlistCount,
+  c.age_min AS ageMin, c.age_max AS ageMax, c.fields_json AS fieldsJson, c.cancel_hours AS cancelHours,
+  c.waitlist_open AS waitlistOpen, c.created_at AS createdAt`;
+
+const REG_BASE_COLUMNS = `r.id, r.class_id AS classId, r.member_id AS memberId, r.status, r.code, r.name, r.child_age AS childAge,
+  r.answers_json AS answersJson, r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.cancelled_at AS cancelledAt,
+  r.attended_at AS attendedAt`;
+
+const REG_COLUMNS = `r.id, r.class_id AS classId, r.member_id AS memberId, r.status, r.code, r.name, r.child_age AS childAge,
+  r.answers_json AS answersJson, r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.cancelled_at AS cancelledAt,
+  r.attended_at AS attendedAt,
+  CASE WHEN r.status = 'waitlisted' THEN (SELECT COUNT(*) FROM class_registrations w
+    WHERE w.class_id = r.class_id AND w.status = 'waitlisted' AND w.id <= r.id) END AS position`;
+
+type Raw = Record<string, any>;
+
+function toClass(r: Raw | undefined): ClassRow | undefined {
+  if (!r) return undefined;
+  const { venueJson, fieldsJson, ...rest } = r;
+  return { ...rest, venue: venueJson ? JSON.parse(venueJson) : null, fields: JSON.parse(fieldsJson), waitlistOpen: r.waitlistOpen === 1 } as ClassRow;
+}
+
+function toReg(r: Raw | undefined): RegistrationRow | undefined {
+  if (!r) return undefined;
+  const { answersJson, ...rest } = r;
+  return { ...rest, answers: JSON.parse(answersJson), position: r.position ?? null } as RegistrationRow;
+}
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function newCode(): string {
+  const bytes = crypto.randomBytes(8);
+  let s = '';
+  for (const b of bytes) s += CODE_ALPHABET[b % CODE_ALPHABET.length];
+  return s;
+}
+
+const REMINDERS: { kind: '24h' | '1h'; hours: number }[] = [
+  { kind: '24h', hours: 24 },
+  { kind: '1h', hours: 1 },
+];
+
+export function sqliteClassRepo(db: Db): ClassRepo {
+  const classById = db.prepare(`SELECT ${CLASS_COLUMNS} FROM classes c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?`);
+  const regById = db.prepare(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.id = ?`);
+  const activeReg = db.prepare(`SELECT id FROM class_registrations WHERE class_id = ? AND member_id = ? AND status IN ('confirmed', 'waitlisted')`).pluck();
+  const regBaseById = db.prepare(`SELECT ${REG_BASE_COLUMNS} FROM class_registrations r WHERE r.id = ?`);
+  const bumpWaitlist = db.prepare('UPDATE classes SET waitlist_count = waitlist_count + ? WHERE id = ?');
+  const seatState = db.prepare('SELECT capacity, confirmed_count AS confirmed, waitlist_count AS waitlisted, waitlist_open AS waitlistOpen, title, starts_at AS startsAt, cancel_hours AS cancelHours FROM classes WHERE id = ?');
+  const codeTaken = db.prepare('SELECT 1 FROM class_registrations WHERE code = ?').pluck();
+  const insertReg = db.prepare(
+    `INSERT INTO class_registrations (class_id, member_id, status, code, name, child_age, answers_json, created_at, confirmed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const bumpConfirmed = db.prepare('UPDATE classes SET confirmed_count = confirmed_count + ? WHERE id = ?');
+  const insertReminder = db.prepare('INSERT OR IGNORE INTO class_reminders (registration_id, kind, due_at) VALUES (?, ?, ?)');
+  const firstWaitlisted = db.prepare(`SELECT id, member_id AS memberId FROM class_registrations WHERE class_id = ? AND status = 'waitlisted' ORDER BY id LIMIT 1`);
+  const confirmReg = db.prepare(`UPDATE class_registrations SET status = 'confirmed', confirmed_at = ? WHERE id = ? AND status = 'waitlisted'`);
+  const insertMessage = db.prepare('INSERT INTO class_messages (member_id, kind, title, body, class_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertOutbox = db.prepare('INSERT INTO notification_outbox (member_id, channel, template, payload_json, created_at) VALUES (?, ?, ?, ?, ?)');
+  const cancelReg = db.prepare(`UPDATE class_registrations SET status = 'cancelled', cancelled_at = ? WHERE id = ? AND status IN ('confirmed', 'waitlisted')`);
+  const regStatus = db.prepare('SELECT status, class_id AS classId, member_id AS memberId FROM class_registrations WHERE id = ?');
+  const moveReminders = db.prepare(
+    `UPDATE class_reminders SET due_at = strftime('%Y-%m-%dT%H:%M:%fZ', ?, CASE kind WHEN '24h' THEN '-24 hours' ELSE '-1 hours' END)
+     WHERE sent_at IS NULL AND registration_id IN (SELECT id FROM class_registrations WHERE class_id = ?)`,
+  );
+
+  const addReminders = (registrationId: number, startsAt: string, at: Date) => {
+    const start = Date.parse(startsAt);
+    for (const r of REMINDERS) {
+      const due = start - r.hours * 3600_000;
+      if (due > at.getTime()) insertReminder.run(registrationId, r.kind, new Date(due).toISOString());
+    }
+  };
+
+  /** Inside a transaction: fill free seats from the head of the waitlist, telling each promoted member. */
+  const promote = (classId: number, at: Date): number[] => {
+    const promoted: number[] = [];
+    for (;;) {
+      const s = seatState.get(classId) as Raw;
+      if (s.confirmed >= s.capacity) break;
+      const next = firstWaitlisted.get(classId) as { id: number; memberId: number | null } | undefined;
+      if (!next) break;
+      confirmReg.run(at.toISOString(), next.id);
+      bumpConfirmed.run(1, classId);
+      bumpWaitlist.run(-1, classId);
+      addReminders(next.id, s.startsAt, at);
+      if (next.memberId !== null) {
+        const title = '候补成功，已为您保留名额';
+        const body = `您候补的课程《${s.title}》有名额空出，已自动为您确认报名。请按时参加，凭“我的报名”中的入场码签到。`;
+        insertMessage.run(next.memberId, 'promoted', title, body, classId, at.toISOString());
+        insertOutbox.run(next.memberId, 'wechat-subscribe', 'class_promoted', JSON.stringify({ classId, registrationId: next.id, title: s.title, startsAt: s.startsAt }), at.toISOString());
+      }
+      promoted.push(next.id);
+    }
+    return promoted;
+  };
+
+  const registerTx = db.transaction(
+    (classId: number, memberId: number, name: string, childAge: number | null, answersJson: string, at: Date) => {
+      if (activeReg.get(classId, memberId) !== undefined) return { kind: 'duplicate' as const };
+      let s = seatState.get(classId) as Raw | undefined;
+      if (!s) throw new AppError('NOT_FOUND', '该课程不存在或已被删除');
+      // A seat freed outside a cancel (a member deleting their account) still belongs to the head of the waitlist.
+      if (s.confirmed < s.capacity && promote(classId, at).length) s = seatState.get(classId) as Raw;
+      let status: 'confirmed' | 'waitlisted';
+      if (s.confirmed < s.capacity) status = 'confirmed';
+      else if (s.waitlistOpen === 1) status = 'waitlisted';
+      else return { kind: 'full' as const };
+      let code = newCode();
+      while (codeTaken.get(code) !== undefined) code = newCode();
+      const iso = at.toISOString();
+      const id = Number(insertReg.run(classId, memberId, status, code, name, childAge, answersJson, iso, status === 'confirmed' ? iso : null).lastInsertRowid);
+      if (status === 'confirmed') {
+        bumpConfirmed.run(1, classId);
+        addReminders(id, s.startsAt, at);
+      } else {
+        bumpWaitlist.run(1, classId);
+      }
+      // A new waitlisted registration is the last in line: its position is the new waitlist length.
+      const registration = toReg({ ...(regBaseById.get(id) as Raw), position: status === 'waitlisted' ? s.waitlisted + 1 : null })!;
+      return { kind: status, registration };
+    },
+  );
+
+  const cancelTx = db.transaction((registrationId: number, memberId: number, at: Date) => {
+    const r = regStatus.get(registrationId) as { status: RegistrationStatus; classId: number; memberId: number | null } | undefined;
+    if (!r || r.memberId !== memberId) throw new AppError('NOT_FOUND', '没有找到这条报名记录');
+    if (r.status === 'cancelled') throw new AppError('ALREADY_CANCELLED', '这条报名已经取消过了');
+    const s = seatState.get(r.classId) as Raw;
+    if (r.status === 'confirmed') {
+      if (s.cancelHours === null) throw new AppError('CANCEL_NOT_ALLOWED', '这门课程报名后不能取消，如有特殊情况请联系举办协会');
+      const cutoff = Date.parse(s.startsAt) - s.cancelHours * 3600_000;
+      if (at.getTime() > cutoff) throw new AppError('CANCEL_NOT_ALLOWED', `开课前 ${s.cancelHours} 小时内不能取消报名，如有特殊情况请联系举办协会`);
+    }
+    cancelReg.run(at.toISOString(), registrationId);
+    if (r.status === 'waitlisted') bumpWaitlist.run(-1, r.classId);
+    let promoted: number | null = null;
+    if (r.status === 'confirmed') {
+      bumpConfirmed.run(-1, r.classId);
+      promoted = promote(r.classId, at)[0] ?? null;
+    }
+    return { promoted };
+  });
+
+  const updateTx = db.transaction((id: number, patch: ClassPatch, at: Date) => {
+    const s = seatState.get(id) as Raw | undefined;
+    if (!s) throw new AppError('NOT_FOUND', '该课程不存在或已被删除');
+    if (patch.capacity !== undefined && patch.capacity < s.confirmed) {
+      throw new AppError('CAPACITY_BELOW_CONFIRMED', `已有 ${s.confirmed} 人确认报名，名额不能少于 ${s.confirmed} 个。如需减少，请先与已报名的家长沟通并取消其报名`);
+    }
+    const columns: Record<string, [string, (v: any) => unknown]> = {
+      title: ['title', (v) => v],
+      topic: ['topic', (v) => v],
+      teacher: ['teacher', (v) => v],
+      description: ['description', (v) => v],
+      venue: ['venue_json', (v) => (v ? JSON.stringify(v) : null)],
+      onlineUrl: ['online_url', (v) => v],
+      startsAt: ['starts_at', (v) => v],
+      endsAt: ['ends_at', (v) => v],
+      regOpensAt: ['reg_opens_at', (v) => v],
+      regClosesAt: ['reg_closes_at', (v) => v],
+      capacity: ['capacity', (v) => v],
+      ageMin: ['age_min', (v) => v],
+      ageMax: ['age_max', (v) => v],
+      fields: ['fields_json', (v) => JSON.stringify(v)],
+      cancelHours: ['cancel_hours', (v) => v],
+      waitlistOpen: ['waitlist_open', (v) => (v ? 1 : 0)],
+    };
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined || !columns[k]) continue;
+      sets.push(`${columns[k][0]} = ?`);
+      values.push(columns[k][1](v));
+    }
+    db.prepare(`UPDATE classes SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(...values, at.toISOString(), id);
+    if (patch.startsAt) moveReminders.run(patch.startsAt, id);
+    return { promoted: promote(id, at) };
+  });
+
+  const listStmt = db.prepare(`SELECT ${CLASS_COLUMNS} FROM classes c JOIN orgs o ON o.id = c.org_id
+    WHERE (@from IS NULL OR c.ends_at >= @from) AND (@topic IS NULL OR c.topic = @topic) ORDER BY c.starts_at, c.id`);
+  const ofMemberStmt = db.prepare(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.member_id = ? ORDER BY r.id DESC`);
+  const activeOfStmt = db.prepare(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.class_id = ? AND r.member_id = ? AND r.status IN ('confirmed', 'waitlisted')`);
+  const statusesStmt = db.prepare(`SELECT class_id AS classId, status FROM class_registrations WHERE member_id = ? AND status IN ('confirmed', 'waitlisted')`);
+  const lastStmt = db.prepare(`SELECT ${REG_COLUMNS}, c.fields_json AS fieldsJson FROM class_registrations r JOIN classes c ON c.id = r.class_id WHERE r.member_id = ? ORDER BY r.id DESC LIMIT 1`);
+  const rosterStmt = db.prepare(`SELECT r.id, r.class_id AS classId, r.member_id AS memberId, r.status, r.code, r.name, r.child_age AS childAge,
+    r.answers_json AS answersJson, r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.cancelled_at AS cancelledAt, r.attended_at AS attendedAt
+    FROM class_registrations r WHERE r.class_id = ? ORDER BY r.id`);
+  const byCodeStmt = db.prepare(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.class_id = ? AND r.code = ?`);
+  const attendStmt = db.prepare(`UPDATE class_registrations SET attended_at = ? WHERE id = ? AND status = 'confirmed' AND attended_at IS NULL`);
+  const unattendStmt = db.prepare(`UPDATE class_registrations SET attended_at = NULL WHERE id = ? AND attended_at IS NOT NULL`);
+  const messagesStmt = db.prepare(`SELECT id, member_id AS memberId, kind, title, body, class_id AS classId, created_at AS createdAt, read_at AS readAt
+    FROM class_messages WHERE member_id = ? ORDER BY id DESC LIMIT ?`);
+  const readStmt = db.prepare('UPDATE class_messages SET read_at = ? WHERE member_id = ? AND read_at IS NULL');
+  const dueStmt = db.prepare(`SELECT m.id, m.kind, r.id AS registrationId, r.member_id AS memberId, c.id AS classId, c.title AS classTitle,
+      c.starts_at AS startsAt, json_extract(c.venue_json, '$.name') AS venueName
+    FROM class_reminders m JOIN class_registrations r ON r.id = m.registration_id JOIN classes c ON c.id = r.class_id
+    WHERE m.sent_at IS NULL AND m.due_at <= @now AND r.status = 'confirmed' AND r.member_id IS NOT NULL AND c.starts_at > @now
+    ORDER BY m.due_at LIMIT @limit`);
+  const claimStmt = db.prepare('UPDATE class_reminders SET sent_at = ? WHERE id = ? AND sent_at IS NULL');
+  const outboxStmt = db.prepare('SELECT template, payload_json AS payloadJson, created_at AS createdAt FROM notification_outbox WHERE member_id = ? ORDER BY id');
+
+  return {
+    async create(c: ClassInput, createdBy, at) {
+      const iso = at.toISOString();
+      const r = db
+        .prepare(
+          `INSERT INTO classes (org_id, title, topic, teacher, description, venue_json, online_url, starts_at, ends_at, reg_opens_at,
+            reg_closes_at, capacity, age_min, age_max, fields_json, cancel_hours, waitlist_open, created_by, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(c.orgId, c.title, c.topic, c.teacher, c.description, c.venue ? JSON.stringify(c.venue) : null, c.onlineUrl, c.startsAt, c.endsAt,
+          c.regOpensAt, c.regClosesAt, c.capacity, c.ageMin, c.ageMax, JSON.stringify(c.fields), c.cancelHours, c.waitlistOpen ? 1 : 0,
+          createdBy, iso, iso);
+      return Number(r.lastInsertRowid);
+    },
+    async update(id, patch, at) {
+      return updateTx(id, patch, at);
+    },
+    async get(id) {
+      return toClass(classById.get(id) as Raw);
+    },
+    async list({ from, topic }) {
+      return (listStmt.all({ from, topic: topic ?? null }) as Raw[]).map((r) => toClass(r)!);
+    },
+    async register(classId, memberId, data, at) {
+      return registerTx(classId, memberId, data.name, data.childAge, JSON.stringify(data.answers), at);
+    },
+    async cancel(registrationId, memberId, at) {
+      return cancelTx(registrationId, memberId, at);
+    },
+    async registration(id) {
+      return toReg(regById.get(id) as Raw);
+    },
+    async registrationByCode(classId, code) {
+      return toReg(byCodeStmt.get(classId, code) as Raw);
+    },
+    async ofMember(memberId) {
+      return (ofMemberStmt.all(memberId) as Raw[]).map((r) => toReg(r)!);
+    },
+    async activeOf(classId, memberId) {
+      return toReg(activeOfStmt.get(classId, memberId) as Raw);
+    },
+    async statusesOf(memberId) {
+      return new Map((statusesStmt.all(memberId) as { classId: number; status: RegistrationStatus }[]).map((r) => [r.classId, r.status]));
+    },
+    async lastOf(memberId) {
+      const r = lastStmt.get(memberId) as Raw | undefined;
+      if (!r) return undefined;
+      const { fieldsJson, ...rest } = r;
+      return { ...toReg(rest)!, fields: JSON.parse(fieldsJson) };
+    },
+    async roster(classId) {
+      let rank = 0;
+      return (rosterStmt.all(classId) as Raw[]).map((r) => ({ ...toReg(r)!, position: r.status === 'waitlisted' ? ++rank : null }));
+    },
+    async setAttended(registrationId, at) {
+      return (at ? attendStmt.run(at.toISOString(), registrationId) : unattendStmt.run(registrationId)).changes === 1;
+    },
+    async messages(memberId, limit = 100) {
+      return messagesStmt.all(memberId, limit) as MessageRow[];
+    },
+    async addMessage(m) {
+      insertMessage.run(m.memberId, m.kind, m.title, m.body, m.classId, m.createdAt);
+    },
+    async markMessagesRead(memberId, at) {
+      readStmt.run(at.toISOString(), memberId);
+    },
+    async dueReminders(now, limit = 500) {
+      return dueStmt.all({ now: now.toISOString(), limit }) as DueReminder[];
+    },
+    async claimReminder(id, at) {
+      return claimStmt.run(at.toISOString(), id).changes === 1;
+    },
+    async addOutbox(memberId, template, payload, at) {
+      insertOutbox.run(memberId, 'wechat-subscribe', template, JSON.stringify(payload), at.toISOString());
+    },
+    async outbox(memberId) {
+      return (outboxStmt.all(memberId) as Raw[]).map((r) => ({ template: r.template, payload: JSON.parse(r.payloadJson), createdAt: r.createdAt }));
+    },
+  };
+}

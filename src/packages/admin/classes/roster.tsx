@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text, Input, Button } from '@tarojs/components';
+import { REGISTRATION_STATUS_LABEL } from '@contracts/classes-format';
+import StateView from '../../../components/state-view';
+import { useAction } from '../../../hooks/useAction';
+import { call, ApiCallError } from '../../../services/api';
+import '../../classes/classes.css';
+
+/** Roster (confirmed / waitlisted / cancelled with answers), check-in by ticket code or by ticking a name, export .xlsx. */
+export default function AdminRosterPage() {
+  const id = Number(useRouter().params.id);
+  const roster = useAction('class.roster', { classId: id });
+  const [code, setCode] = useState('');
+  const [note, setNote] = useState('');
+  const d = roster.data;
+
+  const checkin = async (p: { code?: string; registrationId?: number; undo?: boolean }) => {
+    setNote('');
+    try {
+      const r = await call('class.checkin', { classId: id, ...p }, { quiet: true });
+      setNote(p.undo ? `已撤销 ${r.entry.name} 的签到` : r.alreadyCheckedIn ? `${r.entry.name} 已经签到过了` : `${r.entry.name} 签到成功`);
+      setCode('');
+      await roster.reload();
+    } catch (e) {
+      setNote((e as ApiCallError).message);
+    }
+  };
+
+  const scan = async () => {
+    try {
+      const r = await Taro.scanCode({ onlyFromCamera: true });
+      await checkin({ code: r.result.trim().toUpperCase() });
+    } catch {
+      /* cancelled */
+    }
+  };
+
+  const exportXlsx = async () => {
+    const r = await call('class.export', { classId: id }, { loading: '正在导出' });
+    if (process.env.TARO_ENV === 'h5') {
+      const a = document.createElement('a');
+      a.href = `data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,${r.base64}`;
+      a.download = r.fileName;
+      a.click();
+    } else {
+      const fs = Taro.getFileSystemManager();
+      const filePath = `${Taro.env.USER_DATA_PATH}/${r.fileName}`;
+      fs.writeFileSync(filePath, r.base64, 'base64');
+      await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true } as never);
+    }
+  };
+
+  const label = (k: string) => d?.fields.find((f) => f.id === k)?.label ?? k;
+  return (
+    <View className='page admin-roster'>
+      <StateView loading={roster.loading && !d} error={d ? undefined : roster.error} onRetry={roster.reload}>
+        {d && (
+          <View>
+            <View className='card'>
+              <Text className='card-title'>{d.class.title}</Text>
+              <Text className='detail-row'>
+                已确认 {d.class.confirmedCount}/{d.class.capacity} · 候补 {d.class.waitlistCount} · 已签到 {d.attended}（出勤率 {Math.round(d.attendanceRate * 100)}%）
+              </Text>
+              {!d.masked && (
+                <View>
+                  <View className='field'>
+                    <Text className='field-label'>入场码签到</Text>
+                    <Input className='field-input' name='ticketCode' value={code} placeholder='输入 8 位入场码' onInput={(e) => setCode(e.detail.value.toUpperCase())} />
+                  </View>
+                  <View className='row'>
+                    <Button className='btn-primary' size='mini' onClick={() => code.trim() && checkin({ code: code.trim() })}>
+                      签到
+                    </Button>
+                    {process.env.TARO_ENV === 'weapp' && (
+                      <Button className='btn-plain' size='mini' onClick={scan}>
+                        扫码签到
+                      </Button>
+                    )}
+                    <Button className='btn-plain' size='mini' onClick={exportXlsx}>
+                      导出 Excel
+                    </Button>
+                  </View>
+                </View>
+              )}
+              {note && <Text className='hint'>{note}</Text>}
+            </View>
+            <View className='card'>
+              <Text className='card-title'>报名名单（{d.entries.length}）</Text>
+              {d.entries.map((e) => (
+                <View key={e.id} className='roster-entry'>
+                  <View>
+                    <Text className='roster-name'>
+                      {e.name} · {REGISTRATION_STATUS_LABEL[e.status]}
+                      {e.position ? ` 第 ${e.position} 位` : ''}
+                      {e.attendedAt ? ' · 已签到' : ''}
+                    </Text>
+                    <Text className='roster-sub'>
+                      {e.childAge !== null ? `孩子 ${e.childAge} 岁；` : ''}
+                      {Object.entries(e.answers)
+                        .map(([k, v]) => `${label(k)}：${v}`)
+                        .join('；')}
+                    </Text>
+                  </View>
+                  {!d.masked && e.status === 'confirmed' && (
+                    <Button className={e.attendedAt ? 'btn-plain' : 'btn-primary'} size='mini' onClick={() => checkin({ registrationId: e.id, undo: !!e.attendedAt })}>
+                      {e.attendedAt ? '撤销' : '签到'}
+                    </Button>
+                  )}
+                </View>
+              ))}
+            </View>
+          </View>
+        )}
+      </StateView>
+    </View>
+  );
+}

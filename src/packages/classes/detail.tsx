@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text, Button } from '@tarojs/components';
+import { classTime, seatLine, REGISTRATION_STATUS_LABEL } from '@contracts/classes-format';
+import StateView from '../../components/state-view';
+import { useAction } from '../../hooks/useAction';
+import { call, ApiCallError } from '../../services/api';
+import RegForm from './components/reg-form';
+import './classes.css';
+
+/** WeChat subscribe-message templates (promotion, reminder); filled in when the account is set up. */
+const SUBSCRIBE_TEMPLATE_IDS: string[] = [];
+
+export default function ClassDetailPage() {
+  const id = Number(useRouter().params.id);
+  const detail = useAction('class.get', { classId: id });
+  const c = detail.data;
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [childAge, setChildAge] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!c) return;
+    setValues(Object.fromEntries(Object.entries(c.prefill.answers).map(([k, v]) => [k, String(v)])));
+    setChildAge(c.prefill.childAge !== null ? String(c.prefill.childAge) : '');
+  }, [c?.id]);
+
+  const askAge = !!c && (c.ageMin !== null || c.ageMax !== null);
+
+  const register = async () => {
+    if (!c) return;
+    setError('');
+    if (process.env.TARO_ENV === 'weapp' && SUBSCRIBE_TEMPLATE_IDS.length) {
+      // Asks once for permission to send the promotion and reminder notices; refusing does not block registering.
+      await Taro.requestSubscribeMessage({ tmplIds: SUBSCRIBE_TEMPLATE_IDS } as never).catch(() => undefined);
+    }
+    setBusy(true);
+    try {
+      const answers: Record<string, string | number> = {};
+      for (const f of c.fields) {
+        const v = (values[f.id] ?? '').trim();
+        if (v !== '') answers[f.id] = f.type === 'number' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+      }
+      const age = childAge.trim() === '' ? null : Number(childAge);
+      const r = await call(
+        'class.register',
+        { classId: c.id, answers, ...(askAge ? { childAge: age !== null && Number.isInteger(age) ? age : null } : {}) },
+        { loading: '正在报名', quiet: true },
+      );
+      Taro.showToast({ title: r.status === 'confirmed' ? '报名成功' : `已候补第 ${r.position} 位`, icon: 'none' });
+      await detail.reload();
+    } catch (e) {
+      setError((e as ApiCallError).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const mine = c?.myRegistration;
+  return (
+    <View className='page class-detail'>
+      <StateView loading={detail.loading && !c} error={c ? undefined : detail.error} onRetry={detail.reload}>
+        {c && (
+          <View>
+            <View className='card'>
+              <Text className='card-title'>{c.title}</Text>
+              <Text className='detail-row'>主题：{c.topic}</Text>
+              <Text className='detail-row'>老师：{c.teacher}</Text>
+              <Text className='detail-row'>时间：{classTime(c.startsAt)}</Text>
+              <Text className='detail-row'>地点：{c.venue ? `${c.venue.name}（${c.venue.address}）` : `线上课堂 ${c.onlineUrl ?? ''}`}</Text>
+              <Text className='detail-row'>主办：{c.org.name}</Text>
+              {(c.ageMin !== null || c.ageMax !== null) && (
+                <Text className='detail-row'>
+                  适合：孩子 {c.ageMin ?? 0}–{c.ageMax ?? 18} 岁的家长
+                </Text>
+              )}
+              <Text className='detail-row'>
+                名额：{c.capacity} 人 · {seatLine(c)}
+              </Text>
+              <Text className='detail-row'>
+                取消规则：{c.cancelHours === null ? '报名后不能取消' : c.cancelHours === 0 ? '开课前可取消' : `开课前 ${c.cancelHours} 小时之前可取消`}
+              </Text>
+              {c.description && <Text className='detail-desc'>{c.description}</Text>}
+            </View>
+            {mine ? (
+              <View className='card'>
+                <Text className='muted'>我的报名</Text>
+                <Text className={`status-big status-big--${mine.status}`}>
+                  {REGISTRATION_STATUS_LABEL[mine.status]}
+                  {mine.status === 'waitlisted' ? ` · 第 ${mine.position} 位` : ''}
+                </Text>
+                <Button className='btn-primary' onClick={() => Taro.redirectTo({ url: '/packages/classes/mine' })}>
+                  查看入场码
+                </Button>
+              </View>
+            ) : c.registration !== 'open' ? (
+              <View className='card'>
+                <Text className='state-title'>{c.registration === 'notYet' ? '报名尚未开始' : '报名已截止'}</Text>
+              </View>
+            ) : (
+              <View className='card'>
+                <Text className='card-title'>填写报名信息</Text>
+                <RegForm
+                  fields={c.fields}
+                  values={values}
+                  askAge={askAge}
+                  ageHint={`${c.ageMin ?? 0}–${c.ageMax ?? 18} 岁`}
+                  childAge={childAge}
+                  error={error}
+                  onChange={(k, v) => setValues((s) => ({ ...s, [k]: v }))}
+                  onAge={setChildAge}
+                />
+                <Button className='btn-primary' disabled={busy} onClick={register}>
+                  {c.confirmedCount >= c.capacity ? (c.waitlistOpen ? '报名候补' : '名额已满') : '提交报名'}
+                </Button>
+              </View>
+            )}
+          </View>
+        )}
+      </StateView>
+    </View>
+  );
+}

@@ -1,0 +1,321 @@
+import { startTestApp, type TestApp } from '../support/app';
+import { PRIVACY_NOTICE_VERSION } from '../../cloud/contracts/privacy';
+import { deliverDueReminders, startReminderScheduler, type ReminderSender } from '../../cloud/features/classes/reminders';
+import type { ClassDetail } from '../../cloud/contracts/classes';
+import ExcelJS from 'exceljs';
+
+const H = 3600_000;
+let app: TestApp;
+let clock: Date;
+const T0 = new Date('2026-12-01T02:00:00.000Z');
+
+beforeEach(async () => {
+  clock = new Date(T0);
+  app = await startTestApp({ now: () => clock });
+});
+afterEach(() => app.close());
+
+const admin = () => app.as('dev-admin-hhht');
+
+async function publish(over: Record<string, unknown> = {}): Promise<ClassDetail> {
+  return admin().call('class.publish', {
+    orgId: '150100',
+    title: '测试课堂',
+    topic: '科学养育',
+    teacher: '王老师',
+    description: '简介',
+    venue: { name: '向日葵亲子小屋', address: '新华大街 1 号', lat: 40.8, lng: 111.7 },
+    onlineUrl: null,
+    startsAt: new Date(T0.getTime() + 72 * H).toISOString(),
+    endsAt: new Date(T0.getTime() + 74 * H).toISOString(),
+    regOpensAt: new Date(T0.getTime() - 24 * H).toISOString(),
+    regClosesAt: new Date(T0.getTime() + 70 * H).toISOString(),
+    capacity: 2,
+    ageMin: 0,
+    ageMax: 6,
+    fields: [
+      { id: 'parent_name', label: '家长姓名', type: 'text', required: true },
+      { id: 'phone', label: '联系电话', type: 'phone', required: true },
+      { id: 'relation', label: '与孩子关系', type: 'choice', required: true, options: ['妈妈', '爸爸'] },
+      { id: 'kids', label: '孩子人数', type: 'number', required: false },
+    ],
+    cancelHours: 24,
+    waitlistOpen: true,
+    ...over,
+  } as never);
+}
+
+const form = (n: number) => ({ parent_name: `家长${n}`, phone: `1380000${String(n).padStart(4, '0')}`, relation: '妈妈' });
+
+test('seeds at least 8 classes across several orgs; list is upcoming first and filters by topic, date and area', async () => {
+  clock = new Date(); // the seeds are dated relative to the real day they ran
+  const m = app.as('parent-list');
+  await m.call('member.update', { orgId: '150426100' });
+  const all = (await m.call('class.list', {})).classes;
+  expect(all.length).toBeGreaterThanOrEqual(8);
+  expect(new Set(all.map((c) => c.org.id)).size).toBeGreaterThanOrEqual(5);
+  expect(all.map((c) => c.startsAt)).toEqual([...all.map((c) => c.startsAt)].sort());
+  expect(all.every((c) => Date.parse(c.endsAt) >= clock.getTime())).toBe(true);
+  expect(all.some((c) => c.title.includes('沟通之道'))).toBe(true);
+  expect(all.some((c) => c.venue?.name.includes('向日葵亲子小屋'))).toBe(true);
+
+  const teen = (await m.call('class.list', { topic: '青春期沟通' })).classes;
+  expect(teen.length).toBeGreaterThan(0);
+  expect(teen.every((c) => c.topic === '青春期沟通')).toBe(true);
+
+  // 乌丹镇 member: 'org' = 乌丹镇 and its ancestors; 'area' adds the rest of 赤峰.
+  const org = (await m.call('class.list', { where: 'org' })).classes.map((c) => c.org.id);
+  expect(org).toEqual(expect.arrayContaining(['150426100', '150000', '150400']));
+  expect(org).not.toContain('150404');
+  const area = (await m.call('class.list', { where: 'area' })).classes.map((c) => c.org.id);
+  expect(area).toContain('150404');
+  expect(area).not.toContain('150100');
+
+  const day = all[0].startsAt;
+  const chinaDay = new Date(Date.parse(day) + 8 * H).toISOString().slice(0, 10);
+  const onDay = (await m.call('class.list', { date: chinaDay })).classes;
+  expect(onDay.map((c) => c.id)).toContain(all[0].id);
+  expect((await m.call('class.list', { includePast: true })).classes.length).toBeGreaterThan(all.length);
+});
+
+test('register: confirmed, then waitlisted with position; seats line data; refusals are clear', async () => {
+  const c = await publish();
+  const r1 = await app.as('p1').call('class.register', { classId: c.id, childAge: 3, answers: form(1) });
+  expect(r1).toMatchObject({ status: 'confirmed', position: null, registration: { status: 'confirmed' } });
+  expect(r1.registration.code).toMatch(/^[A-Z0-9]{8}$/);
+  await app.as('p2').call('class.register', { classId: c.id, childAge: 3, answers: form(2) });
+  const r3 = await app.as('p3').call('class.register', { classId: c.id, childAge: 3, answers: form(3) });
+  expect(r3).toMatchObject({ status: 'waitlisted', position: 1 });
+  const r4 = await app.as('p4').call('class.register', { classId: c.id, childAge: 3, answers: form(4) });
+  expect(r4.position).toBe(2);
+  const listed = (await app.as('p4').call('class.list', {})).classes.find((x) => x.id === c.id)!;
+  expect(listed).toMatchObject({ confirmedCount: 2, waitlistCount: 2, myStatus: 'waitlisted' });
+
+  const dup = await app.as('p1').raw('class.register', { classId: c.id, childAge: 3, answers: form(1) });
+  expect(dup.status).toBe(409);
+  expect(dup.body).toMatchObject({ ok: false, error: { code: 'ALREADY_REGISTERED', message: expect.stringContaining('已报名') } });
+
+  const old = await app.as('p5').raw('class.register', { classId: c.id, childAge: 9, answers: form(5) });
+  expect(old.status).toBe(403);
+  expect(old.body).toMatchObject({ error: { code: 'NOT_ELIGIBLE', message: expect.stringContaining('0–6 岁') } });
+
+  clock = new Date(T0.getTime() + 71 * H);
+  const closed = await app.as('p6').raw('class.register', { classId: c.id, childAge: 3, answers: form(6) });
+  expect(closed.body).toMatchObject({ error: { code: 'REGISTRATION_CLOSED', message: expect.stringContaining('截止') } });
+  clock = new Date(T0.getTime() - 48 * H);
+  const early = await app.as('p6').raw('class.register', { classId: c.id, childAge: 3, answers: form(6) });
+  expect(early.body).toMatchObject({ error: { code: 'REGISTRATION_CLOSED', message: expect.stringContaining('尚未开始') } });
+});
+
+test('a full class without a waitlist refuses with CLASS_FULL', async () => {
+  const c = await publish({ capacity: 1, waitlistOpen: false, ageMin: null, ageMax: null });
+  await app.as('a').call('class.register', { classId: c.id, answers: form(1) });
+  const r = await app.as('b').raw('class.register', { classId: c.id, answers: form(2) });
+  expect(r.status).toBe(409);
+  expect(r.body).toMatchObject({ error: { code: 'CLASS_FULL', message: expect.stringContaining('名额已满') } });
+});
+
+test("answers are validated against the class's own form fields", async () => {
+  const c = await publish();
+  const p = app.as('f');
+  const bad = async (answers: Record<string, unknown>, childAge: number | null = 2) =>
+    ((await p.raw('class.register', { classId: c.id, childAge, answers })).body as any).error;
+  expect(await bad({ phone: '13800000000', relation: '妈妈' })).toMatchObject({ code: 'INVALID_ANSWERS', message: '请填写“家长姓名”' });
+  expect((await bad({ ...form(1), phone: '12345' })).message).toBe('“联系电话”请填写 11 位手机号码');
+  expect((await bad({ ...form(1), relation: '叔叔' })).message).toBe('“与孩子关系”请从选项中选择');
+  expect((await bad({ ...form(1), kids: 'two' })).message).toBe('“孩子人数”请填写数字');
+  expect((await bad({ ...form(1), extra: 'x' })).code).toBe('INVALID_ANSWERS');
+  expect((await bad(form(1), null)).message).toBe('请填写孩子的年龄');
+  const ok = await p.call('class.register', { classId: c.id, childAge: 2, answers: { ...form(1), kids: '2' } });
+  expect(ok.registration.answers).toEqual({ ...form(1), kids: 2 });
+  // Bad payload shapes are 400 in the envelope.
+  const shape = await p.raw('class.register', { classId: 'x', answers: [] });
+  expect(shape.status).toBe(400);
+});
+
+test('the form is prefilled from my last registration, matched by label and type', async () => {
+  const a = await publish();
+  const b = await publish({ title: '第二课', fields: [{ id: 'tel', label: '联系电话', type: 'phone', required: true }, { id: 'parent_name', label: '家长姓名', type: 'text', required: true }] });
+  const p = app.as('prefill');
+  expect((await p.call('class.get', { classId: b.id })).prefill).toEqual({ childAge: null, answers: {} });
+  await p.call('class.register', { classId: a.id, childAge: 4, answers: form(7) });
+  expect((await p.call('class.get', { classId: b.id })).prefill).toEqual({ childAge: 4, answers: { tel: form(7).phone, parent_name: '家长7' } });
+});
+
+test('cancel promotes the first waitlisted in arrival order, with an in-app message and an outbox row', async () => {
+  const c = await publish();
+  const regs = [];
+  for (let i = 1; i <= 4; i++) regs.push(await app.as(`q${i}`).call('class.register', { classId: c.id, childAge: 1, answers: form(i) }));
+  const out = await app.as('q1').call('class.cancel', { registrationId: regs[0].registration.id });
+  expect(out).toEqual({ cancelled: true, promotedRegistrationId: regs[2].registration.id });
+  const mine3 = (await app.as('q3').call('class.myRegistrations', {})).registrations[0];
+  expect(mine3).toMatchObject({ status: 'confirmed', position: null });
+  expect((await app.as('q4').call('class.myRegistrations', {})).registrations[0]).toMatchObject({ status: 'waitlisted', position: 1 });
+  const msgs = await app.as('q3').call('class.messages', {});
+  expect(msgs.unread).toBe(1);
+  expect(msgs.messages[0]).toMatchObject({ kind: 'promoted', title: expect.stringContaining('候补成功'), classId: c.id });
+  expect((await app.as('q3').call('class.messages', { markRead: true })).unread).toBe(1);
+  expect((await app.as('q3').call('class.messages', {})).unread).toBe(0);
+  const q3 = await app.store.members.getByOpenid('q3');
+  expect(await app.store.classes.outbox(q3!.id)).toEqual([expect.objectContaining({ template: 'class_promoted' })]);
+
+  // A waitlisted parent may leave; a cancelled one cannot cancel again; others' registrations are not found.
+  await app.as('q4').call('class.cancel', { registrationId: regs[3].registration.id });
+  expect(((await app.as('q4').raw('class.cancel', { registrationId: regs[3].registration.id })).body as any).error.code).toBe('ALREADY_CANCELLED');
+  expect((await app.as('q2').raw('class.cancel', { registrationId: regs[2].registration.id })).status).toBe(404);
+  // Re-registering after cancelling is allowed (a fresh place at the end).
+  const again = await app.as('q1').call('class.register', { classId: c.id, childAge: 1, answers: form(1) });
+  expect(again.status).toBe('waitlisted');
+});
+
+test('the cancellation rule: until N hours before start, or not at all', async () => {
+  const c = await publish({ cancelHours: 24 });
+  const r = await app.as('c1').call('class.register', { classId: c.id, childAge: 1, answers: form(1) });
+  expect(r.registration.canCancel).toBe(true);
+  clock = new Date(T0.getTime() + 50 * H);
+  const late = await app.as('c1').raw('class.cancel', { registrationId: r.registration.id });
+  expect(late.status).toBe(409);
+  expect(late.body).toMatchObject({ error: { code: 'CANCEL_NOT_ALLOWED', message: expect.stringContaining('24 小时内不能取消') } });
+  expect((await app.as('c1').call('class.myRegistrations', {})).registrations[0]).toMatchObject({ canCancel: false });
+
+  clock = new Date(T0);
+  const never = await publish({ cancelHours: null });
+  const r2 = await app.as('c2').call('class.register', { classId: never.id, childAge: 1, answers: form(2) });
+  expect(r2.registration).toMatchObject({ canCancel: false, cancelNote: '本课程报名后不能取消' });
+  expect(((await app.as('c2').raw('class.cancel', { registrationId: r2.registration.id })).body as any).error.code).toBe('CANCEL_NOT_ALLOWED');
+});
+
+test('capacity: lowering below the confirmed count is refused; raising it promotes the waitlist', async () => {
+  const c = await publish({ capacity: 3 });
+  for (let i = 1; i <= 5; i++) await app.as(`k${i}`).call('class.register', { classId: c.id, childAge: 1, answers: form(i) });
+  const low = await admin().raw('class.update', { classId: c.id, capacity: 2 });
+  expect(low.status).toBe(409);
+  expect(low.body).toMatchObject({ error: { code: 'CAPACITY_BELOW_CONFIRMED', message: expect.stringContaining('已有 3 人确认报名') } });
+  expect((await admin().call('class.update', { classId: c.id, capacity: 4, title: '改名了' })).confirmedCount).toBe(4);
+  expect((await app.as('k4').call('class.myRegistrations', {})).registrations[0].status).toBe('confirmed');
+  expect((await app.as('k5').call('class.myRegistrations', {})).registrations[0].position).toBe(1);
+  // Out-of-scope admins and members cannot edit.
+  const chifeng = await app.as('member-x').raw('class.update', { classId: c.id, capacity: 9 });
+  expect(chifeng.status).toBe(403);
+});
+
+test('phone is masked for admins outside the scope, full for the owner and in-scope admins; check-in pays points once', async () => {
+  const c = await publish();
+  const r = await app.as('ph').call('class.register', { classId: c.id, childAge: 1, answers: form(42) });
+  expect(r.registration.answers.phone).toBe('13800000042');
+  const full = await admin().call('class.roster', { classId: c.id });
+  expect(full.masked).toBe(false);
+  expect(full.entries[0]).toMatchObject({ phone: '13800000042', answers: { phone: '13800000042' }, code: r.registration.code });
+
+  await app.store.admins.grant('dev-admin-chifeng', '150400', new Date());
+  const other = await app.as('dev-admin-chifeng').call('class.roster', { classId: c.id });
+  expect(other.masked).toBe(true);
+  expect(other.entries[0].phone).toBe('138****0042');
+  expect(other.entries[0].answers.phone).toBe('138****0042');
+  expect(other.entries[0].code).toBe('');
+  expect((await app.as('ph').raw('class.roster', { classId: c.id })).status).toBe(403);
+  expect((await app.as('dev-admin-chifeng').raw('class.checkin', { classId: c.id, code: r.registration.code })).status).toBe(403);
+
+  const ck = await admin().call('class.checkin', { classId: c.id, code: r.registration.code });
+  expect(ck).toMatchObject({ alreadyCheckedIn: false, attended: 1, attendanceRate: 1 });
+  const again = await admin().call('class.checkin', { classId: c.id, registrationId: r.registration.id });
+  expect(again.alreadyCheckedIn).toBe(true);
+  expect((await app.as('ph').call('member.points', {})).balance).toBe(5);
+  const badCode = await admin().raw('class.checkin', { classId: c.id, code: 'ZZZZZZZZ' });
+  expect(badCode.body).toMatchObject({ error: { code: 'TICKET_INVALID' } });
+
+  const stats = await admin().call('class.stats', {});
+  expect(stats.rows.find((s) => s.classId === c.id)).toMatchObject({ capacity: 2, confirmed: 1, attended: 1, fillRate: 0.5, attendanceRate: 1 });
+
+  const xlsx = await admin().call('class.export', { classId: c.id });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as never);
+  const ws = wb.getWorksheet('报名名单')!;
+  expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['姓名', '状态', '入场码', '联系电话']));
+  expect(ws.getRow(2).values).toEqual(expect.arrayContaining(['已确认', r.registration.code, '13800000042']));
+
+  // "我的数据" lists the registration.
+  await app.as('ph').call('member.consent', { version: PRIVACY_NOTICE_VERSION });
+  const data = await app.as('ph').call('member.exportData', {});
+  expect(data.sections.find((s) => s.title.includes('家长课堂'))?.rows[0]).toMatchObject({ 课程: '测试课堂', 入场码: r.registration.code });
+});
+
+test('admins publish only within their scope and invalid classes are refused clearly', async () => {
+  const bad = await admin().raw('class.publish', { ...(await validPayload()), orgId: '150400' });
+  expect(bad.status).toBe(403);
+  const ends = await admin().raw('class.publish', { ...(await validPayload()), endsAt: new Date(T0.getTime()).toISOString() });
+  expect(ends.body).toMatchObject({ error: { code: 'INVALID_PAYLOAD', message: '结束时间须晚于开始时间' } });
+  const member = await app.as('plain').raw('class.publish', await validPayload());
+  expect(member.status).toBe(403);
+  const listed = await admin().call('class.list', { adminOrgId: '150100' });
+  expect(listed.classes.every((c) => ['150100', '150105', '150121100'].includes(c.org.id))).toBe(true);
+});
+
+async function validPayload() {
+  return {
+    orgId: '150100', title: 't', topic: '科学养育', teacher: '王', description: '', venue: null, onlineUrl: 'https://x.org/a',
+    startsAt: new Date(T0.getTime() + 72 * H).toISOString(), endsAt: new Date(T0.getTime() + 73 * H).toISOString(),
+    regOpensAt: T0.toISOString(), regClosesAt: new Date(T0.getTime() + 70 * H).toISOString(),
+    capacity: 5, ageMin: null, ageMax: null, fields: [], cancelHours: 0, waitlistOpen: false,
+  };
+}
+
+test('reminders 24 h and 1 h before start are delivered once each, only to confirmed parents', async () => {
+  const c = await publish({ capacity: 1 });
+  const a = await app.as('ra').call('class.register', { classId: c.id, childAge: 1, answers: form(1) });
+  await app.as('rb').call('class.register', { classId: c.id, childAge: 1, answers: form(2) }); // waitlisted
+  const log: string[] = [];
+  const sent: { memberId: number; title: string }[] = [];
+  const sender: ReminderSender = async (store, n, at) => {
+    sent.push({ memberId: n.memberId, title: n.title });
+    await store.classes.addMessage({ memberId: n.memberId, kind: 'reminder', title: n.title, body: n.body, classId: n.classId, createdAt: at.toISOString() });
+    log.push(n.title);
+  };
+  const start = Date.parse(c.startsAt);
+  expect(await deliverDueReminders(app.store, new Date(start - 25 * H), sender)).toBe(0);
+  expect(await deliverDueReminders(app.store, new Date(start - 24 * H + 1000), sender)).toBe(1);
+  expect(await deliverDueReminders(app.store, new Date(start - 23 * H), sender)).toBe(0);
+  expect(sent[0].title).toContain('明天开课');
+  expect(await deliverDueReminders(app.store, new Date(start - 30 * 60_000), sender)).toBe(1);
+  expect(sent[1].title).toContain('1 小时后');
+  expect(await deliverDueReminders(app.store, new Date(start - 10 * 60_000), sender)).toBe(0);
+  const ra = await app.store.members.getByOpenid('ra');
+  expect(new Set(sent.map((s) => s.memberId))).toEqual(new Set([ra!.id]));
+  expect((await app.as('ra').call('class.messages', {})).messages.filter((m) => m.kind === 'reminder')).toHaveLength(2);
+  expect((await app.store.classes.outbox(ra!.id)).filter((o) => o.template === 'class_reminder')).toHaveLength(2);
+  expect(a.status).toBe('confirmed');
+});
+
+test('a promoted parent gets reminders; a cancelled one does not', async () => {
+  const c = await publish({ capacity: 1 });
+  const a = await app.as('sa').call('class.register', { classId: c.id, childAge: 1, answers: form(1) });
+  await app.as('sb').call('class.register', { classId: c.id, childAge: 1, answers: form(2) });
+  await app.as('sa').call('class.cancel', { registrationId: a.registration.id });
+  const sent: number[] = [];
+  await deliverDueReminders(app.store, new Date(Date.parse(c.startsAt) - 30 * 60_000), async (_s, n) => void sent.push(n.memberId));
+  const sb = await app.store.members.getByOpenid('sb');
+  expect(sent).toEqual([sb!.id, sb!.id]);
+});
+
+test('a member deleting their account frees their seat, and it goes to the head of the waitlist, not a newcomer', async () => {
+  const c = await publish({ capacity: 1 });
+  await app.as('del-a').call('class.register', { classId: c.id, childAge: 1, answers: form(1) });
+  await app.as('del-b').call('class.register', { classId: c.id, childAge: 1, answers: form(2) });
+  await app.as('del-a').call('member.delete', { confirm: '注销' });
+  expect((await admin().call('class.get', { classId: c.id })).confirmedCount).toBe(0);
+  const late = await app.as('del-c').call('class.register', { classId: c.id, childAge: 1, answers: form(3) });
+  expect(late).toMatchObject({ status: 'waitlisted', position: 1 });
+  expect((await app.as('del-b').call('class.myRegistrations', {})).registrations[0].status).toBe('confirmed');
+  const roster = await admin().call('class.roster', { classId: c.id });
+  expect(roster.entries.map((e) => e.status)).toEqual(['confirmed', 'waitlisted']);
+});
+
+test('the host scheduler delivers due reminders on its timer', async () => {
+  const c = await publish({ capacity: 1 });
+  await app.as('tm').call('class.register', { classId: c.id, childAge: 1, answers: form(1) });
+  const sent: string[] = [];
+  const stop = startReminderScheduler(app.store, { intervalMs: 10, now: () => new Date(Date.parse(c.startsAt) - 23 * H), sender: async (_s, n) => void sent.push(n.title) });
+  await new Promise((r) => setTimeout(r, 80));
+  stop();
+  expect(sent).toEqual([expect.stringContaining('明天开课')]);
+});

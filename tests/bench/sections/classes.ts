@@ -1,0 +1,84 @@
+import { apiServer, bareServer, fmt, percentile, post, table } from '../lib';
+
+const H = 3600_000;
+const BURST = Number(process.env.BENCH_CLASS_BURST || 2000);
+const SEATS = 50;
+
+async function burst(url: string, n: number, body: (i: number) => unknown, tokens?: string[]) {
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  const results = await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const s = performance.now();
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(tokens ? { authorization: `Bearer ${tokens[i]}` } : {}) },
+        body: JSON.stringify(body(i)),
+      });
+      const json = (await res.json()) as any;
+      latencies.push(performance.now() - s);
+      return { status: res.status, json };
+    }),
+  );
+  return { results, total: performance.now() - t0, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** 家长课堂: a burst of 2,000 concurrent class.register for 50 seats through the HTTP host, beside a bare server's burst. */
+export async function classesBurst(): Promise<void> {
+  console.log(`\n## 家长课堂：${BURST} 个并发报名抢 ${SEATS} 个名额（HTTP 主机，对比裸 Node http + SQLite 同样的并发）`);
+  const bare = await bareServer('sqlite');
+  const api = await apiServer();
+  try {
+    const admin = (await post(api.url, 'auth.devLogin', { openid: 'dev-admin-hhht' })).data.token as string;
+    const now = Date.now();
+    const cls = await post(
+      api.url,
+      'class.publish',
+      {
+        orgId: '150100', title: '压测课堂', topic: '科学养育', teacher: '压测', description: '',
+        venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,
+        startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
+        regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
+        capacity: SEATS, ageMin: null, ageMax: null, cancelHours: 24, waitlistOpen: true,
+        fields: [{ id: 'phone', label: '联系电话', type: 'phone', required: true }],
+      },
+      admin,
+    );
+    const classId = cls.data.id as number;
+    const tokens: string[] = [];
+    for (let i = 0; i < BURST; i += 100) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(100, BURST - i) }, (_, j) => post(api.url, 'auth.devLogin', { openid: `bench-parent-${i + j}` })),
+      );
+      tokens.push(...batch.map((b) => b.data.token as string));
+    }
+
+    console.log(`  (${tokens.length} parents signed in)`);
+    const base = await burst(bare.url, BURST, () => ({}));
+    console.log('  (baseline burst done)');
+    const run = await burst(`${api.url}/api/class.register`, BURST, (i) => ({ classId, answers: { phone: `139${String(i).padStart(8, '0')}` } }), tokens);
+
+    const ok = run.results.filter((r) => r.status === 200);
+    const confirmed = ok.filter((r) => r.json.data.status === 'confirmed').length;
+    const positions = ok.filter((r) => r.json.data.status === 'waitlisted').map((r) => r.json.data.position as number).sort((a, b) => a - b);
+    const roster = (await post(api.url, 'class.roster', { classId }, admin)).data.entries as { id: number; status: string; position: number | null }[];
+    const rConfirmed = roster.filter((e) => e.status === 'confirmed');
+    const rWait = roster.filter((e) => e.status === 'waitlisted').sort((a, b) => a.id - b.id);
+    const inOrder = rWait.every((e, i) => e.position === i + 1) && Math.max(...rConfirmed.map((e) => e.id)) < Math.min(...rWait.map((e) => e.id));
+    const gapless = positions.length === BURST - SEATS && positions.every((p, i) => p === i + 1);
+    const correct = confirmed === SEATS && rConfirmed.length === SEATS && rWait.length === BURST - SEATS && gapless && inOrder;
+
+    table([
+      ['target', 'all answered ms', 'p50 ms', 'p99 ms', 'non-200', '× bare (all answered)'],
+      ['bare http + 1 SQLite insert', fmt(base.total), fmt(base.p50), fmt(base.p99), base.results.filter((r) => r.status !== 200).length, '1.00'],
+      ['class.register', fmt(run.total), fmt(run.p50), fmt(run.p99), BURST - ok.length, fmt(run.total / base.total, 2)],
+    ]);
+    console.log(
+      `  correctness: ${confirmed} confirmed (roster ${rConfirmed.length}), ${rWait.length} waitlisted, positions 1..${positions.length} gapless=${gapless}, arrival order=${inOrder}, oversold=${Math.max(0, rConfirmed.length - SEATS)} → ${correct ? 'OK' : 'FAILED'}`,
+    );
+    console.log(`  goal: all answered within 2,000 ms → ${run.total <= 2000 ? 'met' : 'NOT met'}`);
+  } finally {
+    bare.stop();
+    api.stop();
+  }
+}

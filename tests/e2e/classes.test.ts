@@ -1,0 +1,154 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, phonePage, screenshot, taroInput } from '../support/browser';
+import { startHttpHost, type TestHost } from '../support/http';
+
+jest.setTimeout(180_000);
+const H = 3600_000;
+
+let host: TestHost;
+let browser: Browser;
+let classId: number;
+
+beforeAll(async () => {
+  host = await startHttpHost({ withH5: true });
+  browser = await launchBrowser();
+  const admin = await host.login('dev-admin-hhht');
+  const now = Date.now();
+  const r = await host.post(
+    'class.publish',
+    {
+      orgId: '150100', title: '端到端测试课堂', topic: '科学养育', teacher: '王老师', description: '两个名额，满员可候补。',
+      venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null }, onlineUrl: null,
+      startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
+      regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
+      capacity: 2, ageMin: null, ageMax: null, cancelHours: 24, waitlistOpen: true,
+      fields: [
+        { id: 'parent_name', label: '家长姓名', type: 'text', required: true },
+        { id: 'phone', label: '联系电话', type: 'phone', required: true },
+        { id: 'relation', label: '与孩子关系', type: 'choice', required: true, options: ['妈妈', '爸爸'] },
+      ],
+    },
+    admin,
+  );
+  classId = r.body.data.id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+async function loginAs(openid: string, nickname: string): Promise<Page> {
+  const page = await phonePage(browser);
+  pages.push(page);
+  page.on('pageerror', (e) => errors.push(`${openid}: ${e.message}`));
+  await page.goto(host.url);
+  await taroInput(page, 'openid').fill(openid);
+  await taroInput(page, 'nickname').fill(nickname);
+  await tap(page.getByText('登录', { exact: true }).last());
+  await tap(page.getByText('同意并继续'));
+  await page.getByText(`${nickname}，您好！`).waitFor();
+  return page;
+}
+const errors: string[] = [];
+const pages: Page[] = [];
+afterEach(async () => {
+  // On failure the last state of every page is kept for inspection.
+  for (const [i, p] of pages.entries()) await screenshot(p, `classes-last-${i}`).catch(() => undefined);
+});
+
+/** A full load of a route: a hash-only goto races the SPA router on a loaded machine. */
+async function open(page: Page, route: string) {
+  await page.goto('about:blank');
+  await page.goto(`${host.url}/#${route}`);
+}
+
+/** A tap that does not wait for layout to settle (a loaded 2-core machine keeps pages animating). */
+async function tap(locator: ReturnType<Page['locator']>) {
+  await locator.waitFor();
+  await locator.dispatchEvent('click');
+}
+
+async function register(page: Page, n: number) {
+  await open(page, `/packages/classes/detail?id=${classId}`);
+  await taroInput(page, 'f_parent_name').waitFor();
+  await taroInput(page, 'f_parent_name').fill(`家长${n}`);
+  await taroInput(page, 'f_phone').fill(`1390000000${n}`);
+  // dispatchEvent: a page still animating out must not swallow the tap under load.
+  await page.locator('.reg-form__choice', { hasText: '妈妈' }).dispatchEvent('click');
+  await page.locator('.reg-form__choice--on').waitFor();
+  expect(await taroInput(page, 'f_phone').inputValue()).toBe(`1390000000${n}`);
+}
+
+/** Waits for the registration outcome; a form error fails with its own message instead of a timeout. */
+async function outcome(page: Page, text: string) {
+  const ok = page.getByText(text).first().waitFor({ timeout: 60_000 }).then(() => null);
+  const bad = page.locator('.field-error').first().waitFor({ timeout: 60_000 }).then(async () => `form error: ${await page.locator('.field-error').first().textContent()}`);
+  ok.catch(() => undefined);
+  bad.catch(() => undefined); // the loser of the race times out later; nobody waits for it
+  const problem = await Promise.race([ok, bad]);
+  if (problem) throw new Error(problem);
+}
+
+test('parents fill the class, the next is waitlisted at 1, a cancel promotes them; an admin publishes a class', async () => {
+  const p1 = await loginAs('e2e-parent-1', '家长一');
+  // The class shows up in the list with its seats.
+  await open(p1, `/packages/classes/index`);
+  await p1.getByText('端到端测试课堂').waitFor();
+  await p1.getByText('剩余 2 个名额').first().waitFor();
+  await screenshot(p1, 'classes-01-list');
+  await register(p1, 1);
+  await screenshot(p1, 'classes-02-form');
+  await tap(p1.getByText('提交报名'));
+  await outcome(p1, '已确认');
+
+  const p2 = await loginAs('e2e-parent-2', '家长二');
+  await register(p2, 2);
+  await tap(p2.getByText('提交报名'));
+  await outcome(p2, '已确认');
+
+  const p3 = await loginAs('e2e-parent-3', '家长三');
+  await open(p3, `/packages/classes/index`);
+  await p3.getByText('名额已满，可候补').first().waitFor();
+  await register(p3, 3);
+  await tap(p3.getByText('报名候补'));
+  await outcome(p3, '候补中 · 第 1 位');
+  await screenshot(p3, 'classes-03-waitlisted');
+
+  // Parent 1 cancels from 我的报名 (where the ticket QR is shown).
+  await open(p1, `/packages/classes/mine`);
+  await p1.locator('.ticket-qr').first().waitFor();
+  await screenshot(p1, 'classes-04-ticket');
+  await tap(p1.getByText('取消报名', { exact: true }));
+  await tap(p1.getByText('确定', { exact: true }));
+  await p1.getByText('已取消', { exact: true }).first().waitFor();
+
+  // Parent 3 now holds a seat and was told so.
+  await open(p3, `/packages/classes/mine`);
+  await p3.getByText('已确认').first().waitFor();
+  await p3.locator('.ticket-qr').first().waitFor();
+  await screenshot(p3, 'classes-05-promoted');
+  await open(p3, `/packages/classes/messages`);
+  await p3.getByText('候补成功，已为您保留名额').waitFor();
+
+  // An admin publishes a new class and sees it in the list.
+  const admin = await loginAs('dev-admin-hhht', '呼和浩特管理员');
+  await open(admin, `/packages/admin/classes/index`);
+  await admin.getByText('端到端测试课堂').first().waitFor();
+  await tap(admin.getByText('发布新课堂'));
+  await taroInput(admin, 'title').fill('沟通之道：新学期家长会');
+  await taroInput(admin, 'teacher').fill('赵老师');
+  await taroInput(admin, 'venueName').fill('呼和浩特市计生协培训室');
+  await taroInput(admin, 'capacity').fill('20');
+  await admin.locator('.admin-class-edit .chip', { hasText: '青春期沟通' }).dispatchEvent('click');
+  await screenshot(admin, 'classes-06-publish');
+  await tap(admin.locator('#app').getByText('发布课堂', { exact: true }));
+  await admin.getByText('沟通之道：新学期家长会').first().waitFor();
+  await admin.getByText('报名率').waitFor();
+  await screenshot(admin, 'classes-07-admin-list');
+
+  // The roster shows who came in which order.
+  await open(admin, `/packages/admin/classes/roster?id=${classId}`);
+  await admin.getByText(/家长三 · 已确认/).waitFor();
+  await screenshot(admin, 'classes-08-roster');
+  expect(errors).toEqual([]);
+});
