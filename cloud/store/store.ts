@@ -2,6 +2,7 @@ import type { MemberRepo } from '../features/member/repo';
 import type { OrgRepo } from '../features/org/repo';
 import type { AdminRepo } from '../features/admin/repo';
 import type { PointsRepo } from '../features/points/repo';
+import type { EventRepo } from '../features/events/repo';
 
 /**
  * Everything handlers may do to storage. Each feature contributes one repository interface;
@@ -12,6 +13,7 @@ export interface Store {
   orgs: OrgRepo;
   admins: AdminRepo;
   points: PointsRepo;
+  events: EventRepo;
   meta: MetaRepo;
   close(): void;
 }
