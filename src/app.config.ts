@@ -4,12 +4,12 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/quiz', pages: ['index'] },
     { root: 'packages/classes', pages: ['index'] },
-    { root: 'packages/events', pages: ['index'] },
+    { root: 'packages/events', pages: ['index', 'detail/index', 'mine/index'] },
     { root: 'packages/magazine', pages: ['index'] },
-    { root: 'packages/admin', pages: ['index'] },
+    { root: 'packages/admin', pages: ['index', 'events/index', 'events/edit', 'events/screen', 'events/stats'] },
   ],
   // Only for `taro build native-components` (tests/weapp): React components compiled to native ones.
-  components: ['components/profile-card/index'],
+  components: ['components/profile-card/index', 'packages/events/components/checkin-panel/index'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8102e',
