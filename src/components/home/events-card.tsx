@@ -9,7 +9,9 @@ const bjDay = (ms: number) => Math.floor((ms + 8 * 3600_000) / DAY);
 /** 首页: the next 5·29 会员活动日 as published, with a countdown; taps through to the event. */
 export default function EventsCard() {
   const list = useAction('event.list', { when: 'upcoming', scope: 'all', limit: 50 });
-  const next = list.data?.items.find((e) => e.kind === 'event' && e.type === '会员活动日');
+  const memberDays = list.data?.items.filter((e) => e.kind === 'event' && e.type === '会员活动日') ?? [];
+  // The 5·29 itself (Beijing date), else any upcoming 会员活动日.
+  const next = memberDays.find((e) => new Date(Date.parse(e.startsAt) + 8 * 3600_000).toISOString().slice(5, 10) === '05-29') ?? memberDays[0];
   const now = list.data ? Date.parse(list.data.serverNow) : Date.now();
   const days = next ? bjDay(Date.parse(next.startsAt)) - bjDay(now) : null;
   const d = next ? new Date(Date.parse(next.startsAt) + 8 * 3600_000) : null;
