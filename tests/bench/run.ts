@@ -4,9 +4,11 @@
  * BENCH_SECONDS (default 5) and BENCH_CONNECTIONS (default 50) tune the load runs.
  */
 import { bundleSizes, foundationThroughput } from './sections/foundation';
+import { eventsCheckinBurst } from './sections/events';
 
 const sections: [string, () => Promise<void> | void][] = [
   ['foundation', foundationThroughput],
+  ['events', eventsCheckinBurst],
   ['sizes', bundleSizes],
 ];
 
