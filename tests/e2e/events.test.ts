@@ -38,7 +38,7 @@ test('admin publishes a Member Day event and runs the screen; a member types the
   await admin.goto(`${host.url}/#/packages/admin/events/index`);
   await admin.getByText('发布活动 / 通知').click();
   await taroInput(admin, 'title').waitFor();
-  await admin.getByText('内蒙古自治区计划生育协会').waitFor(); // the publishing org, from the admin's profile
+  await admin.getByText('内蒙古自治区计划生育协会', { exact: true }).waitFor(); // the publishing org, from the admin's profile
   await taroInput(admin, 'title').fill('E2E 会员活动日现场签到');
   await admin.getByText('所有会员').click();
   await taroInput(admin, 'venueName').fill('乌丹镇文化广场');
