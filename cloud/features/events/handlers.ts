@@ -80,8 +80,8 @@ async function memberOrgPath(ctx: MemberContext): Promise<string | null> {
 }
 
 /** Published and meant for this member (their org or a level above, or everyone); admins of its org also see drafts. */
-async function visibleEvent(ctx: MemberContext, id: number): Promise<EventRow> {
-  const e = await ctx.store.events.getById(id);
+async function visibleEvent(ctx: MemberContext, id: number, counts = true): Promise<EventRow> {
+  const e = await ctx.store.events.getById(id, { counts });
   if (!e) throw notFound('活动');
   if (ctx.admin.covers(e.orgPath)) return e;
   if (!e.published) throw notFound('活动');
@@ -216,7 +216,7 @@ export const eventCheckin = defineAction({
   async handler(ctx, p) {
     const now = ctx.now();
     const nowMs = now.getTime();
-    const e = await visibleEvent(ctx, p.eventId);
+    const e = await visibleEvent(ctx, p.eventId, false);
     if (!e.published) throw new AppError('CONFLICT', '活动尚未发布，暂不能签到');
     if (e.kind !== 'event') throw new AppError('CONFLICT', '这是一则通知，无需签到');
 

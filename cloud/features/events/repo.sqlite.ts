@@ -3,13 +3,15 @@ import type { Db } from '../../store/db';
 import { AppError } from '../../core/errors';
 import type { CheckinListRow, CheckinRecord, EventInput, EventRepo, EventRow } from './repo';
 
-const EVENT_COLUMNS = `
+const BASE_COLUMNS = `
   e.id, e.org_id AS orgId, e.org_path AS orgPath, o.name AS orgName, o.level AS orgLevel, e.kind, e.type, e.title, e.cover, e.body,
   e.starts_at AS startsAt, e.ends_at AS endsAt, e.venue_name AS venueName, e.venue_address AS venueAddress,
   e.lat, e.lng, e.radius, e.checkin_opens_at AS checkinOpensAt, e.checkin_closes_at AS checkinClosesAt,
-  e.location_required AS locationRequired, e.points, e.audience, e.published,
+  e.location_required AS locationRequired, e.points, e.audience, e.published`;
+const COUNT_COLUMNS = `
   (SELECT COUNT(*) FROM event_intents i WHERE i.event_id = e.id) AS intentCount,
   (SELECT COUNT(*) FROM event_checkins c WHERE c.event_id = e.id AND c.voided_at IS NULL) AS checkinCount`;
+const EVENT_COLUMNS = `${BASE_COLUMNS}, ${COUNT_COLUMNS}`;
 const FROM = 'FROM events e JOIN orgs o ON o.id = e.org_id';
 
 const toEvent = (r: any): EventRow => ({ ...r, locationRequired: r.locationRequired === 1, published: r.published === 1 });
@@ -20,6 +22,8 @@ const toCheckin = <T extends { offline: unknown; voided: unknown }>(r: T) => ({ 
 export function sqliteEventRepo(db: Db): EventRepo {
   let secret: Buffer | undefined;
   const byId = db.prepare(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE e.id = ?`);
+  // The check-in path needs no counts (they scan the event's check-ins).
+  const byIdLight = db.prepare(`SELECT ${BASE_COLUMNS}, 0 AS intentCount, 0 AS checkinCount ${FROM} WHERE e.id = ?`);
   const orgPath = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck();
   const fields = (i: EventInput) => ({
     org_id: i.orgId,
@@ -96,8 +100,8 @@ export function sqliteEventRepo(db: Db): EventRepo {
       db.prepare('UPDATE events SET published = ?, updated_at = ? WHERE id = ?').run(published ? 1 : 0, at.toISOString(), id);
       return get(id);
     },
-    async getById(id) {
-      const r = byId.get(id);
+    async getById(id, opts) {
+      const r = (opts?.counts === false ? byIdLight : byId).get(id);
       return r ? toEvent(r) : undefined;
     },
     async listForMember(q) {

@@ -77,7 +77,8 @@ export interface EventRepo {
   create(input: EventInput, createdBy: number | null, at: Date): Promise<EventRow>;
   update(id: number, input: EventInput, at: Date): Promise<EventRow>;
   setPublished(id: number, published: boolean, at: Date): Promise<EventRow>;
-  getById(id: number): Promise<EventRow | undefined>;
+  /** counts: false skips intentCount / checkinCount (reported as 0), for the hot check-in path. */
+  getById(id: number, opts?: { counts?: boolean }): Promise<EventRow | undefined>;
   listForMember(q: EventListQuery): Promise<EventRow[]>;
   /** Drafts and published items under any of these org paths. */
   listManaged(orgPaths: string[], when: EventListQuery['when'], now: Date, limit: number): Promise<EventRow[]>;
