@@ -14,6 +14,11 @@ import { classesBurst } from './sections/classes';
 const sections: [string, () => Promise<void> | void][] = [
   ['foundation', foundationThroughput],
   ['classes', classesBurst],
+import { eventsCheckinBurst } from './sections/events';
+
+const sections: [string, () => Promise<void> | void][] = [
+  ['foundation', foundationThroughput],
+  ['events', eventsCheckinBurst],
   ['sizes', bundleSizes],
 ];
 

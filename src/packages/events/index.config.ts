@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '活动通知' });
+export default definePageConfig({ navigationBarTitleText: '活动通知', enableShareAppMessage: true });

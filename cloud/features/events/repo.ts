@@ -1,0 +1,98 @@
+import type { EventType } from '../../contracts/events-shared';
+
+export interface EventRow {
+  id: number;
+  orgId: string;
+  orgPath: string;
+  orgName: string;
+  orgLevel: number;
+  kind: 'event' | 'notice';
+  type: EventType;
+  title: string;
+  cover: string | null;
+  body: string;
+  startsAt: string;
+  endsAt: string;
+  venueName: string;
+  venueAddress: string;
+  lat: number | null;
+  lng: number | null;
+  radius: number;
+  checkinOpensAt: string;
+  checkinClosesAt: string;
+  locationRequired: boolean;
+  points: number;
+  audience: 'org' | 'all';
+  published: boolean;
+  intentCount: number;
+  checkinCount: number;
+}
+
+export type EventInput = Omit<EventRow, 'id' | 'orgPath' | 'orgName' | 'orgLevel' | 'intentCount' | 'checkinCount'>;
+
+export interface CheckinRecord {
+  id: number;
+  eventId: number;
+  memberId: number | null;
+  checkedInAt: string;
+  scannedAt: string | null;
+  offline: boolean;
+  voided: boolean;
+}
+
+export interface CheckinListRow extends CheckinRecord {
+  nickname: string | null;
+  realName: string | null;
+  phone: string | null;
+  orgId: string | null;
+  orgName: string | null;
+}
+
+export interface NewCheckin {
+  eventId: number;
+  memberId: number;
+  orgId: string | null;
+  at: Date;
+  scannedAt: Date | null;
+  offline: boolean;
+  codeWindow: number;
+  lat: number | null;
+  lng: number | null;
+  distance: number | null;
+}
+
+export interface EventListQuery {
+  /** Published items whose audience includes a member of this org path (their org and the levels above). */
+  memberOrgPath: string | null;
+  /** Also everything published for everyone. */
+  includeAll: boolean;
+  when: 'upcoming' | 'past' | 'all';
+  now: Date;
+  limit: number;
+}
+
+export interface EventRepo {
+  /** The HMAC key of check-in codes, created on first use (atomic). */
+  codeSecret(): Promise<Buffer>;
+  create(input: EventInput, createdBy: number | null, at: Date): Promise<EventRow>;
+  update(id: number, input: EventInput, at: Date): Promise<EventRow>;
+  setPublished(id: number, published: boolean, at: Date): Promise<EventRow>;
+  /** counts: false skips intentCount / checkinCount (reported as 0), for the hot check-in path. */
+  getById(id: number, opts?: { counts?: boolean }): Promise<EventRow | undefined>;
+  listForMember(q: EventListQuery): Promise<EventRow[]>;
+  /** Drafts and published items under any of these org paths. */
+  listManaged(orgPaths: string[], when: EventListQuery['when'], now: Date, limit: number): Promise<EventRow[]>;
+  /** Atomic toggle; returns the new count. */
+  setIntent(eventId: number, memberId: number, intend: boolean, at: Date): Promise<{ intending: boolean; intentCount: number }>;
+  isIntending(eventId: number, memberId: number): Promise<boolean>;
+  /** Atomic: inserts the check-in unless one exists; either way returns the row that stands and whether it is new. */
+  checkin(c: NewCheckin): Promise<{ record: CheckinRecord; created: boolean }>;
+  checkinOf(eventId: number, memberId: number): Promise<CheckinRecord | undefined>;
+  checkinById(id: number): Promise<CheckinRecord | undefined>;
+  /** Atomic: changed is false when the check-in already had that state. */
+  setVoided(id: number, voided: boolean, by: number, at: Date): Promise<{ record: CheckinRecord; changed: boolean }>;
+  myCheckins(memberId: number): Promise<(CheckinRecord & { title: string; points: number })[]>;
+  /** Check-ins of an event, newest first. */
+  checkins(eventId: number, opts?: { limit?: number; offline?: boolean }): Promise<CheckinListRow[]>;
+  counts(eventId: number): Promise<{ total: number; offline: number; voided: number }>;
+}

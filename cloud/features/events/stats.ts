@@ -1,0 +1,110 @@
+import type { EventStats } from '../../contracts/events';
+import type { CheckinListRow, EventRow } from './repo';
+import { maskName, maskPhone } from '../../contracts/format';
+import type { CheckinRow } from '../../contracts/events';
+
+export function displayName(r: Pick<CheckinListRow, 'realName' | 'nickname' | 'memberId'>): string {
+  if (r.memberId === null) return '已注销用户';
+  return r.realName ? maskName(r.realName)! : (r.nickname ?? '会员');
+}
+export const checkinRow = (r: CheckinListRow): CheckinRow => ({
+  id: r.id,
+  name: displayName(r),
+  phoneMasked: maskPhone(r.phone),
+  org: r.orgName,
+  checkedInAt: r.checkedInAt,
+  scannedAt: r.scannedAt,
+  offline: r.offline,
+  voided: r.voided,
+});
+
+
+const BJ = 8 * 3600_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+function bjLabel(ms: number, withDay: boolean): string {
+  const d = new Date(ms + BJ);
+  const hm = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return withDay ? `${d.getUTCMonth() + 1}/${d.getUTCDate()} ${hm}` : hm;
+}
+
+/** Check-ins over time (at most 24 buckets of whole 10-minute steps), by organisation, and the list. */
+export function buildStats(e: EventRow, rows: CheckinListRow[], now: Date): EventStats {
+  const valid = rows.filter((r) => !r.voided);
+  const start = Date.parse(e.checkinOpensAt);
+  const end = Math.max(start + 1, Math.min(Date.parse(e.checkinClosesAt), Math.max(now.getTime(), ...valid.map((r) => Date.parse(r.checkedInAt)))));
+  const step = Math.max(1, Math.ceil((end - start) / 24 / 600_000)) * 600_000;
+  const n = Math.max(1, Math.ceil((end - start) / step));
+  const withDay = end - start > 20 * 3600_000;
+  const buckets = Array.from({ length: n }, (_, i) => ({ label: bjLabel(start + i * step, withDay), at: new Date(start + i * step).toISOString(), count: 0 }));
+  for (const r of valid) {
+    const t = Date.parse(r.scannedAt && r.offline ? r.scannedAt : r.checkedInAt);
+    const i = Math.min(n - 1, Math.max(0, Math.floor((t - start) / step)));
+    buckets[i].count++;
+  }
+  const byOrg = new Map<string, { orgId: string | null; name: string; count: number }>();
+  for (const r of valid) {
+    const k = r.orgId ?? '';
+    const o = byOrg.get(k) ?? { orgId: r.orgId, name: r.orgName ?? '未选择单位', count: 0 };
+    o.count++;
+    byOrg.set(k, o);
+  }
+  return {
+    eventId: e.id,
+    title: e.title,
+    total: valid.length,
+    voided: rows.length - valid.length,
+    offline: valid.filter((r) => r.offline).length,
+    intentCount: e.intentCount,
+    overTime: buckets,
+    byOrg: [...byOrg.values()].sort((a, b) => b.count - a.count),
+    list: rows.map(checkinRow),
+  };
+}
+
+export async function exportWorkbook(e: EventRow, stats: EventStats): Promise<Buffer> {
+  // Loaded on first export only: keeps start-up light and exceljs out of every other code path.
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '会员之家';
+  const list = wb.addWorksheet('签到名单');
+  list.columns = [
+    { header: '序号', key: 'n', width: 8 },
+    { header: '姓名', key: 'name', width: 14 },
+    { header: '手机号（打码）', key: 'phone', width: 16 },
+    { header: '单位', key: 'org', width: 24 },
+    { header: '签到时间', key: 'at', width: 20 },
+    { header: '方式', key: 'mode', width: 10 },
+    { header: '扫码时间', key: 'scanned', width: 20 },
+    { header: '状态', key: 'state', width: 10 },
+  ];
+  list.getRow(1).font = { bold: true };
+  stats.list.forEach((r, i) =>
+    list.addRow({
+      n: i + 1,
+      name: r.name,
+      phone: r.phoneMasked ?? '',
+      org: r.org ?? '',
+      at: bjLabel(Date.parse(r.checkedInAt), true),
+      mode: r.offline ? '离线签到' : '现场签到',
+      scanned: r.scannedAt ? bjLabel(Date.parse(r.scannedAt), true) : '',
+      state: r.voided ? '已作废' : '有效',
+    }),
+  );
+  const orgs = wb.addWorksheet('按单位');
+  orgs.columns = [
+    { header: '单位', key: 'name', width: 28 },
+    { header: '签到人数', key: 'count', width: 12 },
+  ];
+  orgs.getRow(1).font = { bold: true };
+  stats.byOrg.forEach((o) => orgs.addRow(o));
+  const info = wb.addWorksheet('活动');
+  info.addRows([
+    ['活动', e.title],
+    ['主办单位', e.orgName],
+    ['有效签到', stats.total],
+    ['其中离线签到', stats.offline],
+    ['已作废', stats.voided],
+    ['报名参加（我要参加）', stats.intentCount],
+  ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
