@@ -2,6 +2,7 @@ import type { Action } from './core/action';
 import { authActions } from './features/auth/handlers';
 import { memberActions } from './features/member/handlers';
 import { orgActions } from './features/org/handlers';
+import { magazineActions } from './features/magazine/handlers';
 
 /** Every action the API serves. A feature adds its list here (and its types to contracts/index.ts). */
-export const actions: Action[] = [...authActions, ...memberActions, ...orgActions];
+export const actions: Action[] = [...authActions, ...memberActions, ...orgActions, ...magazineActions];

@@ -6,8 +6,9 @@
 import type { AuthActions } from './auth';
 import type { MemberActions } from './member';
 import type { OrgActions } from './org';
+import type { MagazineActions } from './magazine';
 
-export type ActionMap = AuthActions & MemberActions & OrgActions;
+export type ActionMap = AuthActions & MemberActions & OrgActions & MagazineActions;
 
 export type ActionName = keyof ActionMap;
 export type PayloadOf<A extends ActionName> = ActionMap[A]['payload'];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Store } from './store';
 import { orgSeeder } from '../features/org/seed';
 import { adminSeeder } from '../features/admin/seed';
+import { magazineSeeder } from '../features/magazine/seed';
 
 export interface Seeder {
   /** Recorded once it has run; bump the name (e.g. "orgs@2") to load changed seed data again. */
@@ -18,7 +19,7 @@ export interface SeedFiles {
 }
 
 /** Seeders in dependency order: orgs before anything that points at them. Features append theirs. */
-export const seeders: Seeder[] = [orgSeeder, adminSeeder];
+export const seeders: Seeder[] = [orgSeeder, adminSeeder, magazineSeeder];
 
 export function seedFiles(dir: string): SeedFiles {
   return {

@@ -6,6 +6,7 @@ import { sqliteMemberRepo } from '../features/member/repo.sqlite';
 import { sqliteOrgRepo } from '../features/org/repo.sqlite';
 import { sqliteAdminRepo } from '../features/admin/repo.sqlite';
 import { sqlitePointsRepo } from '../features/points/repo.sqlite';
+import { sqliteMagazineRepo } from '../features/magazine/repo.sqlite';
 
 export interface SqliteStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
@@ -23,6 +24,7 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     orgs: sqliteOrgRepo(db),
     admins: sqliteAdminRepo(db),
     points: sqlitePointsRepo(db),
+    magazine: sqliteMagazineRepo(db),
     meta: {
       async seedHasRun(name) {
         return seedHasRun.get(name) === 1;

@@ -2,6 +2,7 @@ import type { MemberRepo } from '../features/member/repo';
 import type { OrgRepo } from '../features/org/repo';
 import type { AdminRepo } from '../features/admin/repo';
 import type { PointsRepo } from '../features/points/repo';
+import type { MagazineRepo } from '../features/magazine/repo';
 
 /**
  * Everything handlers may do to storage. Each feature contributes one repository interface;
@@ -13,6 +14,7 @@ export interface Store {
   admins: AdminRepo;
   points: PointsRepo;
   meta: MetaRepo;
+  magazine: MagazineRepo;
   close(): void;
 }
 

@@ -1,5 +1,6 @@
 import type { MemberDataExport } from '../../contracts/member';
 import type { MemberContext } from '../../core/context';
+import { magazineDataSection } from '../magazine/export';
 
 /**
  * "我的数据" shows everything stored about a member. Each feature that stores personal rows
@@ -7,7 +8,7 @@ import type { MemberContext } from '../../core/context';
  */
 export type MemberDataSection = (ctx: MemberContext) => Promise<MemberDataExport['sections'][number] | null>;
 
-export const memberDataSectionProviders: MemberDataSection[] = [];
+export const memberDataSectionProviders: MemberDataSection[] = [magazineDataSection];
 
 export async function memberDataSections(ctx: MemberContext): Promise<MemberDataExport['sections']> {
   const sections = await Promise.all(memberDataSectionProviders.map((p) => p(ctx)));
