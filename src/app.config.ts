@@ -5,11 +5,11 @@ export default defineAppConfig({
     { root: 'packages/quiz', pages: ['index'] },
     { root: 'packages/classes', pages: ['index'] },
     { root: 'packages/events', pages: ['index'] },
-    { root: 'packages/magazine', pages: ['index'] },
+    { root: 'packages/magazine', pages: ['index', 'issue', 'article', 'search', 'mine', 'list'] },
     { root: 'packages/admin', pages: ['index'] },
   ],
   // Only for `taro build native-components` (tests/weapp): React components compiled to native ones.
-  components: ['components/profile-card/index'],
+  components: ['components/profile-card/index', 'packages/magazine/components/toc-item/index', 'packages/magazine/components/font-size-control/index'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8102e',

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components';
 import StateView from '../../components/state-view';
 import { useMember } from '../../hooks/useMember';
 import { daysUntilMemberDay } from '../../utils/memberDay';
+import MagazineCard from '../../components/home/magazine-card';
 import './index.css';
 
 interface FeatureCard {
@@ -17,7 +18,6 @@ const FEATURES: FeatureCard[] = [
   { key: 'quiz', title: '知识竞赛', desc: '优生优育、新型婚育文化、家庭健康、青春健康，答题赢积分', url: '/packages/quiz/index' },
   { key: 'classes', title: '家长课堂', desc: '科学养育、亲子沟通，就近报名向日葵亲子小屋课堂', url: '/packages/classes/index' },
   { key: 'events', title: '活动通知', desc: '各级计生协的活动与通知，现场扫码签到', url: '/packages/events/index' },
-  { key: 'magazine', title: '《人生》会刊', desc: '学《人生》、用《人生》，阅读进度多设备同步', url: '/packages/magazine/index' },
 ];
 
 export default function HomePage() {
@@ -44,6 +44,7 @@ export default function HomePage() {
             <Text className='muted'>{f.desc}</Text>
           </View>
         ))}
+        <MagazineCard />
       </StateView>
     </View>
   );
