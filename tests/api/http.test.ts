@@ -55,11 +55,30 @@ test('security headers are set and large answers are compressed', async () => {
   const res = await raw('/api/org.tree', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' }, body: '{}' });
   expect(res.status).toBe(200);
   expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-  expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
-  expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+  expect(res.headers.get('x-frame-options')).toBe('DENY');
   expect(res.headers.get('cache-control')).toBe('no-store');
   expect(res.headers.get('content-encoding')).toBe('gzip');
   expect((await res.json()).data.tree[0].children).toHaveLength(14);
+});
+
+test('the H5 app is served with helmet headers and a CSP that allows exactly its inline script', async () => {
+  const site = await startHttpHost({ withH5: true });
+  try {
+    const res = await fetch(`${site.url}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.text()).toContain('会员之家');
+    expect((await fetch(`${site.url}/missing.js`)).status).toBe(404);
+    expect((await site.post('member.me', {})).status).toBe(401);
+  } finally {
+    await site.close();
+  }
 });
 
 test('production mode refuses devLogin and trusts x-wx-openid only when configured', async () => {

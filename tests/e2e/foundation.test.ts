@@ -39,6 +39,7 @@ test('first open → login → 我的 → edit profile with an organisation → 
   // 我的
   await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
   await page.getByText('编辑资料').waitFor();
+  expect(await page.getByText('协会管理').count()).toBe(0);
   await screenshot(page, 'foundation-04-mine');
   await page.getByText('编辑资料').click();
 
@@ -69,4 +70,36 @@ test('first open → login → 我的 → edit profile with an organisation → 
   const me = await host.post('member.me', {}, token);
   expect(me.body.data).toMatchObject({ realName: '王其其格', phone: '13912345678', org: { id: '150426' } });
   expect(pageErrors).toEqual([]);
+});
+
+test('an admin sees 协会管理 on 我的 and reaches the admin subPackage', async () => {
+  const page = await phonePage(browser);
+  await page.goto(host.url);
+  await taroInput(page, 'openid').fill('dev-admin-hhht');
+  await page.getByText('登录', { exact: true }).last().click();
+  await page.getByText('同意并继续').click();
+  await page.getByText('呼和浩特管理员，您好！').waitFor();
+  await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
+  await page.getByText('协会管理').click();
+  await page.getByText(/本单位及下级单位/).first().waitFor();
+  await screenshot(page, 'foundation-07-admin-entry');
+});
+
+test('a member deletes their account from 隐私与数据 and is signed out', async () => {
+  const token = await host.login('e2e-leaver', '要走的人');
+  await host.post('member.consent', { version: '2026-11' }, token);
+  await host.post('member.update', { realName: '离开者', phone: '13700001234' }, token);
+  const page = await phonePage(browser);
+  await page.goto(host.url);
+  await page.evaluate((t) => localStorage.setItem('session.token', JSON.stringify({ data: t })), token);
+  await page.goto(`${host.url}/#/pages/mine/data`);
+  await page.getByText('13700001234').waitFor();
+  await taroInput(page, 'confirmDelete').fill('注销');
+  page.once('dialog', (d) => d.accept());
+  await page.getByText('注销账号', { exact: true }).last().click();
+  await page.getByText('确认注销').waitFor();
+  await screenshot(page, 'foundation-08-delete-confirm');
+  await page.getByText('注销', { exact: true }).last().click();
+  await page.getByText('开发环境登录').waitFor();
+  expect((await host.post('member.me', {}, token)).status).toBe(401);
 });

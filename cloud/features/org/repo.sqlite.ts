@@ -11,6 +11,10 @@ export function sqliteOrgRepo(db: Db): OrgRepo {
      FROM orgs o WHERE parent_id IS ? ORDER BY sort, id`,
   );
   const allRows = db.prepare(`SELECT ${COLUMNS} FROM orgs ORDER BY level, sort, id`);
+  // Ancestors are the orgs whose ids appear in the path: one prepared statement, no string building per call.
+  const lineageOf = db.prepare(
+    `SELECT ${COLUMNS} FROM orgs WHERE id IN (SELECT value FROM json_each(?)) ORDER BY level`,
+  );
 
   return {
     async getById(id) {
@@ -32,9 +36,7 @@ export function sqliteOrgRepo(db: Db): OrgRepo {
     async lineage(id) {
       const org = byId.get(id) as OrgRow | undefined;
       if (!org) return [];
-      const ids = org.path.split('/').filter(Boolean);
-      const rows = db.prepare(`SELECT ${COLUMNS} FROM orgs WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as OrgRow[];
-      return rows.sort((a, b) => a.level - b.level);
+      return lineageOf.all(JSON.stringify(org.path.split('/').filter(Boolean))) as OrgRow[];
     },
     async upsertMany(orgs) {
       const upsert = db.prepare(

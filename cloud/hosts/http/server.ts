@@ -12,6 +12,16 @@ import { loadOrCreateSecret, sessionSigner } from './session';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
+/** JSON answers are never rendered, framed, sniffed or cached: a fixed set, cheap on the hot path. */
+const API_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cross-origin-resource-policy': 'same-origin',
+};
+
 export interface HttpHostOptions {
   /** The built H5 app to serve beside the API; omitted in API-only tests. */
   staticDir?: string;
@@ -30,12 +40,6 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
   const signer = sessionSigner(loadOrCreateSecret(app.options.dataDir));
   const server = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: true });
 
-  await server.register(helmet, {
-    // upgrade-insecure-requests would break plain-HTTP use on a LAN address; HSTS belongs to the TLS proxy in front.
-    contentSecurityPolicy: { directives: { ...cspDirectives(opts.staticDir), upgradeInsecureRequests: null } },
-    hsts: false,
-    crossOriginEmbedderPolicy: false,
-  });
   await server.register(compress, { threshold: 1024 });
 
   // Only JSON bodies; anything else is answered in the envelope, not with Fastify's own shape.
@@ -54,6 +58,7 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
   );
 
   server.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {
+    reply.headers(API_HEADERS);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413)
       return reply.code(413).send(envelopeError('PAYLOAD_TOO_LARGE', '提交的内容太大了（上限 64 KB），请精简后再试'));
     if (error.code === 'BAD_JSON' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
@@ -82,30 +87,41 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
 
   server.post<{ Params: { action: string } }>('/api/:action', async (req, reply) => {
     const result = await app.router.dispatch(req.params.action, req.body, identify(req), services);
-    reply.code(result.status).header('cache-control', 'no-store');
+    reply.code(result.status).headers(API_HEADERS);
     return result.body;
   });
 
   server.get('/api/health', async () => ({ ok: true, data: { mode: app.options.mode, actions: app.router.names().length } }));
 
-  server.all('/api/*', async (_req, reply: FastifyReply) =>
-    reply.code(405).send(envelopeError('METHOD_NOT_ALLOWED', '接口只接受 POST 请求')),
-  );
-
-  if (opts.staticDir && fs.existsSync(path.join(opts.staticDir, 'index.html'))) {
-    await server.register(fastifyStatic, {
-      root: opts.staticDir,
-      cacheControl: false,
-      // Hashed assets can be cached for good; index.html must always be fresh.
-      setHeaders(res, filePath) {
-        res.setHeader('cache-control', filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
-      },
-    });
-  }
-  server.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/')) return reply.code(404).send(envelopeError('UNKNOWN_ACTION', '没有这个接口'));
-    return reply.code(404).type('text/plain; charset=utf-8').send('页面不存在');
+  server.route({
+    method: ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    url: '/api/*',
+    handler: async (_req, reply: FastifyReply) => reply.code(405).headers(API_HEADERS).send(envelopeError('METHOD_NOT_ALLOWED', '接口只接受 POST 请求')),
   });
+  server.post('/api/*', async (_req, reply: FastifyReply) => reply.code(404).headers(API_HEADERS).send(envelopeError('UNKNOWN_ACTION', '没有这个接口')));
+
+  // The H5 app: helmet's full set (CSP with the template's inline-script hash, …) in its own
+  // encapsulated context, so the hot API path pays only for the static headers below.
+  await server.register(async (site) => {
+    await site.register(helmet, {
+      // upgrade-insecure-requests would break plain-HTTP use on a LAN address; HSTS belongs to the TLS proxy in front.
+      contentSecurityPolicy: { directives: { ...cspDirectives(opts.staticDir), upgradeInsecureRequests: null } },
+      hsts: false,
+      crossOriginEmbedderPolicy: false,
+    });
+    if (opts.staticDir && fs.existsSync(path.join(opts.staticDir, 'index.html'))) {
+      await site.register(fastifyStatic, {
+        root: opts.staticDir,
+        cacheControl: false,
+        // Hashed assets can be cached for good; index.html must always be fresh.
+        setHeaders(res, filePath) {
+          res.setHeader('cache-control', filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        },
+      });
+    }
+    site.setNotFoundHandler((_req, reply) => reply.code(404).type('text/plain; charset=utf-8').send('页面不存在'));
+  });
+
 
   server.addHook('onClose', async () => app.store.close());
   return server;

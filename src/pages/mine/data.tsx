@@ -67,9 +67,9 @@ export default function MyDataPage() {
             <View className='card data__delete'>
               <Text className='card-title'>注销账号</Text>
               <Text className='muted'>将删除您的个人信息与记录；只保留不指向个人的统计数字。请在下方输入“注销”二字确认。</Text>
-              <Input className='field-input' style={{ marginTop: '16px' }} value={confirm} placeholder='输入“注销”' onInput={(e) => setConfirm(e.detail.value)} />
+              <Input className='field-input' name='confirmDelete' style={{ marginTop: '16px' }} value={confirm} placeholder='输入“注销”' onInput={(e) => setConfirm(e.detail.value)} />
               {deleteError && <Text className='field-error'>{deleteError}</Text>}
-              <Button className='btn-danger' style={{ marginTop: '16px' }} disabled={confirm !== '注销'} onClick={remove}>
+              <Button className={`btn-danger ${confirm !== '注销' ? 'btn-off' : ''}`} style={{ marginTop: '16px' }} disabled={confirm !== '注销'} onClick={remove}>
                 注销账号
               </Button>
             </View>

@@ -101,7 +101,7 @@ export default function EditProfilePage() {
             {formError}
           </Text>
         )}
-        <Button className='btn-primary' style={{ marginTop: '32px' }} disabled={saving} onClick={save}>
+        <Button className={`btn-primary ${saving ? 'btn-off' : ''}`} style={{ marginTop: '32px' }} disabled={saving} onClick={save}>
           保存
         </Button>
       </StateView>

@@ -31,7 +31,7 @@ export default function PrivacyPage() {
         <Text className='privacy__p'>{PRIVACY_NOTICE.rights}</Text>
         <Text className='hint'>版本 {PRIVACY_NOTICE_VERSION}</Text>
       </View>
-      <Button className='btn-primary' disabled={agreed} onClick={agree}>
+      <Button className={`btn-primary ${agreed ? 'btn-off' : ''}`} disabled={agreed} onClick={agree}>
         同意并继续
       </Button>
       <Button className='btn-plain' style={{ marginTop: '20px' }} onClick={() => Taro.navigateBack()}>
