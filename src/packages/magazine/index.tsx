@@ -17,7 +17,7 @@ export default function MagazineShelfPage() {
     <View className='page mz-shelf'>
       <View className='mz-shelf__tools'>
         <View className='mz-shelf__search' onClick={() => go('/packages/magazine/search')}>
-          <Text>🔍 搜索文章</Text>
+          <Text>搜索文章</Text>
         </View>
         <View className='mz-shelf__tool' onClick={() => go('/packages/magazine/mine')}>
           <Text>我的阅读</Text>
@@ -49,7 +49,7 @@ export default function MagazineShelfPage() {
           </View>
         )}
         {data?.issues.map((i, idx) => (
-          <View key={i.id} className='mz-shelf__issue' onClick={() => go(`/packages/magazine/issue?id=${i.id}`)}>
+          <View key={i.id} className={`mz-shelf__issue ${idx === 0 ? 'mz-shelf__issue--latest' : ''}`} onClick={() => go(`/packages/magazine/issue?id=${i.id}`)}>
             <Cover cover={i.cover} title={i.title} sub={`${i.year} 年第 ${i.number} 期`} size={idx === 0 ? 'large' : 'small'} />
             {idx > 0 && (
               <View className='mz-shelf__meta'>
