@@ -38,13 +38,15 @@ async function pollAbove(fn: () => Promise<number>, min: number, timeout = 10_00
   return v;
 }
 
+/** Taro H5 scrolls the page's container (.taro_page), not the window: the visible one holding the article. */
+const PAGE_EL = `(() => {
+  const pages = Array.from(document.querySelectorAll('.mz-article')).map((a) => a.closest('.taro_page')).filter((p) => p && getComputedStyle(p).display !== 'none');
+  return pages[pages.length - 1];
+})()`;
+
 /** Fraction of the page scrolled, as the reader measures it. */
 const scrolled = (page: Page) =>
-  page.evaluate(() => {
-    // Taro H5 scrolls the shown page's container, not the window
-    const el = document.querySelector('.taro_page_show') as HTMLElement;
-    return el.scrollTop / Math.max(1, el.scrollHeight - el.clientHeight);
-  });
+  page.evaluate(`(() => { const el = ${PAGE_EL}; return el.scrollTop / Math.max(1, el.scrollHeight - el.clientHeight); })()`) as Promise<number>;
 
 test('open an issue and an article, scroll half way, reload and a second device reopen it there; large font works', async () => {
   const page = await phonePage(browser);
@@ -70,12 +72,10 @@ test('open an issue and an article, scroll half way, reload and a second device 
   await page.locator('.mz-fs__btn--large').click();
   await page.waitForFunction((s) => parseFloat(getComputedStyle(document.querySelector('.mz-article__body')!).fontSize) > s, standard);
   expect(await bodySize()).toBeGreaterThan(standard);
+  await page.waitForTimeout(300);
 
   // scroll half way; the throttled save reaches the server
-  await page.evaluate(() => {
-    const el = document.querySelector('.taro_page_show') as HTMLElement;
-    el.scrollTo(0, (el.scrollHeight - el.clientHeight) / 2);
-  });
+  await page.evaluate(`(() => { const el = ${PAGE_EL}; el.scrollTo(0, (el.scrollHeight - el.clientHeight) / 2); })()`);
   const token = await host.login('e2e-reader');
   const shelf = await host.post('magazine.shelf', {}, token);
   const articleId = shelf.body.data.issues[0] && (await host.post('magazine.issue', { issueId: shelf.body.data.issues[0].id }, token)).body.data.columns[0].articles[0].id;

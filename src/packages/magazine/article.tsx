@@ -29,17 +29,23 @@ function windowHeight(): number {
   }
 }
 
-function measure(): Promise<{ scrollTop: number; height: number }> {
+/** How far the page can scroll (px): the reading fraction is scrollTop / room. */
+function scrollRoom(): Promise<number> {
+  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
+    // Taro H5 scrolls the shown page's container, not the window
+    const pages = Array.from(document.querySelectorAll('.mz-article'))
+      .map((a) => a.closest('.taro_page') as HTMLElement | null)
+      .filter((p): p is HTMLElement => !!p && p.offsetParent !== null && getComputedStyle(p).display !== 'none');
+    const el = (pages[pages.length - 1] ?? document.scrollingElement) as HTMLElement | null;
+    return Promise.resolve(el ? el.scrollHeight - el.clientHeight : 0);
+  }
   return new Promise((resolve) => {
     Taro.createSelectorQuery()
       .select('#mz-article')
       .boundingClientRect()
-      .selectViewport()
-      .scrollOffset()
       .exec((res) => {
         const rect = res?.[0] as { height: number } | null;
-        const off = res?.[1] as { scrollTop: number } | null;
-        resolve({ scrollTop: off?.scrollTop ?? 0, height: rect?.height ?? 0 });
+        resolve((rect?.height ?? 0) - windowHeight());
       });
   });
 }
@@ -79,11 +85,12 @@ export default function MagazineArticlePage() {
   }, [load]);
 
   // Restore the saved place once the body is laid out (and keep the place when the font size changes).
-  const scrollToFraction = useCallback(async (fraction: number) => {
+  const scrollToFraction = useCallback(async (fraction: number | (() => number)) => {
     await new Promise((r) => setTimeout(r, 80));
-    const { height } = await measure();
-    const room = height - windowHeight();
-    if (room > 0) Taro.pageScrollTo({ scrollTop: Math.round(fraction * room), duration: 0 });
+    const f = typeof fraction === 'function' ? fraction() : fraction;
+    if (f <= 0) return;
+    const room = await scrollRoom();
+    if (room > 0) Taro.pageScrollTo({ scrollTop: Math.round(f * room), duration: 0 });
   }, []);
   useEffect(() => {
     if (!data || restored.current) return;
@@ -105,8 +112,7 @@ export default function MagazineArticlePage() {
   usePageScroll(({ scrollTop }) => {
     lastActivity.current = Date.now();
     if (!restored.current) return;
-    void measure().then(({ height }) => {
-      const room = height - windowHeight();
+    void scrollRoom().then((room) => {
       const f = room <= 0 ? 1 : Math.min(1, Math.max(0, scrollTop / room));
       position.current = f;
       maxPosition.current = Math.max(maxPosition.current, f);
@@ -167,7 +173,7 @@ export default function MagazineArticlePage() {
     const next = { ...settings, ...patch };
     setSettings(next);
     rememberSettings(next);
-    if (patch.fontSize) void scrollToFraction(position.current);
+    if (patch.fontSize) void scrollToFraction(() => position.current);
     try {
       await call('magazine.settings', patch, { quiet: true });
     } catch {
