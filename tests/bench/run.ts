@@ -4,9 +4,11 @@
  * BENCH_SECONDS (default 5) and BENCH_CONNECTIONS (default 50) tune the load runs.
  */
 import { bundleSizes, foundationThroughput } from './sections/foundation';
+import { magazineBench } from './sections/magazine';
 
 const sections: [string, () => Promise<void> | void][] = [
   ['foundation', foundationThroughput],
+  ['magazine', magazineBench],
   ['sizes', bundleSizes],
 ];
 
