@@ -6,7 +6,7 @@ export default defineAppConfig({
     { root: 'packages/classes', pages: ['index'] },
     { root: 'packages/events', pages: ['index'] },
     { root: 'packages/magazine', pages: ['index', 'issue', 'article', 'search', 'mine', 'list'] },
-    { root: 'packages/admin', pages: ['index'] },
+    { root: 'packages/admin', pages: ['index', 'magazine/index'] },
   ],
   // Only for `taro build native-components` (tests/weapp): React components compiled to native ones.
   components: ['components/profile-card/index', 'packages/magazine/components/toc-item/index', 'packages/magazine/components/font-size-control/index'],

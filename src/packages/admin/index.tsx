@@ -1,7 +1,13 @@
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
 import FeatureIntro from '../../components/feature-intro';
 
 export default function AdminEntryPage() {
   return (
+    <View>
+    <View className='card' style={{ margin: '24px 28px 0' }} onClick={() => Taro.navigateTo({ url: '/packages/admin/magazine/index' })}>
+      <Text className='link'>《人生》会刊：期刊与发布时间 ›</Text>
+    </View>
     <FeatureIntro
       title='协会管理'
       lead='本单位及下级单位的管理员在这里发布内容、查看参与情况。'
@@ -13,5 +19,6 @@ export default function AdminEntryPage() {
         '数据统计图表与 Excel 导出',
       ]}
     />
+    </View>
   );
 }
