@@ -20,10 +20,15 @@ async function login(page: Page, openid: string) {
   await taroInput(page, 'openid').fill(openid);
   await taroInput(page, 'nickname').fill('读者');
   await page.getByText('登录', { exact: true }).last().click();
+  // The privacy notice may come up (first use on this device) after the home page has rendered behind it.
   const consent = page.getByText('同意并继续');
   const home = page.getByText('读者，您好！');
-  await Promise.race([consent.waitFor(), home.waitFor()]);
-  if (await consent.isVisible()) await consent.click();
+  await home.waitFor();
+  await page.waitForTimeout(1500);
+  if (await consent.isVisible()) {
+    await consent.click();
+    await consent.waitFor({ state: 'hidden' });
+  }
   await home.waitFor();
 }
 
@@ -61,6 +66,7 @@ test('open an issue and an article, scroll half way, reload and a second device 
   await page.getByText('最新一期').click();
   await page.getByText('本期导读').waitFor();
   await page.locator('.mz-toc-item').first().waitFor();
+  await page.waitForTimeout(500);
   await screenshot(page, 'magazine-02-issue');
   const title = (await page.locator('.mz-toc-item__title').first().textContent())!.trim();
   await page.locator('.mz-toc-item').first().click();

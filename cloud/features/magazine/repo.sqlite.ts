@@ -168,26 +168,24 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
      ORDER BY COALESCE(p.read_at, p.opened_at) DESC LIMIT 1`,
   );
 
+  // Search: the most selective index drives, newest articles first, stopping after a bounded number of
+  // candidates (FTS5 walks its doclist by rowid and stops early), so a word found in every article costs
+  // no more than a rare one. Terms of 3+ characters go to the trigram index, 2-character terms to the bigram one.
   const searchCache = new Map<string, ReturnType<Db['prepare']>>();
-  const searchStmt = (kinds: string) => {
-    let s = searchCache.get(kinds);
+  const searchStmt = (driver: 'tri' | 'bi', filter: boolean) => {
+    const key = driver + filter;
+    let s = searchCache.get(key);
     if (!s) {
-      const conds = kinds
-        .split('')
-        .map((k, i) =>
-          k === 'b'
-            ? `a.id IN (SELECT rowid FROM magazine_bigrams WHERE magazine_bigrams MATCH @t${i})`
-            : `a.id IN (SELECT rowid FROM magazine_fts WHERE magazine_fts MATCH @t${i})`,
-        )
-        .join(' AND ');
+      const [dt, ot] = driver === 'tri' ? ['magazine_fts', 'magazine_bigrams'] : ['magazine_bigrams', 'magazine_fts'];
       s = db.prepare(
         `SELECT a.id AS articleId, i.id AS issueId, i.title AS issueTitle, a.title, a.column_name AS "column", f.body
-         FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
+         FROM (SELECT rowid AS id FROM ${dt} WHERE ${dt} MATCH @d ORDER BY rowid DESC LIMIT @cand) m
+         JOIN magazine_articles a ON a.id = m.id JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
          JOIN magazine_fts f ON f.rowid = a.id
-         WHERE ${conds} AND ${VISIBLE}
-         ORDER BY i.publish_at DESC, a.seq LIMIT @limit`,
+         WHERE ${filter ? `a.id IN (SELECT rowid FROM ${ot} WHERE ${ot} MATCH @o) AND ` : ''}${VISIBLE}
+         ORDER BY a.id DESC LIMIT @limit`,
       );
-      searchCache.set(kinds, s);
+      searchCache.set(key, s);
     }
     return s;
   };
@@ -280,10 +278,19 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
       return (continueReading.get({ ...viewerParams(v), m: v.memberId }) as any) ?? null;
     },
     async search(v, terms, limit) {
-      const kinds = terms.map((t) => (Array.from(t).length < 3 ? 'b' : 't')).join('');
-      const params: Record<string, unknown> = { ...viewerParams(v), limit };
-      terms.forEach((t, i) => (params[`t${i}`] = `"${(kinds[i] === 'b' ? t.toLowerCase() : t).replace(/"/g, '""')}"`));
-      return searchStmt(kinds).all(params) as any[];
+      const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
+      const tri = terms.filter((t) => Array.from(t).length >= 3).map(quote).join(' AND ');
+      const bi = terms.filter((t) => Array.from(t).length < 3).map((t) => quote(t.toLowerCase())).join(' AND ');
+      const driver = tri ? 'tri' : 'bi';
+      const stmt = searchStmt(driver, !!(tri && bi));
+      const params = { ...viewerParams(v), limit, d: tri || bi, o: bi };
+      // widen the candidate window only when invisible (unpublished, other orgs') articles crowded it out
+      for (let cand = limit * 4; ; cand *= 8) {
+        const rows = stmt.all({ ...params, cand }) as any[];
+        if (rows.length >= limit || cand > 1_000_000) return rows;
+        const total = (db.prepare(`SELECT COUNT(*) FROM (SELECT rowid FROM ${driver === 'tri' ? 'magazine_fts' : 'magazine_bigrams'} WHERE ${driver === 'tri' ? 'magazine_fts' : 'magazine_bigrams'} MATCH ? LIMIT ?)`).pluck().get(params.d, cand) as number);
+        if (total < cand) return rows;
+      }
     },
     async setFavorite(m, a, on, at) {
       if (on) favOn.run(m, a, at.toISOString());
