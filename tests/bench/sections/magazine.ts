@@ -89,13 +89,14 @@ export async function magazineBench(): Promise<void> {
       ['target', 'p50 ms', 'p99 ms', '× bare p50', 'goal'],
       ...seqRows.map(([name, xs]) => [name, fmt(median(xs), 2), fmt(percentile(xs, 99), 2), fmt(median(xs) / base, 1), name.includes('search') ? 'p50 ≤ 20 ms' : '']),
     ]);
-    console.log(`  under load (${process.env.BENCH_CONNECTIONS || 50} connections):`);
+    const connections = Number(process.env.BENCH_CONNECTIONS || 10);
+    console.log(`  under load (${connections} connections):`);
     let n = 0;
     const loaded: [string, Awaited<ReturnType<typeof load>>][] = [
-      ['bare node:http', await load({ url: bare.url, method: 'POST', headers, body: '{}' })],
-      ['magazine.article', await load({ url: `${api.url}/api/magazine.article`, method: 'POST', headers, setupClient: (c) => c.setBody(JSON.stringify({ articleId: 1 + (n++ % articles) })) })],
-      ['magazine.search 2 chars', await load({ url: `${api.url}/api/magazine.search`, method: 'POST', headers, body: JSON.stringify({ q: '孩子' }) })],
-      ['magazine.search 4 chars', await load({ url: `${api.url}/api/magazine.search`, method: 'POST', headers, body: JSON.stringify({ q: '家庭健康' }) })],
+      ['bare node:http', await load({ connections, url: bare.url, method: 'POST', headers, body: '{}' })],
+      ['magazine.article', await load({ connections, url: `${api.url}/api/magazine.article`, method: 'POST', headers, setupClient: (c) => c.setBody(JSON.stringify({ articleId: 1 + (n++ % articles) })) })],
+      ['magazine.search 2 chars', await load({ connections, url: `${api.url}/api/magazine.search`, method: 'POST', headers, body: JSON.stringify({ q: '孩子' }) })],
+      ['magazine.search 4 chars', await load({ connections, url: `${api.url}/api/magazine.search`, method: 'POST', headers, body: JSON.stringify({ q: '家庭健康' }) })],
     ];
     table([
       ['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', '× bare'],
