@@ -15,7 +15,7 @@ export default function MagazineCard() {
       {cont && (
         <View
           className='btn-primary'
-          style={{ marginTop: '12px', textAlign: 'center' }}
+          style={{ marginTop: '12px', textAlign: 'center', lineHeight: 1.5, padding: '16px 20px' }}
           onClick={(e) => {
             e.stopPropagation();
             go(`/packages/magazine/article?id=${cont.articleId}`);
