@@ -1,6 +1,6 @@
 // One jest run, four layers. `npm test` (scripts/test.mjs) builds what the weapp and e2e layers load first.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
-const common = { transform: { '^.+\\.(t|j)sx?$': swc }, moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/cloud/contracts/$1' } };
+const common = { transform: { '^.+\\.(t|j)sx?$': swc }, moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/cloud/contracts/$1' }, transformIgnorePatterns: ['/node_modules/(?!(marked|yaml)/)'] };
 
 module.exports = {
   testTimeout: 60000,

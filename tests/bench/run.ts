@@ -19,6 +19,11 @@ import { eventsCheckinBurst } from './sections/events';
 const sections: [string, () => Promise<void> | void][] = [
   ['foundation', foundationThroughput],
   ['events', eventsCheckinBurst],
+import { magazineBench } from './sections/magazine';
+
+const sections: [string, () => Promise<void> | void][] = [
+  ['foundation', foundationThroughput],
+  ['magazine', magazineBench],
   ['sizes', bundleSizes],
 ];
 

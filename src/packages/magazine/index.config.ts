@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '《人生》' });
+export default definePageConfig({ navigationBarTitleText: '《人生》', enableShareAppMessage: true });

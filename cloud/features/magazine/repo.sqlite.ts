@@ -1,0 +1,338 @@
+import type { Db } from '../../store/db';
+import type { ArticleBody, ArticleListItem, ArticleStatus, IssueSummary } from '../../contracts/magazine';
+import type { MagazineRepo, Viewer } from './repo';
+import { bigrams, markdownToNodes, markdownToPlain, readingMinutes } from './render';
+
+const VISIBLE = `i.publish_at <= @now AND (o.level = 1 OR substr(@orgPath, 1, length(o.path)) = o.path)`;
+
+const ISSUE_COLS = `i.id, i.year, i.number, i.title, i.cover, i.intro, i.publish_at AS publishAt,
+  (SELECT COUNT(*) FROM magazine_articles a WHERE a.issue_id = i.id) AS articleCount`;
+
+const statusOf = (finishedAt: string | null, opened: number | null): ArticleStatus =>
+  finishedAt ? 'read' : opened ? 'reading' : 'unread';
+
+function viewerParams(v: Viewer) {
+  return { now: v.now.toISOString(), orgPath: v.orgPath ?? '' };
+}
+
+export function sqliteMagazineRepo(db: Db): MagazineRepo {
+  const findIssue = db.prepare('SELECT id FROM magazine_issues WHERE org_id = ? AND year = ? AND number = ?').pluck();
+  const insertIssue = db.prepare(
+    `INSERT INTO magazine_issues (org_id, year, number, title, cover, intro, publish_at, created_at, updated_at)
+     VALUES (@orgId, @year, @number, @title, @cover, @intro, @publishAt, @at, @at)`,
+  );
+  const updateIssue = db.prepare(
+    'UPDATE magazine_issues SET title=@title, cover=@cover, intro=@intro, publish_at=@publishAt, updated_at=@at WHERE id=@id',
+  );
+  const articleSlugs = db.prepare('SELECT id, slug FROM magazine_articles WHERE issue_id = ?');
+  const insertArticle = db.prepare(
+    `INSERT INTO magazine_articles (issue_id, slug, seq, title, author, column_name, summary, body_md, nodes_json, reading_minutes, sample)
+     VALUES (@issueId, @slug, @seq, @title, @author, @column, @summary, @bodyMd, @nodes, @minutes, @sample)`,
+  );
+  const updateArticle = db.prepare(
+    `UPDATE magazine_articles SET seq=@seq, title=@title, author=@author, column_name=@column, summary=@summary,
+     body_md=@bodyMd, nodes_json=@nodes, reading_minutes=@minutes, sample=@sample WHERE id=@id`,
+  );
+  const deleteArticle = db.prepare('DELETE FROM magazine_articles WHERE id = ?');
+  const ftsDelete = db.prepare('DELETE FROM magazine_fts WHERE rowid = ?');
+  const ftsInsert = db.prepare('INSERT INTO magazine_fts (rowid, title, body) VALUES (?, ?, ?)');
+  const biDelete = db.prepare('DELETE FROM magazine_bigrams WHERE rowid = ?');
+  const biInsert = db.prepare('INSERT INTO magazine_bigrams (rowid, grams) VALUES (?, ?)');
+
+  const importIssue = db.transaction((issue: Parameters<MagazineRepo['importIssue']>[0], at: string) => {
+    const base = { title: issue.title, cover: issue.cover, intro: issue.intro, publishAt: issue.publishAt.toISOString(), at };
+    let issueId = findIssue.get(issue.orgId, issue.year, issue.number) as number | undefined;
+    const created = issueId === undefined;
+    if (issueId === undefined) {
+      issueId = Number(insertIssue.run({ ...base, orgId: issue.orgId, year: issue.year, number: issue.number }).lastInsertRowid);
+    } else updateIssue.run({ ...base, id: issueId });
+    const existing = new Map((articleSlugs.all(issueId) as { id: number; slug: string }[]).map((r) => [r.slug, r.id]));
+    for (const a of issue.articles) {
+      const plain = markdownToPlain(a.bodyMd);
+      const row = {
+        issueId,
+        slug: a.slug,
+        seq: a.seq,
+        title: a.title,
+        author: a.author,
+        column: a.column,
+        summary: a.summary,
+        bodyMd: a.bodyMd,
+        nodes: JSON.stringify(markdownToNodes(a.bodyMd)),
+        minutes: readingMinutes(plain),
+        sample: a.sample ? 1 : 0,
+      };
+      let id = existing.get(a.slug);
+      if (id !== undefined) {
+        updateArticle.run({ ...row, id });
+        existing.delete(a.slug);
+        ftsDelete.run(id);
+        biDelete.run(id);
+      } else id = Number(insertArticle.run(row).lastInsertRowid);
+      ftsInsert.run(id, a.title, a.summary + '\n' + plain);
+      biInsert.run(id, bigrams(a.title + '\n' + a.summary + '\n' + plain));
+    }
+    for (const id of existing.values()) {
+      ftsDelete.run(id);
+      biDelete.run(id);
+      deleteArticle.run(id);
+    }
+    return { issueId, created, articles: issue.articles.length };
+  });
+
+  const shelf = db.prepare(
+    `SELECT ${ISSUE_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id
+     WHERE ${VISIBLE} ORDER BY i.publish_at DESC, i.year DESC, i.number DESC LIMIT @limit`,
+  );
+  const issue = db.prepare(`SELECT ${ISSUE_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id WHERE i.id = @id AND ${VISIBLE}`);
+  const issueArticles = db.prepare(
+    `SELECT a.id, a.issue_id AS issueId, a.title, a.author, a.column_name AS "column", a.summary, a.reading_minutes AS readingMinutes,
+       p.finished_at AS finishedAt, p.opened_at AS openedAt, COALESCE(p.position, 0) AS position
+     FROM magazine_articles a LEFT JOIN magazine_progress p ON p.article_id = a.id AND p.member_id = ?
+     WHERE a.issue_id = ? ORDER BY a.seq`,
+  );
+  const BODY_COLS = `a.id, a.issue_id AS issueId, i.title AS issueTitle, a.title, a.author, a.column_name AS "column", a.summary,
+    a.reading_minutes AS readingMinutes, a.nodes_json AS nodesJson, a.seq`;
+  const issueBodies = db.prepare(`SELECT ${BODY_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE a.issue_id = ? ORDER BY a.seq`);
+  const article = db.prepare(
+    `SELECT ${BODY_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
+     WHERE a.id = @id AND ${VISIBLE}`,
+  );
+  const prev = db.prepare('SELECT id FROM magazine_articles WHERE issue_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1').pluck();
+  const next = db.prepare('SELECT id FROM magazine_articles WHERE issue_id = ? AND seq > ? ORDER BY seq LIMIT 1').pluck();
+  const toBody = (r: any): ArticleBody & { seq: number } => {
+    const { nodesJson, ...rest } = r;
+    return { ...rest, nodes: JSON.parse(nodesJson) };
+  };
+
+  const openRow = db.prepare(
+    `INSERT INTO magazine_progress (member_id, article_id, opened_at) VALUES (?, ?, ?)
+     ON CONFLICT (member_id, article_id) DO UPDATE SET opened_at = excluded.opened_at
+     RETURNING position, read_at AS readAt, finished_at AS finishedAt`,
+  );
+  const saveProgress = db.prepare(
+    `INSERT INTO magazine_progress (member_id, article_id, position, max_position, read_at, opened_at)
+     VALUES (@m, @a, @pos, @pos, @readAt, @at)
+     ON CONFLICT (member_id, article_id) DO UPDATE SET
+       max_position = max(max_position, excluded.position),
+       position = CASE WHEN read_at IS NULL OR excluded.read_at > read_at THEN excluded.position ELSE position END,
+       read_at = CASE WHEN read_at IS NULL OR excluded.read_at > read_at THEN excluded.read_at ELSE read_at END
+     RETURNING position, read_at AS readAt`,
+  );
+
+  const reader = db.prepare('SELECT font_size AS fontSize, night, last_beat_at AS lastBeatAt FROM magazine_readers WHERE member_id = ?');
+  const upsertBeat = db.prepare(
+    `INSERT INTO magazine_readers (member_id, last_beat_at) VALUES (?, ?)
+     ON CONFLICT (member_id) DO UPDATE SET last_beat_at = excluded.last_beat_at`,
+  );
+  const ensureProgress = db.prepare(
+    `INSERT INTO magazine_progress (member_id, article_id, opened_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const creditArticle = db.prepare(
+    `UPDATE magazine_progress SET active_seconds = active_seconds + @credit, max_position = max(max_position, @pos)
+     WHERE member_id = @m AND article_id = @a
+     RETURNING active_seconds AS activeSeconds, max_position AS maxPosition, finished_at AS finishedAt`,
+  );
+  const finish = db.prepare('UPDATE magazine_progress SET finished_at = ? WHERE member_id = ? AND article_id = ? AND finished_at IS NULL');
+  const creditDay = db.prepare(
+    `INSERT INTO magazine_daily (member_id, day, seconds, finished) VALUES (@m, @day, @credit, @fin)
+     ON CONFLICT (member_id, day) DO UPDATE SET seconds = seconds + @credit, finished = finished + @fin
+     RETURNING finished`,
+  );
+
+  const heartbeat = db.transaction(
+    (m: number, a: number, beat: { activeSeconds: number; countable: boolean; position?: number }, rules: { maxCredit: number; minSeconds: number; minPosition: number }, now: Date, day: string) => {
+      const r = reader.get(m) as { lastBeatAt: string | null } | undefined;
+      const last = r?.lastBeatAt ? Date.parse(r.lastBeatAt) : null;
+      const wall = last === null ? 0 : Math.max(0, (now.getTime() - last) / 1000);
+      const credit = beat.countable ? Math.floor(Math.min(beat.activeSeconds, rules.maxCredit, wall)) : 0;
+      upsertBeat.run(m, now.toISOString());
+      ensureProgress.run(m, a, now.toISOString());
+      const p = creditArticle.get({ credit, pos: beat.position ?? 0, m, a }) as { activeSeconds: number; maxPosition: number; finishedAt: string | null };
+      let ordinal: number | null = null;
+      let finished = p.finishedAt !== null;
+      if (!finished && p.activeSeconds >= rules.minSeconds && p.maxPosition >= rules.minPosition - 1e-9) {
+        finish.run(now.toISOString(), m, a);
+        finished = true;
+        ordinal = creditDay.pluck().get({ m, day, credit, fin: 1 }) as number;
+      } else if (credit > 0) creditDay.run({ m, day, credit, fin: 0 });
+      return { credited: credit, activeSeconds: p.activeSeconds, finished, finishedOrdinalToday: ordinal };
+    },
+  );
+
+  const continueReading = db.prepare(
+    `SELECT a.id AS articleId, a.title, i.id AS issueId, i.title AS issueTitle, p.position
+     FROM magazine_progress p JOIN magazine_articles a ON a.id = p.article_id JOIN magazine_issues i ON i.id = a.issue_id
+     JOIN orgs o ON o.id = i.org_id
+     WHERE p.member_id = @m AND p.finished_at IS NULL AND ${VISIBLE}
+     ORDER BY COALESCE(p.read_at, p.opened_at) DESC LIMIT 1`,
+  );
+
+  // Search: the most selective index drives, newest articles first, stopping after a bounded number of
+  // candidates (FTS5 walks its doclist by rowid and stops early), so a word found in every article costs
+  // no more than a rare one. Terms of 3+ characters go to the trigram index, 2-character terms to the bigram one.
+  const searchCache = new Map<string, ReturnType<Db['prepare']>>();
+  const searchStmt = (driver: 'tri' | 'bi', filter: boolean) => {
+    const key = driver + filter;
+    let s = searchCache.get(key);
+    if (!s) {
+      const [dt, ot] = driver === 'tri' ? ['magazine_fts', 'magazine_bigrams'] : ['magazine_bigrams', 'magazine_fts'];
+      s = db.prepare(
+        `SELECT a.id AS articleId, i.id AS issueId, i.title AS issueTitle, a.title, a.column_name AS "column", f.body
+         FROM (SELECT rowid AS id FROM ${dt} WHERE ${dt} MATCH @d ORDER BY rowid DESC LIMIT @cand) m
+         JOIN magazine_articles a ON a.id = m.id JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
+         JOIN magazine_fts f ON f.rowid = a.id
+         WHERE ${filter ? `a.id IN (SELECT rowid FROM ${ot} WHERE ${ot} MATCH @o) AND ` : ''}${VISIBLE}
+         ORDER BY a.id DESC LIMIT @limit`,
+      );
+      searchCache.set(key, s);
+    }
+    return s;
+  };
+
+  const favOn = db.prepare('INSERT INTO magazine_favorites (member_id, article_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  const favOff = db.prepare('DELETE FROM magazine_favorites WHERE member_id = ? AND article_id = ?');
+  const isFav = db.prepare('SELECT 1 FROM magazine_favorites WHERE member_id = ? AND article_id = ?').pluck();
+  const REF_COLS = `a.id AS articleId, i.id AS issueId, a.title, i.title AS issueTitle, a.column_name AS "column",
+    COALESCE(p.position, 0) AS position, p.finished_at AS finishedAt, p.opened_at AS openedAt`;
+  const favorites = db.prepare(
+    `SELECT ${REF_COLS}, f.created_at AS at FROM magazine_favorites f JOIN magazine_articles a ON a.id = f.article_id
+     JOIN magazine_issues i ON i.id = a.issue_id LEFT JOIN magazine_progress p ON p.member_id = f.member_id AND p.article_id = a.id
+     WHERE f.member_id = ? ORDER BY f.created_at DESC LIMIT ?`,
+  );
+  const history = db.prepare(
+    `SELECT ${REF_COLS}, p.opened_at AS at FROM magazine_progress p JOIN magazine_articles a ON a.id = p.article_id
+     JOIN magazine_issues i ON i.id = a.issue_id WHERE p.member_id = ? ORDER BY p.opened_at DESC LIMIT ?`,
+  );
+  const toRef = (r: any) => ({
+    articleId: r.articleId,
+    issueId: r.issueId,
+    title: r.title,
+    issueTitle: r.issueTitle,
+    column: r.column,
+    at: r.at,
+    position: r.position,
+    status: statusOf(r.finishedAt, r.openedAt ? 1 : 0),
+  });
+
+  const saveSettings = db.prepare(
+    `INSERT INTO magazine_readers (member_id, font_size, night) VALUES (@m, COALESCE(@fontSize, 'standard'), COALESCE(@night, 0))
+     ON CONFLICT (member_id) DO UPDATE SET font_size = COALESCE(@fontSize, font_size), night = COALESCE(@night, night)
+     RETURNING font_size AS fontSize, night`,
+  );
+  const daily = db.prepare('SELECT day, seconds FROM magazine_daily WHERE member_id = ? AND day >= ? ORDER BY day');
+  const finished = db.prepare(
+    `SELECT a.id AS articleId, a.title, i.title AS issueTitle, p.finished_at AS finishedAt FROM magazine_progress p
+     JOIN magazine_articles a ON a.id = p.article_id JOIN magazine_issues i ON i.id = a.issue_id
+     WHERE p.member_id = ? AND p.finished_at IS NOT NULL ORDER BY p.finished_at DESC LIMIT ?`,
+  );
+  const ADMIN_COLS = `${ISSUE_COLS}, i.org_id AS orgId, o.name AS orgName, o.path AS orgPath`;
+  const adminIssue = db.prepare(`SELECT ${ADMIN_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id WHERE i.id = ?`);
+  const allAdmin = db.prepare(`SELECT ${ADMIN_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id ORDER BY i.publish_at DESC`);
+  const setPublish = db.prepare('UPDATE magazine_issues SET publish_at = ?, updated_at = ? WHERE id = ?');
+  const exportRows = db.prepare(
+    `SELECT a.title AS 文章, round(p.position * 100) AS 阅读位置百分比, p.active_seconds AS 阅读秒数, p.opened_at AS 最近打开,
+       p.finished_at AS 读完时间, (SELECT 1 FROM magazine_favorites f WHERE f.member_id = p.member_id AND f.article_id = p.article_id) AS 收藏
+     FROM magazine_progress p JOIN magazine_articles a ON a.id = p.article_id WHERE p.member_id = ? ORDER BY p.opened_at`,
+  );
+
+  return {
+    async importIssue(issue, at) {
+      return importIssue(issue, at.toISOString());
+    },
+    async shelf(v, limit) {
+      return shelf.all({ ...viewerParams(v), limit }) as IssueSummary[];
+    },
+    async issue(v, id) {
+      return (issue.get({ ...viewerParams(v), id }) as IssueSummary | undefined) ?? null;
+    },
+    async issueArticles(v, issueId) {
+      return (issueArticles.all(v.memberId, issueId) as any[]).map(({ finishedAt, openedAt, ...r }) => ({
+        ...r,
+        status: statusOf(finishedAt, openedAt ? 1 : 0),
+      })) as ArticleListItem[];
+    },
+    async issueBodies(issueId) {
+      return (issueBodies.all(issueId) as any[]).map(toBody).map(({ seq: _seq, ...b }) => b);
+    },
+    async article(v, id) {
+      const r = article.get({ ...viewerParams(v), id });
+      return r ? toBody(r) : null;
+    },
+    async neighbours(issueId, seq) {
+      return { prevId: (prev.get(issueId, seq) as number | undefined) ?? null, nextId: (next.get(issueId, seq) as number | undefined) ?? null };
+    },
+    async open(m, a, at) {
+      const r = openRow.get(m, a, at.toISOString()) as { position: number; readAt: string | null; finishedAt: string | null };
+      return { position: r.position, readAt: r.readAt, finished: r.finishedAt !== null };
+    },
+    async saveProgress(m, a, pos, readAt, at) {
+      const iso = readAt.toISOString();
+      const r = saveProgress.get({ m, a, pos, readAt: iso, at: at.toISOString() }) as { position: number; readAt: string };
+      return { position: r.position, readAt: r.readAt, applied: r.readAt === iso && r.position === pos };
+    },
+    async heartbeat(m, a, beat, rules, now, day) {
+      return heartbeat(m, a, beat, rules, now, day);
+    },
+    async continueReading(v) {
+      return (continueReading.get({ ...viewerParams(v), m: v.memberId }) as any) ?? null;
+    },
+    async search(v, terms, limit) {
+      const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
+      const tri = terms.filter((t) => Array.from(t).length >= 3).map(quote).join(' AND ');
+      const bi = terms.filter((t) => Array.from(t).length < 3).map((t) => quote(t.toLowerCase())).join(' AND ');
+      const driver = tri ? 'tri' : 'bi';
+      const stmt = searchStmt(driver, !!(tri && bi));
+      const params = { ...viewerParams(v), limit, d: tri || bi, o: bi };
+      // widen the candidate window only when invisible (unpublished, other orgs') articles crowded it out
+      for (let cand = limit * 4; ; cand *= 8) {
+        const rows = stmt.all({ ...params, cand }) as any[];
+        if (rows.length >= limit || cand > 1_000_000) return rows;
+        const total = (db.prepare(`SELECT COUNT(*) FROM (SELECT rowid FROM ${driver === 'tri' ? 'magazine_fts' : 'magazine_bigrams'} WHERE ${driver === 'tri' ? 'magazine_fts' : 'magazine_bigrams'} MATCH ? LIMIT ?)`).pluck().get(params.d, cand) as number);
+        if (total < cand) return rows;
+      }
+    },
+    async setFavorite(m, a, on, at) {
+      if (on) favOn.run(m, a, at.toISOString());
+      else favOff.run(m, a);
+    },
+    async isFavorite(m, a) {
+      return isFav.get(m, a) === 1;
+    },
+    async favorites(m, limit) {
+      return (favorites.all(m, limit) as any[]).map(toRef);
+    },
+    async history(m, limit) {
+      return (history.all(m, limit) as any[]).map(toRef);
+    },
+    async settings(m) {
+      const r = reader.get(m) as { fontSize: any; night: number } | undefined;
+      return { fontSize: r?.fontSize ?? 'standard', night: !!r?.night };
+    },
+    async saveSettings(m, patch) {
+      const r = saveSettings.get({ m, fontSize: patch.fontSize ?? null, night: patch.night === undefined ? null : patch.night ? 1 : 0 }) as any;
+      return { fontSize: r.fontSize, night: !!r.night };
+    },
+    async dailySeconds(m, sinceDay) {
+      return daily.all(m, sinceDay) as any[];
+    },
+    async finished(m, limit) {
+      return finished.all(m, limit) as any[];
+    },
+    async adminIssues(paths) {
+      return (allAdmin.all() as any[])
+        .filter((r) => paths.some((p) => r.orgPath.startsWith(p)))
+        .map((r) => ({ ...r, published: false }));
+    },
+    async adminIssue(id) {
+      const r = adminIssue.get(id) as any;
+      return r ? { ...r, published: false } : null;
+    },
+    async setPublishAt(id, publishAt, at) {
+      setPublish.run(publishAt.toISOString(), at.toISOString(), id);
+    },
+    async exportRows(m) {
+      return exportRows.all(m) as any[];
+    },
+  };
+}

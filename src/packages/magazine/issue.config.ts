@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '本期目录', enableShareAppMessage: true });

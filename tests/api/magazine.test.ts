@@ -1,0 +1,326 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startTestApp, tempDir, type TestApp } from '../support/app';
+import { startHttpHost, type TestHost } from '../support/http';
+import { markdownToNodes, bigrams } from '../../cloud/features/magazine/render';
+import { readIssueFolder } from '../../cloud/features/magazine/importer';
+import { REPO_ROOT } from '../../cloud/app';
+
+let clock = new Date('2026-11-23T02:00:00Z');
+const tick = (s: number) => (clock = new Date(clock.getTime() + s * 1000));
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp({ now: () => clock });
+});
+afterAll(() => app.close());
+
+async function firstArticle(openid = 'reader-a') {
+  const shelf = await app.as(openid).call('magazine.shelf', {});
+  const issue = await app.as(openid).call('magazine.issue', { issueId: shelf.issues[0].id });
+  return { shelf, issue, article: issue.columns[0].articles[0] };
+}
+
+describe('content', () => {
+  test('shelf lists the three sample issues newest first; the issue TOC is grouped by column', async () => {
+    const { shelf, issue } = await firstArticle();
+    expect(shelf.issues.map((i) => [i.year, i.number])).toEqual([
+      [2026, 3],
+      [2026, 2],
+      [2026, 1],
+    ]);
+    expect(shelf.issues[0]).toMatchObject({ title: '金秋开学 全家同行（示例）', cover: expect.any(String), articleCount: 5 });
+    const cols = issue.columns.map((c) => c.column);
+    expect(new Set(cols).size).toBe(cols.length);
+    expect(cols).toEqual(expect.arrayContaining(['科学育儿', '家庭健康', '新型婚育文化', '青春健康', '协会动态']));
+    const a = issue.columns[0].articles[0];
+    expect(a).toMatchObject({ title: expect.any(String), author: expect.any(String), summary: expect.any(String), status: 'unread' });
+    expect(a.readingMinutes).toBeGreaterThanOrEqual(2);
+  });
+
+  test('article body is rendered to safe nodes with image placeholders', async () => {
+    const { article } = await firstArticle();
+    const r = await app.as('reader-a').call('magazine.article', { articleId: article.id });
+    const json = JSON.stringify(r.article.nodes);
+    expect(json).toContain('"name":"h2"');
+    expect(json).toContain('mz-figure');
+    expect(json).not.toContain('cover:');
+    expect(r.settings).toEqual({ fontSize: 'standard', night: false });
+    expect(r.progress).toBeNull();
+  });
+
+  test('HTML in the Markdown source stays text', () => {
+    const nodes = markdownToNodes('<script>alert(1)</script>\n\n正文 <b onclick="x">粗</b> ![图](cover:baby) ![x](https://evil.example/a.png)');
+    const json = JSON.stringify(nodes);
+    expect(json).not.toMatch(/"name":"(script|b|img)"/);
+    expect(json).toContain('<script>alert(1)</script>');
+    expect(json).not.toContain('evil.example');
+  });
+
+  test('the importer rejects a file without front matter, with a readable message', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'issue.json'), JSON.stringify({ year: 2027, number: 1, title: 'T', publishAt: '2027-01-01T00:00:00Z', cover: 'family' }));
+    fs.writeFileSync(path.join(dir, '01-x.md'), '没有头');
+    expect(() => readIssueFolder(dir, '150000')).toThrow(/YAML/);
+  });
+});
+
+describe('scheduled publishing', () => {
+  test('an issue is invisible until its publish time, then appears', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(
+      path.join(dir, 'issue.json'),
+      JSON.stringify({ year: 2026, number: 4, title: '冬至特刊（示例）', publishAt: '2026-12-01T00:00:00+08:00', cover: 'family' }),
+    );
+    fs.writeFileSync(path.join(dir, '01-winter-solstice.md'), '---\ntitle: 冬至饺子\nauthor: 编辑部\ncolumn: 家庭健康\nsummary: 示例\nsample: true\n---\n\n冬至吃饺子，雪花飘飘暖洋洋。');
+    const r = await app.store.magazine.importIssue(readIssueFolder(dir, '150000'), clock);
+    const shelf = await app.as('reader-sched').call('magazine.shelf', {});
+    expect(shelf.issues.map((i) => i.id)).not.toContain(r.issueId);
+    expect((await app.as('reader-sched').raw('magazine.issue', { issueId: r.issueId })).status).toBe(404);
+    const s = await app.as('reader-sched').call('magazine.search', { q: '雪花飘飘' });
+    expect(s.hits).toHaveLength(0);
+
+    const saved = clock;
+    clock = new Date('2026-11-30T16:00:01Z'); // 2026-12-01 00:00:01 China time
+    try {
+      const later = await app.as('reader-sched').call('magazine.shelf', {});
+      expect(later.issues[0].id).toBe(r.issueId);
+      expect((await app.as('reader-sched').call('magazine.search', { q: '雪花飘飘' })).hits).toHaveLength(1);
+    } finally {
+      clock = saved;
+    }
+  });
+
+  test('admins move publish times only within their subtree', async () => {
+    const list = await app.as('dev-admin-nm').call('magazine.adminIssues', {});
+    expect(list.issues.length).toBeGreaterThanOrEqual(3);
+    const target = list.issues.find((i) => i.number === 1)!;
+    expect(target.published).toBe(true);
+    const denied = await app.as('dev-admin-hhht').raw('magazine.publish', { issueId: target.id, publishAt: '2030-01-01T00:00:00Z' });
+    expect(denied.status).toBe(403);
+    expect((await app.as('reader-a').raw('magazine.adminIssues', {})).status).toBe(403);
+    const moved = await app.as('dev-admin-nm').call('magazine.publish', { issueId: target.id, publishAt: '2030-01-01T00:00:00Z' });
+    expect(moved.published).toBe(false);
+    expect((await app.as('reader-a').call('magazine.shelf', {})).issues.map((i) => i.id)).not.toContain(target.id);
+    await app.as('dev-admin-nm').call('magazine.publish', { issueId: target.id, publishAt: '2026-01-15T00:00:00+08:00' });
+    expect((await app.as('reader-a').call('magazine.shelf', {})).issues.map((i) => i.id)).toContain(target.id);
+  });
+});
+
+describe('progress', () => {
+  let host: TestHost;
+  beforeAll(async () => {
+    host = await startHttpHost();
+  });
+  afterAll(() => host.close());
+
+  test('two sessions of one member: the latest reading by device time wins, also when it arrives first', async () => {
+    const phone = await host.login('reader-two-devices');
+    const tablet = await host.login('reader-two-devices');
+    expect(phone).not.toBe(tablet);
+    const shelf = await host.post('magazine.shelf', {}, phone);
+    const issue = await host.post('magazine.issue', { issueId: shelf.body.data.issues[0].id }, phone);
+    const articleId = issue.body.data.columns[0].articles[0].id;
+
+    const t0 = Date.now();
+    const iso = (s: number) => new Date(t0 - 600_000 + s * 1000).toISOString();
+    // in order: phone reads at +10 s, tablet at +20 s
+    expect((await host.post('magazine.progress', { articleId, position: 0.3, readAt: iso(10) }, phone)).body.data.applied).toBe(true);
+    expect((await host.post('magazine.progress', { articleId, position: 0.5, readAt: iso(20) }, tablet)).body.data.applied).toBe(true);
+    let opened = await host.post('magazine.article', { articleId }, phone);
+    expect(opened.body.data.progress).toEqual({ position: 0.5, readAt: iso(20) });
+
+    // out of order: the tablet's later reading (+40 s) arrives before the phone's earlier one (+30 s, queued offline)
+    await host.post('magazine.progress', { articleId, position: 0.8, readAt: iso(40) }, tablet);
+    const late = await host.post('magazine.progress', { articleId, position: 0.1, readAt: iso(30) }, phone);
+    expect(late.status).toBe(200);
+    expect(late.body.data).toEqual({ position: 0.8, readAt: iso(40), applied: false });
+    opened = await host.post('magazine.article', { articleId }, tablet);
+    expect(opened.body.data.progress.position).toBe(0.8);
+
+    // many concurrent saves in random arrival order: the one with the latest device time is kept
+    const saves = Array.from({ length: 20 }, (_, i) => ({ position: i / 20, readAt: iso(100 + i) }));
+    saves.sort(() => Math.random() - 0.5);
+    await Promise.all(saves.map((s, i) => host.post('magazine.progress', { articleId, ...s }, i % 2 ? phone : tablet)));
+    opened = await host.post('magazine.article', { articleId }, phone);
+    expect(opened.body.data.progress).toEqual({ position: 19 / 20, readAt: iso(119) });
+  });
+
+  test('a reading time far in the future is refused', async () => {
+    const t = await host.login('reader-future');
+    const shelf = await host.post('magazine.shelf', {}, t);
+    const issue = await host.post('magazine.issue', { issueId: shelf.body.data.issues[0].id }, t);
+    const articleId = issue.body.data.columns[0].articles[0].id;
+    const r = await host.post('magazine.progress', { articleId, position: 0.2, readAt: new Date(Date.now() + 3600_000).toISOString() }, t);
+    expect(r.status).toBe(400);
+    expect(r.body.ok).toBe(false);
+  });
+});
+
+describe('reading credit', () => {
+  async function beat(openid: string, articleId: number, wait: number, activeSeconds: number, extra: Partial<{ visible: boolean; active: boolean; position: number }> = {}) {
+    tick(wait);
+    return app.as(openid).call('magazine.heartbeat', { articleId, activeSeconds, visible: true, active: true, ...extra });
+  }
+
+  test('time counts only while visible and active, capped per beat and by wall time', async () => {
+    const { article } = await firstArticle('credit-a');
+    const id = article.id;
+    expect((await beat('credit-a', id, 0, 0)).credited).toBe(0); // first beat starts the clock
+    expect((await beat('credit-a', id, 15, 15)).credited).toBe(15);
+    expect((await beat('credit-a', id, 5, 30)).credited).toBe(5); // never more than the wall time since the last beat
+    expect((await beat('credit-a', id, 300, 300)).credited).toBe(30); // at most 30 s per beat
+    expect((await beat('credit-a', id, 15, 15, { visible: false })).credited).toBe(0);
+    expect((await beat('credit-a', id, 15, 15, { active: false })).credited).toBe(0);
+    const r = await beat('credit-a', id, 15, 15);
+    expect(r.activeSeconds).toBe(65);
+    expect(r.finished).toBe(false); // not scrolled far enough
+  });
+
+  test('an article is read after 60 s active and 90% scrolled, and pays points once', async () => {
+    const { article } = await firstArticle('credit-b');
+    const id = article.id;
+    await beat('credit-b', id, 0, 0);
+    for (let i = 0; i < 3; i++) expect((await beat('credit-b', id, 15, 15, { position: 0.95 })).finished).toBe(false);
+    const done = await beat('credit-b', id, 15, 15, { position: 0.95 });
+    expect(done).toMatchObject({ activeSeconds: 60, finished: true, pointsAwarded: 2 });
+    expect((await beat('credit-b', id, 15, 15, { position: 1 })).pointsAwarded).toBe(0);
+    const me = await app.as('credit-b').call('member.points', {});
+    expect(me.balance).toBe(2);
+    const issue = await app.as('credit-b').call('magazine.issue', { issueId: article.issueId });
+    expect(issue.columns[0].articles[0].status).toBe('read');
+    const mine = await app.as('credit-b').call('magazine.myReading', {});
+    expect(mine.finished.map((f) => f.articleId)).toEqual([id]);
+    expect(mine.weeks).toHaveLength(8);
+    expect(mine.weeks[7].seconds).toBe(75);
+  });
+
+  test('scrolling to 90% without 60 s of active time does not count', async () => {
+    const { article } = await firstArticle('credit-c');
+    await app.as('credit-c').call('magazine.progress', { articleId: article.id, position: 1, readAt: clock.toISOString() });
+    await beat('credit-c', article.id, 0, 0, { position: 1 });
+    const r = await beat('credit-c', article.id, 15, 15, { position: 1 });
+    expect(r.finished).toBe(false);
+  });
+
+  test('points for reading stop at the daily cap and start again the next day', async () => {
+    const shelf = await app.as('credit-d').call('magazine.shelf', {});
+    const ids: number[] = [];
+    for (const iss of shelf.issues) {
+      const r = await app.as('credit-d').call('magazine.issue', { issueId: iss.id });
+      for (const c of r.columns) for (const a of c.articles) ids.push(a.id);
+    }
+    expect(ids.length).toBeGreaterThanOrEqual(7);
+    // start of a China-time day
+    clock = new Date('2026-11-24T01:00:00Z');
+    const paid: number[] = [];
+    for (const id of ids.slice(0, 6)) {
+      await beat('credit-d', id, 1, 0);
+      let last;
+      for (let i = 0; i < 2; i++) last = await beat('credit-d', id, 30, 30, { position: 0.92 });
+      expect(last!.finished).toBe(true);
+      paid.push(last!.pointsAwarded);
+    }
+    expect(paid).toEqual([2, 2, 2, 2, 2, 0]);
+    const mine = await app.as('credit-d').call('magazine.myReading', {});
+    expect(mine.pointsToday).toBe(10);
+    clock = new Date('2026-11-24T17:00:00Z'); // the next day in China
+    await beat('credit-d', ids[6], 1, 0);
+    await beat('credit-d', ids[6], 30, 30, { position: 0.92 });
+    expect((await beat('credit-d', ids[6], 30, 30, { position: 0.92 })).pointsAwarded).toBe(2);
+    expect((await app.as('credit-d').call('member.points', {})).balance).toBe(12);
+  });
+});
+
+describe('search', () => {
+  test('Chinese substrings of two and more characters, highlighted; absent words find nothing', async () => {
+    const two = await app.as('searcher').call('magazine.search', { q: '血压' });
+    expect(two.hits.length).toBeGreaterThanOrEqual(1);
+    expect(two.hits[0].snippet.some((r) => r.hit && r.text === '血压')).toBe(true);
+    const four = await app.as('searcher').call('magazine.search', { q: '捂热综合' });
+    expect(four.hits).toHaveLength(1);
+    expect(four.hits[0].snippet.filter((r) => r.hit).map((r) => r.text)).toContain('捂热综合');
+    const three = await app.as('searcher').call('magazine.search', { q: '保暖不' });
+    expect(three.hits[0].titleRuns.some((r) => r.hit && r.text === '保暖不')).toBe(true);
+    expect((await app.as('searcher').call('magazine.search', { q: '量子' })).hits).toHaveLength(0);
+    expect((await app.as('searcher').call('magazine.search', { q: '量子力学计算' })).hits).toHaveLength(0);
+    const both = await app.as('searcher').call('magazine.search', { q: '宝宝 睡觉' });
+    expect(both.hits.length).toBeGreaterThanOrEqual(1);
+    expect((await app.as('searcher').raw('magazine.search', { q: '宝' })).status).toBe(400);
+    expect((await app.as('searcher').raw('magazine.search', { q: '"*^(' })).status).toBeLessThan(500);
+  });
+
+  test('bigram tokens', () => {
+    expect(bigrams('宝宝睡觉, ok')).toBe('宝宝 宝睡 睡觉 ok');
+  });
+});
+
+describe('favourites, history, settings', () => {
+  test('favourite, list, unfavourite; history newest first; settings remembered', async () => {
+    const { issue } = await firstArticle('fav-a');
+    const [a, b] = issue.columns.flatMap((c) => c.articles);
+    await app.as('fav-a').call('magazine.article', { articleId: a.id });
+    tick(5);
+    await app.as('fav-a').call('magazine.article', { articleId: b.id });
+    const h = await app.as('fav-a').call('magazine.history', {});
+    expect(h.items.map((i) => i.articleId)).toEqual([b.id, a.id]);
+    await app.as('fav-a').call('magazine.favorite', { articleId: a.id, on: true });
+    await app.as('fav-a').call('magazine.favorite', { articleId: a.id, on: true });
+    expect((await app.as('fav-a').call('magazine.favorites', {})).items.map((i) => i.articleId)).toEqual([a.id]);
+    expect((await app.as('fav-a').call('magazine.article', { articleId: a.id })).favorite).toBe(true);
+    await app.as('fav-a').call('magazine.favorite', { articleId: a.id, on: false });
+    expect((await app.as('fav-a').call('magazine.favorites', {})).items).toHaveLength(0);
+
+    expect(await app.as('fav-a').call('magazine.settings', { fontSize: 'xlarge' })).toEqual({ fontSize: 'xlarge', night: false });
+    expect(await app.as('fav-a').call('magazine.settings', { night: true })).toEqual({ fontSize: 'xlarge', night: true });
+    tick(5);
+    expect((await app.as('fav-a').call('magazine.article', { articleId: b.id })).settings).toEqual({ fontSize: 'xlarge', night: true });
+    expect(await app.as('fav-b').call('magazine.settings', {})).toEqual({ fontSize: 'standard', night: false });
+
+    const shelf = await app.as('fav-a').call('magazine.shelf', {});
+    expect(shelf.continueReading?.articleId).toBe(b.id);
+    const data = await app.as('fav-a').call('member.exportData', {});
+    expect(data.sections.find((s) => s.title === '《人生》阅读记录')!.rows.length).toBe(3);
+  });
+
+  test('bad payloads answer 4xx with the envelope', async () => {
+    for (const [action, payload] of [
+      ['magazine.article', { articleId: -1 }],
+      ['magazine.article', { articleId: 99999999 }],
+      ['magazine.progress', { articleId: 1, position: 2, readAt: 'x' }],
+      ['magazine.heartbeat', { articleId: 1, activeSeconds: 1e9, visible: true, active: true }],
+      ['magazine.settings', { fontSize: 'huge' }],
+      ['magazine.search', { q: 'x'.repeat(100) }],
+      ['magazine.issue', { issueId: 1, extra: 1 }],
+    ] as const) {
+      const r = await app.as('bad').raw(action, payload);
+      expect(r.status).toBeGreaterThanOrEqual(400);
+      expect(r.status).toBeLessThan(500);
+      expect(r.body.ok).toBe(false);
+    }
+  });
+});
+
+describe('CLI', () => {
+  test('npm run magazine -- import <folder> imports into DATA_DIR and re-import updates in place', async () => {
+    const dataDir = tempDir();
+    const seeded = await startTestApp(); // make sure orgs exist in a fresh data dir
+    seeded.close();
+    const { createApp } = await import('../../cloud/app');
+    const a = await createApp({ dataDir, mode: 'dev', seed: true });
+    a.store.close();
+    const run = () =>
+      execFileSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['cloud/cli/magazine.ts', 'import', 'seeds/magazine/2026-02'], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DATA_DIR: dataDir },
+        encoding: 'utf8',
+      });
+    expect(run()).toContain('已更新');
+    const b = await createApp({ dataDir, mode: 'dev', seed: false });
+    const n = b.store.db.prepare('SELECT COUNT(*) FROM magazine_articles').pluck().get();
+    b.store.close();
+    expect(n).toBe(15);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+});

@@ -1,0 +1,39 @@
+import { renderNative, sleep } from '../support/weapp';
+
+test('the compiled TOC item shows the title, reading time and the read/unread mark, and opens on tap', async () => {
+  const onOpen = jest.fn();
+  const item = await renderNative('packages/magazine/components/toc-item/index', {
+    title: '冬季护理小宝宝：保暖不捂热',
+    author: '本刊编辑部',
+    summary: '怎样穿、怎样睡、怎样出门。',
+    readingMinutes: 4,
+    status: 'unread',
+    onOpen,
+  });
+  expect(item.text('.mz-toc-item__title')).toBe('冬季护理小宝宝：保暖不捂热');
+  expect(item.text('.mz-toc-item__mark')).toBe('未读');
+  expect(item.text('.mz-toc-item__meta')).toBe('本刊编辑部 · 约 4 分钟');
+  item.query('.mz-toc-item').dispatchEvent('tap');
+  await sleep(20);
+  expect(onOpen).toHaveBeenCalledTimes(1);
+
+  const reading = await renderNative('packages/magazine/components/toc-item/index', { title: 'A', author: 'B', readingMinutes: 1, status: 'reading', position: 0.42 });
+  expect(reading.text('.mz-toc-item__mark')).toBe('读到 42%');
+  const read = await renderNative('packages/magazine/components/toc-item/index', { title: 'A', author: 'B', readingMinutes: 1, status: 'read' });
+  expect(read.text('.mz-toc-item__mark')).toBe('已读');
+});
+
+test('the compiled font-size control marks the current size and reports a choice', async () => {
+  const onChange = jest.fn();
+  const onToggleNight = jest.fn();
+  const ctl = await renderNative('packages/magazine/components/font-size-control/index', { value: 'large', night: false, onChange, onToggleNight });
+  expect(ctl.query('.mz-fs__btn--large').dom.className).toContain('mz-fs__btn--on');
+  expect(ctl.query('.mz-fs__btn--standard').dom.className).not.toContain('mz-fs__btn--on');
+  ctl.query('.mz-fs__btn--xlarge').dispatchEvent('tap');
+  await sleep(20);
+  expect(onChange).toHaveBeenCalledWith('xlarge');
+  expect(ctl.text('.mz-fs__night')).toBe('夜间');
+  ctl.query('.mz-fs__night').dispatchEvent('tap');
+  await sleep(20);
+  expect(onToggleNight).toHaveBeenCalledTimes(1);
+});
