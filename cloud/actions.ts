@@ -3,6 +3,9 @@ import { authActions } from './features/auth/handlers';
 import { memberActions } from './features/member/handlers';
 import { orgActions } from './features/org/handlers';
 import { quizActions } from './features/quiz/actions';
+import { classActions } from './features/classes/handlers';
+import { eventActions } from './features/events/handlers';
+import { magazineActions } from './features/magazine/handlers';
 
 /** Every action the API serves. A feature adds its list here (and its types to contracts/index.ts). */
-export const actions: Action[] = [...authActions, ...memberActions, ...orgActions, ...quizActions];
+export const actions: Action[] = [...authActions, ...memberActions, ...orgActions, ...quizActions, ...classActions, ...eventActions, ...magazineActions];

@@ -3,13 +3,13 @@ export default defineAppConfig({
   // One subPackage per feature keeps the main package small; routes are /packages/<feature>/<page>.
   subPackages: [
     { root: 'packages/quiz', pages: ['index', 'answer', 'result', 'leaderboard'] },
-    { root: 'packages/classes', pages: ['index'] },
-    { root: 'packages/events', pages: ['index'] },
-    { root: 'packages/magazine', pages: ['index'] },
-    { root: 'packages/admin', pages: ['index', 'quiz/index', 'quiz/edit', 'quiz/import', 'quiz/stats'] },
+    { root: 'packages/classes', pages: ['index', 'detail', 'mine', 'messages'] },
+    { root: 'packages/events', pages: ['index', 'detail/index', 'mine/index'] },
+    { root: 'packages/magazine', pages: ['index', 'issue', 'article', 'search', 'mine', 'list'] },
+    { root: 'packages/admin', pages: ['index', 'quiz/index', 'quiz/edit', 'quiz/import', 'quiz/stats', 'classes/index', 'classes/edit', 'classes/roster', 'events/index', 'events/edit', 'events/screen', 'events/stats', 'magazine/index'] },
   ],
   // Only for `taro build native-components` (tests/weapp): React components compiled to native ones.
-  components: ['components/profile-card/index', 'packages/quiz/components/question-card/index'],
+  components: ['components/profile-card/index', 'packages/quiz/components/question-card/index', 'packages/classes/components/class-card/index', 'packages/events/components/checkin-panel/index', 'packages/magazine/components/toc-item/index', 'packages/magazine/components/font-size-control/index'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8102e',

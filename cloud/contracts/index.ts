@@ -7,8 +7,11 @@ import type { AuthActions } from './auth';
 import type { MemberActions } from './member';
 import type { OrgActions } from './org';
 import type { QuizActions, QuizAdminActions } from './quiz';
+import type { ClassActions } from './classes';
+import type { EventActions } from './events';
+import type { MagazineActions } from './magazine';
 
-export type ActionMap = AuthActions & MemberActions & OrgActions & QuizActions & QuizAdminActions;
+export type ActionMap = AuthActions & MemberActions & OrgActions & QuizActions & QuizAdminActions & ClassActions & EventActions & MagazineActions;
 
 export type ActionName = keyof ActionMap;
 export type PayloadOf<A extends ActionName> = ActionMap[A]['payload'];

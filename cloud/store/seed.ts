@@ -4,6 +4,9 @@ import type { Store } from './store';
 import { orgSeeder } from '../features/org/seed';
 import { adminSeeder } from '../features/admin/seed';
 import { quizSeeder } from '../features/quiz/seed';
+import { classesSeeder } from '../features/classes/seed';
+import { eventSeeder } from '../features/events/seed';
+import { magazineSeeder } from '../features/magazine/seed';
 
 export interface Seeder {
   /** Recorded once it has run; bump the name (e.g. "orgs@2") to load changed seed data again. */
@@ -19,7 +22,7 @@ export interface SeedFiles {
 }
 
 /** Seeders in dependency order: orgs before anything that points at them. Features append theirs. */
-export const seeders: Seeder[] = [orgSeeder, adminSeeder, quizSeeder];
+export const seeders: Seeder[] = [orgSeeder, adminSeeder, quizSeeder, classesSeeder, eventSeeder, magazineSeeder];
 
 export function seedFiles(dir: string): SeedFiles {
   return {

@@ -7,6 +7,9 @@ import { sqliteOrgRepo } from '../features/org/repo.sqlite';
 import { sqliteAdminRepo } from '../features/admin/repo.sqlite';
 import { sqlitePointsRepo } from '../features/points/repo.sqlite';
 import { sqliteQuizRepo } from '../features/quiz/repo.sqlite';
+import { sqliteClassRepo } from '../features/classes/repo.sqlite';
+import { sqliteEventRepo } from '../features/events/repo.sqlite';
+import { sqliteMagazineRepo } from '../features/magazine/repo.sqlite';
 
 export interface SqliteStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
@@ -24,6 +27,9 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     orgs: sqliteOrgRepo(db),
     admins: sqliteAdminRepo(db),
     points: sqlitePointsRepo(db),
+    magazine: sqliteMagazineRepo(db),
+    events: sqliteEventRepo(db),
+    classes: sqliteClassRepo(db),
     quiz: sqliteQuizRepo(db),
     meta: {
       async seedHasRun(name) {

@@ -3,6 +3,9 @@ import type { OrgRepo } from '../features/org/repo';
 import type { AdminRepo } from '../features/admin/repo';
 import type { PointsRepo } from '../features/points/repo';
 import type { QuizRepo } from '../features/quiz/repo';
+import type { ClassRepo } from '../features/classes/repo';
+import type { EventRepo } from '../features/events/repo';
+import type { MagazineRepo } from '../features/magazine/repo';
 
 /**
  * Everything handlers may do to storage. Each feature contributes one repository interface;
@@ -13,6 +16,9 @@ export interface Store {
   orgs: OrgRepo;
   admins: AdminRepo;
   points: PointsRepo;
+  magazine: MagazineRepo;
+  events: EventRepo;
+  classes: ClassRepo;
   quiz: QuizRepo;
   meta: MetaRepo;
   close(): void;

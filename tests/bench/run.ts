@@ -1,28 +1,19 @@
 /**
- * npm run bench: every figure beside a baseline measured in the same run (machines are shared
- * and noisy: read the ratios and medians). Each feature adds its section below.
+ * npm run bench [section …]: every figure beside a baseline measured in the same run (machines are
+ * shared and noisy: read the ratios and medians). Each feature adds its section below.
  * BENCH_SECONDS (default 5) and BENCH_CONNECTIONS (default 50) tune the load runs.
  */
 import { bundleSizes, foundationThroughput } from './sections/foundation';
 import { quizBench } from './sections/quiz';
-
-const sections: [string, () => Promise<void> | void][] = [
-  ['foundation', foundationThroughput],
-  ['quiz', quizBench],
 import { classesBurst } from './sections/classes';
-
-const sections: [string, () => Promise<void> | void][] = [
-  ['foundation', foundationThroughput],
-  ['classes', classesBurst],
 import { eventsCheckinBurst } from './sections/events';
-
-const sections: [string, () => Promise<void> | void][] = [
-  ['foundation', foundationThroughput],
-  ['events', eventsCheckinBurst],
 import { magazineBench } from './sections/magazine';
 
 const sections: [string, () => Promise<void> | void][] = [
   ['foundation', foundationThroughput],
+  ['quiz', quizBench],
+  ['classes', classesBurst],
+  ['events', eventsCheckinBurst],
   ['magazine', magazineBench],
   ['sizes', bundleSizes],
 ];

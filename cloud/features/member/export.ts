@@ -1,6 +1,9 @@
 import type { MemberDataExport } from '../../contracts/member';
 import type { MemberContext } from '../../core/context';
 import { quizDataSection } from '../quiz/export';
+import { classesDataSection } from '../classes/export';
+import { eventsDataSection } from '../events/data-section';
+import { magazineDataSection } from '../magazine/export';
 
 /**
  * "我的数据" shows everything stored about a member. Each feature that stores personal rows
@@ -8,7 +11,7 @@ import { quizDataSection } from '../quiz/export';
  */
 export type MemberDataSection = (ctx: MemberContext) => Promise<MemberDataExport['sections'][number] | null>;
 
-export const memberDataSectionProviders: MemberDataSection[] = [quizDataSection];
+export const memberDataSectionProviders: MemberDataSection[] = [quizDataSection, classesDataSection, eventsDataSection, magazineDataSection];
 
 export async function memberDataSections(ctx: MemberContext): Promise<MemberDataExport['sections']> {
   const sections = await Promise.all(memberDataSectionProviders.map((p) => p(ctx)));

@@ -1,28 +1,15 @@
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import StateView from '../../components/state-view';
 import { useMember } from '../../hooks/useMember';
-import { daysUntilMemberDay } from '../../utils/memberDay';
+import EventsCard from '../../components/home/events-card';
 import QuizHomeCard from '../../components/home/quiz-card';
+import ClassesHomeCard from '../../components/home/classes-card';
+import MagazineCard from '../../components/home/magazine-card';
 import './index.css';
 
-interface FeatureCard {
-  key: string;
-  title: string;
-  desc: string;
-  url: string;
-}
-
-/** Cards for each feature; the feature issues replace the descriptions with live content. */
-const FEATURES: FeatureCard[] = [
-  { key: 'classes', title: '家长课堂', desc: '科学养育、亲子沟通，就近报名向日葵亲子小屋课堂', url: '/packages/classes/index' },
-  { key: 'events', title: '活动通知', desc: '各级计生协的活动与通知，现场扫码签到', url: '/packages/events/index' },
-  { key: 'magazine', title: '《人生》会刊', desc: '学《人生》、用《人生》，阅读进度多设备同步', url: '/packages/magazine/index' },
-];
-
+/** 首页: a welcome, then one live card per feature (each card lives in components/home/). */
 export default function HomePage() {
   const { member, error, loading, reload } = useMember();
-  const memberDay = daysUntilMemberDay();
 
   return (
     <View className='page home'>
@@ -31,20 +18,14 @@ export default function HomePage() {
           <Text className='home__hello'>{member ? `${member.nickname}，您好！` : '您好！'}</Text>
           <Text className='home__org'>{member?.org ? member.org.name : '欢迎来到会员之家'}</Text>
         </View>
-        <View className='card home__countdown' onClick={() => Taro.navigateTo({ url: '/packages/events/index' })}>
-          <Text className='home__countdown-label'>距 5·29 会员活动日</Text>
-          <Text className='home__countdown-days'>
-            {memberDay.days === 0 ? '就是今天！' : `还有 ${memberDay.days} 天`}
-          </Text>
-          <Text className='hint'>{memberDay.date.format('YYYY年M月D日')}</Text>
-        </View>
-        {member && <QuizHomeCard />}
-        {FEATURES.map((f) => (
-          <View key={f.key} className={`card home__feature home__feature--${f.key}`} onClick={() => Taro.navigateTo({ url: f.url })}>
-            <Text className='card-title'>{f.title}</Text>
-            <Text className='muted'>{f.desc}</Text>
-          </View>
-        ))}
+        {member && (
+          <>
+            <EventsCard />
+            <QuizHomeCard />
+            <ClassesHomeCard />
+            <MagazineCard />
+          </>
+        )}
       </StateView>
     </View>
   );
