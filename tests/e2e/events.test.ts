@@ -35,7 +35,9 @@ test('admin publishes a Member Day event and runs the screen; a member types the
   await admin.getByText('2027年5月29日 · 2027年“5·29会员活动日”主题宣传活动').waitFor();
   await screenshot(admin, 'events-01-home-card');
 
+  // A full load of the route: a hash change alone leaves the animated 首页 underneath mid-transition.
   await admin.goto(`${host.url}/#/packages/admin/events/index`);
+  await admin.reload();
   await admin.getByText('发布活动 / 通知').click();
   await taroInput(admin, 'title').waitFor();
   await admin.getByText('内蒙古自治区计划生育协会', { exact: true }).waitFor(); // the publishing org, from the admin's profile

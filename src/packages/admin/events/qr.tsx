@@ -12,7 +12,7 @@ export default function QrView({ text, size }: { text: string; size: string }) {
     for (let r = 0; r < n; r++) {
       const runs: { dark: boolean; len: number }[] = [];
       for (let c = 0; c < n; c++) {
-        const dark = !!m.get(r, c);
+        const dark = m.data[r * n + c] === 1;
         const last = runs[runs.length - 1];
         if (last && last.dark === dark) last.len++;
         else runs.push({ dark, len: 1 });
