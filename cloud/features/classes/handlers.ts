@@ -1,3 +1,5 @@
+import { requireAdminOrg } from '../../core/admin-org';
+import { loadExcel } from '../../core/excel';
 import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
 import type { MemberContext } from '../../core/context';
@@ -294,9 +296,7 @@ export const classPublish = defineAction({
   input: classPublishInput,
   auth: 'admin',
   async handler(ctx, p) {
-    const org = await ctx.store.orgs.getById(p.orgId);
-    if (!org) throw notFound('所选单位');
-    ctx.admin.require(org.path);
+    await requireAdminOrg(ctx, p.orgId);
     checkClass(p as ClassInput);
     const id = await ctx.store.classes.create(p as ClassInput, ctx.member.id, ctx.now());
     return detailOf(ctx, (await ctx.store.classes.get(id))!);
@@ -406,8 +406,7 @@ export const classExport = defineAction({
     ctx.admin.require(c.orgPath);
     const roster = await ctx.store.classes.roster(classId);
     // Loaded on first export only: exceljs is large and most requests never need it.
-    const { default: ExcelJS } = await import('exceljs');
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcel()).Workbook();
     const ws = wb.addWorksheet('报名名单');
     ws.columns = [
       { header: '序号', key: 'n', width: 6 },

@@ -1,3 +1,4 @@
+import { requireAdminOrg } from '../../core/admin-org';
 import { z } from 'zod';
 import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
@@ -305,9 +306,7 @@ export const eventPublish = defineAction({
   input: eventPublishInput,
   auth: 'admin',
   async handler(ctx, p) {
-    const org = await ctx.store.orgs.getById(p.orgId);
-    if (!org) throw new AppError('NOT_FOUND', '所选单位不存在，请重新选择');
-    ctx.admin.require(org.path);
+    await requireAdminOrg(ctx, p.orgId);
     const { orgId, draft, ...fields } = p;
     const e = await ctx.store.events.create(toInput(orgId, fields, !draft), ctx.member.id, ctx.now());
     return detail(ctx, e);

@@ -1,3 +1,4 @@
+import { loadExcel } from '../../core/excel';
 import type { EventStats } from '../../contracts/events';
 import type { CheckinListRow, EventRow } from './repo';
 import { maskName, maskPhone } from '../../contracts/format';
@@ -62,9 +63,7 @@ export function buildStats(e: EventRow, rows: CheckinListRow[], now: Date): Even
 }
 
 export async function exportWorkbook(e: EventRow, stats: EventStats): Promise<Buffer> {
-  // Loaded on first export only: keeps start-up light and exceljs out of every other code path.
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = '会员之家';
   const list = wb.addWorksheet('签到名单');
   list.columns = [

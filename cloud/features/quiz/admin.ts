@@ -14,7 +14,9 @@ import {
 import { formatDuration } from '../../contracts/quiz-rules';
 import type { CampaignRow } from './repo';
 import { campaignStatus } from './handlers';
-import { loadExcel, parseBankFile, templateFile } from './import';
+import { parseBankFile, templateFile } from './import';
+import { loadExcel } from '../../core/excel';
+import { requireAdminOrg } from '../../core/admin-org';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -58,9 +60,7 @@ export const quizAdminSaveCampaign = defineAction({
   input: quizAdminSaveCampaignInput,
   auth: 'admin',
   async handler(ctx, input) {
-    const org = await ctx.store.orgs.getById(input.orgId);
-    if (!org) throw notFound('所选单位');
-    ctx.admin.require(org.path);
+    const org = await requireAdminOrg(ctx, input.orgId);
     if (input.id) await adminCampaign(ctx, input.id);
     if (Date.parse(input.closesAt) <= Date.parse(input.opensAt)) throw new AppError('INVALID_PAYLOAD', '结束时间应晚于开始时间');
     if (input.attemptsPerDay > input.attemptsTotal) throw new AppError('INVALID_PAYLOAD', '每天次数不能多于总次数');
@@ -107,9 +107,7 @@ export const quizAdminImportBank = defineAction({
   input: quizAdminImportBankInput,
   auth: 'admin',
   async handler(ctx, { orgId, title, fileName, content }) {
-    const org = await ctx.store.orgs.getById(orgId);
-    if (!org) throw notFound('所选单位');
-    ctx.admin.require(org.path);
+    const org = await requireAdminOrg(ctx, orgId);
     let parsed;
     try {
       parsed = await parseBankFile(fileName, Buffer.from(content, 'base64'));
