@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot, taroInput } from '../support/browser';
+import { devLogin, launchBrowser, openRoute, phonePage, screenshot, tap, taroInput } from '../support/browser';
 import { startHttpHost, type TestHost } from '../support/http';
 
 jest.setTimeout(180_000);
@@ -41,12 +41,7 @@ async function loginAs(openid: string, nickname: string): Promise<Page> {
   const page = await phonePage(browser);
   pages.push(page);
   page.on('pageerror', (e) => errors.push(`${openid}: ${e.message}`));
-  await page.goto(host.url);
-  await taroInput(page, 'openid').fill(openid);
-  await taroInput(page, 'nickname').fill(nickname);
-  await tap(page.getByText('登录', { exact: true }).last());
-  await tap(page.getByText('同意并继续'));
-  await page.getByText(`${nickname}，您好！`).waitFor();
+  await devLogin(page, host.url, openid, nickname);
   return page;
 }
 const errors: string[] = [];
@@ -56,16 +51,8 @@ afterEach(async () => {
   for (const [i, p] of pages.entries()) await screenshot(p, `classes-last-${i}`).catch(() => undefined);
 });
 
-/** A full load of a route: a hash-only goto races the SPA router on a loaded machine. */
-async function open(page: Page, route: string) {
-  await page.goto('about:blank');
-  await page.goto(`${host.url}/#${route}`);
-}
-
-/** A tap that does not wait for layout to settle (a loaded 2-core machine keeps pages animating). */
-async function tap(locator: ReturnType<Page['locator']>) {
-  await locator.waitFor();
-  await locator.dispatchEvent('click');
+function open(page: Page, route: string) {
+  return openRoute(page, host.url, route);
 }
 
 async function register(page: Page, n: number) {

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot, taroInput } from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { devLogin, launchBrowser, openRoute, tap, phonePage, screenshot, taroInput } from '../support/browser';
 import { startHttpHost, type TestHost } from '../support/http';
 import { openSqliteStore } from '../../cloud/store/sqlite';
 import { codeSigner, windowOf } from '../../cloud/features/events/codes';
@@ -16,28 +16,17 @@ afterAll(async () => {
   await host?.close();
 });
 
-async function login(page: Page, openid: string, nickname: string) {
-  await page.goto(host.url);
-  await page.getByText('开发环境登录').waitFor();
-  await taroInput(page, 'openid').fill(openid);
-  await taroInput(page, 'nickname').fill(nickname);
-  await page.getByText('登录', { exact: true }).last().click();
-  await page.getByText('同意并继续').click();
-  await page.getByText(`${nickname}，您好！`).waitFor();
-}
-
 test('admin publishes a Member Day event and runs the screen; a member types the code; the count goes up; an old code is refused', async () => {
   const errors: string[] = [];
   const admin = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   admin.on('pageerror', (e) => errors.push(e.message));
-  await login(admin, 'dev-admin-nm', '自治区管理员');
+  await devLogin(admin, host.url, 'dev-admin-nm', '自治区管理员');
   // 首页 shows the seeded 2027 5·29 with a countdown.
   await admin.getByText('2027年5月29日 · 2027年“5·29会员活动日”主题宣传活动').waitFor();
   await screenshot(admin, 'events-01-home-card');
 
   // A full load of the route: a hash change alone leaves the animated 首页 underneath mid-transition.
-  await admin.goto(`${host.url}/#/packages/admin/events/index`);
-  await admin.reload();
+  await openRoute(admin, host.url, '/packages/admin/events/index');
   await admin.getByText('发布活动 / 通知').click();
   await taroInput(admin, 'title').waitFor();
   await admin.getByText('内蒙古自治区计划生育协会', { exact: true }).waitFor(); // the publishing org, from the admin's profile
@@ -64,9 +53,9 @@ test('admin publishes a Member Day event and runs the screen; a member types the
   // The member finds the event and types the current code.
   const member = await phonePage(browser);
   member.on('pageerror', (e) => errors.push(e.message));
-  await login(member, 'e2e-ev-member', '萨仁');
-  await member.goto(`${host.url}/#/packages/events/index`);
-  await member.locator('.events__item', { hasText: 'E2E 会员活动日现场签到' }).click();
+  await devLogin(member, host.url, 'e2e-ev-member', '萨仁');
+  await openRoute(member, host.url, '/packages/events/index');
+  await tap(member.locator('.events__item', { hasText: 'E2E 会员活动日现场签到' }));
   await member.getByText('我要参加（0人）').click();
   await member.getByText('已报名参加（1人）').waitFor();
   const code = ((await codeEl.textContent()) ?? '').replace(/\D/g, '');
@@ -90,9 +79,9 @@ test('admin publishes a Member Day event and runs the screen; a member types the
   const stale = codeSigner(secret).digits(eventId, windowOf(Date.now()) - 2);
   const late = await phonePage(browser);
   late.on('pageerror', (e) => errors.push(e.message));
-  await login(late, 'e2e-ev-late', '迟到的会员');
-  await late.goto(`${host.url}/#/packages/events/index`);
-  await late.locator('.events__item', { hasText: 'E2E 会员活动日现场签到' }).click();
+  await devLogin(late, host.url, 'e2e-ev-late', '迟到的会员');
+  await openRoute(late, host.url, '/packages/events/index');
+  await tap(late.locator('.events__item', { hasText: 'E2E 会员活动日现场签到' }));
   await late.locator('.checkin__title').waitFor();
   await screenshot(late, 'events-06a-detail');
   await taroInput(late, 'checkinCode').fill(stale);
@@ -102,7 +91,7 @@ test('admin publishes a Member Day event and runs the screen; a member types the
   expect((await admin.locator('.screen__count').textContent())?.trim()).toBe('1');
 
   // 我的签到 lists it.
-  await member.goto(`${host.url}/#/packages/events/mine/index`);
+  await openRoute(member, host.url, '/packages/events/mine/index');
   await member.locator('.events__item', { hasText: '+15 积分' }).filter({ hasText: 'E2E 会员活动日现场签到' }).waitFor();
   await screenshot(member, 'events-07-my-checkins');
   expect(errors).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot, taroInput } from '../support/browser';
+import { devLogin, launchBrowser, phonePage, screenshot, taroInput } from '../support/browser';
 import { startHttpHost, type TestHost } from '../support/http';
 
 let host: TestHost;
@@ -14,22 +14,8 @@ afterAll(async () => {
   await host?.close();
 });
 
-async function login(page: Page, openid: string) {
-  await page.goto(host.url);
-  await page.getByText('开发环境登录').waitFor();
-  await taroInput(page, 'openid').fill(openid);
-  await taroInput(page, 'nickname').fill('读者');
-  await page.getByText('登录', { exact: true }).last().click();
-  // The privacy notice may come up (first use on this device) after the home page has rendered behind it.
-  const consent = page.getByText('同意并继续');
-  const home = page.getByText('读者，您好！');
-  await home.waitFor();
-  await page.waitForTimeout(1500);
-  if (await consent.isVisible()) {
-    await consent.click();
-    await consent.waitFor({ state: 'hidden' });
-  }
-  await home.waitFor();
+function login(page: Page, openid: string, opts?: { privacyNotice?: boolean }) {
+  return devLogin(page, host.url, openid, '读者', opts);
 }
 
 /** Waits until fn() gives a value above min; returns it. */
@@ -100,7 +86,7 @@ test('open an issue and an article, scroll half way, reload and a second device 
 
   // a second device (fresh browser context, same member): same place, same font size
   const other = await phonePage(browser);
-  await login(other, 'e2e-reader');
+  await login(other, 'e2e-reader', { privacyNotice: false }); // consent is already on record
   await other.getByText(/继续阅读：/).waitFor();
   await screenshot(other, 'magazine-04-home-continue');
   await other.getByText(/继续阅读：/).click();

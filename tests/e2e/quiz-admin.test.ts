@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot as shoot, taroInput } from '../support/browser';
+import { devLogin, launchBrowser, phonePage, screenshot as shoot, taroInput } from '../support/browser';
 import { startHttpHost, type TestHost } from '../support/http';
 
 let host: TestHost;
@@ -37,11 +37,7 @@ test('an admin imports a bank from an .xlsx file and sees the report', async () 
   const page = await phonePage(browser);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(host.url);
-  await taroInput(page, 'openid').fill('dev-admin-hhht');
-  await taroInput(page, 'nickname').fill('呼市管理员');
-  await page.getByText('登录', { exact: true }).last().click();
-  await page.getByText('同意并继续').click();
+  await devLogin(page, host.url, 'dev-admin-hhht', '呼和浩特管理员');
   await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
   await page.getByText('协会管理').first().click();
   await page.getByText('知识竞赛与题库 ›').click();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import type { Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot as shoot, taroInput } from '../support/browser';
+import { devLogin, launchBrowser, phonePage, screenshot as shoot, taroInput } from '../support/browser';
 
 /** Let the H5 page transition finish before the picture. */
 const screenshot = async (page: Page, name: string) => {
@@ -30,11 +30,7 @@ test('a member opens a campaign from 首页, answers every question, submits, an
   const token = await host.login('e2e-quiz-1', '乌兰');
   await host.post('member.update', { orgId: '150426' }, token);
 
-  await page.goto(host.url);
-  await taroInput(page, 'openid').fill('e2e-quiz-1');
-  await taroInput(page, 'nickname').fill('乌兰');
-  await page.getByText('登录', { exact: true }).last().click();
-  await page.getByText('同意并继续').click();
+  await devLogin(page, host.url, 'e2e-quiz-1', '乌兰');
 
   // 首页 card shows the open campaign.
   await page.getByText('正在进行：优生优育进万家知识竞赛').waitFor();

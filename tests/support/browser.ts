@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../cloud/app';
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
@@ -29,4 +29,37 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Taro H5 renders <Input> as a custom element wrapping a native input. */
 export function taroInput(page: Page, name: string) {
   return page.locator(`taro-input-core[name="${name}"] input, input[name="${name}"]`).first();
+}
+
+/** A tap that does not wait for layout to settle (a loaded 2-core machine keeps pages animating). */
+export async function tap(locator: Locator): Promise<void> {
+  await locator.waitFor();
+  await locator.dispatchEvent('click');
+}
+
+/**
+ * A full load of a hash route. A hash-only goto on a page that is already showing the app races the
+ * SPA router (the old page is still mid-transition), so the page is left first.
+ */
+export async function openRoute(page: Page, baseUrl: string, route: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${baseUrl}/#${route}`);
+}
+
+/**
+ * Signs in through the dev login page. A member who has not consented yet, on a device that has not
+ * shown it before, gets the privacy notice just after 首页 renders; it is accepted here.
+ */
+export async function devLogin(page: Page, baseUrl: string, openid: string, nickname: string, opts: { privacyNotice?: boolean } = {}): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByText('开发环境登录').waitFor();
+  await taroInput(page, 'openid').fill(openid);
+  await taroInput(page, 'nickname').fill(nickname);
+  await tap(page.getByText('登录', { exact: true }).last());
+  if (opts.privacyNotice ?? true) {
+    const consent = page.getByText('同意并继续');
+    await tap(consent);
+    await consent.waitFor({ state: 'hidden' });
+  }
+  await page.getByText(`${nickname}，您好！`).waitFor();
 }
