@@ -2,13 +2,17 @@ import { ERROR_STATUS, type ErrorCode } from '../contracts/errors';
 
 /** A refusal the caller can act on. Thrown by handlers and the store; turned into the envelope by the router. */
 export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly status: number = (ERROR_STATUS as Record<string, number>)[code] ?? 400,
-  ) {
+  readonly code: ErrorCode;
+  readonly status: number;
+  constructor(code: ErrorCode, message: string, status: number = (ERROR_STATUS as Record<string, number>)[code] ?? 400) {
+    // A refusal is an answer, not a bug: capturing a stack trace for each one costs more than the rest of the refusal.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = 'AppError';
+    this.code = code;
+    this.status = status;
   }
 }
 

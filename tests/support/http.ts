@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createApp, REPO_ROOT } from '../../cloud/app';
 import type { AppMode } from '../../cloud/core/context';
-import { buildHttpHost } from '../../cloud/hosts/http/server';
+import { buildHttpHost, LISTEN_BACKLOG } from '../../cloud/hosts/http/server';
 import { tempDir } from './app';
 
 export interface TestHost {
@@ -24,7 +24,7 @@ export async function startHttpHost(opts: { mode?: AppMode; withH5?: boolean; tr
     staticDir: opts.withH5 ? path.join(REPO_ROOT, 'dist', 'h5') : undefined,
     trustWxOpenidHeader: opts.trustWxOpenidHeader,
   });
-  await server.listen({ port: 0, host: '127.0.0.1' });
+  await server.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG });
   const address = server.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const post: TestHost['post'] = async (action, payload = {}, token, headers = {}) => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createApp, modeFromEnv, REPO_ROOT } from '../../app';
-import { buildHttpHost } from './server';
+import { buildHttpHost, LISTEN_BACKLOG } from './server';
 
 /** `npm start` / `npm run serve`: the API and the H5 build on one port. */
 async function main() {
@@ -13,7 +13,7 @@ async function main() {
     staticDir: path.join(REPO_ROOT, 'dist', 'h5'),
     trustWxOpenidHeader: process.env.TRUST_WX_OPENID_HEADER === '1',
   });
-  await server.listen({ port, host });
+  await server.listen({ port, host, backlog: LISTEN_BACKLOG });
   const shown = host === '0.0.0.0' ? 'localhost' : host;
   console.log(`会员之家已启动（${mode === 'dev' ? '开发模式' : '正式模式'}，数据目录 ${dataDir}）`);
   console.log(`打开 http://${shown}:${port}/`);

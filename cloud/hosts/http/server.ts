@@ -12,6 +12,11 @@ import { loadOrCreateSecret, sessionSigner } from './session';
 import { startReminderScheduler } from '../../features/classes/reminders';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+/**
+ * Pending connections the kernel may queue for us. Node's default (511) overflows when a hall of members
+ * taps 签到 at once, and the overflow surfaces as reset connections; the kernel caps this at somaxconn.
+ */
+export const LISTEN_BACKLOG = 4096;
 
 /** JSON answers are never rendered, framed, sniffed or cached: a fixed set, cheap on the hot path. */
 const API_HEADERS = {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
+const VERIFIED_CACHE_SIZE = 50_000;
 
 /** The signing secret is made once per data dir and kept beside the database (mode 0600). */
 export function loadOrCreateSecret(dataDir: string): Buffer {
@@ -24,6 +25,8 @@ export function loadOrCreateSecret(dataDir: string): Buffer {
 
 /** Tokens are "<memberId>.<expiresAtMs>.<hmac>": small, stateless, and useless once altered. */
 export function sessionSigner(secret: Buffer, now: () => number = Date.now) {
+  /** Tokens already proved genuine (bounded: cleared when full), with their expiry. */
+  const verified = new Map<string, { memberId: number; exp: number }>();
   const mac = (body: string) => crypto.createHmac('sha256', secret).update(body).digest('base64url');
   return {
     issue(memberId: number): string {
@@ -32,14 +35,26 @@ export function sessionSigner(secret: Buffer, now: () => number = Date.now) {
     },
     /** The member id, or null for a forged, malformed or expired token. */
     verify(token: string): number | null {
-      const parts = token.split('.');
-      if (parts.length !== 3) return null;
-      const [id, exp, sig] = parts;
-      const expected = Buffer.from(mac(`${id}.${exp}`));
-      const given = Buffer.from(sig);
-      if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
-      if (!/^\d+$/.test(id) || !(Number(exp) > now())) return null;
-      return Number(id);
+      // A member sends the same token with every request: an HMAC per request is the dearest step of a cheap action.
+      const known = verified.get(token);
+      if (known) return known.exp > now() ? known.memberId : null;
+      const memberId = check(token);
+      if (memberId !== null) {
+        if (verified.size >= VERIFIED_CACHE_SIZE) verified.clear();
+        verified.set(token, { memberId, exp: Number(token.split('.')[1]) });
+      }
+      return memberId;
     },
   };
+
+  function check(token: string): number | null {
+    const parts = token.split('.');
+    if (parts.length !== 3) return null;
+    const [id, exp, sig] = parts;
+    const expected = Buffer.from(mac(`${id}.${exp}`));
+    const given = Buffer.from(sig);
+    if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
+    if (!/^\d+$/.test(id) || !(Number(exp) > now())) return null;
+    return Number(id);
+  }
 }
