@@ -4,7 +4,7 @@ import { classTime, REGISTRATION_STATUS_LABEL } from '@contracts/classes-format'
 import StateView from '../../components/state-view';
 import { useAction } from '../../hooks/useAction';
 import { call } from '../../services/api';
-import TicketQr from './components/ticket-qr';
+import QrView from '../../components/qr-view';
 import ClassesTabs from './tabs';
 import './classes.css';
 
@@ -39,7 +39,7 @@ export default function MyRegistrationsPage() {
             </Text>
             {r.status === 'confirmed' && (
               <View className='ticket'>
-                <TicketQr code={r.code} />
+                <QrView text={r.code} size='360px' className='ticket-qr' label={`入场码 ${r.code}`} />
                 <Text className='ticket-code'>{r.code}</Text>
                 <Text className='hint'>入场时出示此码签到</Text>
               </View>

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
 import type { EventCode, EventLive } from '@contracts/events';
 import { call, ApiCallError } from '../../../services/api';
-import QrView from './qr';
+import QrView from '../../../components/qr-view';
 import { bjClock } from './time';
 import './screen.css';
 

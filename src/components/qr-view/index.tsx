@@ -3,8 +3,11 @@ import { View } from '@tarojs/components';
 // The encoder only (no canvas/PNG renderers): the matrix is drawn with Views, the same on weapp and H5.
 import { create } from 'qrcode/lib/core/qrcode';
 
-/** A QR code drawn as rows of dark and light runs (widths in %), with the 4-module quiet zone. */
-export default function QrView({ text, size }: { text: string; size: string }) {
+/**
+ * A QR code drawn as rows of dark and light runs (widths in %), with the 4-module quiet zone: the
+ * organiser's check-in screen and the 家长课堂 entry ticket. Runs keep the View count low on old phones.
+ */
+export default function QrView({ text, size, className = 'qr', label }: { text: string; size: string; className?: string; label?: string }) {
   const rows = useMemo(() => {
     const m = create(text, { errorCorrectionLevel: 'M' }).modules;
     const n = m.size;
@@ -23,7 +26,7 @@ export default function QrView({ text, size }: { text: string; size: string }) {
   }, [text]);
   const unit = 100 / rows.n;
   return (
-    <View className='qr' style={{ width: size, height: size, padding: `calc(${size} * ${4 / (rows.n + 8)})`, background: '#fff', boxSizing: 'border-box' }} data-qr={text}>
+    <View className={className} aria-label={label} style={{ width: size, height: size, padding: `calc(${size} * ${4 / (rows.n + 8)})`, background: '#fff', boxSizing: 'border-box' }} data-qr={text}>
       {rows.rows.map((runs, r) => (
         <View key={r} style={{ display: 'flex', height: `${unit}%` }}>
           {runs.map((run, i) => (
