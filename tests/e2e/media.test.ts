@@ -23,6 +23,13 @@ const screenshot = async (page: Page, name: string) => {
   return shoot(page, name);
 };
 
+/** The image's natural width once it has loaded (0 while it has not). */
+async function loadedWidth(page: Page, img: ReturnType<Page['locator']>, timeout = 10_000): Promise<number> {
+  const handle = await img.elementHandle({ timeout });
+  await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, handle, { timeout });
+  return img.evaluate((el: HTMLImageElement) => el.naturalWidth);
+}
+
 const TITLE = '7·11 世界人口日知识竞赛（呼和浩特）';
 
 test('an admin uploads a cover while editing a campaign, and a member sees it in the list', async () => {
@@ -44,17 +51,21 @@ test('an admin uploads a cover while editing a campaign, and a member sees it in
   await admin.getByText('只能上传 JPG、PNG 或 WebP 格式的图片').first().waitFor();
 
   // A 1600×900 PNG: the client scales it to 1280 wide and sends a JPEG.
-  const requests: { type: string; bytes: number }[] = [];
+  const requests: string[] = [];
   admin.on('request', (r) => {
-    if (r.url().endsWith('/api/media/upload')) requests.push({ type: r.headers()['content-type'], bytes: r.postDataBuffer()?.length ?? 0 });
+    if (r.url().endsWith('/api/media/upload')) requests.push(r.headers()['content-type']);
   });
   const big = pngImage(1600, 900, 2);
+  const uploaded = admin.waitForResponse((r) => r.url().endsWith('/api/media/upload'));
   await input.setInputFiles({ name: '封面.png', mimeType: 'image/png', buffer: big });
+  const result = (await (await uploaded).json()).data;
+  expect(result).toMatchObject({ type: 'image/jpeg', width: 1280, height: 720 });
+  expect(result.size).toBeLessThan(big.length);
   await admin.getByText('更换图片').waitFor();
   await admin.getByText('移除封面').waitFor();
   const preview = admin.locator('.media-cover__img img');
-  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1280);
-  expect(requests).toEqual([{ type: 'image/jpeg', bytes: expect.any(Number) }]);
+  expect(await loadedWidth(admin, preview)).toBe(1280);
+  expect(requests).toEqual(['image/jpeg']);
   await screenshot(admin, 'media-01-admin-cover');
 
   await tap(admin.getByText('保存', { exact: true }).last());
@@ -64,20 +75,20 @@ test('an admin uploads a cover while editing a campaign, and a member sees it in
   expect(cover).toMatch(/^\/media\/[0-9a-f]{64}\.jpg$/);
   const served = await fetch(`${host.url}${cover}`);
   expect(served.headers.get('content-type')).toBe('image/jpeg');
-  expect((await served.arrayBuffer()).byteLength).toBe(requests[0].bytes);
+  expect(cover).toBe(result.url);
+  expect((await served.arrayBuffer()).byteLength).toBe(result.size);
   expect(errors).toEqual([]);
 
   // A member of 呼和浩特 sees the cover, loaded, on the campaign's card.
-  const memberToken = await host.login('media-e2e-member');
-  await host.post('member.update', { orgId: '150102' }, memberToken);
   const member = await phonePage(browser);
   await devLogin(member, host.url, 'media-e2e-member', '看封面的会员');
+  await host.post('member.update', { orgId: '150102' }, await host.login('media-e2e-member'));
   await openRoute(member, host.url, '/packages/quiz/index');
   const card = member.locator('.quiz-campaign', { hasText: TITLE });
   await card.scrollIntoViewIfNeeded();
   const img = card.locator('.cover__img img');
   await img.waitFor();
-  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), { timeout: 10_000 }).toBe(1280);
+  expect(await loadedWidth(member, img)).toBe(1280);
   expect(await img.getAttribute('src')).toBe(cover);
   // Campaigns without a cover show no empty box in the list.
   expect(await member.locator('.quiz-campaign').count()).toBeGreaterThan(1);
