@@ -3,7 +3,7 @@
  * larger than covers need, so the client's downscale shows), saves, and a member sees it loaded.
  */
 import type { Browser, Page } from 'playwright-core';
-import { devLogin, launchBrowser, openRoute, phonePage, screenshot as shoot, tap } from '../support/browser';
+import { devLogin, launchBrowser, openRoute, phonePage, screenshot as shoot, tap, taroInput } from '../support/browser';
 import { startHttpHost, type TestHost } from '../support/http';
 import { pngImage } from '../support/images';
 
@@ -94,4 +94,58 @@ test('an admin uploads a cover while editing a campaign, and a member sees it in
   expect(await member.locator('.quiz-campaign').count()).toBeGreaterThan(1);
   expect(await member.locator('.quiz-campaign .cover').count()).toBe(1);
   await card.screenshot({ path: (await screenshot(member, 'media-02-member-list')).replace('media-02-member-list', 'media-03-member-card') });
+});
+
+test('an admin publishes a notice with a cover and a picture in its body; a member sees both', async () => {
+  const admin = await phonePage(browser);
+  const errors: string[] = [];
+  admin.on('pageerror', (e) => errors.push(e.message));
+  await devLogin(admin, host.url, 'dev-admin-hhht', '呼和浩特管理员', { privacyNotice: false }); // agreed in the test above
+  await openRoute(admin, host.url, '/packages/admin/events/index');
+  await tap(admin.getByText('发布活动 / 通知'));
+  await taroInput(admin, 'title').waitFor();
+  await tap(admin.getByText('通知', { exact: true }));
+  await taroInput(admin, 'title').fill('E2E 带封面的通知');
+  await tap(admin.getByText('所有会员'));
+
+  // A small PNG is sent as it is (no re-encoding), and shown as the cover.
+  await admin.locator('input[type=file][name="cover-file"]').setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: pngImage(800, 450, 5) });
+  await admin.getByText('移除封面').waitFor();
+
+  const body = admin.locator('taro-textarea-core textarea, textarea[name="body"]').first();
+  await body.fill('## 欢迎参加\n\n活动现场：');
+  await admin.locator('input[type=file][name="body-image-file"]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: pngImage(640, 360, 6) });
+  await admin.waitForFunction(() => /!\[\]\(\/media\/[0-9a-f]{64}\.png\)/.test((document.querySelector('textarea') as HTMLTextAreaElement | null)?.value ?? ''));
+  expect(await body.inputValue()).toMatch(/^## 欢迎参加\n\n活动现场：\n\n!\[\]\(\/media\/[0-9a-f]{64}\.png\)\n\n$/);
+  await screenshot(admin, 'media-04-event-editor');
+  await tap(admin.getByText('发布', { exact: true }).last());
+  await admin.locator('.admin-events__item', { hasText: 'E2E 带封面的通知' }).waitFor({ timeout: 10_000 });
+  expect(errors).toEqual([]);
+
+  const token = await host.login('dev-admin-hhht');
+  const list = await host.post('event.list', { when: 'upcoming', scope: 'all' }, token);
+  const ev = list.body.data.items.find((e: { title: string }) => e.title === 'E2E 带封面的通知');
+  expect(ev.cover).toMatch(/^\/media\/[0-9a-f]{64}\.png$/);
+
+  const member = await phonePage(browser);
+  await devLogin(member, host.url, 'media-e2e-reader', '读通知的会员');
+  await openRoute(member, host.url, '/packages/events/index');
+  const item = member.locator('.events__item', { hasText: 'E2E 带封面的通知' });
+  await item.scrollIntoViewIfNeeded();
+  expect(await loadedWidth(member, item.locator('.cover__img img'))).toBe(800);
+
+  await openRoute(member, host.url, `/packages/events/detail/index?id=${ev.id}`);
+  expect(await loadedWidth(member, member.locator('.event-detail__cover .cover__img img'))).toBe(800);
+  const bodyImg = member.locator('.md__img img');
+  await bodyImg.scrollIntoViewIfNeeded();
+  expect(await loadedWidth(member, bodyImg)).toBe(640);
+  const [boxH, imgH] = await member.evaluate(() => ['.md__img', '.md__img img'].map((q) => document.querySelector(q)!.getBoundingClientRect().height));
+  expect(Math.abs(boxH - imgH)).toBeLessThan(2); // the picture's box fits it: no blank band below
+  await screenshot(member, 'media-05-event-detail');
+
+  // An event without a cover shows the quiet placeholder on its page, not a broken image.
+  const plain = list.body.data.items.find((e: { cover: string | null }) => e.cover === null);
+  await openRoute(member, host.url, `/packages/events/detail/index?id=${plain.id}`);
+  await member.locator('.event-detail__cover .cover__placeholder').waitFor();
+  await screenshot(member, 'media-06-event-placeholder');
 });
