@@ -76,9 +76,15 @@ export async function registerMediaRoutes(
       },
     );
 
+    // Images never change, so the hot ones (a campaign's cover on everyone's list) are kept in memory.
+    const hot = new ImageCache(HOT_CACHE_BYTES);
     scope.get<{ Params: { file: string } }>('/media/:file', async (req, reply) => {
       const m = MEDIA_PATH_RE.exec(`/media/${req.params.file}`);
-      const blob = m ? await app.store.media.get(m[1]) : null;
+      let blob = m ? hot.get(m[1]) : undefined;
+      if (m && !blob) {
+        const stored = await app.store.media.get(m[1]);
+        if (stored) hot.set(m[1], (blob = { sha256: stored.sha256, type: stored.type, data: stored.data }));
+      }
       if (!m || !blob || blob.type !== MEDIA_TYPES[m[2] as MediaExt]) {
         return reply.code(404).headers(NO_STORE).type('text/plain; charset=utf-8').send('图片不存在');
       }
@@ -88,6 +94,33 @@ export async function registerMediaRoutes(
       return reply.type(blob.type).send(blob.data);
     });
   });
+}
+
+const HOT_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** A small LRU of served images by sha256, bounded by total bytes. */
+class ImageCache {
+  private readonly map = new Map<string, { sha256: string; type: string; data: Buffer }>();
+  private bytes = 0;
+  constructor(private readonly limit: number) {}
+  get(sha: string) {
+    const v = this.map.get(sha);
+    if (v) {
+      this.map.delete(sha); // most recently used goes last
+      this.map.set(sha, v);
+    }
+    return v;
+  }
+  set(sha: string, v: { sha256: string; type: string; data: Buffer }) {
+    if (v.data.length > this.limit / 8 || this.map.has(sha)) return;
+    this.map.set(sha, v);
+    this.bytes += v.data.length;
+    for (const [k, old] of this.map) {
+      if (this.bytes <= this.limit) break;
+      this.map.delete(k);
+      this.bytes -= old.data.length;
+    }
+  }
 }
 
 /** The first file part (and the plain fields) of a multipart/form-data body. */
