@@ -12,6 +12,7 @@ import { MEDIA_MAX_BYTES } from '../../cloud/contracts/media-format';
 
 const CJK = /[\u4e00-\u9fa5]/;
 const JPEG = fs.readFileSync(path.join(__dirname, '../fixtures/media/cover-96x54.jpg'));
+const WEBP = fs.readFileSync(path.join(__dirname, '../fixtures/media/cover-64x32.webp'));
 
 let host: TestHost;
 let admin: string;
@@ -44,11 +45,12 @@ function expectRefusal(r: { status: number; body: any }, status: number) {
   expect(r.body.error.message).toMatch(CJK);
 }
 
-test('an admin uploads a PNG and a JPEG and each address serves the same bytes with the right type', async () => {
+test('an admin uploads a PNG, a JPEG and a WebP and each address serves the same bytes with the right type', async () => {
   const png = pngImage(120, 80, 1);
   for (const [bytes, type, ext, w, h] of [
     [png, 'image/png', 'png', 120, 80],
     [JPEG, 'image/jpeg', 'jpg', 96, 54],
+    [WEBP, 'image/webp', 'webp', 64, 32],
   ] as const) {
     const r = await upload(bytes, type, admin);
     expect(r.status).toBe(200);
