@@ -49,6 +49,7 @@ test('an admin uploads a cover while editing a campaign, and a member sees it in
   const input = admin.locator('input[type=file][name="cover-file"]');
   await input.setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('这不是图片'.repeat(50)) });
   await admin.getByText('只能上传 JPG、PNG 或 WebP 格式的图片').first().waitFor();
+  await screenshot(admin, 'media-00-admin-wrong-type');
 
   // A 1600×900 PNG: the client scales it to 1280 wide and sends a JPEG.
   const requests: string[] = [];
