@@ -6,6 +6,7 @@ import { quizActions } from './features/quiz/actions';
 import { classActions } from './features/classes/handlers';
 import { eventActions } from './features/events/handlers';
 import { magazineActions } from './features/magazine/handlers';
+import { mediaActions } from './features/media/handlers';
 
 /** Every action the API serves. A feature adds its list here (and its types to contracts/index.ts). */
-export const actions: Action[] = [...authActions, ...memberActions, ...orgActions, ...quizActions, ...classActions, ...eventActions, ...magazineActions];
+export const actions: Action[] = [...authActions, ...memberActions, ...orgActions, ...quizActions, ...classActions, ...eventActions, ...magazineActions, ...mediaActions];

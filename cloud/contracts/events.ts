@@ -74,7 +74,7 @@ const eventFields = {
   title: text(60, '标题').min(2, '标题至少 2 个字'),
   type: z.enum(EVENT_TYPES, { message: '请选择活动类型' }),
   kind: z.enum(['event', 'notice']).default('event'),
-  cover: z.string().trim().max(500).regex(/^(https?:\/\/|\/)/, '封面图片地址不正确').nullable().optional(),
+  cover: z.string().trim().max(500).regex(/^(https:\/\/|cloud:\/\/|\/media\/)/, '封面图片地址不正确，请重新上传封面').nullable().optional(),
   body: z.string().max(20000, '正文最多 20000 字').default(''),
   startsAt: isoDate,
   endsAt: isoDate,

@@ -10,8 +10,9 @@ import type { QuizActions, QuizAdminActions } from './quiz';
 import type { ClassActions } from './classes';
 import type { EventActions } from './events';
 import type { MagazineActions } from './magazine';
+import type { MediaActions } from './media';
 
-export type ActionMap = AuthActions & MemberActions & OrgActions & QuizActions & QuizAdminActions & ClassActions & EventActions & MagazineActions;
+export type ActionMap = AuthActions & MemberActions & OrgActions & QuizActions & QuizAdminActions & ClassActions & EventActions & MagazineActions & MediaActions;
 
 export type ActionName = keyof ActionMap;
 export type PayloadOf<A extends ActionName> = ActionMap[A]['payload'];

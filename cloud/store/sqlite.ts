@@ -10,6 +10,7 @@ import { sqliteQuizRepo } from '../features/quiz/repo.sqlite';
 import { sqliteClassRepo } from '../features/classes/repo.sqlite';
 import { sqliteEventRepo } from '../features/events/repo.sqlite';
 import { sqliteMagazineRepo } from '../features/magazine/repo.sqlite';
+import { sqliteMediaRepo } from '../features/media/repo.sqlite';
 
 export interface SqliteStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
@@ -31,6 +32,7 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     events: sqliteEventRepo(db),
     classes: sqliteClassRepo(db),
     quiz: sqliteQuizRepo(db),
+    media: sqliteMediaRepo(db),
     meta: {
       async seedHasRun(name) {
         return seedHasRun.get(name) === 1;

@@ -6,6 +6,7 @@ import type { QuizRepo } from '../features/quiz/repo';
 import type { ClassRepo } from '../features/classes/repo';
 import type { EventRepo } from '../features/events/repo';
 import type { MagazineRepo } from '../features/magazine/repo';
+import type { MediaRepo } from '../features/media/repo';
 
 /**
  * Everything handlers may do to storage. Each feature contributes one repository interface;
@@ -20,6 +21,7 @@ export interface Store {
   events: EventRepo;
   classes: ClassRepo;
   quiz: QuizRepo;
+  media: MediaRepo;
   meta: MetaRepo;
   close(): void;
 }

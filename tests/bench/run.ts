@@ -8,6 +8,7 @@ import { quizBench } from './sections/quiz';
 import { classesBurst } from './sections/classes';
 import { eventsCheckinBurst } from './sections/events';
 import { magazineBench } from './sections/magazine';
+import { mediaBench } from './sections/media';
 
 const sections: [string, () => Promise<void> | void][] = [
   ['foundation', foundationThroughput],
@@ -15,6 +16,7 @@ const sections: [string, () => Promise<void> | void][] = [
   ['classes', classesBurst],
   ['events', eventsCheckinBurst],
   ['magazine', magazineBench],
+  ['media', mediaBench],
   ['sizes', bundleSizes],
 ];
 

@@ -23,6 +23,7 @@ import { CHECKIN_CODE_MAX_AGE_MS, CHECKIN_WINDOW_MS, OFFLINE_MAX_DELAY_MS } from
 import { codeSigner, distanceMeters, windowOf, type CodeSigner } from './codes';
 import type { EventInput, EventRow } from './repo';
 import { buildStats, checkinRow, exportWorkbook } from './stats';
+import { requireCoverImage } from '../media/cover';
 
 const signers = new WeakMap<Store, CodeSigner>();
 async function signerOf(store: Store): Promise<CodeSigner> {
@@ -307,6 +308,7 @@ export const eventPublish = defineAction({
   auth: 'admin',
   async handler(ctx, p) {
     await requireAdminOrg(ctx, p.orgId);
+    await requireCoverImage(ctx, p.cover);
     const { orgId, draft, ...fields } = p;
     const e = await ctx.store.events.create(toInput(orgId, fields, !draft), ctx.member.id, ctx.now());
     return detail(ctx, e);
@@ -319,6 +321,7 @@ export const eventUpdate = defineAction({
   auth: 'admin',
   async handler(ctx, p) {
     const e = await managedEvent(ctx, p.id);
+    await requireCoverImage(ctx, p.cover);
     const { id, ...fields } = p;
     return detail(ctx, await ctx.store.events.update(id, toInput(e.orgId, fields, e.published), ctx.now()));
   },

@@ -4,6 +4,7 @@ import { quizDataSection } from '../quiz/export';
 import { classesDataSection } from '../classes/export';
 import { eventsDataSection } from '../events/data-section';
 import { magazineDataSection } from '../magazine/export';
+import { mediaDataSection } from '../media/data-section';
 
 /**
  * "我的数据" shows everything stored about a member. Each feature that stores personal rows
@@ -11,7 +12,7 @@ import { magazineDataSection } from '../magazine/export';
  */
 export type MemberDataSection = (ctx: MemberContext) => Promise<MemberDataExport['sections'][number] | null>;
 
-export const memberDataSectionProviders: MemberDataSection[] = [quizDataSection, classesDataSection, eventsDataSection, magazineDataSection];
+export const memberDataSectionProviders: MemberDataSection[] = [quizDataSection, classesDataSection, eventsDataSection, magazineDataSection, mediaDataSection];
 
 export async function memberDataSections(ctx: MemberContext): Promise<MemberDataExport['sections']> {
   const sections = await Promise.all(memberDataSectionProviders.map((p) => p(ctx)));

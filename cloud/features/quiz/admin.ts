@@ -17,6 +17,7 @@ import { campaignStatus } from './handlers';
 import { parseBankFile, templateFile } from './import';
 import { loadExcel } from '../../core/excel';
 import { requireAdminOrg } from '../../core/admin-org';
+import { requireCoverImage } from '../media/cover';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -62,6 +63,7 @@ export const quizAdminSaveCampaign = defineAction({
   async handler(ctx, input) {
     const org = await requireAdminOrg(ctx, input.orgId);
     if (input.id) await adminCampaign(ctx, input.id);
+    await requireCoverImage(ctx, input.cover);
     if (Date.parse(input.closesAt) <= Date.parse(input.opensAt)) throw new AppError('INVALID_PAYLOAD', '结束时间应晚于开始时间');
     if (input.attemptsPerDay > input.attemptsTotal) throw new AppError('INVALID_PAYLOAD', '每天次数不能多于总次数');
     const banks = new Map((await visibleBanks(ctx)).map((b) => [b.id, b]));

@@ -10,6 +10,7 @@ import type { Identity } from '../../core/context';
 import type { Envelope } from '../../contracts';
 import { loadOrCreateSecret, sessionSigner } from './session';
 import { startReminderScheduler } from '../../features/classes/reminders';
+import { registerMediaRoutes } from './media';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 /**
@@ -90,6 +91,7 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
   };
 
   const services = { store: app.store, mode: app.options.mode, issueSession: (m: { id: number }) => signer.issue(m.id) };
+  await registerMediaRoutes(server, { app, identify, services }); // image uploads (own body limit) and /media/<sha256>.<ext>
 
   server.post<{ Params: { action: string } }>('/api/:action', async (req, reply) => {
     const result = await app.router.dispatch(req.params.action, req.body, identify(req), services);

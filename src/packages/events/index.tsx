@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { EventSummary } from '@contracts/events';
 import StateView from '../../components/state-view';
+import CoverImage from '../../components/cover-image';
 import { useAction } from '../../hooks/useAction';
 import { fmtRange } from './util';
 import { watchNetwork } from './offline';
@@ -47,6 +48,7 @@ export default function EventsEntryPage() {
 function EventItem({ e }: { e: EventSummary }) {
   return (
     <View className='card events__item' onClick={() => Taro.navigateTo({ url: `/packages/events/detail/index?id=${e.id}` })}>
+      <CoverImage src={e.cover} ratio={2} placeholder={false} className='events__cover' />
       <View className='events__badges'>
         <Text className={`badge events__type events__type--${e.kind}`}>{e.kind === 'notice' ? '通知' : e.type}</Text>
         <Text className='hint'>{e.org.name}</Text>

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import StateView from '../../components/state-view';
+import CoverImage from '../../components/cover-image';
 import { useAction } from '../../hooks/useAction';
 import type { CampaignCard, CampaignStatus } from '@contracts/quiz';
 import './index.css';
@@ -15,6 +16,7 @@ function Campaign({ c }: { c: CampaignCard }) {
   const go = (url: string) => Taro.navigateTo({ url });
   return (
     <View className='card quiz-campaign'>
+      <CoverImage src={c.cover} ratio={2} placeholder={false} className='quiz-campaign__cover' />
       <View className='row'>
         <Text className='badge'>{STATUS[c.status]}</Text>
         <Text className='hint'>{c.orgName}</Text>

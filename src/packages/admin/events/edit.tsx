@@ -6,6 +6,8 @@ import OrgPicker from '../../../components/org-picker';
 import { useMember } from '../../../hooks/useMember';
 import { call, ApiCallError } from '../../../services/api';
 import { fromBjInput, toBjInput } from './time';
+import CoverPicker from '../components/media/cover-picker';
+import InsertImageButton from '../components/media/insert-image';
 import './index.css';
 
 interface Form {
@@ -171,9 +173,10 @@ export default function AdminEventEditPage() {
         </View>
       )}
       <View className='card'>
-        {text('cover', '封面图片地址（选填）', 'https://…')}
+        <CoverPicker value={f.cover || null} onChange={(url) => set('cover', url ?? '')} />
         <View className='field'>
           <Text className='field-label'>正文（支持 Markdown：## 标题、- 列表、**加粗**、![](图片地址)）</Text>
+          <InsertImageButton onInsert={(md) => setF((x) => ({ ...x, body: `${x.body.trimEnd()}${x.body.trim() ? '\n\n' : ''}${md}\n\n` }))} />
           <Textarea className='aform__textarea' name='body' value={f.body} maxlength={20000} onInput={(e) => set('body', e.detail.value)} />
         </View>
       </View>

@@ -5,6 +5,7 @@ import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { useMember } from '../../../hooks/useMember';
 import { call } from '../../../services/api';
+import CoverPicker from '../components/media/cover-picker';
 import '../../quiz/index.css';
 
 const beijingDate = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -15,6 +16,7 @@ export default function AdminQuizEditPage() {
   const { data, error, loading, reload } = useAction('quiz.admin.campaigns', {});
   const [f, setF] = useState({ title: '', description: '', orgId: '', opens: '', closes: '', minutes: '10', perDay: '3', total: '10', passMark: '60', showReview: true });
   const [draws, setDraws] = useState<Record<string, string>>({});
+  const [cover, setCover] = useState<string | null>(null);
 
   useEffect(() => {
     if (!data) return;
@@ -22,6 +24,7 @@ export default function AdminQuizEditPage() {
     if (c) {
       setF({ title: c.title, description: c.description, orgId: c.orgId, opens: beijingDate(c.opensAt), closes: beijingDate(c.closesAt), minutes: String(Math.round(c.timeLimitSec / 60)), perDay: String(c.attemptsPerDay), total: String(c.attemptsTotal), passMark: String(c.passMark), showReview: c.showReview });
       setDraws(Object.fromEntries(c.draws.map((d) => [d.bankId, String(d.count)])));
+      setCover(c.cover);
     } else if (member?.adminOrgs[0]) {
       setF((x) => ({ ...x, orgId: x.orgId || member.adminOrgs[0].id }));
     }
@@ -33,7 +36,7 @@ export default function AdminQuizEditPage() {
       ...(id ? { id } : {}),
       title: f.title,
       description: f.description,
-      cover: null,
+      cover,
       orgId: f.orgId,
       draws: Object.entries(draws).filter(([, n]) => Number(n) > 0).map(([bankId, n]) => ({ bankId, count: Number(n) })),
       opensAt: `${f.opens}T00:00:00+08:00`,
@@ -68,6 +71,7 @@ export default function AdminQuizEditPage() {
             <Text className='field-label'>介绍</Text>
             <Textarea className='field-input' value={f.description} maxlength={500} onInput={set('description')} />
           </View>
+          <CoverPicker value={cover} onChange={setCover} />
           {field('面向单位编号（本单位或下级单位，其所有下级会员均可参加）', 'orgId')}
           {field('开始日期（YYYY-MM-DD）', 'opens', '2027-05-29')}
           {field('结束日期（YYYY-MM-DD，当天 24 时结束）', 'closes', '2027-06-30')}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { View, Text, Image, Button } from '@tarojs/components';
+import { View, Text, Button } from '@tarojs/components';
 import { eventIdOfQr } from '@contracts/events-shared';
 import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { call, ApiCallError } from '../../../services/api';
 import Markdown from '../components/markdown';
+import CoverImage from '../../../components/cover-image';
 import CheckinPanel, { type CheckinPanelProps } from '../components/checkin-panel';
 import { fmtDateTime, fmtRange } from '../util';
 import { enqueue, queued, watchNetwork } from '../offline';
@@ -107,7 +108,7 @@ export default function EventDetailPage() {
       <StateView loading={ev.loading && !e} error={e ? undefined : ev.error} onRetry={ev.reload}>
         {e && (
           <View>
-            {e.cover && <Image className='event-detail__cover' src={e.cover} mode='aspectFill' />}
+            <CoverImage src={e.cover} label={e.kind === 'notice' ? '通知公告' : e.type} className='event-detail__cover' />
             <View className='card'>
               <View className='events__badges'>
                 <Text className='badge'>{e.kind === 'notice' ? '通知' : e.type}</Text>

@@ -1,4 +1,5 @@
 import { View, Text, Image } from '@tarojs/components';
+import { mediaSrc } from '../../../../services/media';
 
 /**
  * A small Markdown reader for notices: headings, paragraphs, lists, **bold** and images.
@@ -10,7 +11,7 @@ export default function Markdown({ source }: { source: string }) {
     <View className='md'>
       {blocks.map((b, i) => {
         const img = /^!\[([^\]]*)\]\(([^)\s]+)\)$/.exec(b.trim());
-        if (img) return <Image key={i} className='md__img' src={img[2]} mode='widthFix' />;
+        if (img) return <Image key={i} className='md__img' src={mediaSrc(img[2])} mode='widthFix' lazyLoad />;
         const h = /^(#{1,3})\s+(.*)$/.exec(b.trim());
         if (h) return <Text key={i} className={`md__h md__h${h[1].length}`}>{inline(h[2])}</Text>;
         const lines = b.split('\n');

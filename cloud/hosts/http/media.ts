@@ -1,0 +1,151 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../../app';
+import type { HostServices, Identity } from '../../core/context';
+import type { Envelope } from '../../contracts';
+import { MEDIA_MAX_BYTES, MEDIA_PATH_RE, MEDIA_TYPES, MEDIA_UPLOAD_PATH, type MediaExt } from '../../contracts/media-format';
+import { MEDIA_TOO_LARGE_MESSAGE, MEDIA_WRONG_TYPE_MESSAGE } from '../../features/media/handlers';
+
+/** Room for multipart framing around the image (wx.uploadFile always sends multipart/form-data). */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+const NO_STORE = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
+/** Served images never change (the address is their sha256), may be cached for good, and can run nothing. */
+const IMAGE_HEADERS = {
+  'cache-control': 'public, max-age=31536000, immutable',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; sandbox",
+  'cross-origin-resource-policy': 'cross-origin',
+};
+
+const refuse = (reply: FastifyReply, status: number, code: string, message: string) =>
+  reply.code(status).headers(NO_STORE).send({ ok: false, error: { code, message } } satisfies Envelope<never>);
+
+/**
+ * Image uploads and the images themselves, beside the JSON API (whose 64 KB body limit is kept):
+ *   POST /api/media/upload  — the image's bytes (Content-Type image/jpeg|png|webp, or multipart/form-data
+ *                             with one file part, as wx.uploadFile sends); optional ?orgId=…; session auth.
+ *                             Answers the usual envelope with the media.upload result.
+ *   GET  /media/<sha256>.<ext> — the stored image, immutable.
+ * The upload is handed to the router as the `media.upload` action, so identity, admin rights and
+ * error envelopes are exactly the JSON API's.
+ */
+export async function registerMediaRoutes(
+  server: FastifyInstance,
+  host: { app: App; identify: (req: FastifyRequest) => Identity; services: HostServices },
+): Promise<void> {
+  const { app, identify, services } = host;
+  await server.register(async (scope) => {
+    scope.addContentTypeParser([...Object.values(MEDIA_TYPES), 'multipart/form-data'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+    scope.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return refuse(reply, 413, 'PAYLOAD_TOO_LARGE', MEDIA_TOO_LARGE_MESSAGE);
+      if (error.code === 'UNSUPPORTED_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415)
+        return refuse(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', MEDIA_WRONG_TYPE_MESSAGE);
+      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return refuse(reply, 400, 'INVALID_PAYLOAD', '上传的内容有误，请重新选择图片');
+      console.error('[http] media upload failed:', error);
+      return refuse(reply, 500, 'INTERNAL', '服务器开小差了，请稍后再试');
+    });
+
+    scope.post<{ Querystring: { orgId?: string } }>(
+      MEDIA_UPLOAD_PATH,
+      {
+        bodyLimit: MEDIA_MAX_BYTES + MULTIPART_OVERHEAD,
+        // Who first: an anonymous caller is turned away before a megabyte is read.
+        onRequest: async (req, reply) => {
+          if (identify(req).kind === 'anonymous') return refuse(reply, 401, 'UNAUTHENTICATED', '请先登录');
+        },
+      },
+      async (req, reply) => {
+        const body = req.body;
+        let bytes: Buffer | undefined = Buffer.isBuffer(body) ? body : undefined;
+        let orgId = typeof req.query.orgId === 'string' && req.query.orgId ? req.query.orgId : undefined;
+        if (bytes && /^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
+          const form = parseMultipart(bytes, req.headers['content-type'] ?? '');
+          if (!form?.file) return refuse(reply, 400, 'INVALID_PAYLOAD', '没有收到图片，请重新选择');
+          bytes = form.file;
+          orgId ??= form.fields.orgId || undefined;
+        }
+        if (!bytes || bytes.length === 0) return refuse(reply, 400, 'INVALID_PAYLOAD', '没有收到图片，请重新选择');
+        const result = await app.router.dispatch('media.upload', { bytes, ...(orgId ? { orgId } : {}) }, identify(req), services);
+        return reply.code(result.status).headers(NO_STORE).send(result.body);
+      },
+    );
+
+    // Images never change, so the hot ones (a campaign's cover on everyone's list) are kept in memory.
+    const hot = new ImageCache(HOT_CACHE_BYTES);
+    scope.get<{ Params: { file: string } }>('/media/:file', async (req, reply) => {
+      const m = MEDIA_PATH_RE.exec(`/media/${req.params.file}`);
+      let blob = m ? hot.get(m[1]) : undefined;
+      if (m && !blob) {
+        const stored = await app.store.media.get(m[1]);
+        if (stored) hot.set(m[1], (blob = { sha256: stored.sha256, type: stored.type, data: stored.data }));
+      }
+      if (!m || !blob || blob.type !== MEDIA_TYPES[m[2] as MediaExt]) {
+        return reply.code(404).headers(NO_STORE).type('text/plain; charset=utf-8').send('图片不存在');
+      }
+      const etag = `"${blob.sha256}"`;
+      reply.headers(IMAGE_HEADERS).header('etag', etag);
+      if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.type(blob.type).send(blob.data);
+    });
+  });
+}
+
+const HOT_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** A small LRU of served images by sha256, bounded by total bytes. */
+class ImageCache {
+  private readonly map = new Map<string, { sha256: string; type: string; data: Buffer }>();
+  private bytes = 0;
+  constructor(private readonly limit: number) {}
+  get(sha: string) {
+    const v = this.map.get(sha);
+    if (v) {
+      this.map.delete(sha); // most recently used goes last
+      this.map.set(sha, v);
+    }
+    return v;
+  }
+  set(sha: string, v: { sha256: string; type: string; data: Buffer }) {
+    if (v.data.length > this.limit / 8 || this.map.has(sha)) return;
+    this.map.set(sha, v);
+    this.bytes += v.data.length;
+    for (const [k, old] of this.map) {
+      if (this.bytes <= this.limit) break;
+      this.map.delete(k);
+      this.bytes -= old.data.length;
+    }
+  }
+}
+
+/** The first file part (and the plain fields) of a multipart/form-data body. */
+export function parseMultipart(body: Buffer, contentType: string): { file: Buffer | null; fields: Record<string, string> } | null {
+  const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  if (!m) return null;
+  const boundary = Buffer.from(`--${m[1] ?? m[2]}`);
+  const delimiter = Buffer.concat([Buffer.from('\r\n'), boundary]);
+  const fields: Record<string, string> = {};
+  let file: Buffer | null = null;
+  let pos = body.indexOf(boundary);
+  while (pos !== -1) {
+    const after = pos + boundary.length;
+    if (body[after] === 0x2d && body[after + 1] === 0x2d) break; // closing delimiter
+    const headStart = after + 2;
+    const headEnd = body.indexOf('\r\n\r\n', headStart);
+    if (headEnd === -1) return null;
+    const next = body.indexOf(delimiter, headEnd + 4);
+    if (next === -1) return null;
+    const headers = body.toString('utf8', headStart, headEnd);
+    const content = body.subarray(headEnd + 4, next);
+    const name = /name="([^"]*)"/i.exec(headers)?.[1] ?? '';
+    if (/filename="/i.test(headers)) file ??= content;
+    else if (name && content.length <= 200) fields[name] = content.toString('utf8');
+    pos = next + 2;
+  }
+  return { file, fields };
+}
