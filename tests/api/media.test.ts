@@ -113,6 +113,19 @@ test('wx.uploadFile style multipart/form-data uploads work, with the org as a fo
   expect(served.equals(png)).toBe(true);
 });
 
+test('a broken form is refused with 400, and a file part over 2 MB with 413, in Chinese', async () => {
+  const broken = await upload('--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nnot closed', 'multipart/form-data; boundary=x', admin);
+  expectRefusal(broken, 400);
+  const noFile = new FormData();
+  noFile.append('orgId', '150100');
+  expectRefusal(await upload(noFile, null, admin), 400);
+  const big = new FormData();
+  big.append('file', new Blob([new Uint8Array(2 * 1024 * 1024 + 10)], { type: 'image/png' }), 'big.png');
+  const tooBig = await upload(big, null, admin);
+  expectRefusal(tooBig, 413);
+  expect(tooBig.body.error.message).toContain('2 MB');
+});
+
 test('a plain member is refused with 403, and no session with 401', async () => {
   const png = pngImage(8, 8);
   const asMember = await upload(png, 'image/png', member);

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import { LRUCache } from 'lru-cache';
 import type { App } from '../../app';
 import type { HostServices, Identity } from '../../core/context';
 import type { Envelope } from '../../contracts';
@@ -40,7 +42,9 @@ export async function registerMediaRoutes(
 ): Promise<void> {
   const { app, identify, services } = host;
   await server.register(async (scope) => {
-    scope.addContentTypeParser([...Object.values(MEDIA_TYPES), 'multipart/form-data'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser(Object.values(MEDIA_TYPES), { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    // wx.uploadFile sends multipart/form-data: one file part, perhaps an orgId field.
+    await scope.register(multipart, { limits: { fileSize: MEDIA_MAX_BYTES, files: 1, fields: 5, fieldSize: 200, parts: 6 } });
 
     scope.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return refuse(reply, 413, 'PAYLOAD_TOO_LARGE', MEDIA_TOO_LARGE_MESSAGE);
@@ -61,14 +65,20 @@ export async function registerMediaRoutes(
         },
       },
       async (req, reply) => {
-        const body = req.body;
-        let bytes: Buffer | undefined = Buffer.isBuffer(body) ? body : undefined;
+        let bytes: Buffer | undefined = Buffer.isBuffer(req.body) ? req.body : undefined;
         let orgId = typeof req.query.orgId === 'string' && req.query.orgId ? req.query.orgId : undefined;
-        if (bytes && /^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
-          const form = parseMultipart(bytes, req.headers['content-type'] ?? '');
-          if (!form?.file) return refuse(reply, 400, 'INVALID_PAYLOAD', '没有收到图片，请重新选择');
-          bytes = form.file;
-          orgId ??= form.fields.orgId || undefined;
+        if (req.isMultipart()) {
+          try {
+            const part = await req.file();
+            if (!part) return refuse(reply, 400, 'INVALID_PAYLOAD', '没有收到图片，请重新选择');
+            bytes = await part.toBuffer();
+            const field = part.fields.orgId;
+            if (!orgId && field && !Array.isArray(field) && field.type === 'field' && typeof field.value === 'string' && field.value) orgId = field.value;
+          } catch (error) {
+            // A broken form is the caller's problem (400); only the size limit has its own answer.
+            if ((error as { statusCode?: number }).statusCode === 413) return refuse(reply, 413, 'PAYLOAD_TOO_LARGE', MEDIA_TOO_LARGE_MESSAGE);
+            return refuse(reply, 400, 'INVALID_PAYLOAD', '上传的内容有误，请重新选择图片');
+          }
         }
         if (!bytes || bytes.length === 0) return refuse(reply, 400, 'INVALID_PAYLOAD', '没有收到图片，请重新选择');
         const result = await app.router.dispatch('media.upload', { bytes, ...(orgId ? { orgId } : {}) }, identify(req), services);
@@ -77,7 +87,11 @@ export async function registerMediaRoutes(
     );
 
     // Images never change, so the hot ones (a campaign's cover on everyone's list) are kept in memory.
-    const hot = new ImageCache(HOT_CACHE_BYTES);
+    const hot = new LRUCache<string, { sha256: string; type: string; data: Buffer }>({
+      maxSize: HOT_CACHE_BYTES,
+      maxEntrySize: HOT_CACHE_BYTES / 8,
+      sizeCalculation: (v) => v.data.length,
+    });
     scope.get<{ Params: { file: string } }>('/media/:file', async (req, reply) => {
       const m = MEDIA_PATH_RE.exec(`/media/${req.params.file}`);
       let blob = m ? hot.get(m[1]) : undefined;
@@ -97,55 +111,3 @@ export async function registerMediaRoutes(
 }
 
 const HOT_CACHE_BYTES = 32 * 1024 * 1024;
-
-/** A small LRU of served images by sha256, bounded by total bytes. */
-class ImageCache {
-  private readonly map = new Map<string, { sha256: string; type: string; data: Buffer }>();
-  private bytes = 0;
-  constructor(private readonly limit: number) {}
-  get(sha: string) {
-    const v = this.map.get(sha);
-    if (v) {
-      this.map.delete(sha); // most recently used goes last
-      this.map.set(sha, v);
-    }
-    return v;
-  }
-  set(sha: string, v: { sha256: string; type: string; data: Buffer }) {
-    if (v.data.length > this.limit / 8 || this.map.has(sha)) return;
-    this.map.set(sha, v);
-    this.bytes += v.data.length;
-    for (const [k, old] of this.map) {
-      if (this.bytes <= this.limit) break;
-      this.map.delete(k);
-      this.bytes -= old.data.length;
-    }
-  }
-}
-
-/** The first file part (and the plain fields) of a multipart/form-data body. */
-export function parseMultipart(body: Buffer, contentType: string): { file: Buffer | null; fields: Record<string, string> } | null {
-  const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  if (!m) return null;
-  const boundary = Buffer.from(`--${m[1] ?? m[2]}`);
-  const delimiter = Buffer.concat([Buffer.from('\r\n'), boundary]);
-  const fields: Record<string, string> = {};
-  let file: Buffer | null = null;
-  let pos = body.indexOf(boundary);
-  while (pos !== -1) {
-    const after = pos + boundary.length;
-    if (body[after] === 0x2d && body[after + 1] === 0x2d) break; // closing delimiter
-    const headStart = after + 2;
-    const headEnd = body.indexOf('\r\n\r\n', headStart);
-    if (headEnd === -1) return null;
-    const next = body.indexOf(delimiter, headEnd + 4);
-    if (next === -1) return null;
-    const headers = body.toString('utf8', headStart, headEnd);
-    const content = body.subarray(headEnd + 4, next);
-    const name = /name="([^"]*)"/i.exec(headers)?.[1] ?? '';
-    if (/filename="/i.test(headers)) file ??= content;
-    else if (name && content.length <= 200) fields[name] = content.toString('utf8');
-    pos = next + 2;
-  }
-  return { file, fields };
-}
