@@ -77,7 +77,7 @@ async function questionMap(ctx: BaseContext, attempt: AttemptRow) {
 async function finalize(ctx: BaseContext, campaign: CampaignRow, attempt: AttemptRow, final: { questionId: string; choice: number[] }[], at: Date, qs?: Map<string, QuestionRow>) {
   const questions = qs ?? (await questionMap(ctx, attempt));
   const keyed = attempt.questions.map((ref) => questions.get(ref.id)!);
-  const r = await ctx.store.quiz.submit(attempt.id, final, at, GRACE_MS, (saved) => scoreAnswers(keyed, saved, campaign.passMark));
+  const r = await ctx.store.quiz.submit(attempt, final, at, GRACE_MS, (saved) => scoreAnswers(keyed, saved, campaign.passMark));
   const memberId = r.attempt.memberId;
   if (r.firstTime && memberId !== null) {
     const now = ctx.now();

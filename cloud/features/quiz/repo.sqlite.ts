@@ -6,17 +6,13 @@ const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS org
   c.draws, c.opens_at AS opensAt, c.closes_at AS closesAt, c.time_limit_sec AS timeLimitSec,
   c.attempts_per_day AS attemptsPerDay, c.attempts_total AS attemptsTotal, c.pass_mark AS passMark, c.show_review AS showReview`;
 const ATTEMPT_COLUMNS = `id, campaign_id AS campaignId, member_id AS memberId, day, started_at AS startedAt, deadline_at AS deadlineAt,
-  questions, submitted_at AS submittedAt, score, correct_count AS correctCount, total, duration_ms AS durationMs, passed,
-  org_id AS orgId, city_id AS cityId, county_id AS countyId`;
+  questions, submitted_at AS submittedAt, score, correct_count AS correctCount, total, duration_ms AS durationMs, passed`;
 
 type Raw = Record<string, any>;
 const campaignOf = (r: Raw | undefined): CampaignRow | undefined =>
   r && { ...r, draws: JSON.parse(r.draws), showReview: r.showReview === 1 } as CampaignRow;
-const attemptOf = (r: Raw | undefined): AttemptRow | undefined => {
-  if (!r) return undefined;
-  const { orgId: _o, cityId: _c, countyId: _k, ...rest } = r;
-  return { ...rest, questions: JSON.parse(r.questions), passed: r.passed === null ? null : r.passed === 1 } as AttemptRow;
-};
+const attemptOf = (r: Raw | undefined): AttemptRow | undefined =>
+  r && ({ ...r, questions: JSON.parse(r.questions), passed: r.passed === null ? null : r.passed === 1 } as AttemptRow);
 type Scorer = (saved: Map<string, number[]>) => { score: number; correctCount: number; passed: boolean; correctIds: string[] };
 const questionOf = (r: Raw): QuestionRow => ({ ...r, options: JSON.parse(r.options), answer: JSON.parse(r.answer) }) as QuestionRow;
 
@@ -43,6 +39,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
   const finish = db.prepare(
     `UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ? WHERE id = ? AND submitted_at IS NULL`,
   );
+  const attemptPlace = db.prepare('SELECT city_id AS cityId, county_id AS countyId, org_id AS orgId FROM quiz_attempts WHERE id = ?');
   const bestOf = db.prepare('SELECT score, duration_ms AS durationMs FROM quiz_best WHERE campaign_id = ? AND member_id = ?');
   const putBest = db.prepare(
     `INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at)
@@ -85,11 +82,8 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     return { attempt: attemptOf(attemptById.get(r.lastInsertRowid) as Raw)!, resumed: false };
   });
 
-  const submit = db.transaction((attemptId: number, finalAnswers: { questionId: string; choice: number[] }[], now: Date, graceMs: number, scorer: Scorer) => {
-    const raw = attemptById.get(attemptId) as Raw | undefined;
-    if (!raw) throw new AppError('NOT_FOUND', '这次答题记录不存在');
-    const attempt = attemptOf(raw)!;
-    if (attempt.submittedAt) return { attempt, firstTime: false, answers: null, hadBest: true };
+  const submit = db.transaction((attempt: AttemptRow, finalAnswers: { questionId: string; choice: number[] }[], now: Date, graceMs: number, scorer: Scorer) => {
+    const attemptId = attempt.id;
     const deadline = new Date(attempt.deadlineAt).getTime();
     const answers = new Map<string, number[]>();
     const fresh = new Set<string>();
@@ -105,20 +99,27 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
         if (!answers.has(row.questionId) && new Date(row.savedAt).getTime() <= deadline + graceMs) answers.set(row.questionId, JSON.parse(row.choice));
       }
     const s = scorer(answers);
-    const correct = new Set(s.correctIds);
     const submittedAt = now.toISOString();
+    const durationMs = Math.max(0, Math.min(now.getTime(), deadline) - new Date(attempt.startedAt).getTime());
+    // The claim: only the first submit of an attempt changes the row (the caller's copy may be stale).
+    if (finish.run(submittedAt, s.score, s.correctCount, durationMs, s.passed ? 1 : 0, attemptId).changes === 0) {
+      const current = attemptOf(attemptById.get(attemptId) as Raw | undefined);
+      if (!current) throw new AppError('NOT_FOUND', '这次答题记录不存在');
+      return { attempt: current, firstTime: false, answers: null, hadBest: true };
+    }
+    const correct = new Set(s.correctIds);
     if (fresh.size)
       writeFinal.run(attemptId, submittedAt, JSON.stringify([...fresh].map((q) => [q, JSON.stringify(answers.get(q)), correct.has(q) ? 1 : 0])));
     const oldCorrect = s.correctIds.filter((q) => !fresh.has(q));
     if (oldCorrect.length) markCorrect.run(attemptId, JSON.stringify(oldCorrect));
-    const durationMs = Math.max(0, Math.min(now.getTime(), deadline) - new Date(attempt.startedAt).getTime());
-    finish.run(submittedAt, s.score, s.correctCount, durationMs, s.passed ? 1 : 0, attemptId);
     let hadBest = false;
     if (attempt.memberId !== null) {
       const best = bestOf.get(attempt.campaignId, attempt.memberId) as { score: number; durationMs: number } | undefined;
       hadBest = !!best;
-      if (!best || s.score > best.score || (s.score === best.score && durationMs < best.durationMs))
-        putBest.run(attempt.campaignId, attempt.memberId, attemptId, raw.cityId, raw.countyId, raw.orgId, s.score, durationMs, submittedAt);
+      if (!best || s.score > best.score || (s.score === best.score && durationMs < best.durationMs)) {
+        const place = attemptPlace.get(attemptId) as { cityId: string | null; countyId: string | null; orgId: string | null };
+        putBest.run(attempt.campaignId, attempt.memberId, attemptId, place.cityId, place.countyId, place.orgId, s.score, durationMs, submittedAt);
+      }
     }
     const done: AttemptRow = { ...attempt, submittedAt, score: s.score, correctCount: s.correctCount, durationMs, passed: s.passed };
     return { attempt: done, firstTime: true, answers, hadBest };
@@ -275,8 +276,8 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
         applyChoice(attempt, questionId, choice, now.toISOString());
       })();
     },
-    async submit(attemptId, finalAnswers, now, graceMs, scorer) {
-      return submit(attemptId, finalAnswers, now, graceMs, scorer);
+    async submit(attempt, finalAnswers, now, graceMs, scorer) {
+      return submit(attempt, finalAnswers, now, graceMs, scorer);
     },
     async overdueAttempts(where, cutoff) {
       const stmt = 'campaignId' in where ? overdueOfCampaign : overdueOfMember;

@@ -129,7 +129,8 @@ export interface QuizRepo {
    * result. Duration = min(now, deadline) − start; submittedAt = now.
    */
   submit(
-    attemptId: number,
+    /** As read by the caller; the repo claims it atomically (a stale copy of a submitted attempt returns the first result). */
+    attempt: AttemptRow,
     finalAnswers: { questionId: string; choice: number[] }[],
     now: Date,
     graceMs: number,
