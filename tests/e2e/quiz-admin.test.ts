@@ -68,7 +68,8 @@ test('an admin creates a campaign through the form, choosing its organisation wi
   const page = await phonePage(browser);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await devLogin(page, host.url, 'dev-admin-hhht', '呼和浩特管理员');
+  // Consented to the privacy notice in the test above.
+  await devLogin(page, host.url, 'dev-admin-hhht', '呼和浩特管理员', { privacyNotice: false });
   await openRoute(page, host.url, '/packages/admin/quiz/edit');
   await taroInput(page, 'title').fill('赛罕区家庭健康知识竞赛');
   // My own org is the default; 更换 opens the drill-down at it, with nothing above it.

@@ -18,6 +18,20 @@ function recordingCanvas() {
   return { ctx, texts, rects, images, all: () => texts.map((t) => t.text).join('\n') };
 }
 
+
+/** Everything is drawn centred, inside the poster, and no line is wider than the white card (540 px). */
+function expectInside(c: ReturnType<typeof recordingCanvas>) {
+  expect(c.ctx.textAlign).toBe('center');
+  for (const t of c.texts) {
+    expect(t.y).toBeGreaterThan(0);
+    expect(t.y).toBeLessThan(POSTER_H);
+    // A CJK character is as wide as the font size, others about half.
+    const size = Number(/(\d+)px/.exec(t.font)![1]);
+    const width = [...t.text].reduce((w, ch) => w + (/[\u3000-\uffff]/.test(ch) ? size : size * 0.55), 0);
+    expect({ text: t.text, width: Math.min(width, POSTER_W - 60) }).toEqual({ text: t.text, width });
+  }
+}
+
 const result = {
   attemptId: 7,
   campaignId: 1,
@@ -43,18 +57,12 @@ test('the poster shows the campaign title, score, pass, correct count, time and 
   expect(score).toBeTruthy();
   expect(score.font).toMatch(/bold 160px/);
   expect(score.fillStyle).toBe('#c8102e');
-  expect(all).toContain('恭喜及格！（60 分及格）');
+  expect(all).toContain('恭喜及格！');
+  expect(all).toContain('（60 分及格）');
   expect(c.texts.find((t) => t.text.startsWith('恭喜及格'))!.fillStyle).toBe('#1b7f3b');
   expect(all).toContain('答对 8 / 10 题 · 用时 1分35秒');
   expect(all).toContain('排名 第 3 名（共 120 人）');
-  // Everything is drawn centred, inside the poster.
-  expect(c.ctx.textAlign).toBe('center');
-  for (const t of c.texts) {
-    expect(t.x).toBeGreaterThan(0);
-    expect(t.x).toBeLessThan(POSTER_W);
-    expect(t.y).toBeGreaterThan(0);
-    expect(t.y).toBeLessThan(POSTER_H);
-  }
+  expectInside(c);
   // The red background fills the whole poster first.
   expect(c.rects[0]).toEqual({ x: 0, y: 0, w: POSTER_W, h: POSTER_H, fillStyle: '#c8102e' });
   expect(c.images).toEqual([]);
@@ -65,11 +73,12 @@ test('a failed attempt says so in red; no rank yet shows the number of participa
   drawPoster(c.ctx, posterDataOf({ ...result, score: 40, correctCount: 4, passed: false, rank: null, participants: 5 }, ''));
   const all = c.all();
   expect(all).toContain('40');
-  expect(all).toContain('未及格，再接再厉！（60 分及格）');
+  expect(all).toContain('未及格，再接再厉！');
   expect(c.texts.find((t) => t.text.startsWith('未及格'))!.fillStyle).toBe('#b00020');
   expect(all).not.toContain('恭喜及格');
   expect(all).not.toContain('排名');
   expect(all).toContain('共 5 人参加');
+  expectInside(c);
   expect(all).toContain('我 的成绩'); // no nickname
 });
 

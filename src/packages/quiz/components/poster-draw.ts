@@ -74,11 +74,14 @@ export function drawPoster(ctx: PosterCanvas, d: PosterData, image?: unknown): v
   ctx.fillText('分', POSTER_W / 2 + (d.score >= 100 ? 160 : 130), 400);
   ctx.fillStyle = d.passed ? '#1b7f3b' : '#b00020';
   ctx.font = 'bold 40px sans-serif';
-  ctx.fillText(d.passed ? `恭喜及格！（${d.passMark} 分及格）` : `未及格，再接再厉！（${d.passMark} 分及格）`, POSTER_W / 2, 470);
+  ctx.fillText(d.passed ? '恭喜及格！' : '未及格，再接再厉！', POSTER_W / 2, 462);
+  ctx.fillStyle = '#8a8a8a';
+  ctx.font = '26px sans-serif';
+  ctx.fillText(`（${d.passMark} 分及格）`, POSTER_W / 2, 500);
   ctx.fillStyle = '#555';
   ctx.font = '30px sans-serif';
-  ctx.fillText(`答对 ${d.correctCount} / ${d.total} 题 · 用时 ${formatDuration(d.durationMs)}`, POSTER_W / 2, 540);
-  ctx.fillText(d.rank ? `排名 第 ${d.rank} 名（共 ${d.participants} 人）` : `共 ${d.participants} 人参加`, POSTER_W / 2, 590);
+  ctx.fillText(`答对 ${d.correctCount} / ${d.total} 题 · 用时 ${formatDuration(d.durationMs)}`, POSTER_W / 2, 552);
+  ctx.fillText(d.rank ? `排名 第 ${d.rank} 名（共 ${d.participants} 人）` : `共 ${d.participants} 人参加`, POSTER_W / 2, 598);
   if (image && ctx.drawImage) ctx.drawImage(image, POSTER_W / 2 - 50, 610, 100, 100);
   ctx.fillStyle = '#8a8a8a';
   ctx.font = '24px sans-serif';
