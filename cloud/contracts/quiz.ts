@@ -75,6 +75,9 @@ export interface AttemptResult {
   review: ReviewItem[] | null;
 }
 
+/** What quiz.submit answers: the figures of the result; the review is fetched with quiz.result. */
+export type SubmitResult = Omit<AttemptResult, 'review'>;
+
 export type LeaderboardScope = 'all' | 'city' | 'county';
 
 export interface LeaderboardRow {
@@ -122,7 +125,7 @@ export type QuizActions = {
   'quiz.list': { payload: z.input<typeof quizListInput>; result: { campaigns: CampaignCard[]; serverNow: string } };
   'quiz.start': { payload: z.input<typeof quizStartInput>; result: AttemptView };
   'quiz.saveAnswer': { payload: z.input<typeof quizSaveAnswerInput>; result: { savedAt: string } };
-  'quiz.submit': { payload: z.input<typeof quizSubmitInput>; result: AttemptResult };
+  'quiz.submit': { payload: z.input<typeof quizSubmitInput>; result: SubmitResult };
   'quiz.result': { payload: z.input<typeof quizResultInput>; result: AttemptResult };
   'quiz.leaderboard': { payload: z.input<typeof quizLeaderboardInput>; result: LeaderboardResult };
   'quiz.orgRanking': { payload: z.input<typeof quizOrgRankingInput>; result: { level: 2 | 3; rows: OrgRankingRow[] } };

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { devLogin, launchBrowser, phonePage, screenshot as shoot, taroInput } from '../support/browser';
+import { devLogin, launchBrowser, openRoute, phonePage, screenshot as shoot, tap, taroInput } from '../support/browser';
 import { startHttpHost, type TestHost } from '../support/http';
 
 let host: TestHost;
@@ -61,5 +61,46 @@ test('an admin imports a bank from an .xlsx file and sees the report', async () 
   const token = await host.login('dev-admin-hhht');
   const list = await host.post('quiz.admin.campaigns', {}, token);
   expect(list.body.data.banks.find((b: any) => b.title === '呼市题库')).toMatchObject({ questionCount: 2, editable: true });
+  expect(pageErrors).toEqual([]);
+});
+
+test('an admin creates a campaign through the form, choosing its organisation with the picker inside their own subtree', async () => {
+  const page = await phonePage(browser);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  // Consented to the privacy notice in the test above.
+  await devLogin(page, host.url, 'dev-admin-hhht', '呼和浩特管理员', { privacyNotice: false });
+  await openRoute(page, host.url, '/packages/admin/quiz/edit');
+  await taroInput(page, 'title').fill('赛罕区家庭健康知识竞赛');
+  // My own org is the default; 更换 opens the drill-down at it, with nothing above it.
+  await page.locator('.quiz-org-name').getByText('呼和浩特市计生协').waitFor();
+  await tap(page.getByText('更换 ›'));
+  const picker = page.locator('.org-picker');
+  await picker.getByText('赛罕区计生协').waitFor();
+  expect(await picker.getByText('全部', { exact: true }).count()).toBe(0);
+  expect(await picker.getByText('内蒙古自治区计划生育协会').count()).toBe(0);
+  expect(await picker.getByText('赤峰市计生协').count()).toBe(0);
+  await screenshot(page, 'quiz-admin-03-org-picker');
+  await tap(picker.getByText('赛罕区计生协'));
+  await picker.getByText('选择“赛罕区计生协”').waitFor();
+  await picker.getByText('昭乌达路街道计生协').waitFor();
+  await tap(picker.getByText('选择“赛罕区计生协”'));
+
+  // Back on the form, with what was typed before still there.
+  await page.locator('.quiz-org-name').getByText('赛罕区计生协').waitFor();
+  expect(await taroInput(page, 'title').inputValue()).toBe('赛罕区家庭健康知识竞赛');
+  await taroInput(page, 'opens').fill('2026-11-01');
+  await taroInput(page, 'closes').fill('2027-12-31');
+  await taroInput(page, 'draw-family-health').fill('5');
+  await screenshot(page, 'quiz-admin-04-form');
+  await tap(page.locator('.quiz-submit').getByText('保存'));
+
+  const token = await host.login('dev-admin-hhht');
+  let created: any;
+  for (let i = 0; i < 50 && !created; i++) {
+    await page.waitForTimeout(200);
+    created = (await host.post('quiz.admin.campaigns', {}, token)).body.data.campaigns.find((c: any) => c.title === '赛罕区家庭健康知识竞赛');
+  }
+  expect(created).toMatchObject({ orgId: '150105', orgName: '赛罕区计生协', draws: [{ bankId: 'family-health', count: 5 }], passMark: 60 });
   expect(pageErrors).toEqual([]);
 });

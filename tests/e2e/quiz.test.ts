@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { devLogin, launchBrowser, phonePage, screenshot as shoot, taroInput } from '../support/browser';
@@ -68,7 +69,7 @@ test('a member opens a campaign from 首页, answers every question, submits, an
   await page.getByText('答案解析').waitFor();
   const list = await host.post('quiz.list', {}, token);
   const best = list.body.data.campaigns[0].myBestScore as number;
-  await page.locator('.quiz-score__num').getByText(String(best), { exact: true }).waitFor();
+  await page.locator('.rcard__score').getByText(String(best), { exact: true }).waitFor();
   await page.getByText('第 1 名').waitFor();
   await page.getByText(best >= 60 ? '及格（60 分及格）' : '未及格（60 分及格）').waitFor();
   expect(await page.locator('.quiz-review__item').count()).toBe(10);
@@ -76,9 +77,17 @@ test('a member opens a campaign from 首页, answers every question, submits, an
   await page.getByText(/我的答案：[A-E]+ · 正确答案：/).first().waitFor();
   await screenshot(page, 'quiz-05-result');
 
-  // Poster: drawn on a canvas and offered for download on H5.
-  await page.getByText('成绩海报').click();
-  await page.getByText('下载海报').waitFor();
+  // Poster: drawn on a canvas and saved as a PNG download on H5.
+  const download = page.waitForEvent('download');
+  await page.getByText('保存成绩海报').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`竞赛成绩-${best}分.png`);
+  const png = fs.readFileSync((await file.path())!);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBe(600); // width from the IHDR chunk
+  expect(png.readUInt32BE(20)).toBe(800);
+  await page.getByText('再次下载海报').waitFor();
+  await page.locator('.quiz-poster-img').scrollIntoViewIfNeeded();
   await screenshot(page, 'quiz-06-poster');
 
   // Leaderboard

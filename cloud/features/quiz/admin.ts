@@ -13,7 +13,7 @@ import {
 } from '../../contracts/quiz';
 import { formatDuration } from '../../contracts/quiz-rules';
 import type { CampaignRow } from './repo';
-import { campaignStatus } from './handlers';
+import { campaignStatus, settleOverdue } from './handlers';
 import { parseBankFile, templateFile } from './import';
 import { loadExcel } from '../../core/excel';
 import { requireAdminOrg } from '../../core/admin-org';
@@ -134,6 +134,7 @@ export const quizAdminStats = defineAction({
   auth: 'admin',
   async handler(ctx, { campaignId }) {
     const c = await adminCampaign(ctx, campaignId);
+    await settleOverdue(ctx, { campaignId });
     const s = await ctx.store.quiz.campaignStats(campaignId);
     const scores = s.bestScores;
     const n = scores.length;
@@ -160,6 +161,7 @@ export const quizAdminExport = defineAction({
   auth: 'admin',
   async handler(ctx, { campaignId }) {
     const c = await adminCampaign(ctx, campaignId);
+    await settleOverdue(ctx, { campaignId });
     const wb = new (await loadExcel()).Workbook();
     const ws = wb.addWorksheet('成绩');
     ws.addRow(['序号', '昵称', '单位', '得分', '答对', '题数', '用时', '是否及格', '开始时间', '交卷时间']);

@@ -1,6 +1,6 @@
 import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
-import type { MemberContext } from '../../core/context';
+import type { BaseContext, MemberContext } from '../../core/context';
 import {
   quizLeaderboardInput,
   quizListInput,
@@ -11,6 +11,7 @@ import {
   quizSubmitInput,
   type AttemptResult,
   type AttemptView,
+  type SubmitResult,
   type CampaignCard,
   type CampaignStatus,
   type LeaderboardRow,
@@ -65,8 +66,40 @@ function toBankChoice(attempt: AttemptRow, questions: Map<string, QuestionRow>, 
   return choice.map((p) => ref.order[p]).sort((a, b) => a - b);
 }
 
-async function questionMap(ctx: MemberContext, attempt: AttemptRow) {
+async function questionMap(ctx: BaseContext, attempt: AttemptRow) {
   return new Map((await ctx.store.quiz.questionsByIds(attempt.questions.map((q) => q.id))).map((q) => [q.id, q]));
+}
+
+/**
+ * Scores an attempt once — on submit, or when its time ran out without one — and awards the points
+ * the first time. `at` is the moment it ended (now for a submit in time, the deadline otherwise).
+ */
+async function finalize(ctx: BaseContext, campaign: CampaignRow, attempt: AttemptRow, final: { questionId: string; choice: number[] }[], at: Date, qs?: Map<string, QuestionRow>) {
+  const questions = qs ?? (await questionMap(ctx, attempt));
+  const keyed = attempt.questions.map((ref) => questions.get(ref.id)!);
+  const r = await ctx.store.quiz.submit(attempt, final, at, GRACE_MS, (saved) => scoreAnswers(keyed, saved, campaign.passMark));
+  const memberId = r.attempt.memberId;
+  if (r.firstTime && memberId !== null) {
+    const now = ctx.now();
+    // Both awards are idempotent per refKey; skipping the join award when an earlier attempt already earned it saves a write.
+    if (!r.hadBest) await ctx.store.points.award({ memberId, delta: QUIZ_POINTS_JOIN, reason: `参加知识竞赛：${campaign.title}`, refKey: `quiz:${campaign.id}:join:${memberId}`, at: now });
+    if (r.attempt.passed) await ctx.store.points.award({ memberId, delta: QUIZ_POINTS_PASS, reason: `知识竞赛及格：${campaign.title}`, refKey: `quiz:${campaign.id}:pass:${memberId}`, at: now });
+  }
+  return { ...r, questions };
+}
+
+/**
+ * Time-outs are scored lazily: every read that shows attempts (my list and result, the leaderboard,
+ * 单位排行, the admin's stats and export) first scores the attempts of its member or campaign whose
+ * deadline + grace has passed without a submit, on the answers saved by deadline + grace, as ending
+ * at the deadline (duration = the full time, submittedAt = the deadline).
+ */
+export async function settleOverdue(ctx: BaseContext, where: { campaignId: number } | { memberId: number }) {
+  const overdue = await ctx.store.quiz.overdueAttempts(where, new Date(ctx.now().getTime() - GRACE_MS));
+  for (const a of overdue) {
+    const campaign = await ctx.store.quiz.getCampaign(a.campaignId);
+    if (campaign) await finalize(ctx, campaign, a, [], new Date(a.deadlineAt));
+  }
 }
 
 async function attemptView(ctx: MemberContext, campaign: CampaignRow, attempt: AttemptRow, resumed: boolean): Promise<AttemptView> {
@@ -94,11 +127,31 @@ async function attemptView(ctx: MemberContext, campaign: CampaignRow, attempt: A
   };
 }
 
-async function resultOf(ctx: MemberContext, campaign: CampaignRow, attempt: AttemptRow, known?: Map<string, QuestionRow>): Promise<AttemptResult> {
+/** Score, correct count, time, pass/fail and my rank (two index-only counts), without the review. */
+async function figuresOf(ctx: MemberContext, campaign: CampaignRow, attempt: AttemptRow): Promise<SubmitResult> {
   if (!attempt.submittedAt) throw new AppError('QUIZ_NOT_SUBMITTED', '本次答题还没有交卷');
+  const rank = await ctx.store.quiz.rankOf(campaign.id, ctx.member.id, { kind: 'all' });
+  return {
+    attemptId: attempt.id,
+    campaignId: campaign.id,
+    title: campaign.title,
+    score: attempt.score ?? 0,
+    correctCount: attempt.correctCount ?? 0,
+    total: attempt.total,
+    durationMs: attempt.durationMs ?? 0,
+    passed: attempt.passed === true,
+    passMark: campaign.passMark,
+    submittedAt: attempt.submittedAt,
+    rank: rank?.rank ?? null,
+    participants: await ctx.store.quiz.participants(campaign.id, { kind: 'all' }),
+  };
+}
+
+async function resultOf(ctx: MemberContext, campaign: CampaignRow, attempt: AttemptRow): Promise<AttemptResult> {
+  const figures = await figuresOf(ctx, campaign, attempt);
   let review: AttemptResult['review'] = null;
   if (campaign.showReview) {
-    const qs = known ?? (await questionMap(ctx, attempt));
+    const qs = await questionMap(ctx, attempt);
     const saved = await ctx.store.quiz.savedAnswers(attempt.id);
     review = attempt.questions.map((ref) => {
       const q = qs.get(ref.id)!;
@@ -116,22 +169,7 @@ async function resultOf(ctx: MemberContext, campaign: CampaignRow, attempt: Atte
       };
     });
   }
-  const rank = await ctx.store.quiz.rankOf(campaign.id, ctx.member.id, { kind: 'all' });
-  return {
-    attemptId: attempt.id,
-    campaignId: campaign.id,
-    title: campaign.title,
-    score: attempt.score ?? 0,
-    correctCount: attempt.correctCount ?? 0,
-    total: attempt.total,
-    durationMs: attempt.durationMs ?? 0,
-    passed: attempt.passed === true,
-    passMark: campaign.passMark,
-    submittedAt: attempt.submittedAt,
-    rank: rank?.rank ?? null,
-    participants: await ctx.store.quiz.participants(campaign.id, { kind: 'all' }),
-    review,
-  };
+  return { ...figures, review };
 }
 
 export const quizList = defineAction({
@@ -140,6 +178,7 @@ export const quizList = defineAction({
   auth: 'member',
   async handler(ctx) {
     const now = ctx.now();
+    await settleOverdue(ctx, { memberId: ctx.member.id });
     const place = await placeOf(ctx);
     const stats = new Map((await ctx.store.quiz.memberStats(ctx.member.id, beijingDay(now))).map((s) => [s.campaignId, s]));
     const campaigns: CampaignCard[] = [];
@@ -197,6 +236,7 @@ export const quizStart = defineAction({
     if (status === 'ended') throw new AppError('QUIZ_NOT_OPEN', '竞赛已经结束，可以查看排行榜');
     const place = await placeOf(ctx);
     if (!place) throw new AppError('QUIZ_NOT_ELIGIBLE', '请先在“我的”里选择所在单位，再参加竞赛');
+    await settleOverdue(ctx, { memberId: ctx.member.id });
     if (!place.path.startsWith(campaign.orgPath)) throw new AppError('QUIZ_NOT_ELIGIBLE', `本次竞赛只面向${campaign.orgName}及下级单位的会员`);
     const pool = await ctx.store.quiz.questionsOfBanks(campaign.draws.map((d) => d.bankId));
     const draw = (): AttemptQuestionRef[] => {
@@ -243,16 +283,12 @@ export const quizSubmit = defineAction({
     const campaign = await requireCampaign(ctx, attempt.campaignId);
     const qs = await questionMap(ctx, attempt);
     const final = answers.map((a) => ({ questionId: a.questionId, choice: toBankChoice(attempt, qs, a.questionId, a.choice) }));
-    const keyed = attempt.questions.map((ref) => qs.get(ref.id)!);
     const now = ctx.now();
-    const { attempt: done, firstTime } = await ctx.store.quiz.submit(attemptId, final, now, GRACE_MS, (saved) =>
-      scoreAnswers(keyed, saved, campaign.passMark),
-    );
-    if (firstTime) {
-      await ctx.store.points.award({ memberId: ctx.member.id, delta: QUIZ_POINTS_JOIN, reason: `参加知识竞赛：${campaign.title}`, refKey: `quiz:${campaign.id}:join:${ctx.member.id}`, at: now });
-      if (done.passed) await ctx.store.points.award({ memberId: ctx.member.id, delta: QUIZ_POINTS_PASS, reason: `知识竞赛及格：${campaign.title}`, refKey: `quiz:${campaign.id}:pass:${ctx.member.id}`, at: now });
-    }
-    return resultOf(ctx, campaign, done, qs);
+    const deadline = new Date(attempt.deadlineAt);
+    // A submit after deadline + grace is scored exactly as the time-out would be: saved answers only, ending at the deadline.
+    const late = now.getTime() > deadline.getTime() + GRACE_MS;
+    const done = await finalize(ctx, campaign, attempt, late ? [] : final, late ? deadline : now, qs);
+    return figuresOf(ctx, campaign, done.attempt);
   },
 });
 
@@ -261,7 +297,11 @@ export const quizResult = defineAction({
   input: quizResultInput,
   auth: 'member',
   async handler(ctx, { attemptId }) {
-    const attempt = await ownAttempt(ctx, attemptId);
+    let attempt = await ownAttempt(ctx, attemptId);
+    if (!attempt.submittedAt) {
+      await settleOverdue(ctx, { memberId: ctx.member.id });
+      attempt = await ownAttempt(ctx, attemptId);
+    }
     return resultOf(ctx, await requireCampaign(ctx, attempt.campaignId), attempt);
   },
 });
@@ -280,6 +320,7 @@ export const quizLeaderboard = defineAction({
   async handler(ctx, { campaignId, scope }) {
     const campaign = await requireCampaign(ctx, campaignId);
     const place = await requireViewer(ctx, campaign);
+    await settleOverdue(ctx, { campaignId });
     let rankScope: RankScope = { kind: 'all' };
     let scopeName = campaign.title;
     if (scope !== 'all') {
@@ -315,6 +356,7 @@ export const quizOrgRanking = defineAction({
   async handler(ctx, { campaignId, level }) {
     const campaign = await requireCampaign(ctx, campaignId);
     await requireViewer(ctx, campaign);
+    await settleOverdue(ctx, { campaignId });
     const orgs = new Map((await ctx.store.orgs.all()).map((o) => [o.id, o]));
     const rows = (await ctx.store.quiz.orgRanking(campaignId, level)).map((r) => {
       const org = orgs.get(r.orgId);

@@ -13,6 +13,7 @@ const campaignOf = (r: Raw | undefined): CampaignRow | undefined =>
   r && { ...r, draws: JSON.parse(r.draws), showReview: r.showReview === 1 } as CampaignRow;
 const attemptOf = (r: Raw | undefined): AttemptRow | undefined =>
   r && ({ ...r, questions: JSON.parse(r.questions), passed: r.passed === null ? null : r.passed === 1 } as AttemptRow);
+type Scorer = (saved: Map<string, number[]>) => { score: number; correctCount: number; passed: boolean; correctIds: string[] };
 const questionOf = (r: Raw): QuestionRow => ({ ...r, options: JSON.parse(r.options), answer: JSON.parse(r.answer) }) as QuestionRow;
 
 const QUESTION_COLUMNS = `id, bank_id AS bankId, type, stem, options, answer, explanation, source`;
@@ -38,9 +39,8 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
   const finish = db.prepare(
     `UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ? WHERE id = ? AND submitted_at IS NULL`,
   );
-  const markCorrect = db.prepare('UPDATE quiz_answers SET correct = 1 WHERE attempt_id = ? AND question_id = ?');
   const attemptPlace = db.prepare('SELECT city_id AS cityId, county_id AS countyId, org_id AS orgId FROM quiz_attempts WHERE id = ?');
-  const bestOf = db.prepare('SELECT score, duration_ms AS durationMs, submitted_at AS submittedAt FROM quiz_best WHERE campaign_id = ? AND member_id = ?');
+  const bestOf = db.prepare('SELECT score, duration_ms AS durationMs FROM quiz_best WHERE campaign_id = ? AND member_id = ?');
   const putBest = db.prepare(
     `INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -48,8 +48,23 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
        county_id = excluded.county_id, org_id = excluded.org_id, score = excluded.score,
        duration_ms = excluded.duration_ms, submitted_at = excluded.submitted_at`,
   );
+  // Submit writes every answer row it scored in one statement: [questionId, choice JSON or null (kept), correct 0/1].
+  const writeFinal = db.prepare(
+    `INSERT INTO quiz_answers (attempt_id, question_id, choice, correct, saved_at)
+     SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2, ? FROM json_each(?) j WHERE j.value ->> 1 IS NOT NULL
+     ON CONFLICT(attempt_id, question_id) DO UPDATE SET choice = excluded.choice, correct = excluded.correct, saved_at = excluded.saved_at`,
+  );
+  const markCorrect = db.prepare(
+    `UPDATE quiz_answers SET correct = 1 WHERE attempt_id = ? AND question_id IN (SELECT value FROM json_each(?))`,
+  );
+  const overdueOfCampaign = db.prepare(
+    `SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`,
+  );
+  const overdueOfMember = db.prepare(
+    `SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE member_id = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`,
+  );
 
-  const applyChoice = (attempt: AttemptRow, questionId: string, choice: number[], at: string) => {
+  const applyChoice = (attempt: Pick<AttemptRow, 'id'>, questionId: string, choice: number[], at: string) => {
     upsertAnswer.run(attempt.id, questionId, JSON.stringify(choice), at);
   };
 
@@ -67,34 +82,51 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     return { attempt: attemptOf(attemptById.get(r.lastInsertRowid) as Raw)!, resumed: false };
   });
 
-  const submit = db.transaction((attemptId: number, finalAnswers: { questionId: string; choice: number[] }[], now: Date, graceMs: number, scorer: (saved: Map<string, number[]>) => { score: number; correctCount: number; passed: boolean; correctIds: string[] }) => {
-    const attempt = attemptOf(attemptById.get(attemptId) as Raw | undefined);
-    if (!attempt) throw new AppError('NOT_FOUND', '这次答题记录不存在');
-    if (attempt.submittedAt) return { attempt, firstTime: false };
+  const submit = db.transaction((attempt: AttemptRow, finalAnswers: { questionId: string; choice: number[] }[], now: Date, graceMs: number, scorer: Scorer) => {
+    const attemptId = attempt.id;
     const deadline = new Date(attempt.deadlineAt).getTime();
+    const answers = new Map<string, number[]>();
+    const fresh = new Set<string>();
     // Answers that arrive with a late submit do not count: only what was saved in time is scored.
-    if (now.getTime() <= deadline + graceMs) for (const a of finalAnswers) applyChoice(attempt, a.questionId, a.choice, now.toISOString());
-    const saved = new Map<string, number[]>();
-    for (const row of answersOf.all(attemptId) as { questionId: string; choice: string; savedAt: string }[]) {
-      if (new Date(row.savedAt).getTime() <= deadline + graceMs) saved.set(row.questionId, JSON.parse(row.choice));
-    }
-    const s = scorer(saved);
-    const startedAt = new Date(attempt.startedAt).getTime();
-    const durationMs = Math.max(0, Math.min(now.getTime(), deadline) - startedAt);
+    if (now.getTime() <= deadline + graceMs)
+      for (const a of finalAnswers) {
+        answers.set(a.questionId, a.choice);
+        fresh.add(a.questionId);
+      }
+    // Saved answers matter only for questions the final list leaves out.
+    if (answers.size < attempt.questions.length)
+      for (const row of answersOf.all(attemptId) as { questionId: string; choice: string; savedAt: string }[]) {
+        if (!answers.has(row.questionId) && new Date(row.savedAt).getTime() <= deadline + graceMs) answers.set(row.questionId, JSON.parse(row.choice));
+      }
+    const s = scorer(answers);
     const submittedAt = now.toISOString();
-    finish.run(submittedAt, s.score, s.correctCount, durationMs, s.passed ? 1 : 0, attemptId);
-    for (const qid of s.correctIds) markCorrect.run(attemptId, qid);
+    const durationMs = Math.max(0, Math.min(now.getTime(), deadline) - new Date(attempt.startedAt).getTime());
+    // The claim: only the first submit of an attempt changes the row (the caller's copy may be stale).
+    if (finish.run(submittedAt, s.score, s.correctCount, durationMs, s.passed ? 1 : 0, attemptId).changes === 0) {
+      const current = attemptOf(attemptById.get(attemptId) as Raw | undefined);
+      if (!current) throw new AppError('NOT_FOUND', '这次答题记录不存在');
+      return { attempt: current, firstTime: false, answers: null, hadBest: true };
+    }
+    const correct = new Set(s.correctIds);
+    if (fresh.size)
+      writeFinal.run(attemptId, submittedAt, JSON.stringify([...fresh].map((q) => [q, JSON.stringify(answers.get(q)), correct.has(q) ? 1 : 0])));
+    const oldCorrect = s.correctIds.filter((q) => !fresh.has(q));
+    if (oldCorrect.length) markCorrect.run(attemptId, JSON.stringify(oldCorrect));
+    let hadBest = false;
     if (attempt.memberId !== null) {
       const best = bestOf.get(attempt.campaignId, attempt.memberId) as { score: number; durationMs: number } | undefined;
+      hadBest = !!best;
       if (!best || s.score > best.score || (s.score === best.score && durationMs < best.durationMs)) {
         const place = attemptPlace.get(attemptId) as { cityId: string | null; countyId: string | null; orgId: string | null };
         putBest.run(attempt.campaignId, attempt.memberId, attemptId, place.cityId, place.countyId, place.orgId, s.score, durationMs, submittedAt);
       }
     }
-    return { attempt: attemptOf(attemptById.get(attemptId) as Raw)!, firstTime: true };
+    const done: AttemptRow = { ...attempt, submittedAt, score: s.score, correctCount: s.correctCount, durationMs, passed: s.passed };
+    return { attempt: done, firstTime: true, answers, hadBest };
   });
 
   const questionCache = new Map<string, QuestionRow>();
+  const campaignCache = new Map<number, CampaignRow>();
   const scopeSql = (scope: RankScope) =>
     scope.kind === 'all' ? { where: '', args: [] as string[] } : { where: ` AND ${scope.kind}_id = ?`, args: [scope.orgId] };
   const scopeKey = (scope: RankScope) => (scope.kind === 'all' ? '' : scope.orgId);
@@ -157,6 +189,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
         )
         .run(c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
           c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), at.toISOString());
+      campaignCache.clear();
       return Number(r.lastInsertRowid);
     },
     async updateCampaign(id, c, at) {
@@ -167,6 +200,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
            time_limit_sec = ?, attempts_per_day = ?, attempts_total = ?, pass_mark = ?, show_review = ?, updated_at = ? WHERE id = ?`,
       ).run(c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
         c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), id);
+      campaignCache.clear();
     },
     async campaignStats(campaignId) {
       const attempts = db.prepare('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NOT NULL').pluck().get(campaignId) as number;
@@ -203,7 +237,13 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       ).map((r) => ({ ...r, passed: r.passed === 1 })) as never;
     },
     async getCampaign(id) {
-      return campaignOf(campaignById.get(id) as Raw | undefined);
+      // Campaigns change only through create/updateCampaign, which clear this cache.
+      let c = campaignCache.get(id);
+      if (!c) {
+        c = campaignOf(campaignById.get(id) as Raw | undefined);
+        if (c) campaignCache.set(id, c);
+      }
+      return c;
     },
     async campaigns() {
       return (db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id ORDER BY c.opens_at DESC, c.id DESC`).all() as Raw[]).map((r) => campaignOf(r)!);
@@ -236,8 +276,13 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
         applyChoice(attempt, questionId, choice, now.toISOString());
       })();
     },
-    async submit(attemptId, finalAnswers, now, graceMs, scorer) {
-      return submit(attemptId, finalAnswers, now, graceMs, scorer);
+    async submit(attempt, finalAnswers, now, graceMs, scorer) {
+      return submit(attempt, finalAnswers, now, graceMs, scorer);
+    },
+    async overdueAttempts(where, cutoff) {
+      const stmt = 'campaignId' in where ? overdueOfCampaign : overdueOfMember;
+      const key = 'campaignId' in where ? where.campaignId : where.memberId;
+      return (stmt.all(key, cutoff.toISOString()) as Raw[]).map((r) => attemptOf(r)!);
     },
     async attemptsOf(memberId) {
       return db

@@ -124,16 +124,27 @@ export interface QuizRepo {
   /** Saves one answer (bank-order indices) if the attempt is open and now ≤ deadline + grace. */
   saveAnswer(attemptId: number, questionId: string, choice: number[], now: Date, graceMs: number): Promise<void>;
   /**
-   * Atomic, once: saves the final answers that arrive in time, scores what was saved by
-   * deadline + grace with `scorer`, records the best entry. A second call returns the first result.
+   * Atomic, once: saves the final answers that arrive in time, scores them together with what was
+   * saved by deadline + grace with `scorer`, records the best entry. A second call returns the first
+   * result. Duration = min(now, deadline) − start; submittedAt = now.
    */
   submit(
-    attemptId: number,
+    /** As read by the caller; the repo claims it atomically (a stale copy of a submitted attempt returns the first result). */
+    attempt: AttemptRow,
     finalAnswers: { questionId: string; choice: number[] }[],
     now: Date,
     graceMs: number,
     scorer: (saved: Map<string, number[]>) => Score & { correctIds: string[] },
-  ): Promise<{ attempt: AttemptRow; firstTime: boolean }>;
+  ): Promise<{
+    attempt: AttemptRow;
+    firstTime: boolean;
+    /** The answers that were scored (bank order), or null when the attempt had already been scored. */
+    answers: Map<string, number[]> | null;
+    /** Whether the member already had a scored attempt in this campaign before this one. */
+    hadBest: boolean;
+  }>;
+  /** Unsubmitted attempts whose deadline is before `cutoff` (deadline + grace has passed), oldest first, at most 500. */
+  overdueAttempts(where: { campaignId: number } | { memberId: number }, cutoff: Date): Promise<AttemptRow[]>;
 
   /** For 我的数据: every attempt of a member with its campaign title. */
   attemptsOf(memberId: number): Promise<{ title: string; startedAt: string; submittedAt: string | null; score: number | null }[]>;

@@ -131,3 +131,13 @@ quizMigrations.push({
     END;
   `,
 });
+
+// Attempts that were started and never submitted are scored once deadline + grace has passed
+// (lazily, see settleOverdue in handlers.ts): this index finds a campaign's overdue ones by range.
+quizMigrations.push({
+  id: '102_quiz_attempts_overdue_index',
+  sql: `
+    DROP INDEX quiz_attempts_campaign;
+    CREATE INDEX quiz_attempts_campaign ON quiz_attempts(campaign_id, submitted_at, deadline_at);
+  `,
+});

@@ -8,12 +8,15 @@ import './index.css';
 interface Props {
   /** Start the drill-down at this org's parent so the current choice is in view. */
   initialParentId?: string | null;
+  /** Keep the walk inside this org's subtree (e.g. an admin's own): it is the top crumb and nothing above it shows. */
+  root?: { id: string; name: string };
   onPick: (org: { id: string; name: string }) => void;
 }
 
 /** Picks an organisation by walking down the tree: 自治区 → 盟市 → 旗县 → 苏木 → 村. */
-export default function OrgPicker({ initialParentId = null, onPick }: Props) {
-  const [parentId, setParentId] = useState<string | null>(initialParentId);
+export default function OrgPicker({ initialParentId = null, root, onPick }: Props) {
+  const top = root?.id ?? null;
+  const [parentId, setParentId] = useState<string | null>(initialParentId ?? top);
   const [level, setLevel] = useState<OrgChildrenResult>();
   const [error, setError] = useState<ApiCallError>();
   const [loading, setLoading] = useState(true);
@@ -30,16 +33,19 @@ export default function OrgPicker({ initialParentId = null, onPick }: Props) {
     };
   }, [parentId]);
 
-  const crumbs = level?.path ?? [];
+  const all = level?.path ?? [];
+  const crumbs = root ? all.slice(Math.max(0, all.findIndex((c) => c.id === root.id))) : all;
   return (
     <View className='org-picker'>
       <View className='org-picker__crumbs'>
-        <Text className='org-picker__crumb link' onClick={() => setParentId(null)}>
-          全部
-        </Text>
-        {crumbs.map((c) => (
+        {!root && (
+          <Text className='org-picker__crumb link' onClick={() => setParentId(null)}>
+            全部
+          </Text>
+        )}
+        {crumbs.map((c, i) => (
           <Text key={c.id} className='org-picker__crumb link' onClick={() => setParentId(c.id)}>
-            {' › '}
+            {root && i === 0 ? '' : ' › '}
             {c.name}
           </Text>
         ))}

@@ -4,8 +4,8 @@ import { View, Text, Image, Canvas } from '@tarojs/components';
 import StateView from '../../components/state-view';
 import { useAction } from '../../hooks/useAction';
 import { useMember } from '../../hooks/useMember';
-import { formatDuration } from '@contracts/quiz-rules';
-import { posterDataUrlH5, posterFileWeapp, type PosterData } from './components/poster';
+import ResultCard from './components/result-card';
+import { downloadPosterH5, posterDataOf, posterDataUrlH5, posterFileWeapp } from './components/poster';
 import './index.css';
 
 const LETTERS = 'ABCDEFGHIJ';
@@ -16,11 +16,14 @@ export default function QuizResultPage() {
   const { member } = useMember();
   const [poster, setPoster] = useState<string>();
 
+  const posterFileName = `竞赛成绩-${r?.score ?? 0}分.png`;
   const makePoster = async () => {
     if (!r) return;
-    const d: PosterData = { title: r.title, score: r.score, correctCount: r.correctCount, total: r.total, durationMs: r.durationMs, passed: r.passed, rank: r.rank, nickname: member?.nickname ?? '我' };
+    const d = posterDataOf(r, member?.nickname ?? '我');
     if (process.env.TARO_ENV === 'h5') {
-      setPoster(posterDataUrlH5(d));
+      const url = posterDataUrlH5(d);
+      setPoster(url);
+      downloadPosterH5(url, posterFileName);
       return;
     }
     try {
@@ -39,40 +42,19 @@ export default function QuizResultPage() {
       <StateView loading={loading && !r} error={r ? undefined : error} onRetry={reload}>
         {r && (
           <View>
-            <View className='card quiz-score'>
-              <Text className='card-title'>{r.title}</Text>
-              <Text className='quiz-score__num' aria-label='得分'>{r.score}</Text>
-              <Text className={`quiz-score__pass ${r.passed ? 'quiz-ok' : 'quiz-bad'}`}>{r.passed ? `及格（${r.passMark} 分及格）` : `未及格（${r.passMark} 分及格）`}</Text>
-              <View className='quiz-facts'>
-                <View className='quiz-facts__item'>
-                  <Text className='quiz-facts__value'>{`${r.correctCount}/${r.total}`}</Text>
-                  <Text className='hint'>答对</Text>
-                </View>
-                <View className='quiz-facts__item'>
-                  <Text className='quiz-facts__value'>{formatDuration(r.durationMs)}</Text>
-                  <Text className='hint'>用时</Text>
-                </View>
-                <View className='quiz-facts__item'>
-                  <Text className='quiz-facts__value quiz-rank'>{r.rank ? `第 ${r.rank} 名` : '—'}</Text>
-                  <Text className='hint'>{`共 ${r.participants} 人`}</Text>
-                </View>
-              </View>
-            </View>
-            <View className='quiz-campaign__actions'>
-              <View className='btn-plain quiz-btn' onClick={() => Taro.navigateTo({ url: `/packages/quiz/leaderboard?id=${r.campaignId}` })}>
-                <Text>排行榜</Text>
-              </View>
-              <View className='btn-primary quiz-btn' onClick={makePoster}>
-                <Text>成绩海报</Text>
-              </View>
-            </View>
+            <ResultCard
+              {...r}
+              posterLabel={process.env.TARO_ENV === 'h5' ? '保存成绩海报' : '保存 / 分享海报'}
+              onLeaderboard={() => Taro.navigateTo({ url: `/packages/quiz/leaderboard?id=${r.campaignId}` })}
+              onPoster={makePoster}
+            />
             {process.env.TARO_ENV !== 'h5' && <Canvas type='2d' id='quiz-poster' style={{ position: 'fixed', left: '-2000px', width: '600px', height: '800px' }} />}
             {poster && (
               <View className='card quiz-poster-card'>
                 {process.env.TARO_ENV === 'h5' ? <img className='quiz-poster-img' src={poster} alt='成绩海报' /> : <Image className='quiz-poster' src={poster} mode='aspectFit' />}
                 {process.env.TARO_ENV === 'h5' && (
-                  <a href={poster} download={`竞赛成绩-${r.score}分.png`} className='link quiz-download'>
-                    下载海报
+                  <a href={poster} download={posterFileName} className='link quiz-download'>
+                    再次下载海报
                   </a>
                 )}
               </View>

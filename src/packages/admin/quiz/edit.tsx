@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View, Text, Input, Switch, Textarea } from '@tarojs/components';
+import { View, Text, Input, Switch, Textarea, Button } from '@tarojs/components';
+import OrgPicker from '../../../components/org-picker';
 import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { useMember } from '../../../hooks/useMember';
@@ -17,6 +18,9 @@ export default function AdminQuizEditPage() {
   const [f, setF] = useState({ title: '', description: '', orgId: '', opens: '', closes: '', minutes: '10', perDay: '3', total: '10', passMark: '60', showReview: true });
   const [draws, setDraws] = useState<Record<string, string>>({});
   const [cover, setCover] = useState<string | null>(null);
+  const [orgName, setOrgName] = useState('');
+  // While choosing the campaign's organisation: which of my admin orgs the drill-down starts from.
+  const [pickFrom, setPickFrom] = useState<number | null>(null);
 
   useEffect(() => {
     if (!data) return;
@@ -25,8 +29,11 @@ export default function AdminQuizEditPage() {
       setF({ title: c.title, description: c.description, orgId: c.orgId, opens: beijingDate(c.opensAt), closes: beijingDate(c.closesAt), minutes: String(Math.round(c.timeLimitSec / 60)), perDay: String(c.attemptsPerDay), total: String(c.attemptsTotal), passMark: String(c.passMark), showReview: c.showReview });
       setDraws(Object.fromEntries(c.draws.map((d) => [d.bankId, String(d.count)])));
       setCover(c.cover);
+      setOrgName(c.orgName);
     } else if (member?.adminOrgs[0]) {
-      setF((x) => ({ ...x, orgId: x.orgId || member.adminOrgs[0].id }));
+      const first = member.adminOrgs[0];
+      setF((x) => (x.orgId ? x : { ...x, orgId: first.id }));
+      setOrgName((n) => n || first.name);
     }
   }, [data, member, id]);
 
@@ -62,6 +69,35 @@ export default function AdminQuizEditPage() {
       <Input className='field-input' name={k} type={type} value={String(f[k])} placeholder={placeholder} onInput={set(k)} />
     </View>
   );
+  const roots = member?.adminOrgs ?? [];
+  if (pickFrom !== null && roots[pickFrom])
+    return (
+      <View className='page admin-quiz-edit'>
+        <Text className='card-title'>选择面向单位（本单位或下级单位）</Text>
+        {roots.length > 1 && (
+          <View className='row'>
+            {roots.map((o, i) => (
+              <Text key={o.id} className={`link quiz-root${i === pickFrom ? ' quiz-root--on' : ''}`} onClick={() => setPickFrom(i)}>
+                {o.name}
+              </Text>
+            ))}
+          </View>
+        )}
+        <OrgPicker
+          key={roots[pickFrom].id}
+          root={roots[pickFrom]}
+          onPick={(o) => {
+            setF((x) => ({ ...x, orgId: o.id }));
+            setOrgName(o.name);
+            setPickFrom(null);
+          }}
+        />
+        <Button className='btn-plain' style={{ marginTop: '24px' }} onClick={() => setPickFrom(null)}>
+          取消
+        </Button>
+      </View>
+    );
+
   return (
     <View className='page admin-quiz-edit'>
       <StateView loading={loading && !data} error={data ? undefined : error} onRetry={reload}>
@@ -72,7 +108,15 @@ export default function AdminQuizEditPage() {
             <Textarea className='field-input' value={f.description} maxlength={500} onInput={set('description')} />
           </View>
           <CoverPicker value={cover} onChange={setCover} />
-          {field('面向单位编号（本单位或下级单位，其所有下级会员均可参加）', 'orgId')}
+          <View className='field'>
+            <Text className='field-label'>面向单位（本单位及所有下级单位的会员均可参加）</Text>
+            <View className='row'>
+              <Text className='quiz-org-name'>{orgName || '未选择'}</Text>
+              <Text className='link' onClick={() => setPickFrom(0)}>
+                更换 ›
+              </Text>
+            </View>
+          </View>
           {field('开始日期（YYYY-MM-DD）', 'opens', '2027-05-29')}
           {field('结束日期（YYYY-MM-DD，当天 24 时结束）', 'closes', '2027-06-30')}
           {field('每次限时（分钟）', 'minutes', '10', 'number')}
