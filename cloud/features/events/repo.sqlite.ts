@@ -79,7 +79,27 @@ export function sqliteEventRepo(db: Db): EventRepo {
     return { record: toCheckin(checkinOf.get(c.eventId, c.memberId) as any) as CheckinRecord, created: r.changes === 1 };
   });
 
+  // Wrong-code limit: one conditional INSERT decides and records together, so concurrent requests (in
+  // this process or in another one on the same file, serialised by SQLite's write lock) cannot all
+  // slip under the limit. Rows older than the window are pruned in the same IMMEDIATE transaction.
+  const pruneAttempts = db.prepare('DELETE FROM event_code_attempts WHERE at_ms <= ?');
+  const reserveAttempt = db.prepare(`INSERT INTO event_code_attempts (event_id, member_id, at_ms)
+    SELECT @eventId, @memberId, @at
+    WHERE (SELECT COUNT(*) FROM event_code_attempts WHERE member_id = @memberId AND event_id = @eventId AND at_ms > @since) < @limit`);
+  const releaseAttempt = db.prepare('DELETE FROM event_code_attempts WHERE id = ?');
+  const reserve = db.transaction((eventId: number, memberId: number, at: number, windowMs: number, limit: number) => {
+    pruneAttempts.run(at - windowMs);
+    const r = reserveAttempt.run({ eventId, memberId, at, since: at - windowMs, limit });
+    return r.changes === 1 ? Number(r.lastInsertRowid) : null;
+  });
+
   return {
+    async reserveCodeAttempt(eventId, memberId, at, windowMs, limit) {
+      return reserve.immediate(eventId, memberId, at.getTime(), windowMs, limit);
+    },
+    async releaseCodeAttempt(id) {
+      releaseAttempt.run(id);
+    },
     async codeSecret() {
       if (secret) return secret;
       db.prepare('INSERT OR IGNORE INTO event_keys (id, secret, created_at) VALUES (1, ?, ?)').run(crypto.randomBytes(32), new Date().toISOString());

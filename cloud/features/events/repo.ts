@@ -95,4 +95,12 @@ export interface EventRepo {
   /** Check-ins of an event, newest first. */
   checkins(eventId: number, opts?: { limit?: number; offline?: boolean }): Promise<CheckinListRow[]>;
   counts(eventId: number): Promise<{ total: number; offline: number; voided: number }>;
+  /**
+   * The wrong-code limit, atomic in one conditional INSERT (so it also holds across processes sharing
+   * the file): reserves an attempt unless `limit` attempts of this member at this event lie in the
+   * sliding window (at - windowMs, at]. Returns the attempt's id, or null when over the limit.
+   */
+  reserveCodeAttempt(eventId: number, memberId: number, at: Date, windowMs: number, limit: number): Promise<number | null>;
+  /** Forgets a reserved attempt whose code was not wrong (checked in, or refused for another reason). */
+  releaseCodeAttempt(id: number): Promise<void>;
 }
