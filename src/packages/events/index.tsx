@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { EventSummary } from '@contracts/events';
 import StateView from '../../components/state-view';
 import { useAction } from '../../hooks/useAction';
 import { fmtRange } from './util';
-import { watchNetwork } from './offline';
+import { checkinQueue } from './offline';
 import './index.css';
 
 type When = 'upcoming' | 'past';
@@ -16,7 +16,8 @@ export default function EventsEntryPage() {
   const [when, setWhen] = useState<When>('upcoming');
   const [scope, setScope] = useState<Scope>('all');
   const list = useAction('event.list', { when, scope });
-  watchNetwork();
+  // Scans saved without a network are submitted when it returns.
+  useEffect(() => checkinQueue.watch(), []);
 
   return (
     <View className='page events'>
