@@ -80,7 +80,8 @@ test('the organiser fills the venue with 使用当前位置; typed values are ch
   const admin = await context.newPage();
   admin.on('pageerror', (e) => errors.push(e.message));
   await devLogin(admin, host.url, 'dev-admin-nm', '自治区管理员');
-  await openRoute(admin, host.url, '/packages/admin/events/edit');
+  await openRoute(admin, host.url, '/packages/admin/events/index');
+  await admin.getByText('发布活动 / 通知').click();
   await taroInput(admin, 'title').waitFor();
   await admin.getByText('内蒙古自治区计划生育协会', { exact: true }).waitFor();
   await taroInput(admin, 'title').fill(TITLE);
@@ -95,7 +96,9 @@ test('the organiser fills the venue with 使用当前位置; typed values are ch
   // A typo in the latitude is caught before anything is sent.
   await taroInput(admin, 'lat').fill('408.175');
   await taroInput(admin, 'radius').fill('200');
-  await tap(admin.locator('taro-switch-core').first());
+  const required = admin.locator('taro-switch-core input').first(); // 要求在现场定位签到
+  await required.check();
+  expect(await required.isChecked()).toBe(true);
   await tap(admin.getByText('发布', { exact: true }).last());
   await admin.locator('.aform__venue-msg', { hasText: '纬度应在 -90 到 90 之间' }).waitFor();
   await screenshot(admin, 'events-cam-01-venue-out-of-range');
@@ -121,7 +124,7 @@ test('a member at the venue taps 扫码签到; the camera reads the current QR c
   expect(eventId).toBeGreaterThan(0);
   // Launch the camera browser first (its fake camera plays the file), then write the clip with the
   // current code just before the tap, at least 15 s before it rotates.
-  writeQrY4m(y4m, 'HYZJ-CHECKIN:0:0:placeholder-placeholder');
+  writeQrY4m(y4m, 'https://example.com/not-a-checkin-code');
   cameraBrowser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
@@ -132,6 +135,14 @@ test('a member at the venue taps 扫码签到; the camera reads the current QR c
   await page.locator('.checkin__scan', { hasText: '扫码签到' }).waitFor();
   await page.getByText('本活动需在现场签到，签到时会获取您的位置。').waitFor();
   await screenshot(page, 'events-cam-03-before-scan');
+
+  // First the camera sees some other QR code: the camera view says so and keeps looking; 取消 closes it.
+  await tap(page.locator('.checkin__scan'));
+  await page.locator('.camera-scan__msg', { hasText: '这不是会员之家的签到二维码' }).waitFor({ timeout: 30000 });
+  await screenshot(page, 'events-cam-03c-camera-sees-another-qr');
+  await tap(page.locator('.camera-scan__cancel'));
+  await page.locator('.camera-scan').waitFor({ state: 'detached' });
+  expect(await page.locator('.checkin__error').count()).toBe(0); // cancelling is not an error
 
   let current = (await host.post('event.code', { id: eventId }, adminToken)).body.data;
   const left = Date.parse(current.rotatesAt) - Date.parse(current.serverNow);

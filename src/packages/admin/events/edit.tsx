@@ -47,7 +47,7 @@ export default function AdminEventEditPage() {
   const [org, setOrg] = useState<{ id: string; name: string } | null>(null);
   const [picking, setPicking] = useState(false);
   const [error, setError] = useState('');
-  const [venueMsg, setVenueMsg] = useState<{ error: boolean; text: string } | null>(null);
+  const [venueMsg, setVenueMsg] = useState<{ error: boolean; text: string; field?: string } | null>(null);
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((x) => ({ ...x, [k]: v }));
 
   useEffect(() => {
@@ -76,7 +76,7 @@ export default function AdminEventEditPage() {
     if (opens === null || closes === null) return setError('签到时间请按“2027-05-29 08:30”的格式填写');
     const venue = f.kind === 'event' ? checkVenue(f) : { ok: true as const, lat: null, lng: null, radius: 500 };
     if (!venue.ok) {
-      setVenueMsg({ error: true, text: venue.message });
+      setVenueMsg({ error: true, text: venue.message, field: venue.field });
       return setError(venue.message);
     }
     const fields = {
@@ -191,9 +191,10 @@ export default function AdminEventEditPage() {
             <Button className='btn-plain aform__here' onClick={useHere}>
               {process.env.TARO_ENV === 'weapp' ? '使用当前位置（在地图上选点）' : '使用当前位置'}
             </Button>
-            {venueMsg && <Text className={venueMsg.error ? 'field-error aform__venue-msg' : 'hint aform__venue-msg'}>{venueMsg.text}</Text>}
+            {venueMsg && venueMsg.field !== 'radius' && <Text className={venueMsg.error ? 'field-error aform__venue-msg' : 'hint aform__venue-msg'}>{venueMsg.text}</Text>}
           </View>
           {text('radius', '签到范围（米）', '500', 'digit')}
+          {venueMsg?.field === 'radius' && <Text className='field-error aform__venue-msg'>{venueMsg.text}</Text>}
           <View className='field row'>
             <Text>要求在现场定位签到</Text>
             <Switch checked={f.locationRequired} color='#c8102e' onChange={(e) => set('locationRequired', e.detail.value)} />

@@ -204,9 +204,11 @@ export default function EventDetailPage() {
               </View>
             )}
 
-            <View className='card'>
-              <Markdown source={e.body} />
-            </View>
+            {e.body.trim() !== '' && (
+              <View className='card'>
+                <Markdown source={e.body} />
+              </View>
+            )}
           </View>
         )}
       </StateView>
