@@ -69,7 +69,8 @@ export default function EventDetailPage() {
     setError('');
     setBusy(true);
     try {
-      const location = await currentLocation();
+      // The position is asked for only when the event requires it (it is stored with the check-in).
+      const location = e?.locationRequired ? await currentLocation() : null;
       if (e?.locationRequired && !location) return setError(LOCATION_REFUSED);
       const r = await checkinQueue.checkIn({ eventId: id, code, scannedAt, location });
       if (r.queued) {
