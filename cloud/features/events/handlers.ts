@@ -138,6 +138,7 @@ function toInput(orgId: string, p: Omit<EventFields, 'id'>, published: boolean):
 // store, so it holds across restarts and across host processes), so the 6-digit space cannot be walked.
 const WRONG_CODE_LIMIT = 10;
 const WRONG_CODE_WINDOW_MS = 5 * 60_000;
+const tooManyWrongCodes = () => new AppError('TOO_MANY_REQUESTS', '签到码输错次数太多，请 5 分钟后再试，或请现场工作人员帮助');
 
 /**
  * Verifies a typed 6-digit code or a scanned QR payload for `eventId`, as of `ref` (the server's
@@ -220,68 +221,67 @@ export const eventCheckin = defineAction({
       return { firstTime: false, checkedInAt: existing.checkedInAt, offline: existing.offline, points: e.points, distance: null };
     }
 
-    // Reserve an attempt before looking at the code; it is released below unless the code was wrong.
-    const attempt = await ctx.store.events.reserveCodeAttempt(e.id, ctx.member.id, now, WRONG_CODE_WINDOW_MS, WRONG_CODE_LIMIT);
-    if (attempt === null) throw new AppError('TOO_MANY_REQUESTS', '签到码输错次数太多，请 5 分钟后再试，或请现场工作人员帮助');
-    let wrongCode = false;
+    const signer = await signerOf(ctx.store);
+    let offline = false;
+    let at = nowMs; // the moment the member was at the venue
+    let w: number;
     try {
-      const signer = await signerOf(ctx.store);
-      let offline = false;
-      let at = nowMs; // the moment the member was at the venue
-      let w: number;
-      try {
-        if (p.scannedAt) {
-          const scanned = Date.parse(p.scannedAt);
-          if (scanned > nowMs + 2 * 60_000) throw new AppError('INVALID_PAYLOAD', '扫码时间晚于当前时间，请检查手机的日期和时间');
-          if (nowMs - scanned > OFFLINE_MAX_DELAY_MS)
-            throw new AppError('OFFLINE_TOO_LATE', '离线扫码需在 24 小时内联网提交，这次扫码已超过 24 小时，无法签到');
-          try {
-            w = verifyCode(signer, e.id, p.code, nowMs);
-          } catch {
-            // No longer valid now: judge the code as of the recorded scan time.
-            w = verifyCode(signer, e.id, p.code, scanned);
-            offline = true;
-            at = scanned;
-          }
-        } else {
+      if (p.scannedAt) {
+        const scanned = Date.parse(p.scannedAt);
+        if (scanned > nowMs + 2 * 60_000) throw new AppError('INVALID_PAYLOAD', '扫码时间晚于当前时间，请检查手机的日期和时间');
+        if (nowMs - scanned > OFFLINE_MAX_DELAY_MS)
+          throw new AppError('OFFLINE_TOO_LATE', '离线扫码需在 24 小时内联网提交，这次扫码已超过 24 小时，无法签到');
+        try {
           w = verifyCode(signer, e.id, p.code, nowMs);
+        } catch {
+          // No longer valid now: judge the code as of the recorded scan time.
+          w = verifyCode(signer, e.id, p.code, scanned);
+          offline = true;
+          at = scanned;
         }
-      } catch (err) {
-        if (err instanceof AppError && err.code.startsWith('CHECKIN_CODE')) wrongCode = true;
-        throw err;
+      } else {
+        w = verifyCode(signer, e.id, p.code, nowMs);
       }
-
-      if (at < Date.parse(e.checkinOpensAt)) throw new AppError('CHECKIN_NOT_OPEN', `签到还没开始，将于 ${bjTime(e.checkinOpensAt)} 开放`);
-      if (at > Date.parse(e.checkinClosesAt)) throw new AppError('CHECKIN_CLOSED', `本活动签到已于 ${bjTime(e.checkinClosesAt)} 结束`);
-
-      let distance: number | null = null;
-      if (p.location && e.lat !== null && e.lng !== null) distance = Math.round(distanceMeters(p.location, { lat: e.lat, lng: e.lng }));
-      if (e.locationRequired) {
-        if (!p.location)
-          throw new AppError('LOCATION_REQUIRED', '本活动需要确认您在活动现场：请允许小程序使用您的位置（设置 › 位置信息）后再签到，或请现场工作人员帮助');
-        if (distance! > e.radius)
-          throw new AppError('OUT_OF_RANGE', `您距离活动地点约 ${formatDistance(distance!)}，超出签到范围（${e.radius} 米），请到达现场后再签到`);
+    } catch (err) {
+      // A wrong code is recorded in one atomic conditional INSERT, which also says whether the
+      // member had already used up the allowance (then the answer is 429, whatever the code).
+      if (err instanceof AppError && err.code.startsWith('CHECKIN_CODE')) {
+        const recorded = await ctx.store.events.recordWrongCode(e.id, ctx.member.id, now, WRONG_CODE_WINDOW_MS, WRONG_CODE_LIMIT);
+        if (!recorded) throw tooManyWrongCodes();
       }
-
-      const { record, created } = await ctx.store.events.checkin({
-        eventId: e.id,
-        memberId: ctx.member.id,
-        orgId: ctx.member.orgId,
-        at: now,
-        scannedAt: p.scannedAt ? new Date(Date.parse(p.scannedAt)) : null,
-        offline,
-        codeWindow: w,
-        lat: p.location?.lat ?? null,
-        lng: p.location?.lng ?? null,
-        distance,
-      });
-      if (record.voided) throw new AppError('CHECKIN_VOIDED', '您的签到已被活动组织者作废，如有疑问请联系现场工作人员');
-      if (e.points > 0)
-        await ctx.store.points.award({ memberId: ctx.member.id, delta: e.points, reason: `活动签到：${e.title}`.slice(0, 60), refKey: `event:checkin:${e.id}:${ctx.member.id}`, at: now });
-      return { firstTime: created, checkedInAt: record.checkedInAt, offline: record.offline, points: e.points, distance };
-    } finally {
-      if (!wrongCode) await ctx.store.events.releaseCodeAttempt(attempt);
+      throw err;
     }
+    // A right code counts only while the member is under the limit: the code must not be found by guessing.
+    if ((await ctx.store.events.wrongCodeCount(e.id, ctx.member.id, now, WRONG_CODE_WINDOW_MS)) >= WRONG_CODE_LIMIT) throw tooManyWrongCodes();
+
+    if (at < Date.parse(e.checkinOpensAt)) throw new AppError('CHECKIN_NOT_OPEN', `签到还没开始，将于 ${bjTime(e.checkinOpensAt)} 开放`);
+    if (at > Date.parse(e.checkinClosesAt)) throw new AppError('CHECKIN_CLOSED', `本活动签到已于 ${bjTime(e.checkinClosesAt)} 结束`);
+
+    let distance: number | null = null;
+    if (p.location && e.lat !== null && e.lng !== null) distance = Math.round(distanceMeters(p.location, { lat: e.lat, lng: e.lng }));
+    if (e.locationRequired) {
+      if (!p.location)
+        throw new AppError('LOCATION_REQUIRED', '本活动需要确认您在活动现场：请允许小程序使用您的位置（设置 › 位置信息）后再签到，或请现场工作人员帮助');
+      if (distance! > e.radius)
+        throw new AppError('OUT_OF_RANGE', `您距离活动地点约 ${formatDistance(distance!)}，超出签到范围（${e.radius} 米），请到达现场后再签到`);
+    }
+
+    const { record, created } = await ctx.store.events.checkin({
+      eventId: e.id,
+      memberId: ctx.member.id,
+      orgId: ctx.member.orgId,
+      at: now,
+      scannedAt: p.scannedAt ? new Date(Date.parse(p.scannedAt)) : null,
+      offline,
+      codeWindow: w,
+      lat: p.location?.lat ?? null,
+      lng: p.location?.lng ?? null,
+      distance,
+    });
+    if (record.voided) throw new AppError('CHECKIN_VOIDED', '您的签到已被活动组织者作废，如有疑问请联系现场工作人员');
+    if (e.points > 0)
+      await ctx.store.points.award({ memberId: ctx.member.id, delta: e.points, reason: `活动签到：${e.title}`.slice(0, 60), refKey: `event:checkin:${e.id}:${ctx.member.id}`, at: now });
+    return { firstTime: created, checkedInAt: record.checkedInAt, offline: record.offline, points: e.points, distance };
   },
 });
 

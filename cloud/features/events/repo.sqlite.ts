@@ -82,23 +82,23 @@ export function sqliteEventRepo(db: Db): EventRepo {
   // Wrong-code limit: one conditional INSERT decides and records together, so concurrent requests (in
   // this process or in another one on the same file, serialised by SQLite's write lock) cannot all
   // slip under the limit. Rows older than the window are pruned in the same IMMEDIATE transaction.
+  // Only wrong codes write; a right code costs one indexed COUNT.
   const pruneAttempts = db.prepare('DELETE FROM event_code_attempts WHERE at_ms <= ?');
-  const reserveAttempt = db.prepare(`INSERT INTO event_code_attempts (event_id, member_id, at_ms)
+  const insertWrong = db.prepare(`INSERT INTO event_code_attempts (event_id, member_id, at_ms)
     SELECT @eventId, @memberId, @at
     WHERE (SELECT COUNT(*) FROM event_code_attempts WHERE member_id = @memberId AND event_id = @eventId AND at_ms > @since) < @limit`);
-  const releaseAttempt = db.prepare('DELETE FROM event_code_attempts WHERE id = ?');
-  const reserve = db.transaction((eventId: number, memberId: number, at: number, windowMs: number, limit: number) => {
+  const countWrong = db.prepare('SELECT COUNT(*) FROM event_code_attempts WHERE member_id = ? AND event_id = ? AND at_ms > ?').pluck();
+  const recordWrong = db.transaction((eventId: number, memberId: number, at: number, windowMs: number, limit: number) => {
     pruneAttempts.run(at - windowMs);
-    const r = reserveAttempt.run({ eventId, memberId, at, since: at - windowMs, limit });
-    return r.changes === 1 ? Number(r.lastInsertRowid) : null;
+    return insertWrong.run({ eventId, memberId, at, since: at - windowMs, limit }).changes === 1;
   });
 
   return {
-    async reserveCodeAttempt(eventId, memberId, at, windowMs, limit) {
-      return reserve.immediate(eventId, memberId, at.getTime(), windowMs, limit);
+    async recordWrongCode(eventId, memberId, at, windowMs, limit) {
+      return recordWrong.immediate(eventId, memberId, at.getTime(), windowMs, limit);
     },
-    async releaseCodeAttempt(id) {
-      releaseAttempt.run(id);
+    async wrongCodeCount(eventId, memberId, at, windowMs) {
+      return countWrong.get(memberId, eventId, at.getTime() - windowMs) as number;
     },
     async codeSecret() {
       if (secret) return secret;

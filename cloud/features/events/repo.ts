@@ -97,10 +97,10 @@ export interface EventRepo {
   counts(eventId: number): Promise<{ total: number; offline: number; voided: number }>;
   /**
    * The wrong-code limit, atomic in one conditional INSERT (so it also holds across processes sharing
-   * the file): reserves an attempt unless `limit` attempts of this member at this event lie in the
-   * sliding window (at - windowMs, at]. Returns the attempt's id, or null when over the limit.
+   * the file): records a wrong code unless `limit` wrong codes of this member at this event already lie
+   * in the sliding window (at - windowMs, at]. Returns false when over the limit (nothing recorded).
    */
-  reserveCodeAttempt(eventId: number, memberId: number, at: Date, windowMs: number, limit: number): Promise<number | null>;
-  /** Forgets a reserved attempt whose code was not wrong (checked in, or refused for another reason). */
-  releaseCodeAttempt(id: number): Promise<void>;
+  recordWrongCode(eventId: number, memberId: number, at: Date, windowMs: number, limit: number): Promise<boolean>;
+  /** Wrong codes of this member at this event in the window (at - windowMs, at]. */
+  wrongCodeCount(eventId: number, memberId: number, at: Date, windowMs: number): Promise<number>;
 }

@@ -73,10 +73,9 @@ export const eventMigrations: Migration[] = [
   {
     id: '301_event_code_attempts',
     sql: `
-      -- Check-in code attempts per member and event, for the wrong-code limit. Kept in the database
+      -- Wrong check-in codes per member and event, for the wrong-code limit. Kept in the database
       -- (not in a process's memory) so the limit holds across restarts and across several host
-      -- processes sharing this file. A row is reserved before a code is checked and deleted again
-      -- unless the code was wrong, so what stays are wrong codes (and in-flight attempts).
+      -- processes sharing this file. Rows older than the 5-minute window are pruned as new ones come.
       CREATE TABLE event_code_attempts (
         id INTEGER PRIMARY KEY,
         event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
