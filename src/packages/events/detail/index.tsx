@@ -13,9 +13,15 @@ import '../index.css';
 import './index.css';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
-const IS_H5 = process.env.TARO_ENV === 'h5';
 /** H5: the camera can be offered where the browser has getUserMedia (a secure page). */
-const H5_CAMERA = IS_H5 && typeof navigator !== 'undefined' && !!navigator.mediaDevices && typeof navigator.mediaDevices.getUserMedia === 'function';
+const H5_CAMERA = process.env.TARO_ENV === 'h5' && typeof navigator !== 'undefined' && !!navigator.mediaDevices && typeof navigator.mediaDevices.getUserMedia === 'function';
+
+/**
+ * H5 only: the camera scanner (and jsqr) as a separate chunk. A constant conditional at module level, so
+ * the weapp build drops the import (inside the async scan() it would survive: babel turns that into a
+ * state machine whose branches webpack cannot see are dead).
+ */
+const loadCamera = process.env.TARO_ENV === 'h5' ? () => import('../h5-camera') : null;
 
 const LOCATION_REFUSED = IS_WEAPP
   ? '本活动需要确认您在活动现场：请允许小程序使用您的位置（右上角 ··· › 设置 › 位置信息）后再签到，或请现场工作人员帮助'
@@ -89,9 +95,8 @@ export default function EventDetailPage() {
 
   const scan = async () => {
     setError('');
-    if (process.env.TARO_ENV === 'h5') {
-      // Loaded only in the H5 build: the camera code and jsqr never reach the weapp package.
-      const { scanWithCamera } = await import('../h5-camera');
+    if (loadCamera) {
+      const { scanWithCamera } = await loadCamera();
       const r = await scanWithCamera((text) => qrProblem(text, id));
       if (r.ok) await submit(r.text, r.scannedAt);
       else if (r.reason !== 'cancelled') setError(r.message);
