@@ -3,7 +3,9 @@ import { openSqliteStore } from '../../cloud/store/sqlite';
 
 let host: TestHost;
 beforeAll(async () => {
-  host = await startHttpHost();
+  // 2,000 connections open at once: a listen backlog above them (node's default is 511), or on a loaded
+  // machine the kernel's SYN cookies let connections through that the server never accepted (read ECONNRESET).
+  host = await startHttpHost({ backlog: 4096 });
 });
 afterAll(() => host.close());
 

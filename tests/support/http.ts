@@ -17,14 +17,14 @@ export interface TestHost {
 }
 
 /** The real HTTP host on a random loopback port, over a fresh data dir. */
-export async function startHttpHost(opts: { mode?: AppMode; withH5?: boolean; trustWxOpenidHeader?: boolean; dataDir?: string } = {}): Promise<TestHost> {
+export async function startHttpHost(opts: { mode?: AppMode; withH5?: boolean; trustWxOpenidHeader?: boolean; dataDir?: string; backlog?: number } = {}): Promise<TestHost> {
   const dataDir = opts.dataDir ?? tempDir();
   const app = await createApp({ dataDir, mode: opts.mode ?? 'dev' });
   const server = await buildHttpHost(app, {
     staticDir: opts.withH5 ? path.join(REPO_ROOT, 'dist', 'h5') : undefined,
     trustWxOpenidHeader: opts.trustWxOpenidHeader,
   });
-  await server.listen({ port: 0, host: '127.0.0.1' });
+  await server.listen({ port: 0, host: '127.0.0.1', ...(opts.backlog ? { backlog: opts.backlog } : {}) });
   const address = server.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const post: TestHost['post'] = async (action, payload = {}, token, headers = {}) => {
