@@ -77,6 +77,16 @@ test('online, a check-in goes straight to the server without a scan time and is 
   expect(r).toEqual({ queued: false, result: { firstTime: true } });
   expect(d.sent).toEqual([{ eventId: 7, code: '123456' }]);
   expect(d.queue.list()).toEqual([]);
+
+  // A server answer is shown, not queued: a wrong code, or 429 after too many wrong codes.
+  d.answer(() => ({ ok: false, code: 'TOO_MANY_REQUESTS', status: 429, message: '签到码输错次数太多，请 5 分钟后再试' }));
+  await expect(d.queue.checkIn({ eventId: 8, code: '000000', scannedAt: SCAN, location: null })).rejects.toMatchObject({ status: 429 });
+  d.answer(() => ({ ok: false, code: 'CHECKIN_CODE_INVALID', status: 400, message: '签到码不正确' }));
+  await expect(d.queue.checkIn({ eventId: 8, code: '000000', scannedAt: SCAN, location: null })).rejects.toMatchObject({ message: '签到码不正确' });
+  // A server error keeps the scan, as no network does.
+  d.answer(() => ({ ok: false, code: 'INTERNAL', status: 502, message: '服务器出了点问题' }));
+  expect(await d.queue.checkIn({ eventId: 8, code: '123456', scannedAt: SCAN, location: null })).toEqual({ queued: true });
+  expect(d.queue.list().map((q) => q.eventId)).toEqual([8]);
 });
 
 test('retryable failures (server error, 429, network) keep the entry; a final refusal drops it and shows the reason', async () => {

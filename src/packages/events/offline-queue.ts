@@ -48,10 +48,14 @@ export interface FlushResult {
 
 export const QUEUE_KEY = 'events.offlineCheckins';
 
-/** No network, a server error or "try later" (429): worth trying again. Any other answer is final. */
-export function isRetryable(e: CallFailure): boolean {
+/** Nothing reached the server, or it failed: the scan is kept on the device. */
+export function isUnreachable(e: CallFailure): boolean {
   const status = e.status ?? 0;
-  return e.code === 'NETWORK' || status === 0 || status >= 500 || status === 429;
+  return e.code === 'NETWORK' || status === 0 || status >= 500;
+}
+/** For a queued scan, "try later" (429) is also worth another go. Any other answer is final. */
+export function isRetryable(e: CallFailure): boolean {
+  return isUnreachable(e) || e.status === 429;
 }
 
 export function createCheckinQueue(deps: CheckinQueueDeps) {
@@ -116,14 +120,15 @@ export function createCheckinQueue(deps: CheckinQueueDeps) {
 
   /**
    * Checks in now; when the network (or the server) is not there, keeps the scan on the device and
-   * answers { queued: true }. A final refusal rejects with the server's reason.
+   * answers { queued: true }. Any answer of the server (a refusal, or 429 after too many wrong codes)
+   * rejects with its reason for the member to see.
    */
   async function checkIn(item: QueuedCheckin): Promise<{ queued: false; result: unknown } | { queued: true }> {
     try {
       const result = await deps.submit({ eventId: item.eventId, code: item.code, ...(item.location ? { location: item.location } : {}) });
       return { queued: false, result };
     } catch (e) {
-      if (!isRetryable(e as CallFailure)) throw e;
+      if (!isUnreachable(e as CallFailure)) throw e;
       enqueue(item);
       return { queued: true };
     }

@@ -81,7 +81,7 @@ export default function EventDetailPage() {
       const r = await checkinQueue.checkIn({ eventId: id, code, scannedAt, location });
       if (r.queued) {
         setTick((t) => t + 1);
-        Taro.showToast({ title: '网络不通，已保存，联网后自动签到', icon: 'none', duration: 3000 });
+        Taro.showToast({ title: '网络不通，已保存扫码记录，恢复后自动签到', icon: 'none', duration: 3000 });
       } else {
         Taro.showToast({ title: (r.result as { firstTime: boolean }).firstTime ? '签到成功' : '您已签到过', icon: 'success' });
         await ev.reload();
