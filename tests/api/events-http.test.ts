@@ -3,6 +3,8 @@ import { openSqliteStore } from '../../cloud/store/sqlite';
 
 let host: TestHost;
 beforeAll(async () => {
+  // 2,000 connections open at once: the host listens with LISTEN_BACKLOG (node's default of 511 let the kernel's
+  // SYN cookies through connections the server never accepted: read ECONNRESET on a loaded machine).
   host = await startHttpHost();
 });
 afterAll(() => host.close());

@@ -135,18 +135,11 @@ function toInput(orgId: string, p: Omit<EventFields, 'id'>, published: boolean):
   };
 }
 
-// Wrong codes per member and event: 10 per 5 minutes, so the 6-digit space cannot be walked.
-const failures = new Map<string, { n: number; until: number }>();
-function noteFailure(key: string, now: number) {
-  const f = failures.get(key);
-  if (!f || f.until < now) failures.set(key, { n: 1, until: now + 5 * 60_000 });
-  else f.n++;
-  if (failures.size > 100_000) failures.clear();
-}
-function checkThrottle(key: string, now: number) {
-  const f = failures.get(key);
-  if (f && f.until >= now && f.n >= 10) throw new AppError('TOO_MANY_REQUESTS', '签到码输错次数太多，请 5 分钟后再试，或请现场工作人员帮助');
-}
+// Wrong codes per member and event: at most 10 in any 5 minutes (a sliding window kept in the
+// store, so it holds across restarts and across host processes), so the 6-digit space cannot be walked.
+const WRONG_CODE_LIMIT = 10;
+const WRONG_CODE_WINDOW_MS = 5 * 60_000;
+const tooManyWrongCodes = () => new AppError('TOO_MANY_REQUESTS', '签到码输错次数太多，请 5 分钟后再试，或请现场工作人员帮助');
 
 /**
  * Verifies a typed 6-digit code or a scanned QR payload for `eventId`, as of `ref` (the server's
@@ -229,8 +222,6 @@ export const eventCheckin = defineAction({
       return { firstTime: false, checkedInAt: existing.checkedInAt, offline: existing.offline, points: e.points, distance: null };
     }
 
-    const throttleKey = `${ctx.member.id}:${e.id}`;
-    checkThrottle(throttleKey, nowMs);
     const signer = await signerOf(ctx.store);
     let offline = false;
     let at = nowMs; // the moment the member was at the venue
@@ -253,9 +244,16 @@ export const eventCheckin = defineAction({
         w = verifyCode(signer, e.id, p.code, nowMs);
       }
     } catch (err) {
-      if (err instanceof AppError && err.code.startsWith('CHECKIN_CODE')) noteFailure(throttleKey, nowMs);
+      // A wrong code is recorded in one atomic conditional INSERT, which also says whether the
+      // member had already used up the allowance (then the answer is 429, whatever the code).
+      if (err instanceof AppError && err.code.startsWith('CHECKIN_CODE')) {
+        const recorded = await ctx.store.events.recordWrongCode(e.id, ctx.member.id, now, WRONG_CODE_WINDOW_MS, WRONG_CODE_LIMIT);
+        if (!recorded) throw tooManyWrongCodes();
+      }
       throw err;
     }
+    // A right code counts only while the member is under the limit: the code must not be found by guessing.
+    if ((await ctx.store.events.wrongCodeCount(e.id, ctx.member.id, now, WRONG_CODE_WINDOW_MS)) >= WRONG_CODE_LIMIT) throw tooManyWrongCodes();
 
     if (at < Date.parse(e.checkinOpensAt)) throw new AppError('CHECKIN_NOT_OPEN', `签到还没开始，将于 ${bjTime(e.checkinOpensAt)} 开放`);
     if (at > Date.parse(e.checkinClosesAt)) throw new AppError('CHECKIN_CLOSED', `本活动签到已于 ${bjTime(e.checkinClosesAt)} 结束`);

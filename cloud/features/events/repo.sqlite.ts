@@ -79,7 +79,27 @@ export function sqliteEventRepo(db: Db): EventRepo {
     return { record: toCheckin(checkinOf.get(c.eventId, c.memberId) as any) as CheckinRecord, created: r.changes === 1 };
   });
 
+  // Wrong-code limit: one conditional INSERT decides and records together, so concurrent requests (in
+  // this process or in another one on the same file, serialised by SQLite's write lock) cannot all
+  // slip under the limit. Rows older than the window are pruned in the same IMMEDIATE transaction.
+  // Only wrong codes write; a right code costs one indexed COUNT.
+  const pruneAttempts = db.prepare('DELETE FROM event_code_attempts WHERE at_ms <= ?');
+  const insertWrong = db.prepare(`INSERT INTO event_code_attempts (event_id, member_id, at_ms)
+    SELECT @eventId, @memberId, @at
+    WHERE (SELECT COUNT(*) FROM event_code_attempts WHERE member_id = @memberId AND event_id = @eventId AND at_ms > @since) < @limit`);
+  const countWrong = db.prepare('SELECT COUNT(*) FROM event_code_attempts WHERE member_id = ? AND event_id = ? AND at_ms > ?').pluck();
+  const recordWrong = db.transaction((eventId: number, memberId: number, at: number, windowMs: number, limit: number) => {
+    pruneAttempts.run(at - windowMs);
+    return insertWrong.run({ eventId, memberId, at, since: at - windowMs, limit }).changes === 1;
+  });
+
   return {
+    async recordWrongCode(eventId, memberId, at, windowMs, limit) {
+      return recordWrong.immediate(eventId, memberId, at.getTime(), windowMs, limit);
+    },
+    async wrongCodeCount(eventId, memberId, at, windowMs) {
+      return countWrong.get(memberId, eventId, at.getTime() - windowMs) as number;
+    },
     async codeSecret() {
       if (secret) return secret;
       db.prepare('INSERT OR IGNORE INTO event_keys (id, secret, created_at) VALUES (1, ?, ?)').run(crypto.randomBytes(32), new Date().toISOString());

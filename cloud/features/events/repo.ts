@@ -95,4 +95,12 @@ export interface EventRepo {
   /** Check-ins of an event, newest first. */
   checkins(eventId: number, opts?: { limit?: number; offline?: boolean }): Promise<CheckinListRow[]>;
   counts(eventId: number): Promise<{ total: number; offline: number; voided: number }>;
+  /**
+   * The wrong-code limit, atomic in one conditional INSERT (so it also holds across processes sharing
+   * the file): records a wrong code unless `limit` wrong codes of this member at this event already lie
+   * in the sliding window (at - windowMs, at]. Returns false when over the limit (nothing recorded).
+   */
+  recordWrongCode(eventId: number, memberId: number, at: Date, windowMs: number, limit: number): Promise<boolean>;
+  /** Wrong codes of this member at this event in the window (at - windowMs, at]. */
+  wrongCodeCount(eventId: number, memberId: number, at: Date, windowMs: number): Promise<number>;
 }

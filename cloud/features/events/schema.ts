@@ -70,4 +70,20 @@ export const eventMigrations: Migration[] = [
       CREATE TABLE event_keys (id INTEGER PRIMARY KEY CHECK (id = 1), secret BLOB NOT NULL, created_at TEXT NOT NULL);
     `,
   },
+  {
+    id: '301_event_code_attempts',
+    sql: `
+      -- Wrong check-in codes per member and event, for the wrong-code limit. Kept in the database
+      -- (not in a process's memory) so the limit holds across restarts and across several host
+      -- processes sharing this file. Rows older than the 5-minute window are pruned as new ones come.
+      CREATE TABLE event_code_attempts (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+        at_ms INTEGER NOT NULL
+      );
+      CREATE INDEX event_code_attempts_key ON event_code_attempts(member_id, event_id, at_ms);
+      CREATE INDEX event_code_attempts_at ON event_code_attempts(at_ms);
+    `,
+  },
 ];

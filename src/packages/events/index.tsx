@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { EventSummary } from '@contracts/events';
@@ -6,7 +6,7 @@ import StateView from '../../components/state-view';
 import CoverImage from '../../components/cover-image';
 import { useAction } from '../../hooks/useAction';
 import { fmtRange } from './util';
-import { watchNetwork } from './offline';
+import { checkinQueue } from './offline';
 import './index.css';
 
 type When = 'upcoming' | 'past';
@@ -17,7 +17,8 @@ export default function EventsEntryPage() {
   const [when, setWhen] = useState<When>('upcoming');
   const [scope, setScope] = useState<Scope>('all');
   const list = useAction('event.list', { when, scope });
-  watchNetwork();
+  // Scans saved without a network are submitted when it returns.
+  useEffect(() => checkinQueue.watch(), []);
 
   return (
     <View className='page events'>

@@ -8,6 +8,7 @@ import { call, ApiCallError } from '../../../services/api';
 import { fromBjInput, toBjInput } from './time';
 import CoverPicker from '../components/media/cover-picker';
 import InsertImageButton from '../components/media/insert-image';
+import { checkVenue, fixed6, gcj02ToWgs84 } from './venue';
 import './index.css';
 
 interface Form {
@@ -48,6 +49,7 @@ export default function AdminEventEditPage() {
   const [org, setOrg] = useState<{ id: string; name: string } | null>(null);
   const [picking, setPicking] = useState(false);
   const [error, setError] = useState('');
+  const [venueMsg, setVenueMsg] = useState<{ error: boolean; text: string; field?: string } | null>(null);
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((x) => ({ ...x, [k]: v }));
 
   useEffect(() => {
@@ -74,11 +76,15 @@ export default function AdminEventEditPage() {
     const opens = f.checkinOpensAt.trim() ? fromBjInput(f.checkinOpensAt) : undefined;
     const closes = f.checkinClosesAt.trim() ? fromBjInput(f.checkinClosesAt) : undefined;
     if (opens === null || closes === null) return setError('签到时间请按“2027-05-29 08:30”的格式填写');
-    const num = (s: string) => (s.trim() === '' ? null : Number(s));
+    const venue = f.kind === 'event' ? checkVenue(f) : { ok: true as const, lat: null, lng: null, radius: 500 };
+    if (!venue.ok) {
+      setVenueMsg({ error: true, text: venue.message, field: venue.field });
+      return setError(venue.message);
+    }
     const fields = {
       kind: f.kind, type: f.type, title: f.title.trim(), cover: f.cover.trim() || null, body: f.body,
       startsAt, endsAt, ...(opens ? { checkinOpensAt: opens } : {}), ...(closes ? { checkinClosesAt: closes } : {}),
-      venue: { name: f.venueName.trim(), address: f.venueAddress.trim(), lat: num(f.lat), lng: num(f.lng), radius: Number(f.radius) || 500 },
+      venue: { name: f.venueName.trim(), address: f.venueAddress.trim(), lat: venue.lat, lng: venue.lng, radius: venue.radius },
       locationRequired: f.locationRequired, points: Number(f.points) || 0, audience: f.audience,
     };
     try {
@@ -91,6 +97,29 @@ export default function AdminEventEditPage() {
       setTimeout(() => Taro.navigateBack(), 600);
     } catch (e) {
       setError((e as ApiCallError).message);
+    }
+  };
+
+  /** 使用当前位置: WeChat's map picker on weapp (the admin can move the pin), the device position on H5. */
+  const useHere = async () => {
+    setVenueMsg(null);
+    try {
+      if (process.env.TARO_ENV === 'weapp') {
+        const r = await Taro.chooseLocation({});
+        const w = gcj02ToWgs84(r.latitude, r.longitude); // the map answers in GCJ-02; phones check in with WGS84
+        setF((x) => ({ ...x, lat: fixed6(w.lat), lng: fixed6(w.lng), venueName: x.venueName || r.name || '', venueAddress: x.venueAddress || r.address || '' }));
+        setVenueMsg({ error: false, text: `已选定位置：${r.name || r.address || '地图上的点'}` });
+      } else {
+        const r = await Promise.race([
+          Taro.getLocation({ type: 'wgs84', isHighAccuracy: true }),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 15_000)),
+        ]);
+        setF((x) => ({ ...x, lat: fixed6(r.latitude), lng: fixed6(r.longitude) }));
+        setVenueMsg({ error: false, text: `已填入当前位置${r.accuracy ? `（精度约 ${Math.round(r.accuracy)} 米）` : ''}，请确认您正在活动现场` });
+      }
+    } catch (e) {
+      if (/cancel/i.test((e as { errMsg?: string })?.errMsg ?? '')) return; // closed the map
+      setVenueMsg({ error: true, text: '没能获取当前位置：请允许使用位置信息后重试，或直接填写纬度和经度' });
     }
   };
 
@@ -158,11 +187,16 @@ export default function AdminEventEditPage() {
           <View className='field'>
             <Text className='field-label'>纬度 / 经度（WGS84，定位签到时必填）</Text>
             <View className='aform__pair'>
-              <Input className='field-input' name='lat' type='digit' value={f.lat} placeholder='40.8175' onInput={(e) => set('lat', e.detail.value)} />
-              <Input className='field-input' name='lng' type='digit' value={f.lng} placeholder='111.6708' onInput={(e) => set('lng', e.detail.value)} />
+              <Input className='field-input' name='lat' type='digit' value={f.lat} placeholder='纬度 40.8175' onInput={(e) => set('lat', e.detail.value)} />
+              <Input className='field-input' name='lng' type='digit' value={f.lng} placeholder='经度 111.6708' onInput={(e) => set('lng', e.detail.value)} />
             </View>
+            <Button className='btn-plain aform__here' onClick={useHere}>
+              {process.env.TARO_ENV === 'weapp' ? '使用当前位置（在地图上选点）' : '使用当前位置'}
+            </Button>
+            {venueMsg && venueMsg.field !== 'radius' && <Text className={venueMsg.error ? 'field-error aform__venue-msg' : 'hint aform__venue-msg'}>{venueMsg.text}</Text>}
           </View>
           {text('radius', '签到范围（米）', '500', 'digit')}
+          {venueMsg?.field === 'radius' && <Text className='field-error aform__venue-msg'>{venueMsg.text}</Text>}
           <View className='field row'>
             <Text>要求在现场定位签到</Text>
             <Switch checked={f.locationRequired} color='#c8102e' onChange={(e) => set('locationRequired', e.detail.value)} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
 import { eventIdOfQr } from '@contracts/events-shared';
@@ -9,19 +9,44 @@ import Markdown from '../components/markdown';
 import CoverImage from '../../../components/cover-image';
 import CheckinPanel, { type CheckinPanelProps } from '../components/checkin-panel';
 import { fmtDateTime, fmtRange } from '../util';
-import { enqueue, queued, watchNetwork } from '../offline';
+import { checkinQueue } from '../offline';
 import '../index.css';
 import './index.css';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+/** H5: the camera can be offered where the browser has getUserMedia (a secure page). */
+const H5_CAMERA = process.env.TARO_ENV === 'h5' && typeof navigator !== 'undefined' && !!navigator.mediaDevices && typeof navigator.mediaDevices.getUserMedia === 'function';
+
+/**
+ * H5 only: the camera scanner (and jsqr) as a separate chunk. A constant conditional at module level, so
+ * the weapp build drops the import (inside the async scan() it would survive: babel turns that into a
+ * state machine whose branches webpack cannot see are dead).
+ */
+const loadCamera = process.env.TARO_ENV === 'h5' ? () => import('../h5-camera') : null;
+
+const LOCATION_REFUSED = IS_WEAPP
+  ? '本活动需要确认您在活动现场：请允许小程序使用您的位置（右上角 ··· › 设置 › 位置信息）后再签到，或请现场工作人员帮助'
+  : '本活动需要确认您在活动现场：请允许浏览器获取您的位置（地址栏旁的位置图标或浏览器设置）后再签到，或请现场工作人员帮助';
 
 async function currentLocation(): Promise<{ lat: number; lng: number } | null> {
   try {
-    const r = await Taro.getLocation({ type: 'wgs84' });
+    // A member who never answers the browser's prompt is not left waiting forever.
+    const r = await Promise.race([
+      Taro.getLocation({ type: 'wgs84' }),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 15_000)),
+    ]);
     return { lat: r.latitude, lng: r.longitude };
   } catch {
     return null;
   }
+}
+
+/** Why a scanned text is not this event's check-in QR code, or null when it is. */
+function qrProblem(text: string, id: number): string | null {
+  const eventId = eventIdOfQr(text);
+  if (eventId === null) return '这不是会员之家的签到二维码，请扫描现场大屏上的二维码';
+  if (eventId !== id) return '这是另一场活动的签到码，请扫描本场活动大屏上的二维码';
+  return null;
 }
 
 export default function EventDetailPage() {
@@ -31,28 +56,39 @@ export default function EventDetailPage() {
   const [error, setError] = useState('');
   const [intent, setIntent] = useState<{ intending: boolean; intentCount: number } | null>(null);
   const [, setTick] = useState(0);
-  watchNetwork(() => void ev.reload());
+  useEffect(
+    () =>
+      checkinQueue.watch((r) => {
+        const mine = r.refused.find((x) => x.eventId === id);
+        if (mine) setError(`离线签到未被接受：${mine.reason}`);
+        void ev.reload();
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [id],
+  );
 
   useShareAppMessage(() => ({ title: ev.data?.title ?? '活动通知', path: `/packages/events/detail/index?id=${id}` }));
 
   const e = ev.data;
-  const waiting = queued().find((q) => q.eventId === id);
+  const waiting = checkinQueue.list().find((q) => q.eventId === id);
 
   const submit = async (code: string, scannedAt: string) => {
     setError('');
     setBusy(true);
-    const location = await currentLocation();
     try {
-      const r = await call('event.checkin', { eventId: id, code, ...(location ? { location } : {}) }, { quiet: true, loading: '正在签到' });
-      Taro.showToast({ title: r.firstTime ? '签到成功' : '您已签到过', icon: 'success' });
-      await ev.reload();
-    } catch (err) {
-      const x = err as ApiCallError;
-      if (x.code === 'NETWORK') {
-        enqueue({ eventId: id, code, scannedAt, location });
+      // The position is asked for only when the event requires it (it is stored with the check-in).
+      const location = e?.locationRequired ? await currentLocation() : null;
+      if (e?.locationRequired && !location) return setError(LOCATION_REFUSED);
+      const r = await checkinQueue.checkIn({ eventId: id, code, scannedAt, location });
+      if (r.queued) {
         setTick((t) => t + 1);
-        Taro.showToast({ title: '网络不通，已保存，联网后自动签到', icon: 'none', duration: 3000 });
-      } else setError(x.message);
+        Taro.showToast({ title: '网络不通，已保存扫码记录，恢复后自动签到', icon: 'none', duration: 3000 });
+      } else {
+        Taro.showToast({ title: (r.result as { firstTime: boolean }).firstTime ? '签到成功' : '您已签到过', icon: 'success' });
+        await ev.reload();
+      }
+    } catch (err) {
+      setError((err as ApiCallError).message);
     } finally {
       setBusy(false);
     }
@@ -60,16 +96,23 @@ export default function EventDetailPage() {
 
   const scan = async () => {
     setError('');
-    try {
-      const r = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-      const scannedAt = new Date().toISOString();
-      const eventId = eventIdOfQr(r.result);
-      if (eventId === null) return setError('这不是会员之家的签到二维码，请扫描现场大屏上的二维码');
-      if (eventId !== id) return setError('这是另一场活动的签到码，请扫描本场活动大屏上的二维码');
-      await submit(r.result.trim(), scannedAt);
-    } catch {
-      /* the member closed the scanner */
+    if (loadCamera) {
+      const { scanWithCamera } = await loadCamera();
+      const r = await scanWithCamera((text) => qrProblem(text, id));
+      if (r.ok) await submit(r.text, r.scannedAt);
+      else if (r.reason !== 'cancelled') setError(r.message);
+      return;
     }
+    let result: string;
+    try {
+      result = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result;
+    } catch {
+      return; // the member closed the scanner
+    }
+    const scannedAt = new Date().toISOString();
+    const problem = qrProblem(result, id);
+    if (problem) return setError(problem);
+    await submit(result.trim(), scannedAt);
   };
 
   const toggleIntent = async () => {
@@ -148,7 +191,7 @@ export default function EventDetailPage() {
                 offline={e.myCheckin?.offline}
                 points={e.myCheckin ? e.points : undefined}
                 locationRequired={e.locationRequired}
-                canScan={IS_WEAPP}
+                canScan={IS_WEAPP || H5_CAMERA}
                 busy={busy}
                 error={error}
                 onScan={scan}
@@ -168,9 +211,11 @@ export default function EventDetailPage() {
               </View>
             )}
 
-            <View className='card'>
-              <Markdown source={e.body} />
-            </View>
+            {e.body.trim() !== '' && (
+              <View className='card'>
+                <Markdown source={e.body} />
+              </View>
+            )}
           </View>
         )}
       </StateView>

@@ -3,13 +3,13 @@ import Taro from '@tarojs/taro';
 import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { fmtDateTime } from '../util';
-import { queued } from '../offline';
+import { checkinQueue } from '../offline';
 import '../index.css';
 
 /** 我的签到: every check-in of mine, newest first, and scans still waiting for a network. */
 export default function MyCheckinsPage() {
   const list = useAction('event.myCheckins', {});
-  const waiting = queued();
+  const waiting = checkinQueue.list();
   return (
     <View className='page events'>
       {waiting.length > 0 && (
