@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../store/db';
 import { AppError } from '../../core/errors';
-import type { ClassInput, ClassPatch, ClassRepo, ClassRow, DueReminder, MessageRow, RegistrationRow } from './repo';
+import type { ClassInput, ClassPatch, ClassRepo, ClassRow, DueReminder, MessageRow, RegisterOutcome, RegistrationRow } from './repo';
 import type { RegistrationStatus } from '../../contracts/classes';
 
 const CLASS_COLUMNS = `c.id, c.org_id AS orgId, o.name AS orgName, o.level AS orgLevel, o.path AS orgPath, c.title, c.topic, c.teacher,
@@ -65,7 +65,14 @@ export function sqliteClassRepo(db: Db): ClassRepo {
   const firstWaitlisted = db.prepare(`SELECT id, member_id AS memberId FROM class_registrations WHERE class_id = ? AND status = 'waitlisted' ORDER BY id LIMIT 1`);
   const confirmReg = db.prepare(`UPDATE class_registrations SET status = 'confirmed', confirmed_at = ? WHERE id = ? AND status = 'waitlisted'`);
   const insertMessage = db.prepare('INSERT INTO class_messages (member_id, kind, title, body, class_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertOutbox = db.prepare('INSERT INTO notification_outbox (member_id, channel, template, payload_json, created_at) VALUES (?, ?, ?, ?, ?)');
+  // A WeChat subscribe message may only be sent for a template the member accepted: the row is written only then.
+  const insertOutbox = db.prepare(
+    `INSERT INTO notification_outbox (member_id, channel, template, payload_json, created_at)
+     SELECT @memberId, 'wechat-subscribe', @template, @payload, @at
+     WHERE EXISTS (SELECT 1 FROM class_subscriptions WHERE member_id = @memberId AND kind = @template AND accepted = 1)`,
+  );
+  const queueOutbox = (memberId: number, template: string, payload: unknown, at: string) =>
+    insertOutbox.run({ memberId, template, payload: JSON.stringify(payload), at }).changes === 1;
   const cancelReg = db.prepare(`UPDATE class_registrations SET status = 'cancelled', cancelled_at = ? WHERE id = ? AND status IN ('confirmed', 'waitlisted')`);
   const regStatus = db.prepare('SELECT status, class_id AS classId, member_id AS memberId FROM class_registrations WHERE id = ?');
   const moveReminders = db.prepare(
@@ -97,7 +104,7 @@ export function sqliteClassRepo(db: Db): ClassRepo {
         const title = '候补成功，已为您保留名额';
         const body = `您候补的课程《${s.title}》有名额空出，已自动为您确认报名。请按时参加，凭“我的报名”中的入场码签到。`;
         insertMessage.run(next.memberId, 'promoted', title, body, classId, at.toISOString());
-        insertOutbox.run(next.memberId, 'wechat-subscribe', 'class_promoted', JSON.stringify({ classId, registrationId: next.id, title: s.title, startsAt: s.startsAt }), at.toISOString());
+        queueOutbox(next.memberId, 'class_promoted', { classId, registrationId: next.id, title: s.title, startsAt: s.startsAt }, at.toISOString());
       }
       promoted.push(next.id);
     }
@@ -130,6 +137,39 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       return { kind: status, registration };
     },
   );
+
+  /**
+   * Group commit: registrations arriving in the same turn of the event loop are decided one by one, in
+   * arrival order, inside ONE transaction (each in its own savepoint, so one failing leaves the others),
+   * and committed together. The decisions are exactly those of one transaction each; only the commits
+   * (the expensive part under a burst) are shared.
+   */
+  type Pending = { args: Parameters<typeof registerTx>; resolve: (o: RegisterOutcome) => void; reject: (e: unknown) => void };
+  let pending: Pending[] = [];
+  const flushRegistrations = () => {
+    const batch = pending;
+    pending = [];
+    const results: ({ ok: true; value: RegisterOutcome } | { ok: false; error: unknown })[] = [];
+    try {
+      db.transaction(() => {
+        for (const p of batch) {
+          try {
+            results.push({ ok: true, value: registerTx(...p.args) });
+          } catch (error) {
+            results.push({ ok: false, error });
+          }
+        }
+      })();
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const r = results[i];
+      if (r.ok) p.resolve(r.value);
+      else p.reject(r.error);
+    });
+  };
 
   const cancelTx = db.transaction((registrationId: number, memberId: number, at: Date) => {
     const r = regStatus.get(registrationId) as { status: RegistrationStatus; classId: number; memberId: number | null } | undefined;
@@ -197,8 +237,45 @@ export function sqliteClassRepo(db: Db): ClassRepo {
     r.answers_json AS answersJson, r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.cancelled_at AS cancelledAt, r.attended_at AS attendedAt
     FROM class_registrations r WHERE r.class_id = ? ORDER BY r.id`);
   const byCodeStmt = db.prepare(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.class_id = ? AND r.code = ?`);
-  const attendStmt = db.prepare(`UPDATE class_registrations SET attended_at = ? WHERE id = ? AND status = 'confirmed' AND attended_at IS NULL`);
+  const attendStmt = db.prepare(
+    `UPDATE class_registrations SET attended_at = ?, attend_seq = attend_seq + 1 WHERE id = ? AND status = 'confirmed' AND attended_at IS NULL`,
+  );
   const unattendStmt = db.prepare(`UPDATE class_registrations SET attended_at = NULL WHERE id = ? AND attended_at IS NOT NULL`);
+  const attendSeq = db.prepare('SELECT attend_seq FROM class_registrations WHERE id = ?').pluck();
+  const setAttendedTx = db.transaction((registrationId: number, at: string | null) => {
+    const changed = (at ? attendStmt.run(at, registrationId) : unattendStmt.run(registrationId)).changes === 1;
+    return { changed, seq: (attendSeq.get(registrationId) as number | undefined) ?? 0 };
+  });
+  const upsertSubscription = db.prepare(
+    `INSERT INTO class_subscriptions (member_id, kind, template_id, accepted, decided_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(member_id, kind) DO UPDATE SET template_id = excluded.template_id, accepted = excluded.accepted, decided_at = excluded.decided_at`,
+  );
+  const setSubscriptionsTx = db.transaction((memberId: number, decisions: { kind: string; templateId: string; accepted: boolean }[], at: string) => {
+    for (const d of decisions) upsertSubscription.run(memberId, d.kind, d.templateId, d.accepted ? 1 : 0, at);
+  });
+  const subscriptionsStmt = db.prepare(
+    'SELECT kind, template_id AS templateId, accepted, decided_at AS decidedAt FROM class_subscriptions WHERE member_id = ? ORDER BY kind',
+  );
+  const activeUpcomingOf = db.prepare(
+    `SELECT r.id, r.class_id AS classId, r.status FROM class_registrations r JOIN classes c ON c.id = r.class_id
+     WHERE r.member_id = ? AND r.status IN ('confirmed', 'waitlisted') AND c.starts_at > ? ORDER BY r.id`,
+  );
+  /** One transaction: gives back every seat and waitlist place the member holds in classes not yet started, promoting at once. */
+  const releaseTx = db.transaction((memberId: number, at: Date) => {
+    const iso = at.toISOString();
+    const out: { registrationId: number; classId: number; promoted: number[] }[] = [];
+    for (const r of activeUpcomingOf.all(memberId, iso) as { id: number; classId: number; status: RegistrationStatus }[]) {
+      cancelReg.run(iso, r.id);
+      if (r.status === 'waitlisted') {
+        bumpWaitlist.run(-1, r.classId);
+        out.push({ registrationId: r.id, classId: r.classId, promoted: [] });
+      } else {
+        bumpConfirmed.run(-1, r.classId);
+        out.push({ registrationId: r.id, classId: r.classId, promoted: promote(r.classId, at) });
+      }
+    }
+    return out;
+  });
   const messagesStmt = db.prepare(`SELECT id, member_id AS memberId, kind, title, body, class_id AS classId, created_at AS createdAt, read_at AS readAt
     FROM class_messages WHERE member_id = ? ORDER BY id DESC LIMIT ?`);
   const readStmt = db.prepare('UPDATE class_messages SET read_at = ? WHERE member_id = ? AND read_at IS NULL');
@@ -233,8 +310,11 @@ export function sqliteClassRepo(db: Db): ClassRepo {
     async list({ from, topic }) {
       return (listStmt.all({ from, topic: topic ?? null }) as Raw[]).map((r) => toClass(r)!);
     },
-    async register(classId, memberId, data, at) {
-      return registerTx(classId, memberId, data.name, data.childAge, JSON.stringify(data.answers), at);
+    register(classId, memberId, data, at) {
+      return new Promise<RegisterOutcome>((resolve, reject) => {
+        pending.push({ args: [classId, memberId, data.name, data.childAge, JSON.stringify(data.answers), at], resolve, reject });
+        if (pending.length === 1) setImmediate(flushRegistrations);
+      });
     },
     async cancel(registrationId, memberId, at) {
       return cancelTx(registrationId, memberId, at);
@@ -265,7 +345,7 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       return (rosterStmt.all(classId) as Raw[]).map((r) => ({ ...toReg(r)!, position: r.status === 'waitlisted' ? ++rank : null }));
     },
     async setAttended(registrationId, at) {
-      return (at ? attendStmt.run(at.toISOString(), registrationId) : unattendStmt.run(registrationId)).changes === 1;
+      return setAttendedTx(registrationId, at ? at.toISOString() : null);
     },
     async messages(memberId, limit = 100) {
       return messagesStmt.all(memberId, limit) as MessageRow[];
@@ -283,7 +363,16 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       return claimStmt.run(at.toISOString(), id).changes === 1;
     },
     async addOutbox(memberId, template, payload, at) {
-      insertOutbox.run(memberId, 'wechat-subscribe', template, JSON.stringify(payload), at.toISOString());
+      return queueOutbox(memberId, template, payload, at.toISOString());
+    },
+    async setSubscriptions(memberId, decisions, at) {
+      setSubscriptionsTx(memberId, decisions, at.toISOString());
+    },
+    async subscriptions(memberId) {
+      return (subscriptionsStmt.all(memberId) as Raw[]).map((r) => ({ kind: r.kind, templateId: r.templateId, accepted: r.accepted === 1, decidedAt: r.decidedAt }));
+    },
+    async releaseMember(memberId, at) {
+      return releaseTx(memberId, at);
     },
     async outbox(memberId) {
       return (outboxStmt.all(memberId) as Raw[]).map((r) => ({ template: r.template, payload: JSON.parse(r.payloadJson), createdAt: r.createdAt }));
