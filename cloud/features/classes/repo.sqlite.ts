@@ -11,10 +11,6 @@ const CLASS_COLUMNS = `c.id, c.org_id AS orgId, o.name AS orgName, o.level AS or
   c.age_min AS ageMin, c.age_max AS ageMax, c.fields_json AS fieldsJson, c.cancel_hours AS cancelHours,
   c.waitlist_open AS waitlistOpen, c.created_at AS createdAt`;
 
-const REG_BASE_COLUMNS = `r.id, r.class_id AS classId, r.member_id AS memberId, r.status, r.code, r.name, r.child_age AS childAge,
-  r.answers_json AS answersJson, r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.cancelled_at AS cancelledAt,
-  r.attended_at AS attendedAt`;
-
 const REG_COLUMNS = `r.id, r.class_id AS classId, r.member_id AS memberId, r.status, r.code, r.name, r.child_age AS childAge,
   r.answers_json AS answersJson, r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.cancelled_at AS cancelledAt,
   r.attended_at AS attendedAt,
@@ -23,10 +19,23 @@ const REG_COLUMNS = `r.id, r.class_id AS classId, r.member_id AS memberId, r.sta
 
 type Raw = Record<string, any>;
 
+/** Parsed venue/fields per class, reused while their JSON text is unchanged (a burst reads the same class 2,000 times). */
+const parsedJson = new Map<string, unknown>();
+function parseCached<T>(json: string): T {
+  let v = parsedJson.get(json);
+  if (v === undefined) {
+    if (parsedJson.size > 2000) parsedJson.clear();
+    v = JSON.parse(json);
+    parsedJson.set(json, v);
+  }
+  return v as T;
+}
+
 function toClass(r: Raw | undefined): ClassRow | undefined {
   if (!r) return undefined;
   const { venueJson, fieldsJson, ...rest } = r;
-  return { ...rest, venue: venueJson ? JSON.parse(venueJson) : null, fields: JSON.parse(fieldsJson), waitlistOpen: r.waitlistOpen === 1 } as ClassRow;
+  // Shared read-only objects: nothing downstream mutates a class's venue or form definition.
+  return { ...rest, venue: venueJson ? parseCached(venueJson) : null, fields: parseCached(fieldsJson), waitlistOpen: r.waitlistOpen === 1 } as ClassRow;
 }
 
 function toReg(r: Raw | undefined): RegistrationRow | undefined {
@@ -36,10 +45,16 @@ function toReg(r: Raw | undefined): RegistrationRow | undefined {
 }
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+// Random bytes drawn from the CSPRNG in 4 KB refills rather than one system call per ticket code.
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
 function newCode(): string {
-  const bytes = crypto.randomBytes(8);
+  if (poolAt + 8 > pool.length) {
+    crypto.randomFillSync(pool);
+    poolAt = 0;
+  }
   let s = '';
-  for (const b of bytes) s += CODE_ALPHABET[b % CODE_ALPHABET.length];
+  for (let i = 0; i < 8; i++) s += CODE_ALPHABET[pool[poolAt++] % CODE_ALPHABET.length];
   return s;
 }
 
@@ -52,7 +67,6 @@ export function sqliteClassRepo(db: Db): ClassRepo {
   const classById = db.prepare(`SELECT ${CLASS_COLUMNS} FROM classes c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?`);
   const regById = db.prepare(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.id = ?`);
   const activeReg = db.prepare(`SELECT id FROM class_registrations WHERE class_id = ? AND member_id = ? AND status IN ('confirmed', 'waitlisted')`).pluck();
-  const regBaseById = db.prepare(`SELECT ${REG_BASE_COLUMNS} FROM class_registrations r WHERE r.id = ?`);
   const bumpWaitlist = db.prepare('UPDATE classes SET waitlist_count = waitlist_count + ? WHERE id = ?');
   const seatState = db.prepare('SELECT capacity, confirmed_count AS confirmed, waitlist_count AS waitlisted, waitlist_open AS waitlistOpen, title, starts_at AS startsAt, cancel_hours AS cancelHours FROM classes WHERE id = ?');
   const codeTaken = db.prepare('SELECT 1 FROM class_registrations WHERE code = ?').pluck();
@@ -112,12 +126,12 @@ export function sqliteClassRepo(db: Db): ClassRepo {
   };
 
   const registerTx = db.transaction(
-    (classId: number, memberId: number, name: string, childAge: number | null, answersJson: string, at: Date) => {
+    (classId: number, memberId: number, name: string, childAge: number | null, answers: Record<string, string | number>, at: Date) => {
       if (activeReg.get(classId, memberId) !== undefined) return { kind: 'duplicate' as const };
       let s = seatState.get(classId) as Raw | undefined;
       if (!s) throw new AppError('NOT_FOUND', '该课程不存在或已被删除');
-      // A seat freed outside a cancel (a member deleting their account) still belongs to the head of the waitlist.
-      if (s.confirmed < s.capacity && promote(classId, at).length) s = seatState.get(classId) as Raw;
+      // A seat freed outside a cancel (a member's account deleted while the class was running) still belongs to the head of the waitlist.
+      if (s.confirmed < s.capacity && s.waitlisted > 0 && promote(classId, at).length) s = seatState.get(classId) as Raw;
       let status: 'confirmed' | 'waitlisted';
       if (s.confirmed < s.capacity) status = 'confirmed';
       else if (s.waitlistOpen === 1) status = 'waitlisted';
@@ -125,15 +139,20 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       let code = newCode();
       while (codeTaken.get(code) !== undefined) code = newCode();
       const iso = at.toISOString();
-      const id = Number(insertReg.run(classId, memberId, status, code, name, childAge, answersJson, iso, status === 'confirmed' ? iso : null).lastInsertRowid);
+      const confirmedAt = status === 'confirmed' ? iso : null;
+      const id = Number(insertReg.run(classId, memberId, status, code, name, childAge, JSON.stringify(answers), iso, confirmedAt).lastInsertRowid);
       if (status === 'confirmed') {
         bumpConfirmed.run(1, classId);
         addReminders(id, s.startsAt, at);
       } else {
         bumpWaitlist.run(1, classId);
       }
-      // A new waitlisted registration is the last in line: its position is the new waitlist length.
-      const registration = toReg({ ...(regBaseById.get(id) as Raw), position: status === 'waitlisted' ? s.waitlisted + 1 : null })!;
+      // The row just written, without reading it back. A new waitlisted registration is the last in line:
+      // its position is the new waitlist length.
+      const registration: RegistrationRow = {
+        id, classId, memberId, status, code, name, childAge, answers, createdAt: iso, confirmedAt, cancelledAt: null, attendedAt: null,
+        position: status === 'waitlisted' ? s.waitlisted + 1 : null,
+      };
       return { kind: status, registration };
     },
   );
@@ -312,7 +331,7 @@ export function sqliteClassRepo(db: Db): ClassRepo {
     },
     register(classId, memberId, data, at) {
       return new Promise<RegisterOutcome>((resolve, reject) => {
-        pending.push({ args: [classId, memberId, data.name, data.childAge, JSON.stringify(data.answers), at], resolve, reject });
+        pending.push({ args: [classId, memberId, data.name, data.childAge, data.answers, at], resolve, reject });
         if (pending.length === 1) setImmediate(flushRegistrations);
       });
     },
