@@ -6,10 +6,9 @@ import StateView from '../../components/state-view';
 import { useAction } from '../../hooks/useAction';
 import { call, ApiCallError } from '../../services/api';
 import RegForm from './components/reg-form';
+import { askClassSubscriptions } from './subscribe';
 import './classes.css';
 
-/** WeChat subscribe-message templates (promotion, reminder); filled in when the account is set up. */
-const SUBSCRIBE_TEMPLATE_IDS: string[] = [];
 
 export default function ClassDetailPage() {
   const id = Number(useRouter().params.id);
@@ -31,10 +30,8 @@ export default function ClassDetailPage() {
   const register = async () => {
     if (!c) return;
     setError('');
-    if (process.env.TARO_ENV === 'weapp' && SUBSCRIBE_TEMPLATE_IDS.length) {
-      // Asks once for permission to send the promotion and reminder notices; refusing does not block registering.
-      await Taro.requestSubscribeMessage({ tmplIds: SUBSCRIBE_TEMPLATE_IDS } as never).catch(() => undefined);
-    }
+    // Asks for permission to send the promotion and reminder notices (weapp, when templates are configured).
+    await askClassSubscriptions();
     setBusy(true);
     try {
       const answers: Record<string, string | number> = {};
