@@ -149,6 +149,8 @@ test('parents fill the class, the next is waitlisted at 1, a cancel promotes the
   expect(await taroInput(admin, 'field_label_1').inputValue()).toBe('孩子年级');
   expect(await taroInput(admin, 'field_option_1_2').inputValue()).toBe('初三');
   await screenshot(admin, 'classes-06-publish');
+  await editor.scrollIntoViewIfNeeded();
+  await screenshot(admin, 'classes-06b-publish-fields');
   await tap(admin.locator('#app').getByText('发布课堂', { exact: true }));
   await admin.getByText('沟通之道：新学期家长会').first().waitFor();
   await admin.getByText('报名率').waitFor();
@@ -169,6 +171,7 @@ test('parents fill the class, the next is waitlisted at 1, a cancel promotes the
   await p4.getByText('请填写“孩子年级”').waitFor(); // required, and not yet chosen
   await p4.locator('.reg-form__choice', { hasText: '初二' }).dispatchEvent('click');
   await p4.locator('.reg-form__choice--on', { hasText: '初二' }).waitFor();
+  await p4.getByText('请填写“孩子年级”').waitFor({ state: 'detached' }); // the answered problem is gone
   await screenshot(p4, 'classes-09-custom-field');
   await tap(p4.getByText('提交报名'));
   await p4.getByText('已确认').first().waitFor({ timeout: 60_000 });
@@ -178,6 +181,9 @@ test('parents fill the class, the next is waitlisted at 1, a cancel promotes the
   // The roster shows who came in which order.
   await open(admin, `/packages/admin/classes/roster?id=${classId}`);
   await admin.getByText(/家长三 · 已确认/).waitFor();
+  await tap(admin.locator('.roster-entry', { hasText: '家长三' }).getByText('签到', { exact: true }));
+  await admin.getByText('家长三 签到成功').waitFor();
+  await admin.getByText(/家长三 · 已确认 · 已签到/).waitFor();
   await screenshot(admin, 'classes-08-roster');
   expect(errors).toEqual([]);
 });

@@ -65,7 +65,13 @@ export default function ClassDetailPage() {
               <Text className='detail-row'>主题：{c.topic}</Text>
               <Text className='detail-row'>老师：{c.teacher}</Text>
               <Text className='detail-row'>时间：{classTime(c.startsAt)}</Text>
-              <Text className='detail-row'>地点：{c.venue ? `${c.venue.name}（${c.venue.address}）` : `线上课堂 ${c.onlineUrl ?? ''}`}</Text>
+              {c.venue && (
+                <Text className='detail-row'>
+                  地点：{c.venue.name}
+                  {c.venue.address ? `（${c.venue.address}）` : ''}
+                </Text>
+              )}
+              {c.onlineUrl && <Text className='detail-row'>{c.venue ? '线上直播' : '线上课堂'}：{c.onlineUrl}</Text>}
               <Text className='detail-row'>主办：{c.org.name}</Text>
               {(c.ageMin !== null || c.ageMax !== null) && (
                 <Text className='detail-row'>
@@ -105,8 +111,14 @@ export default function ClassDetailPage() {
                   ageHint={`${c.ageMin ?? 0}–${c.ageMax ?? 18} 岁`}
                   childAge={childAge}
                   error={error}
-                  onChange={(k, v) => setValues((s) => ({ ...s, [k]: v }))}
-                  onAge={setChildAge}
+                  onChange={(k, v) => {
+                    setValues((s) => ({ ...s, [k]: v }));
+                    setError(''); // an answered problem no longer shows
+                  }}
+                  onAge={(v) => {
+                    setChildAge(v);
+                    setError('');
+                  }}
                 />
                 <Button className='btn-primary' disabled={busy} onClick={register}>
                   {c.confirmedCount >= c.capacity ? (c.waitlistOpen ? '报名候补' : '名额已满') : '提交报名'}
