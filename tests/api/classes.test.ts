@@ -444,4 +444,13 @@ test('registrations decided in one shared commit stay independent: a failing one
     [ids[1], 'confirmed', null],
     [ids[2], 'waitlisted', 1],
   ]);
+
+  // Across batch boundaries (a commit holds at most 64) arrival order is kept: 150 at once, positions in call order.
+  const big = await publish({ capacity: 10 });
+  const many = await Promise.all(Array.from({ length: 150 }, (_, i) => app.store.members.findOrCreateByOpenid(`gc-many-${i}`, 'x')));
+  const outs = await Promise.all(many.map((m) => app.store.classes.register(big.id, m.id, data, at)));
+  expect(outs.map((o) => (o.kind === 'confirmed' || o.kind === 'waitlisted' ? o.registration.position : o.kind))).toEqual([
+    ...Array(10).fill(null),
+    ...Array.from({ length: 140 }, (_, i) => i + 1),
+  ]);
 });

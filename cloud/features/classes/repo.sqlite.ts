@@ -160,12 +160,14 @@ export function sqliteClassRepo(db: Db): ClassRepo {
   /**
    * Group commit: registrations arriving in the same turn of the event loop are decided one by one, in
    * arrival order, inside ONE transaction (each in its own savepoint, so one failing leaves the others),
-   * and committed together. The decisions are exactly those of one transaction each; only the commits
+   * and committed together (at most MAX_BATCH per commit). The decisions are exactly those of one transaction each; only the commits
    * (the expensive part under a burst) are shared.
    */
   type Pending = { args: Parameters<typeof registerTx>; resolve: (o: RegisterOutcome) => void; reject: (e: unknown) => void };
   let pending: Pending[] = [];
+  const MAX_BATCH = 64;
   const flushRegistrations = () => {
+    if (pending.length === 0) return;
     const batch = pending;
     pending = [];
     const results: ({ ok: true; value: RegisterOutcome } | { ok: false; error: unknown })[] = [];
@@ -333,6 +335,8 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       return new Promise<RegisterOutcome>((resolve, reject) => {
         pending.push({ args: [classId, memberId, data.name, data.childAge, data.answers, at], resolve, reject });
         if (pending.length === 1) setImmediate(flushRegistrations);
+        // A full batch commits at once, so the first answers of a burst do not wait for its end.
+        else if (pending.length >= MAX_BATCH) flushRegistrations();
       });
     },
     async cancel(registrationId, memberId, at) {
