@@ -212,6 +212,8 @@ export function sqliteClassRepo(db: Db): ClassRepo {
     return { promoted };
   });
 
+  // One prepared UPDATE per set of changed columns (there are few such sets in practice).
+  const updateStmts = new Map<string, ReturnType<typeof db.prepare<unknown[]>>>();
   const updateTx = db.transaction((id: number, patch: ClassPatch, at: Date) => {
     const s = seatState.get(id) as Raw | undefined;
     if (!s) throw new AppError('NOT_FOUND', '该课程不存在或已被删除');
@@ -243,11 +245,19 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       sets.push(`${columns[k][0]} = ?`);
       values.push(columns[k][1](v));
     }
-    db.prepare(`UPDATE classes SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(...values, at.toISOString(), id);
+    const sql = `UPDATE classes SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`;
+    let stmt = updateStmts.get(sql);
+    if (!stmt) updateStmts.set(sql, (stmt = db.prepare(sql)));
+    stmt.run(...values, at.toISOString(), id);
     if (patch.startsAt) moveReminders.run(patch.startsAt, id);
     return { promoted: promote(id, at) };
   });
 
+  const insertClass = db.prepare(
+    `INSERT INTO classes (org_id, title, topic, teacher, description, venue_json, online_url, starts_at, ends_at, reg_opens_at,
+      reg_closes_at, capacity, age_min, age_max, fields_json, cancel_hours, waitlist_open, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const listStmt = db.prepare(`SELECT ${CLASS_COLUMNS} FROM classes c JOIN orgs o ON o.id = c.org_id
     WHERE (@from IS NULL OR c.ends_at >= @from) AND (@topic IS NULL OR c.topic = @topic) ORDER BY c.starts_at, c.id`);
   const ofMemberStmt = db.prepare(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.member_id = ? ORDER BY r.id DESC`);
@@ -311,13 +321,7 @@ export function sqliteClassRepo(db: Db): ClassRepo {
   return {
     async create(c: ClassInput, createdBy, at) {
       const iso = at.toISOString();
-      const r = db
-        .prepare(
-          `INSERT INTO classes (org_id, title, topic, teacher, description, venue_json, online_url, starts_at, ends_at, reg_opens_at,
-            reg_closes_at, capacity, age_min, age_max, fields_json, cancel_hours, waitlist_open, created_by, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(c.orgId, c.title, c.topic, c.teacher, c.description, c.venue ? JSON.stringify(c.venue) : null, c.onlineUrl, c.startsAt, c.endsAt,
+      const r = insertClass.run(c.orgId, c.title, c.topic, c.teacher, c.description, c.venue ? JSON.stringify(c.venue) : null, c.onlineUrl, c.startsAt, c.endsAt,
           c.regOpensAt, c.regClosesAt, c.capacity, c.ageMin, c.ageMax, JSON.stringify(c.fields), c.cancelHours, c.waitlistOpen ? 1 : 0,
           createdBy, iso, iso);
       return Number(r.lastInsertRowid);
