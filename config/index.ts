@@ -5,6 +5,7 @@ import prodConfig from './prod';
 // Build-time switches, read from the environment (see README "配置"):
 //   TARO_APP_CLOUD_ENV  a WeChat cloud env id: the client then calls the cloud function `api`
 //   TARO_APP_API_BASE   origin of the HTTP host for weapp builds without cloud (H5 uses its own origin)
+//   CLASS_SUBSCRIBE_TEMPLATE_IDS  家长课堂 WeChat subscribe-message templates, "class_promoted:<id>,class_reminder:<id>"
 //   TARO_OUTPUT_ROOT    where to write, so the native-components build does not overwrite dist/weapp
 // Shared contracts live outside src/ (cloud/contracts) and must be compiled like app code.
 const contractsDir = require('path').resolve(__dirname, '..', 'cloud', 'contracts');
@@ -21,6 +22,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       CLOUD_ENV_ID: JSON.stringify(process.env.TARO_APP_CLOUD_ENV || ''),
       API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE || ''),
+      CLASS_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.CLASS_SUBSCRIBE_TEMPLATE_IDS || ''),
     },
     alias: {
       '@contracts': contractsDir,

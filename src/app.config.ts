@@ -30,5 +30,5 @@ export default defineAppConfig({
   lazyCodeLoading: 'requiredComponents',
   // 活动签到: location for on-site check-in (members) and for picking the venue (organisers).
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
-  permission: { 'scope.userLocation': { desc: '用于确认您在活动现场签到，以及组织者设置活动地点' } },
+  permission: { 'scope.userLocation': { desc: '用于确认您在活动现场签到，以及管理员设置活动和课堂的地点' } },
 });

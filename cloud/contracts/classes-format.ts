@@ -35,3 +35,24 @@ export function classTime(iso: string): string {
 export function chinaDate(iso: string): string {
   return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** The notices a parent can allow as WeChat subscribe messages; each maps to one template of the mini-program account. */
+export const SUBSCRIBE_KINDS = ['class_promoted', 'class_reminder'] as const;
+export type SubscribeKind = (typeof SUBSCRIBE_KINDS)[number];
+
+/**
+ * Parses the template configuration (build-time env CLASS_SUBSCRIBE_TEMPLATE_IDS, see README):
+ * "class_promoted:<templateId>,class_reminder:<templateId>". Unknown kinds, empty ids and blanks are skipped,
+ * so an empty or unset value means "no templates: do not ask".
+ */
+export function parseSubscribeTemplates(config: string | undefined | null): { kind: SubscribeKind; templateId: string }[] {
+  const out: { kind: SubscribeKind; templateId: string }[] = [];
+  for (const part of (config ?? '').split(',')) {
+    const i = part.indexOf(':');
+    if (i < 0) continue;
+    const kind = part.slice(0, i).trim() as SubscribeKind;
+    const templateId = part.slice(i + 1).trim();
+    if (SUBSCRIBE_KINDS.includes(kind) && /^[A-Za-z0-9_-]{1,64}$/.test(templateId) && !out.some((o) => o.kind === kind)) out.push({ kind, templateId });
+  }
+  return out;
+}

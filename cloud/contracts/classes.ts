@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { orgId } from './org';
 import type { OrgRef } from './member';
-import type { RegistrationStatus } from './classes-format';
+import { SUBSCRIBE_KINDS, type RegistrationStatus, type SubscribeKind } from './classes-format';
 
 export type { RegistrationStatus } from './classes-format';
 
@@ -181,6 +181,22 @@ export const classCheckinInput = z
 export const classStatsInput = z.object({ orgId: orgId.optional() }).strict();
 export const classExportInput = z.object({ classId: id }).strict();
 export const classMessagesInput = z.object({ markRead: z.boolean().optional() }).strict();
+export const classSubscribeInput = z
+  .object({
+    decisions: z
+      .array(
+        z
+          .object({
+            kind: z.enum(SUBSCRIBE_KINDS),
+            templateId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '模板编号不正确'),
+            accepted: z.boolean(),
+          })
+          .strict(),
+      )
+      .min(1, '请至少提交一项订阅结果')
+      .max(SUBSCRIBE_KINDS.length),
+  })
+  .strict();
 
 export interface RegisterResult {
   status: 'confirmed' | 'waitlisted';
@@ -218,5 +234,6 @@ export type ClassActions = {
   'class.checkin': { payload: z.input<typeof classCheckinInput>; result: { entry: RosterEntry; alreadyCheckedIn: boolean; attended: number; attendanceRate: number } };
   'class.stats': { payload: z.input<typeof classStatsInput>; result: { rows: ClassStatsRow[] } };
   'class.export': { payload: z.input<typeof classExportInput>; result: { fileName: string; base64: string } };
+  'class.subscribe': { payload: z.input<typeof classSubscribeInput>; result: { accepted: SubscribeKind[] } };
   'class.messages': { payload: z.input<typeof classMessagesInput>; result: { messages: ClassMessage[]; unread: number } };
 };

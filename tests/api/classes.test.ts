@@ -146,6 +146,7 @@ test('cancel promotes the first waitlisted in arrival order, with an in-app mess
   const c = await publish();
   const regs = [];
   for (let i = 1; i <= 4; i++) regs.push(await app.as(`q${i}`).call('class.register', { classId: c.id, childAge: 1, answers: form(i) }));
+  await app.as('q3').call('class.subscribe', { decisions: [{ kind: 'class_promoted', templateId: 'TPL_PROMOTED', accepted: true }] });
   const out = await app.as('q1').call('class.cancel', { registrationId: regs[0].registration.id });
   expect(out).toEqual({ cancelled: true, promotedRegistrationId: regs[2].registration.id });
   const mine3 = (await app.as('q3').call('class.myRegistrations', {})).registrations[0];
@@ -263,6 +264,7 @@ async function validPayload() {
 test('reminders 24 h and 1 h before start are delivered once each, only to confirmed parents', async () => {
   const c = await publish({ capacity: 1 });
   const a = await app.as('ra').call('class.register', { classId: c.id, childAge: 1, answers: form(1) });
+  await app.as('ra').call('class.subscribe', { decisions: [{ kind: 'class_reminder', templateId: 'TPL_REMIND', accepted: true }] });
   await app.as('rb').call('class.register', { classId: c.id, childAge: 1, answers: form(2) }); // waitlisted
   const log: string[] = [];
   const sent: { memberId: number; title: string }[] = [];
@@ -297,17 +299,45 @@ test('a promoted parent gets reminders; a cancelled one does not', async () => {
   expect(sent).toEqual([sb!.id, sb!.id]);
 });
 
-test('a member deleting their account frees their seat, and it goes to the head of the waitlist, not a newcomer', async () => {
+test('a member deleting their account gives their seat to the head of the waitlist at once, with the message', async () => {
   const c = await publish({ capacity: 1 });
+  const other = await publish({ capacity: 1, title: '另一门课' });
   await app.as('del-a').call('class.register', { classId: c.id, childAge: 1, answers: form(1) });
-  await app.as('del-b').call('class.register', { classId: c.id, childAge: 1, answers: form(2) });
+  await app.as('del-a').call('class.register', { classId: other.id, childAge: 1, answers: form(1) }); // confirmed
+  const b = await app.as('del-b').call('class.register', { classId: c.id, childAge: 1, answers: form(2) });
+  await app.as('del-b').call('class.register', { classId: other.id, childAge: 1, answers: form(2) }); // waitlisted 1
+  await app.as('del-c').call('class.register', { classId: c.id, childAge: 1, answers: form(3) }); // waitlisted 2
+  await app.as('del-b').call('class.subscribe', { decisions: [{ kind: 'class_promoted', templateId: 'TPL_PROMOTED', accepted: true }] });
+  expect(b).toMatchObject({ status: 'waitlisted', position: 1 });
+
   await app.as('del-a').call('member.delete', { confirm: '注销' });
-  expect((await admin().call('class.get', { classId: c.id })).confirmedCount).toBe(0);
-  const late = await app.as('del-c').call('class.register', { classId: c.id, childAge: 1, answers: form(3) });
-  expect(late).toMatchObject({ status: 'waitlisted', position: 1 });
-  expect((await app.as('del-b').call('class.myRegistrations', {})).registrations[0].status).toBe('confirmed');
+  // Promoted at once, before anyone else acts: counts, statuses, positions, message and outbox.
+  expect((await admin().call('class.get', { classId: c.id })).confirmedCount).toBe(1);
+  expect((await admin().call('class.get', { classId: c.id })).waitlistCount).toBe(1);
+  const bRegs = (await app.as('del-b').call('class.myRegistrations', {})).registrations;
+  expect(bRegs.map((r) => [r.classId, r.status]).sort()).toEqual([[c.id, 'confirmed'], [other.id, 'confirmed']].sort());
+  const msgs = (await app.as('del-b').call('class.messages', {})).messages;
+  expect(msgs.filter((m) => m.kind === 'promoted').map((m) => m.classId).sort()).toEqual([c.id, other.id].sort());
+  const bId = (await app.store.members.getByOpenid('del-b'))!.id;
+  expect((await app.store.classes.outbox(bId)).filter((o) => o.template === 'class_promoted')).toHaveLength(2);
+  expect((await app.as('del-c').call('class.myRegistrations', {})).registrations[0]).toMatchObject({ status: 'waitlisted', position: 1 });
   const roster = await admin().call('class.roster', { classId: c.id });
   expect(roster.entries.map((e) => e.status)).toEqual(['confirmed', 'waitlisted']);
+  expect(roster.entries.some((e) => e.name.includes('del-a'))).toBe(false);
+  // The promoted parent has her reminders.
+  const sent: number[] = [];
+  await deliverDueReminders(app.store, new Date(Date.parse(c.startsAt) - 30 * 60_000), async (_s, n) => void sent.push(n.classId));
+  expect(sent.filter((id) => id === c.id)).toHaveLength(2);
+});
+
+test('a deleted member holding a seat in a class already started releases nothing there (no promotion after the start)', async () => {
+  const c = await publish({ capacity: 1, startsAt: new Date(T0.getTime() + 2 * H).toISOString(), endsAt: new Date(T0.getTime() + 4 * H).toISOString(), regClosesAt: new Date(T0.getTime() + H).toISOString() });
+  await app.as('old-a').call('class.register', { classId: c.id, childAge: 1, answers: form(1) });
+  await app.as('old-b').call('class.register', { classId: c.id, childAge: 1, answers: form(2) });
+  clock = new Date(T0.getTime() + 3 * H); // class is running
+  await app.as('old-a').call('member.delete', { confirm: '注销' });
+  expect((await app.as('old-b').call('class.myRegistrations', {})).registrations[0].status).toBe('waitlisted');
+  expect((await app.as('old-b').call('class.messages', {})).messages).toEqual([]);
 });
 
 test('the host scheduler delivers due reminders on its timer', async () => {
@@ -318,4 +348,109 @@ test('the host scheduler delivers due reminders on its timer', async () => {
   await new Promise((r) => setTimeout(r, 80));
   stop();
   expect(sent).toEqual([expect.stringContaining('明天开课')]);
+});
+
+test('un-ticking attendance reverses its points in the ledger; re-ticking pays again exactly once', async () => {
+  const c = await publish();
+  const r = await app.as('att').call('class.register', { classId: c.id, childAge: 1, answers: form(5) });
+  const points = async () => app.as('att').call('member.points', {});
+  const tick = (undo?: boolean) => admin().call('class.checkin', { classId: c.id, registrationId: r.registration.id, ...(undo ? { undo } : {}) });
+
+  await tick();
+  expect((await points()).balance).toBe(5);
+  const undone = await tick(true);
+  expect(undone).toMatchObject({ attended: 0, entry: { attendedAt: null } });
+  expect((await points()).balance).toBe(0);
+  await tick(true); // a retried un-tick reverses nothing more
+  await admin().call('class.checkin', { classId: c.id, code: r.registration.code, undo: true });
+  expect((await points()).balance).toBe(0);
+  await Promise.all([tick(), tick(), admin().call('class.checkin', { classId: c.id, code: r.registration.code })]); // re-tick, double taps
+  expect((await points()).balance).toBe(5);
+  await tick(true);
+  await tick();
+  expect((await points()).balance).toBe(5);
+  // History kept, newest first: +5 −5 +5 −5 +5.
+  const entries = (await points()).entries.map((e) => [e.delta, e.reason]);
+  expect(entries).toEqual([
+    [5, '参加家长课堂'],
+    [-5, '家长课堂签到已撤销'],
+    [5, '参加家长课堂'],
+    [-5, '家长课堂签到已撤销'],
+    [5, '参加家长课堂'],
+  ]);
+  const stats = await admin().call('class.stats', {});
+  expect(stats.rows.find((s) => s.classId === c.id)).toMatchObject({ attended: 1 });
+});
+
+test('subscribe messages: the outbox queues a WeChat delivery only for templates the member accepted (latest answer wins)', async () => {
+  const c = await publish({ capacity: 1 });
+  const first = await app.as('sub-0').call('class.register', { classId: c.id, childAge: 1, answers: form(0) });
+  const who = ['sub-yes', 'sub-no', 'sub-never'];
+  for (const [i, o] of who.entries()) await app.as(o).call('class.register', { classId: c.id, childAge: 1, answers: form(i + 1) });
+  expect(
+    await app.as('sub-yes').call('class.subscribe', {
+      decisions: [
+        { kind: 'class_promoted', templateId: 'TPL_PROMOTED', accepted: true },
+        { kind: 'class_reminder', templateId: 'TPL_REMIND', accepted: false },
+      ],
+    }),
+  ).toEqual({ accepted: ['class_promoted'] });
+  await app.as('sub-no').call('class.subscribe', { decisions: [{ kind: 'class_promoted', templateId: 'TPL_PROMOTED', accepted: true }] });
+  expect(await app.as('sub-no').call('class.subscribe', { decisions: [{ kind: 'class_promoted', templateId: 'TPL_PROMOTED', accepted: false }] })).toEqual({ accepted: [] });
+
+  // Promote sub-yes, then (sub-yes leaving) sub-no, then sub-never: only sub-yes's promotion is queued.
+  await app.as('sub-0').call('class.cancel', { registrationId: first.registration.id });
+  const idOf = async (o: string) => (await app.store.members.getByOpenid(o))!.id;
+  expect(await app.store.classes.outbox(await idOf('sub-yes'))).toEqual([
+    expect.objectContaining({ template: 'class_promoted', payload: expect.objectContaining({ classId: c.id }) }),
+  ]);
+  const yesReg = (await app.as('sub-yes').call('class.myRegistrations', {})).registrations[0];
+  await app.as('sub-yes').call('class.cancel', { registrationId: yesReg.id });
+  expect((await app.as('sub-no').call('class.messages', {})).messages[0].kind).toBe('promoted'); // in-app message always
+  expect(await app.store.classes.outbox(await idOf('sub-no'))).toEqual([]);
+  // Reminders: sub-no is confirmed, refused; nothing queued although the in-app reminder is sent.
+  await deliverDueReminders(app.store, new Date(Date.parse(c.startsAt) - 30 * 60_000), async () => undefined);
+  expect(await app.store.classes.outbox(await idOf('sub-no'))).toEqual([]);
+  expect(await app.store.classes.outbox(await idOf('sub-never'))).toEqual([]);
+
+  // "我的数据" lists the answers kept about the member.
+  const mine = (await app.as('sub-yes').call('member.exportData', {})).sections.find((x) => x.title.includes('家长课堂'))!;
+  expect(mine.rows.filter((r) => r.状态 === '微信订阅消息').map((r) => r.报名表)).toEqual(['候补递补通知：允许', '上课提醒：拒绝']);
+
+  // Bad payloads are 400s with the envelope.
+  for (const bad of [{}, { decisions: [] }, { decisions: [{ kind: 'other', templateId: 'x', accepted: true }] }, { decisions: [{ kind: 'class_promoted', templateId: 'a b', accepted: true }] }]) {
+    const res = await app.as('sub-yes').raw('class.subscribe', bad);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+  }
+});
+
+test('registrations decided in one shared commit stay independent: a failing one leaves the others', async () => {
+  const c = await publish({ capacity: 2 });
+  const ids = await Promise.all(['gc-1', 'gc-2', 'gc-3'].map(async (o) => (await app.store.members.findOrCreateByOpenid(o, o)).id));
+  const data = { name: 'x', childAge: 1, answers: {} };
+  const at = new Date(T0);
+  const out = await Promise.allSettled([
+    app.store.classes.register(c.id, ids[0], data, at),
+    app.store.classes.register(999_999, ids[1], data, at),
+    app.store.classes.register(c.id, ids[1], data, at),
+    app.store.classes.register(c.id, ids[1], data, at),
+    app.store.classes.register(c.id, ids[2], data, at),
+  ]);
+  expect(out.map((o) => (o.status === 'fulfilled' ? o.value.kind : (o.reason as { code: string }).code))).toEqual(['confirmed', 'NOT_FOUND', 'confirmed', 'duplicate', 'waitlisted']);
+  const roster = await admin().call('class.roster', { classId: c.id });
+  expect(roster.entries.map((e) => [e.memberId, e.status, e.position])).toEqual([
+    [ids[0], 'confirmed', null],
+    [ids[1], 'confirmed', null],
+    [ids[2], 'waitlisted', 1],
+  ]);
+
+  // Across batch boundaries (a commit holds at most 64) arrival order is kept: 150 at once, positions in call order.
+  const big = await publish({ capacity: 10 });
+  const many = await Promise.all(Array.from({ length: 150 }, (_, i) => app.store.members.findOrCreateByOpenid(`gc-many-${i}`, 'x')));
+  const outs = await Promise.all(many.map((m) => app.store.classes.register(big.id, m.id, data, at)));
+  expect(outs.map((o) => (o.kind === 'confirmed' || o.kind === 'waitlisted' ? o.registration.position : o.kind))).toEqual([
+    ...Array(10).fill(null),
+    ...Array.from({ length: 140 }, (_, i) => i + 1),
+  ]);
 });

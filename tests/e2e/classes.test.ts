@@ -117,7 +117,7 @@ test('parents fill the class, the next is waitlisted at 1, a cancel promotes the
   await open(p3, `/packages/classes/messages`);
   await p3.getByText('候补成功，已为您保留名额').waitFor();
 
-  // An admin publishes a new class and sees it in the list.
+  // An admin publishes a new class with an age range, coordinates and a custom single-choice field, and sees it in the list.
   const admin = await loginAs('dev-admin-hhht', '呼和浩特管理员');
   await open(admin, `/packages/admin/classes/index`);
   await admin.getByText('端到端测试课堂').first().waitFor();
@@ -127,15 +127,63 @@ test('parents fill the class, the next is waitlisted at 1, a cancel promotes the
   await taroInput(admin, 'venueName').fill('呼和浩特市计生协培训室');
   await taroInput(admin, 'capacity').fill('20');
   await admin.locator('.admin-class-edit .chip', { hasText: '青春期沟通' }).dispatchEvent('click');
+  await taroInput(admin, 'ageMin').fill('10');
+  await taroInput(admin, 'ageMax').fill('16');
+  await taroInput(admin, 'lat').fill('95');
+  await taroInput(admin, 'lng').fill('111.749');
+  await tap(admin.getByText('添加报名字段'));
+  await taroInput(admin, 'field_label_2').fill('孩子年级');
+  const editor = admin.locator('.field-editor').nth(2);
+  await editor.locator('.chip', { hasText: '单选' }).dispatchEvent('click');
+  await taroInput(admin, 'field_option_2_0').fill('初一');
+  await taroInput(admin, 'field_option_2_1').fill('初二');
+  await tap(editor.getByText('＋ 添加选项'));
+  await taroInput(admin, 'field_option_2_2').fill('初三');
+  await editor.locator('.chip', { hasText: '必填' }).dispatchEvent('click');
+  // A latitude out of range is refused in place, in words the admin can act on.
+  await tap(admin.locator('#app').getByText('发布课堂', { exact: true }));
+  await admin.getByText('纬度请填写 -90 到 90 之间的数字，如 40.8424').waitFor();
+  await taroInput(admin, 'lat').fill('40.8424');
+  // The new field moves up to be asked first after the name.
+  await tap(editor.getByText('上移'));
+  expect(await taroInput(admin, 'field_label_1').inputValue()).toBe('孩子年级');
+  expect(await taroInput(admin, 'field_option_1_2').inputValue()).toBe('初三');
   await screenshot(admin, 'classes-06-publish');
+  await editor.scrollIntoViewIfNeeded();
+  await screenshot(admin, 'classes-06b-publish-fields');
   await tap(admin.locator('#app').getByText('发布课堂', { exact: true }));
   await admin.getByText('沟通之道：新学期家长会').first().waitFor();
   await admin.getByText('报名率').waitFor();
   await screenshot(admin, 'classes-07-admin-list');
 
+  // A parent finds it, is asked the child's age and the new question, and registers.
+  const p4 = await loginAs('e2e-parent-4', '家长四');
+  await open(p4, `/packages/classes/index`);
+  await tap(p4.getByText('沟通之道：新学期家长会').first());
+  await taroInput(p4, 'childAge').waitFor();
+  await p4.getByText('适合：孩子 10–16 岁的家长').waitFor();
+  const labels = (await p4.locator('.reg-form .field-label').allTextContents()).map((t) => t.trim());
+  expect(labels).toEqual(['孩子年龄（岁）*', '家长姓名 *', '孩子年级 *', '联系电话 *']);
+  await taroInput(p4, 'childAge').fill('13');
+  await taroInput(p4, 'f_parent_name').fill('家长四');
+  await taroInput(p4, 'f_phone').fill('13900000004');
+  await tap(p4.getByText('提交报名'));
+  await p4.getByText('请填写“孩子年级”').waitFor(); // required, and not yet chosen
+  await p4.locator('.reg-form__choice', { hasText: '初二' }).dispatchEvent('click');
+  await p4.locator('.reg-form__choice--on', { hasText: '初二' }).waitFor();
+  await p4.getByText('请填写“孩子年级”').waitFor({ state: 'detached' }); // the answered problem is gone
+  await screenshot(p4, 'classes-09-custom-field');
+  await tap(p4.getByText('提交报名'));
+  await p4.getByText('已确认').first().waitFor({ timeout: 60_000 });
+  await admin.reload();
+  await admin.getByText('沟通之道：新学期家长会 · 1/20（5%）').waitFor();
+
   // The roster shows who came in which order.
   await open(admin, `/packages/admin/classes/roster?id=${classId}`);
   await admin.getByText(/家长三 · 已确认/).waitFor();
+  await tap(admin.locator('.roster-entry', { hasText: '家长三' }).getByText('签到', { exact: true }));
+  await admin.getByText('家长三 签到成功').waitFor();
+  await admin.getByText(/家长三 · 已确认 · 已签到/).waitFor();
   await screenshot(admin, 'classes-08-roster');
   expect(errors).toEqual([]);
 });

@@ -5,7 +5,8 @@ import { REGISTRATION_STATUS_LABEL } from '../../contracts/classes-format';
 export const classesDataSection: MemberDataSection = async (ctx) => {
   const regs = await ctx.store.classes.ofMember(ctx.member.id);
   const messages = await ctx.store.classes.messages(ctx.member.id, 10_000);
-  if (regs.length === 0 && messages.length === 0) return null;
+  const subscriptions = await ctx.store.classes.subscriptions(ctx.member.id);
+  if (regs.length === 0 && messages.length === 0 && subscriptions.length === 0) return null;
   const rows: Record<string, string | number | null>[] = [];
   for (const r of regs) {
     const c = await ctx.store.classes.get(r.classId);
@@ -20,5 +21,9 @@ export const classesDataSection: MemberDataSection = async (ctx) => {
     });
   }
   for (const m of messages) rows.push({ 课程: null, 状态: '站内消息', 入场码: null, 孩子年龄: null, 报名表: `${m.title}：${m.body}`, 报名时间: m.createdAt, 签到时间: null });
+  for (const sub of subscriptions) {
+    const what = sub.kind === 'class_promoted' ? '候补递补通知' : sub.kind === 'class_reminder' ? '上课提醒' : sub.kind;
+    rows.push({ 课程: null, 状态: '微信订阅消息', 入场码: null, 孩子年龄: null, 报名表: `${what}：${sub.accepted ? '允许' : '拒绝'}`, 报名时间: sub.decidedAt, 签到时间: null });
+  }
   return { title: '家长课堂报名与消息', rows };
 };

@@ -4,7 +4,7 @@ import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
 import type { MemberContext } from '../../core/context';
 import { maskName, maskPhone } from '../../contracts/format';
-import { chinaDate, REGISTRATION_STATUS_LABEL } from '../../contracts/classes-format';
+import { chinaDate, REGISTRATION_STATUS_LABEL, type SubscribeKind } from '../../contracts/classes-format';
 import {
   classCancelInput,
   classCheckinInput,
@@ -17,6 +17,7 @@ import {
   classRegisterInput,
   classRosterInput,
   classStatsInput,
+  classSubscribeInput,
   classUpdateInput,
   type ClassDetail,
   type ClassSummary,
@@ -28,6 +29,17 @@ import {
 import type { ClassInput, ClassRow, RegistrationRow } from './repo';
 
 export const ATTENDANCE_POINTS = 5;
+
+/** Ledger key of the n-th attendance tick of a registration (the first keeps the key used before un-ticking existed). */
+export const attendanceRefKey = (registrationId: number, seq: number) => (seq <= 1 ? `class:attend:${registrationId}` : `class:attend:${registrationId}:${seq}`);
+
+/**
+ * Registered as a "before member delete" hook (cloud/actions.ts): the member's seats in classes not yet
+ * started go to the head of each waitlist at once (with the in-app message), not at the next registration.
+ */
+export async function releaseClassesOfDeletedMember(ctx: MemberContext): Promise<void> {
+  await ctx.store.classes.releaseMember(ctx.member.id, ctx.now());
+}
 
 function registrationState(c: ClassRow, now: Date): ClassSummary['registration'] {
   const t = now.getTime();
@@ -358,9 +370,13 @@ export const classCheckin = defineAction({
     if (!r || r.classId !== c.id) throw new AppError('TICKET_INVALID', '没有找到这张入场码对应的报名，请确认是本课程的入场码');
     if (r.status !== 'confirmed') throw new AppError('NOT_CONFIRMED', `该报名${r.status === 'waitlisted' ? '仍在候补中' : '已取消'}，不能签到`);
     const now = ctx.now();
-    const changed = await ctx.store.classes.setAttended(r.id, p.undo ? null : now);
-    if (!p.undo && r.memberId !== null) {
-      await ctx.store.points.award({ memberId: r.memberId, delta: ATTENDANCE_POINTS, reason: '参加家长课堂', refKey: `class:attend:${r.id}`, at: now });
+    const { changed, seq } = await ctx.store.classes.setAttended(r.id, p.undo ? null : now);
+    if (r.memberId !== null && seq > 0) {
+      // Tick n pays under its own key and un-tick n writes the matching reversal: both idempotent, so a retried
+      // request (changed = false) pays or reverses nothing twice, and the ledger keeps the whole history.
+      const refKey = attendanceRefKey(r.id, seq);
+      if (p.undo) await ctx.store.points.award({ memberId: r.memberId, delta: -ATTENDANCE_POINTS, reason: '家长课堂签到已撤销', refKey: `${refKey}:undo`, at: now });
+      else await ctx.store.points.award({ memberId: r.memberId, delta: ATTENDANCE_POINTS, reason: '参加家长课堂', refKey, at: now });
     }
     const fresh = (await ctx.store.classes.registration(r.id))!;
     const { attended, attendanceRate } = await attendance(ctx, c.id);
@@ -452,6 +468,17 @@ export const classMessages = defineAction({
   },
 });
 
+export const classSubscribe = defineAction({
+  name: 'class.subscribe',
+  input: classSubscribeInput,
+  auth: 'member',
+  async handler(ctx, { decisions }) {
+    await ctx.store.classes.setSubscriptions(ctx.member.id, decisions, ctx.now());
+    const all = await ctx.store.classes.subscriptions(ctx.member.id);
+    return { accepted: all.filter((s) => s.accepted).map((s) => s.kind as SubscribeKind) };
+  },
+});
+
 export const classActions = [
   classList,
   classGet,
@@ -465,4 +492,5 @@ export const classActions = [
   classStats,
   classExport,
   classMessages,
+  classSubscribe,
 ];

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../store/db';
 import { AppError } from '../../core/errors';
-import type { ClassInput, ClassPatch, ClassRepo, ClassRow, DueReminder, MessageRow, RegistrationRow } from './repo';
+import type { ClassInput, ClassPatch, ClassRepo, ClassRow, DueReminder, MessageRow, RegisterOutcome, RegistrationRow } from './repo';
 import type { RegistrationStatus } from '../../contracts/classes';
 
 const CLASS_COLUMNS = `c.id, c.org_id AS orgId, o.name AS orgName, o.level AS orgLevel, o.path AS orgPath, c.title, c.topic, c.teacher,
@@ -11,10 +11,6 @@ const CLASS_COLUMNS = `c.id, c.org_id AS orgId, o.name AS orgName, o.level AS or
   c.age_min AS ageMin, c.age_max AS ageMax, c.fields_json AS fieldsJson, c.cancel_hours AS cancelHours,
   c.waitlist_open AS waitlistOpen, c.created_at AS createdAt`;
 
-const REG_BASE_COLUMNS = `r.id, r.class_id AS classId, r.member_id AS memberId, r.status, r.code, r.name, r.child_age AS childAge,
-  r.answers_json AS answersJson, r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.cancelled_at AS cancelledAt,
-  r.attended_at AS attendedAt`;
-
 const REG_COLUMNS = `r.id, r.class_id AS classId, r.member_id AS memberId, r.status, r.code, r.name, r.child_age AS childAge,
   r.answers_json AS answersJson, r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.cancelled_at AS cancelledAt,
   r.attended_at AS attendedAt,
@@ -23,10 +19,23 @@ const REG_COLUMNS = `r.id, r.class_id AS classId, r.member_id AS memberId, r.sta
 
 type Raw = Record<string, any>;
 
+/** Parsed venue/fields per class, reused while their JSON text is unchanged (a burst reads the same class 2,000 times). */
+const parsedJson = new Map<string, unknown>();
+function parseCached<T>(json: string): T {
+  let v = parsedJson.get(json);
+  if (v === undefined) {
+    if (parsedJson.size > 2000) parsedJson.clear();
+    v = JSON.parse(json);
+    parsedJson.set(json, v);
+  }
+  return v as T;
+}
+
 function toClass(r: Raw | undefined): ClassRow | undefined {
   if (!r) return undefined;
   const { venueJson, fieldsJson, ...rest } = r;
-  return { ...rest, venue: venueJson ? JSON.parse(venueJson) : null, fields: JSON.parse(fieldsJson), waitlistOpen: r.waitlistOpen === 1 } as ClassRow;
+  // Shared read-only objects: nothing downstream mutates a class's venue or form definition.
+  return { ...rest, venue: venueJson ? parseCached(venueJson) : null, fields: parseCached(fieldsJson), waitlistOpen: r.waitlistOpen === 1 } as ClassRow;
 }
 
 function toReg(r: Raw | undefined): RegistrationRow | undefined {
@@ -36,10 +45,16 @@ function toReg(r: Raw | undefined): RegistrationRow | undefined {
 }
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+// Random bytes drawn from the CSPRNG in 4 KB refills rather than one system call per ticket code.
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
 function newCode(): string {
-  const bytes = crypto.randomBytes(8);
+  if (poolAt + 8 > pool.length) {
+    crypto.randomFillSync(pool);
+    poolAt = 0;
+  }
   let s = '';
-  for (const b of bytes) s += CODE_ALPHABET[b % CODE_ALPHABET.length];
+  for (let i = 0; i < 8; i++) s += CODE_ALPHABET[pool[poolAt++] % CODE_ALPHABET.length];
   return s;
 }
 
@@ -52,7 +67,6 @@ export function sqliteClassRepo(db: Db): ClassRepo {
   const classById = db.prepare(`SELECT ${CLASS_COLUMNS} FROM classes c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?`);
   const regById = db.prepare(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.id = ?`);
   const activeReg = db.prepare(`SELECT id FROM class_registrations WHERE class_id = ? AND member_id = ? AND status IN ('confirmed', 'waitlisted')`).pluck();
-  const regBaseById = db.prepare(`SELECT ${REG_BASE_COLUMNS} FROM class_registrations r WHERE r.id = ?`);
   const bumpWaitlist = db.prepare('UPDATE classes SET waitlist_count = waitlist_count + ? WHERE id = ?');
   const seatState = db.prepare('SELECT capacity, confirmed_count AS confirmed, waitlist_count AS waitlisted, waitlist_open AS waitlistOpen, title, starts_at AS startsAt, cancel_hours AS cancelHours FROM classes WHERE id = ?');
   const codeTaken = db.prepare('SELECT 1 FROM class_registrations WHERE code = ?').pluck();
@@ -65,7 +79,14 @@ export function sqliteClassRepo(db: Db): ClassRepo {
   const firstWaitlisted = db.prepare(`SELECT id, member_id AS memberId FROM class_registrations WHERE class_id = ? AND status = 'waitlisted' ORDER BY id LIMIT 1`);
   const confirmReg = db.prepare(`UPDATE class_registrations SET status = 'confirmed', confirmed_at = ? WHERE id = ? AND status = 'waitlisted'`);
   const insertMessage = db.prepare('INSERT INTO class_messages (member_id, kind, title, body, class_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertOutbox = db.prepare('INSERT INTO notification_outbox (member_id, channel, template, payload_json, created_at) VALUES (?, ?, ?, ?, ?)');
+  // A WeChat subscribe message may only be sent for a template the member accepted: the row is written only then.
+  const insertOutbox = db.prepare(
+    `INSERT INTO notification_outbox (member_id, channel, template, payload_json, created_at)
+     SELECT @memberId, 'wechat-subscribe', @template, @payload, @at
+     WHERE EXISTS (SELECT 1 FROM class_subscriptions WHERE member_id = @memberId AND kind = @template AND accepted = 1)`,
+  );
+  const queueOutbox = (memberId: number, template: string, payload: unknown, at: string) =>
+    insertOutbox.run({ memberId, template, payload: JSON.stringify(payload), at }).changes === 1;
   const cancelReg = db.prepare(`UPDATE class_registrations SET status = 'cancelled', cancelled_at = ? WHERE id = ? AND status IN ('confirmed', 'waitlisted')`);
   const regStatus = db.prepare('SELECT status, class_id AS classId, member_id AS memberId FROM class_registrations WHERE id = ?');
   const moveReminders = db.prepare(
@@ -97,7 +118,7 @@ export function sqliteClassRepo(db: Db): ClassRepo {
         const title = '候补成功，已为您保留名额';
         const body = `您候补的课程《${s.title}》有名额空出，已自动为您确认报名。请按时参加，凭“我的报名”中的入场码签到。`;
         insertMessage.run(next.memberId, 'promoted', title, body, classId, at.toISOString());
-        insertOutbox.run(next.memberId, 'wechat-subscribe', 'class_promoted', JSON.stringify({ classId, registrationId: next.id, title: s.title, startsAt: s.startsAt }), at.toISOString());
+        queueOutbox(next.memberId, 'class_promoted', { classId, registrationId: next.id, title: s.title, startsAt: s.startsAt }, at.toISOString());
       }
       promoted.push(next.id);
     }
@@ -105,12 +126,12 @@ export function sqliteClassRepo(db: Db): ClassRepo {
   };
 
   const registerTx = db.transaction(
-    (classId: number, memberId: number, name: string, childAge: number | null, answersJson: string, at: Date) => {
+    (classId: number, memberId: number, name: string, childAge: number | null, answers: Record<string, string | number>, at: Date) => {
       if (activeReg.get(classId, memberId) !== undefined) return { kind: 'duplicate' as const };
       let s = seatState.get(classId) as Raw | undefined;
       if (!s) throw new AppError('NOT_FOUND', '该课程不存在或已被删除');
-      // A seat freed outside a cancel (a member deleting their account) still belongs to the head of the waitlist.
-      if (s.confirmed < s.capacity && promote(classId, at).length) s = seatState.get(classId) as Raw;
+      // A seat freed outside a cancel (a member's account deleted while the class was running) still belongs to the head of the waitlist.
+      if (s.confirmed < s.capacity && s.waitlisted > 0 && promote(classId, at).length) s = seatState.get(classId) as Raw;
       let status: 'confirmed' | 'waitlisted';
       if (s.confirmed < s.capacity) status = 'confirmed';
       else if (s.waitlistOpen === 1) status = 'waitlisted';
@@ -118,18 +139,58 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       let code = newCode();
       while (codeTaken.get(code) !== undefined) code = newCode();
       const iso = at.toISOString();
-      const id = Number(insertReg.run(classId, memberId, status, code, name, childAge, answersJson, iso, status === 'confirmed' ? iso : null).lastInsertRowid);
+      const confirmedAt = status === 'confirmed' ? iso : null;
+      const id = Number(insertReg.run(classId, memberId, status, code, name, childAge, JSON.stringify(answers), iso, confirmedAt).lastInsertRowid);
       if (status === 'confirmed') {
         bumpConfirmed.run(1, classId);
         addReminders(id, s.startsAt, at);
       } else {
         bumpWaitlist.run(1, classId);
       }
-      // A new waitlisted registration is the last in line: its position is the new waitlist length.
-      const registration = toReg({ ...(regBaseById.get(id) as Raw), position: status === 'waitlisted' ? s.waitlisted + 1 : null })!;
+      // The row just written, without reading it back. A new waitlisted registration is the last in line:
+      // its position is the new waitlist length.
+      const registration: RegistrationRow = {
+        id, classId, memberId, status, code, name, childAge, answers, createdAt: iso, confirmedAt, cancelledAt: null, attendedAt: null,
+        position: status === 'waitlisted' ? s.waitlisted + 1 : null,
+      };
       return { kind: status, registration };
     },
   );
+
+  /**
+   * Group commit: registrations arriving in the same turn of the event loop are decided one by one, in
+   * arrival order, inside ONE transaction (each in its own savepoint, so one failing leaves the others),
+   * and committed together (at most MAX_BATCH per commit). The decisions are exactly those of one transaction each; only the commits
+   * (the expensive part under a burst) are shared.
+   */
+  type Pending = { args: Parameters<typeof registerTx>; resolve: (o: RegisterOutcome) => void; reject: (e: unknown) => void };
+  let pending: Pending[] = [];
+  const MAX_BATCH = 64;
+  const flushRegistrations = () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const results: ({ ok: true; value: RegisterOutcome } | { ok: false; error: unknown })[] = [];
+    try {
+      db.transaction(() => {
+        for (const p of batch) {
+          try {
+            results.push({ ok: true, value: registerTx(...p.args) });
+          } catch (error) {
+            results.push({ ok: false, error });
+          }
+        }
+      })();
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const r = results[i];
+      if (r.ok) p.resolve(r.value);
+      else p.reject(r.error);
+    });
+  };
 
   const cancelTx = db.transaction((registrationId: number, memberId: number, at: Date) => {
     const r = regStatus.get(registrationId) as { status: RegistrationStatus; classId: number; memberId: number | null } | undefined;
@@ -151,6 +212,8 @@ export function sqliteClassRepo(db: Db): ClassRepo {
     return { promoted };
   });
 
+  // One prepared UPDATE per set of changed columns (there are few such sets in practice).
+  const updateStmts = new Map<string, ReturnType<typeof db.prepare<unknown[]>>>();
   const updateTx = db.transaction((id: number, patch: ClassPatch, at: Date) => {
     const s = seatState.get(id) as Raw | undefined;
     if (!s) throw new AppError('NOT_FOUND', '该课程不存在或已被删除');
@@ -182,11 +245,19 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       sets.push(`${columns[k][0]} = ?`);
       values.push(columns[k][1](v));
     }
-    db.prepare(`UPDATE classes SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(...values, at.toISOString(), id);
+    const sql = `UPDATE classes SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`;
+    let stmt = updateStmts.get(sql);
+    if (!stmt) updateStmts.set(sql, (stmt = db.prepare(sql)));
+    stmt.run(...values, at.toISOString(), id);
     if (patch.startsAt) moveReminders.run(patch.startsAt, id);
     return { promoted: promote(id, at) };
   });
 
+  const insertClass = db.prepare(
+    `INSERT INTO classes (org_id, title, topic, teacher, description, venue_json, online_url, starts_at, ends_at, reg_opens_at,
+      reg_closes_at, capacity, age_min, age_max, fields_json, cancel_hours, waitlist_open, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const listStmt = db.prepare(`SELECT ${CLASS_COLUMNS} FROM classes c JOIN orgs o ON o.id = c.org_id
     WHERE (@from IS NULL OR c.ends_at >= @from) AND (@topic IS NULL OR c.topic = @topic) ORDER BY c.starts_at, c.id`);
   const ofMemberStmt = db.prepare(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.member_id = ? ORDER BY r.id DESC`);
@@ -197,8 +268,45 @@ export function sqliteClassRepo(db: Db): ClassRepo {
     r.answers_json AS answersJson, r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.cancelled_at AS cancelledAt, r.attended_at AS attendedAt
     FROM class_registrations r WHERE r.class_id = ? ORDER BY r.id`);
   const byCodeStmt = db.prepare(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.class_id = ? AND r.code = ?`);
-  const attendStmt = db.prepare(`UPDATE class_registrations SET attended_at = ? WHERE id = ? AND status = 'confirmed' AND attended_at IS NULL`);
+  const attendStmt = db.prepare(
+    `UPDATE class_registrations SET attended_at = ?, attend_seq = attend_seq + 1 WHERE id = ? AND status = 'confirmed' AND attended_at IS NULL`,
+  );
   const unattendStmt = db.prepare(`UPDATE class_registrations SET attended_at = NULL WHERE id = ? AND attended_at IS NOT NULL`);
+  const attendSeq = db.prepare('SELECT attend_seq FROM class_registrations WHERE id = ?').pluck();
+  const setAttendedTx = db.transaction((registrationId: number, at: string | null) => {
+    const changed = (at ? attendStmt.run(at, registrationId) : unattendStmt.run(registrationId)).changes === 1;
+    return { changed, seq: (attendSeq.get(registrationId) as number | undefined) ?? 0 };
+  });
+  const upsertSubscription = db.prepare(
+    `INSERT INTO class_subscriptions (member_id, kind, template_id, accepted, decided_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(member_id, kind) DO UPDATE SET template_id = excluded.template_id, accepted = excluded.accepted, decided_at = excluded.decided_at`,
+  );
+  const setSubscriptionsTx = db.transaction((memberId: number, decisions: { kind: string; templateId: string; accepted: boolean }[], at: string) => {
+    for (const d of decisions) upsertSubscription.run(memberId, d.kind, d.templateId, d.accepted ? 1 : 0, at);
+  });
+  const subscriptionsStmt = db.prepare(
+    'SELECT kind, template_id AS templateId, accepted, decided_at AS decidedAt FROM class_subscriptions WHERE member_id = ? ORDER BY kind',
+  );
+  const activeUpcomingOf = db.prepare(
+    `SELECT r.id, r.class_id AS classId, r.status FROM class_registrations r JOIN classes c ON c.id = r.class_id
+     WHERE r.member_id = ? AND r.status IN ('confirmed', 'waitlisted') AND c.starts_at > ? ORDER BY r.id`,
+  );
+  /** One transaction: gives back every seat and waitlist place the member holds in classes not yet started, promoting at once. */
+  const releaseTx = db.transaction((memberId: number, at: Date) => {
+    const iso = at.toISOString();
+    const out: { registrationId: number; classId: number; promoted: number[] }[] = [];
+    for (const r of activeUpcomingOf.all(memberId, iso) as { id: number; classId: number; status: RegistrationStatus }[]) {
+      cancelReg.run(iso, r.id);
+      if (r.status === 'waitlisted') {
+        bumpWaitlist.run(-1, r.classId);
+        out.push({ registrationId: r.id, classId: r.classId, promoted: [] });
+      } else {
+        bumpConfirmed.run(-1, r.classId);
+        out.push({ registrationId: r.id, classId: r.classId, promoted: promote(r.classId, at) });
+      }
+    }
+    return out;
+  });
   const messagesStmt = db.prepare(`SELECT id, member_id AS memberId, kind, title, body, class_id AS classId, created_at AS createdAt, read_at AS readAt
     FROM class_messages WHERE member_id = ? ORDER BY id DESC LIMIT ?`);
   const readStmt = db.prepare('UPDATE class_messages SET read_at = ? WHERE member_id = ? AND read_at IS NULL');
@@ -213,13 +321,7 @@ export function sqliteClassRepo(db: Db): ClassRepo {
   return {
     async create(c: ClassInput, createdBy, at) {
       const iso = at.toISOString();
-      const r = db
-        .prepare(
-          `INSERT INTO classes (org_id, title, topic, teacher, description, venue_json, online_url, starts_at, ends_at, reg_opens_at,
-            reg_closes_at, capacity, age_min, age_max, fields_json, cancel_hours, waitlist_open, created_by, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(c.orgId, c.title, c.topic, c.teacher, c.description, c.venue ? JSON.stringify(c.venue) : null, c.onlineUrl, c.startsAt, c.endsAt,
+      const r = insertClass.run(c.orgId, c.title, c.topic, c.teacher, c.description, c.venue ? JSON.stringify(c.venue) : null, c.onlineUrl, c.startsAt, c.endsAt,
           c.regOpensAt, c.regClosesAt, c.capacity, c.ageMin, c.ageMax, JSON.stringify(c.fields), c.cancelHours, c.waitlistOpen ? 1 : 0,
           createdBy, iso, iso);
       return Number(r.lastInsertRowid);
@@ -233,8 +335,13 @@ export function sqliteClassRepo(db: Db): ClassRepo {
     async list({ from, topic }) {
       return (listStmt.all({ from, topic: topic ?? null }) as Raw[]).map((r) => toClass(r)!);
     },
-    async register(classId, memberId, data, at) {
-      return registerTx(classId, memberId, data.name, data.childAge, JSON.stringify(data.answers), at);
+    register(classId, memberId, data, at) {
+      return new Promise<RegisterOutcome>((resolve, reject) => {
+        pending.push({ args: [classId, memberId, data.name, data.childAge, data.answers, at], resolve, reject });
+        if (pending.length === 1) setImmediate(flushRegistrations);
+        // A full batch commits at once, so the first answers of a burst do not wait for its end.
+        else if (pending.length >= MAX_BATCH) flushRegistrations();
+      });
     },
     async cancel(registrationId, memberId, at) {
       return cancelTx(registrationId, memberId, at);
@@ -265,7 +372,7 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       return (rosterStmt.all(classId) as Raw[]).map((r) => ({ ...toReg(r)!, position: r.status === 'waitlisted' ? ++rank : null }));
     },
     async setAttended(registrationId, at) {
-      return (at ? attendStmt.run(at.toISOString(), registrationId) : unattendStmt.run(registrationId)).changes === 1;
+      return setAttendedTx(registrationId, at ? at.toISOString() : null);
     },
     async messages(memberId, limit = 100) {
       return messagesStmt.all(memberId, limit) as MessageRow[];
@@ -283,7 +390,16 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       return claimStmt.run(at.toISOString(), id).changes === 1;
     },
     async addOutbox(memberId, template, payload, at) {
-      insertOutbox.run(memberId, 'wechat-subscribe', template, JSON.stringify(payload), at.toISOString());
+      return queueOutbox(memberId, template, payload, at.toISOString());
+    },
+    async setSubscriptions(memberId, decisions, at) {
+      setSubscriptionsTx(memberId, decisions, at.toISOString());
+    },
+    async subscriptions(memberId) {
+      return (subscriptionsStmt.all(memberId) as Raw[]).map((r) => ({ kind: r.kind, templateId: r.templateId, accepted: r.accepted === 1, decidedAt: r.decidedAt }));
+    },
+    async releaseMember(memberId, at) {
+      return releaseTx(memberId, at);
     },
     async outbox(memberId) {
       return (outboxStmt.all(memberId) as Raw[]).map((r) => ({ template: r.template, payload: JSON.parse(r.payloadJson), createdAt: r.createdAt }));

@@ -96,8 +96,11 @@ export interface ClassRepo {
   statusesOf(memberId: number): Promise<Map<number, RegistrationStatus>>;
   lastOf(memberId: number): Promise<(RegistrationRow & { fields: FormField[] }) | undefined>;
   roster(classId: number): Promise<RegistrationRow[]>;
-  /** Marks (or unmarks) attendance of a confirmed registration; false when it already was in that state. */
-  setAttended(registrationId: number, at: Date | null): Promise<boolean>;
+  /**
+   * Marks (or unmarks) attendance of a confirmed registration. `changed` is false when it already was in that
+   * state; `seq` counts the ticks so far (each tick pays points under its own key, each un-tick reverses that tick).
+   */
+  setAttended(registrationId: number, at: Date | null): Promise<{ changed: boolean; seq: number }>;
   messages(memberId: number, limit?: number): Promise<MessageRow[]>;
   addMessage(m: Omit<MessageRow, 'id' | 'readAt'>): Promise<void>;
   markMessagesRead(memberId: number, at: Date): Promise<void>;
@@ -105,6 +108,15 @@ export interface ClassRepo {
   dueReminders(now: Date, limit?: number): Promise<DueReminder[]>;
   /** Claims a reminder for sending; false if another delivery got it first. */
   claimReminder(id: number, at: Date): Promise<boolean>;
-  addOutbox(memberId: number, template: string, payload: unknown, at: Date): Promise<void>;
+  /** Queues a WeChat subscribe-message delivery, only if the member accepted that template; returns whether it was queued. */
+  addOutbox(memberId: number, template: string, payload: unknown, at: Date): Promise<boolean>;
+  /** Records the member's answers to a subscribe-message request (the latest answer per kind wins). */
+  setSubscriptions(memberId: number, decisions: { kind: string; templateId: string; accepted: boolean }[], at: Date): Promise<void>;
+  subscriptions(memberId: number): Promise<{ kind: string; templateId: string; accepted: boolean; decidedAt: string }[]>;
+  /**
+   * One transaction, before a member's account is deleted: cancels their confirmed and waitlisted registrations
+   * in classes not yet started, each freed seat going at once to the head of that class's waitlist.
+   */
+  releaseMember(memberId: number, at: Date): Promise<{ registrationId: number; classId: number; promoted: number[] }[]>;
   outbox(memberId: number): Promise<{ template: string; payload: unknown; createdAt: string }[]>;
 }

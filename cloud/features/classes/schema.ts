@@ -99,4 +99,25 @@ export const classesMigrations: Migration[] = [
       );
     `,
   },
+  {
+    id: '201_classes_attendance_seq_subscriptions',
+    sql: `
+      -- How many times a registration has been ticked as attended: each tick pays points under its own
+      -- ledger key (class:attend:<id>:<seq>) and each un-tick writes the matching reversal, so history is kept.
+      ALTER TABLE class_registrations ADD COLUMN attend_seq INTEGER NOT NULL DEFAULT 0;
+      UPDATE class_registrations SET attend_seq = 1 WHERE attended_at IS NOT NULL;
+
+      -- The member's latest answer to a WeChat subscribe-message request, per notice kind
+      -- ('class_promoted', 'class_reminder'). The outbox queues WeChat deliveries only for accepted kinds.
+      CREATE TABLE class_subscriptions (
+        member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        template_id TEXT NOT NULL,
+        accepted INTEGER NOT NULL,
+        decided_at TEXT NOT NULL,
+        PRIMARY KEY (member_id, kind)
+      ) WITHOUT ROWID;
+      CREATE INDEX notification_outbox_member ON notification_outbox(member_id, id);
+    `,
+  },
 ];

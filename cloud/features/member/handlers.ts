@@ -11,6 +11,7 @@ import {
 } from '../../contracts/member';
 import { profileOf } from './profile';
 import { memberDataSections } from './export';
+import { runBeforeMemberDelete } from './hooks';
 
 export const memberMe = defineAction({
   name: 'member.me',
@@ -66,6 +67,7 @@ export const memberDelete = defineAction({
   input: memberDeleteInput,
   auth: 'member',
   async handler(ctx) {
+    await runBeforeMemberDelete(ctx);
     await ctx.store.members.delete(ctx.member.id, ctx.now());
     return { deleted: true as const };
   },

@@ -6,10 +6,9 @@ import StateView from '../../components/state-view';
 import { useAction } from '../../hooks/useAction';
 import { call, ApiCallError } from '../../services/api';
 import RegForm from './components/reg-form';
+import { askClassSubscriptions } from './subscribe';
 import './classes.css';
 
-/** WeChat subscribe-message templates (promotion, reminder); filled in when the account is set up. */
-const SUBSCRIBE_TEMPLATE_IDS: string[] = [];
 
 export default function ClassDetailPage() {
   const id = Number(useRouter().params.id);
@@ -31,10 +30,8 @@ export default function ClassDetailPage() {
   const register = async () => {
     if (!c) return;
     setError('');
-    if (process.env.TARO_ENV === 'weapp' && SUBSCRIBE_TEMPLATE_IDS.length) {
-      // Asks once for permission to send the promotion and reminder notices; refusing does not block registering.
-      await Taro.requestSubscribeMessage({ tmplIds: SUBSCRIBE_TEMPLATE_IDS } as never).catch(() => undefined);
-    }
+    // Asks for permission to send the promotion and reminder notices (weapp, when templates are configured).
+    await askClassSubscriptions();
     setBusy(true);
     try {
       const answers: Record<string, string | number> = {};
@@ -68,7 +65,13 @@ export default function ClassDetailPage() {
               <Text className='detail-row'>主题：{c.topic}</Text>
               <Text className='detail-row'>老师：{c.teacher}</Text>
               <Text className='detail-row'>时间：{classTime(c.startsAt)}</Text>
-              <Text className='detail-row'>地点：{c.venue ? `${c.venue.name}（${c.venue.address}）` : `线上课堂 ${c.onlineUrl ?? ''}`}</Text>
+              {c.venue && (
+                <Text className='detail-row'>
+                  地点：{c.venue.name}
+                  {c.venue.address ? `（${c.venue.address}）` : ''}
+                </Text>
+              )}
+              {c.onlineUrl && <Text className='detail-row'>{c.venue ? '线上直播' : '线上课堂'}：{c.onlineUrl}</Text>}
               <Text className='detail-row'>主办：{c.org.name}</Text>
               {(c.ageMin !== null || c.ageMax !== null) && (
                 <Text className='detail-row'>
@@ -108,8 +111,14 @@ export default function ClassDetailPage() {
                   ageHint={`${c.ageMin ?? 0}–${c.ageMax ?? 18} 岁`}
                   childAge={childAge}
                   error={error}
-                  onChange={(k, v) => setValues((s) => ({ ...s, [k]: v }))}
-                  onAge={setChildAge}
+                  onChange={(k, v) => {
+                    setValues((s) => ({ ...s, [k]: v }));
+                    setError(''); // an answered problem no longer shows
+                  }}
+                  onAge={(v) => {
+                    setChildAge(v);
+                    setError('');
+                  }}
                 />
                 <Button className='btn-primary' disabled={busy} onClick={register}>
                   {c.confirmedCount >= c.capacity ? (c.waitlistOpen ? '报名候补' : '名额已满') : '提交报名'}

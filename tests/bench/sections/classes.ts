@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../../cloud/app';
 import { apiServer, bareServer, fmt, percentile, post, table } from '../lib';
 
 const H = 3600_000;
@@ -80,5 +84,51 @@ export async function classesBurst(): Promise<void> {
   } finally {
     bare.stop();
     api.stop();
+  }
+  await registerInProcess();
+}
+
+/**
+ * The handler + repo alone: the same burst dispatched through the router in this process (no HTTP, no JSON,
+ * no session check), so the cost of class.register itself can be told apart from the host's.
+ */
+async function registerInProcess(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-classes-'));
+  const app = await createApp({ dataDir, mode: 'dev' });
+  try {
+    const services = { store: app.store, mode: 'dev' as const, issueSession: () => '' };
+    const admin = await app.store.members.findOrCreateByOpenid('dev-admin-hhht', '管理员');
+    const now = Date.now();
+    const cls = await app.router.dispatch(
+      'class.publish',
+      {
+        orgId: '150100', title: '压测课堂', topic: '科学养育', teacher: '压测', description: '',
+        venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,
+        startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
+        regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
+        capacity: SEATS, ageMin: null, ageMax: null, cancelHours: 24, waitlistOpen: true,
+        fields: [{ id: 'phone', label: '联系电话', type: 'phone', required: true }],
+      },
+      { kind: 'session', memberId: admin.id },
+      services,
+    );
+    const classId = (cls.body as any).data.id as number;
+    const ids: number[] = [];
+    for (let i = 0; i < BURST; i++) ids.push((await app.store.members.findOrCreateByOpenid(`bench-inproc-${i}`, '家长')).id);
+    const t0 = performance.now();
+    const out = await Promise.all(
+      ids.map((memberId, i) =>
+        app.router.dispatch('class.register', { classId, answers: { phone: `139${String(i).padStart(8, '0')}` } }, { kind: 'session', memberId }, services),
+      ),
+    );
+    const total = performance.now() - t0;
+    const confirmed = out.filter((r) => r.status === 200 && (r.body as any).data.status === 'confirmed').length;
+    console.log(
+      `  in-process (router → handler → repo, no HTTP): ${BURST} class.register in ${fmt(total)} ms = ${fmt((total / BURST) * 1000)} µs each; ` +
+        `${confirmed} confirmed, ${out.filter((r) => r.status !== 200).length} non-200`,
+    );
+  } finally {
+    app.store.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

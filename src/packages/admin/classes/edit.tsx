@@ -1,131 +1,310 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View, Text, Input, Button, Switch, Textarea } from '@tarojs/components';
-import type { FormField } from '@contracts/classes';
+import { View, Text, Input, Button, Textarea } from '@tarojs/components';
 import { CLASS_TOPICS } from '@contracts/classes-format';
+import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { call, ApiCallError } from '../../../services/api';
+import { draftOf, FIELD_TYPES, MAX_FIELDS, move, newField, payloadOf, type ClassDraft, type FieldDraft, type PlaceMode } from './form';
 import '../../classes/classes.css';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** ISO instant -> "2026-12-05 10:00" in China time, and back. */
-const toLocal = (iso: string) => {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-};
-const fromLocal = (s: string): string | null => {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/.exec(s.trim());
-  if (!m) return null;
-  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4] - 8, +m[5])).toISOString();
-};
+const canLocate = process.env.TARO_ENV === 'weapp' || (typeof navigator !== 'undefined' && 'geolocation' in navigator);
 
-const DEFAULT_FIELDS: FormField[] = [
-  { id: 'parent_name', label: '家长姓名', type: 'text', required: true },
-  { id: 'phone', label: '联系电话', type: 'phone', required: true },
-];
+/** Chips as a large-target single choice. */
+function Choice<T extends string | boolean>(props: { options: { value: T; label: string }[]; value: T; onChange: (v: T) => void; name: string }) {
+  return (
+    <View className='chips'>
+      {props.options.map((o) => (
+        <Text
+          key={String(o.value)}
+          className={`chip ${props.value === o.value ? 'chip--on' : ''}`}
+          data-name={props.name}
+          onClick={() => props.onChange(o.value)}
+        >
+          {o.label}
+        </Text>
+      ))}
+    </View>
+  );
+}
 
 /** Publish or edit a class of my organisation (times in China time). */
 export default function AdminClassEditPage() {
   const id = Number(useRouter().params.id) || 0;
   const me = useAction('member.me', {});
   const existing = useAction('class.get', { classId: id || 1 }, { enabled: id > 0 });
-  const in7 = new Date(Date.now() + 7 * 86400_000);
-  in7.setUTCHours(2, 0, 0, 0);
-  const [f, setF] = useState({
-    title: '', topic: CLASS_TOPICS[0] as string, teacher: '', description: '', venueName: '', venueAddress: '', onlineUrl: '',
-    startsAt: toLocal(in7.toISOString()), hours: '2', capacity: '30', ageMin: '', ageMax: '', cancelHours: '24', waitlistOpen: true,
-  });
-  const [error, setError] = useState('');
-  const set = (k: keyof typeof f) => (e: { detail: { value: string | boolean } }) => setF((s) => ({ ...s, [k]: e.detail.value }));
+  const [d, setD] = useState<ClassDraft>(() => draftOf(null, new Date()));
+  const [errors, setErrors] = useState<string[]>([]);
+  const [locating, setLocating] = useState(false);
+  const c = id ? existing.data : undefined;
+  // The API refuses a changed form once parents have registered; say so instead of offering the editors.
+  const fieldsLocked = !!c && c.confirmedCount + c.waitlistCount > 0;
 
   useEffect(() => {
-    const c = id ? existing.data : undefined;
-    if (!c) return;
-    setF({
-      title: c.title, topic: c.topic, teacher: c.teacher, description: c.description, venueName: c.venue?.name ?? '', venueAddress: c.venue?.address ?? '',
-      onlineUrl: c.onlineUrl ?? '', startsAt: toLocal(c.startsAt), hours: String((Date.parse(c.endsAt) - Date.parse(c.startsAt)) / 3600_000),
-      capacity: String(c.capacity), ageMin: c.ageMin === null ? '' : String(c.ageMin), ageMax: c.ageMax === null ? '' : String(c.ageMax),
-      cancelHours: c.cancelHours === null ? '' : String(c.cancelHours), waitlistOpen: c.waitlistOpen,
-    });
-  }, [existing.data?.id]);
+    if (c) setD(draftOf(c, new Date()));
+  }, [c?.id]);
+
+  const set = <K extends keyof ClassDraft>(k: K, v: ClassDraft[K]) => setD((s) => ({ ...s, [k]: v }));
+  const text = (k: keyof ClassDraft) => (e: { detail: { value: string } }) => set(k, e.detail.value as never);
+  const setField = (i: number, patch: Partial<FieldDraft>) => setD((s) => ({ ...s, fields: s.fields.map((f, j) => (j === i ? { ...f, ...patch } : f)) }));
+  const setFields = (fields: FieldDraft[]) => setD((s) => ({ ...s, fields }));
+
+  const locate = async () => {
+    setLocating(true);
+    try {
+      const r = await Taro.getLocation({ type: process.env.TARO_ENV === 'weapp' ? 'gcj02' : 'wgs84' });
+      setD((s) => ({ ...s, lat: r.latitude.toFixed(6), lng: r.longitude.toFixed(6) }));
+      setErrors([]);
+    } catch {
+      setErrors(['没有取到当前位置：请在设置中允许定位，或直接填写纬度和经度']);
+    } finally {
+      setLocating(false);
+    }
+  };
 
   const save = async () => {
-    setError('');
-    const startsAt = fromLocal(f.startsAt);
-    if (!startsAt) return setError('开课时间请按“2026-12-05 10:00”填写');
-    const start = Date.parse(startsAt);
-    const num = (s: string) => (s.trim() === '' ? null : Number(s));
-    const common = {
-      title: f.title.trim(), topic: f.topic, teacher: f.teacher.trim(), description: f.description.trim(),
-      venue: f.venueName.trim() ? { name: f.venueName.trim(), address: f.venueAddress.trim(), lat: null, lng: null } : null,
-      onlineUrl: f.onlineUrl.trim() || null,
-      startsAt, endsAt: new Date(start + (Number(f.hours) || 2) * 3600_000).toISOString(),
-      regClosesAt: new Date(start - 3600_000).toISOString(),
-      capacity: Number(f.capacity), ageMin: num(f.ageMin), ageMax: num(f.ageMax), cancelHours: num(f.cancelHours), waitlistOpen: f.waitlistOpen,
-    };
+    const { errors: problems, payload } = payloadOf(d);
+    setErrors(problems);
+    if (!payload) return;
     try {
       if (id) {
-        await call('class.update', { classId: id, ...common }, { loading: '正在保存', quiet: true });
+        const { fields, ...rest } = payload;
+        await call('class.update', { classId: id, ...rest, ...(fieldsLocked ? {} : { fields }) }, { loading: '正在保存', quiet: true });
       } else {
         const orgId = me.data?.adminOrgs[0]?.id;
-        if (!orgId) return setError('您不是协会管理员');
-        await call('class.publish', { orgId, ...common, regOpensAt: new Date(Math.min(Date.now(), start - 7200_000) - 60_000).toISOString(), fields: DEFAULT_FIELDS }, { loading: '正在发布', quiet: true });
+        if (!orgId) return setErrors(['您不是协会管理员，不能发布课堂']);
+        await call('class.publish', { orgId, ...payload }, { loading: '正在发布', quiet: true });
       }
       Taro.showToast({ title: id ? '已保存' : '已发布', icon: 'success' });
       setTimeout(() => Taro.navigateBack(), 500);
     } catch (e) {
-      setError((e as ApiCallError).message);
+      setErrors([(e as ApiCallError).message]);
     }
   };
 
-  const input = (k: keyof typeof f, label: string, placeholder = '', type: 'text' | 'number' = 'text') => (
+  const input = (k: keyof ClassDraft, label: string, placeholder = '', type: 'text' | 'number' | 'digit' = 'text', hint = '') => (
     <View className='field'>
       <Text className='field-label'>{label}</Text>
-      <Input className='field-input' name={k} type={type} value={String(f[k])} placeholder={placeholder} onInput={set(k)} />
+      <Input className='field-input' name={k} type={type} value={String(d[k])} placeholder={placeholder} onInput={text(k)} />
+      {hint && <Text className='field-hint'>{hint}</Text>}
+    </View>
+  );
+
+  const form = (
+    <View>
+      <View className='card'>
+        <Text className='card-title'>课程信息</Text>
+        {input('title', '课程名称', '如：科学养育——睡眠与喂养')}
+        <View className='field'>
+          <Text className='field-label'>主题</Text>
+          <Choice name='topic' options={CLASS_TOPICS.map((t) => ({ value: t as string, label: t }))} value={d.topic} onChange={(v) => set('topic', v)} />
+        </View>
+        {input('teacher', '授课老师')}
+        <View className='field'>
+          <Text className='field-label'>简介</Text>
+          <Textarea className='field-input field-textarea' name='description' value={d.description} maxlength={2000} onInput={text('description')} />
+        </View>
+      </View>
+
+      <View className='card'>
+        <Text className='card-title'>上课地点</Text>
+        <Choice<PlaceMode>
+          name='mode'
+          options={[
+            { value: 'venue', label: '线下场地' },
+            { value: 'online', label: '线上课堂' },
+            { value: 'both', label: '线下 + 线上直播' },
+          ]}
+          value={d.mode}
+          onChange={(v) => set('mode', v)}
+        />
+        {d.mode !== 'online' && (
+          <View>
+            {input('venueName', '场地名称', '如：向日葵亲子小屋')}
+            {input('venueAddress', '详细地址（选填）', '如：新华大街 1 号')}
+            <View className='field'>
+              <Text className='field-label'>地图位置（选填，用于“离我近的课堂”）</Text>
+              <View className='latlng'>
+                <Input className='field-input latlng__input' name='lat' type='digit' value={d.lat} placeholder='纬度，如 40.8424' onInput={text('lat')} />
+                <Input className='field-input latlng__input' name='lng' type='digit' value={d.lng} placeholder='经度，如 111.7490' onInput={text('lng')} />
+              </View>
+              {canLocate && (
+                <Button className='btn-plain btn-locate' disabled={locating} onClick={locate}>
+                  {locating ? '正在定位…' : '使用当前位置'}
+                </Button>
+              )}
+            </View>
+          </View>
+        )}
+        {d.mode !== 'venue' && input('onlineUrl', '线上链接', 'https://')}
+      </View>
+
+      <View className='card'>
+        <Text className='card-title'>时间（北京时间）</Text>
+        {input('startsAt', '开课时间', '2026-12-05 10:00')}
+        {input('hours', '时长（小时）', '2', 'digit')}
+        {input('regOpensAt', '报名开始', '2026-12-01 08:00')}
+        {input('regClosesAt', '报名截止', '2026-12-05 09:00', 'text', '截止时间不能晚于开课时间')}
+      </View>
+
+      <View className='card'>
+        <Text className='card-title'>名额与报名规则</Text>
+        {input('capacity', '名额', '30', 'number')}
+        <View className='field'>
+          <Text className='field-label'>孩子年龄范围（岁，选填）</Text>
+          <View className='latlng'>
+            <Input className='field-input latlng__input' name='ageMin' type='number' value={d.ageMin} placeholder='最小，如 0' onInput={text('ageMin')} />
+            <Text className='latlng__sep'>至</Text>
+            <Input className='field-input latlng__input' name='ageMax' type='number' value={d.ageMax} placeholder='最大，如 6' onInput={text('ageMax')} />
+          </View>
+          <Text className='field-hint'>填写后，家长报名时要填孩子年龄，不在范围内的不能报名</Text>
+        </View>
+        <View className='field'>
+          <Text className='field-label'>取消报名</Text>
+          <Choice
+            name='cancel'
+            options={[
+              { value: true, label: '开课前可以取消' },
+              { value: false, label: '报名后不能取消' },
+            ]}
+            value={d.cancelAllowed}
+            onChange={(v) => set('cancelAllowed', v)}
+          />
+          {d.cancelAllowed && (
+            <View className='latlng'>
+              <Text className='latlng__sep'>开课前</Text>
+              <Input className='field-input latlng__input' name='cancelHours' type='number' value={d.cancelHours} onInput={text('cancelHours')} />
+              <Text className='latlng__sep'>小时之前</Text>
+            </View>
+          )}
+        </View>
+        <View className='field'>
+          <Text className='field-label'>满员以后</Text>
+          <Choice
+            name='waitlist'
+            options={[
+              { value: true, label: '开放候补' },
+              { value: false, label: '不设候补' },
+            ]}
+            value={d.waitlistOpen}
+            onChange={(v) => set('waitlistOpen', v)}
+          />
+        </View>
+      </View>
+
+      <View className='card'>
+        <Text className='card-title'>报名表</Text>
+        {fieldsLocked ? (
+          <View>
+            <Text className='field-hint'>已有家长报名，报名表不能再修改。</Text>
+            {d.fields.map((f) => (
+              <Text key={f.id} className='detail-row'>
+                · {f.label}（{FIELD_TYPES.find((t) => t.type === f.type)?.label}
+                {f.type === 'choice' ? `：${f.options.join('、')}` : ''}，{f.required ? '必填' : '选填'}）
+              </Text>
+            ))}
+          </View>
+        ) : (
+          <View>
+            {d.fields.map((f, i) => (
+              <View key={f.id} className='field-editor'>
+                <View className='field-editor__head'>
+                  <Text className='field-editor__no'>第 {i + 1} 项</Text>
+                  <Text className='link-btn' onClick={() => setFields(move(d.fields, i, -1))}>
+                    上移
+                  </Text>
+                  <Text className='link-btn' onClick={() => setFields(move(d.fields, i, 1))}>
+                    下移
+                  </Text>
+                  <Text className='link-btn link-btn--danger' onClick={() => setFields(d.fields.filter((_, j) => j !== i))}>
+                    删除
+                  </Text>
+                </View>
+                <Input
+                  className='field-input'
+                  name={`field_label_${i}`}
+                  value={f.label}
+                  maxlength={20}
+                  placeholder='字段名称，如：孩子性别'
+                  onInput={(e) => setField(i, { label: e.detail.value })}
+                />
+                <Choice
+                  name={`field_type_${i}`}
+                  options={FIELD_TYPES.map((t) => ({ value: t.type as string, label: t.label }))}
+                  value={f.type}
+                  onChange={(v) => setField(i, { type: v as FieldDraft['type'], options: v === 'choice' && f.options.length < 2 ? ['', ''] : f.options })}
+                />
+                {f.type === 'choice' && (
+                  <View className='field-editor__options'>
+                    {f.options.map((o, j) => (
+                      <View key={j} className='latlng'>
+                        <Input
+                          className='field-input latlng__input'
+                          name={`field_option_${i}_${j}`}
+                          value={o}
+                          maxlength={20}
+                          placeholder={`选项 ${j + 1}`}
+                          onInput={(e) => setField(i, { options: f.options.map((x, k) => (k === j ? e.detail.value : x)) })}
+                        />
+                        <Text className='link-btn link-btn--danger' onClick={() => setField(i, { options: f.options.filter((_, k) => k !== j) })}>
+                          删除
+                        </Text>
+                      </View>
+                    ))}
+                    {f.options.length < 10 && (
+                      <Text className='link-btn' onClick={() => setField(i, { options: [...f.options, ''] })}>
+                        ＋ 添加选项
+                      </Text>
+                    )}
+                  </View>
+                )}
+                <Choice
+                  name={`field_required_${i}`}
+                  options={[
+                    { value: true, label: '必填' },
+                    { value: false, label: '选填' },
+                  ]}
+                  value={f.required}
+                  onChange={(v) => setField(i, { required: v })}
+                />
+              </View>
+            ))}
+            {d.fields.length < MAX_FIELDS ? (
+              <Button className='btn-plain' onClick={() => setFields([...d.fields, newField(d.fields)])}>
+                添加报名字段
+              </Button>
+            ) : (
+              <Text className='field-hint'>报名表最多 {MAX_FIELDS} 项</Text>
+            )}
+          </View>
+        )}
+      </View>
+
+      {errors.length > 0 && (
+        <View className='card form-errors'>
+          <Text className='card-title'>请先改正以下问题</Text>
+          {errors.map((m) => (
+            <Text key={m} className='field-error'>
+              {m}
+            </Text>
+          ))}
+        </View>
+      )}
+      <Button className='btn-primary' onClick={save}>
+        {id ? '保存修改' : '发布课堂'}
+      </Button>
     </View>
   );
 
   return (
     <View className='page admin-class-edit'>
-      <View className='card'>
-        {input('title', '课程名称', '如：科学养育——睡眠与喂养')}
-        <View className='field'>
-          <Text className='field-label'>主题</Text>
-          <View className='chips'>
-            {CLASS_TOPICS.map((t) => (
-              <Text key={t} className={`chip ${f.topic === t ? 'chip--on' : ''}`} onClick={() => setF((s) => ({ ...s, topic: t }))}>
-                {t}
-              </Text>
-            ))}
-          </View>
-        </View>
-        {input('teacher', '授课老师')}
-        <View className='field'>
-          <Text className='field-label'>简介</Text>
-          <Textarea className='field-input' name='description' value={f.description} maxlength={2000} onInput={set('description')} />
-        </View>
-        {input('venueName', '上课地点', '如：向日葵亲子小屋')}
-        {input('venueAddress', '详细地址')}
-        {input('onlineUrl', '线上链接（线上课堂填写）', 'https://')}
-        {input('startsAt', '开课时间（北京时间）', '2026-12-05 10:00')}
-        {input('hours', '时长（小时）', '2', 'number')}
-        {input('capacity', '名额', '30', 'number')}
-        {input('ageMin', '孩子最小年龄（选填）', '', 'number')}
-        {input('ageMax', '孩子最大年龄（选填）', '', 'number')}
-        {input('cancelHours', '开课前几小时前可取消（留空 = 不能取消）', '24', 'number')}
-        <View className='field row'>
-          <Text className='field-label'>满员后开放候补</Text>
-          <Switch checked={f.waitlistOpen} onChange={set('waitlistOpen')} color='#c8102e' />
-        </View>
-        {error && (
-          <Text className='field-error'>
-            {error}
-          </Text>
-        )}
-        <Button className='btn-primary' onClick={save}>
-          {id ? '保存修改' : '发布课堂'}
-        </Button>
-      </View>
+      {id ? (
+        <StateView loading={existing.loading && !c} error={c ? undefined : existing.error} onRetry={existing.reload}>
+          {c && form}
+        </StateView>
+      ) : (
+        form
+      )}
     </View>
   );
 }

@@ -37,11 +37,11 @@ export default function AdminClassesPage() {
             <Text className='detail-row'>
               已确认 {r.confirmed}/{r.capacity} · 候补 {r.waitlisted} · 签到 {r.attended}（出勤率 {Math.round(r.attendanceRate * 100)}%）
             </Text>
-            <View className='row'>
-              <Button className='btn-plain' size='mini' onClick={() => Taro.navigateTo({ url: `/packages/admin/classes/roster?id=${r.classId}` })}>
+            <View className='admin-class-actions'>
+              <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: `/packages/admin/classes/roster?id=${r.classId}` })}>
                 名单与签到
               </Button>
-              <Button className='btn-plain' size='mini' onClick={() => Taro.navigateTo({ url: `/packages/admin/classes/edit?id=${r.classId}` })}>
+              <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: `/packages/admin/classes/edit?id=${r.classId}` })}>
                 编辑
               </Button>
             </View>

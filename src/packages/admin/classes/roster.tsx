@@ -17,9 +17,13 @@ export default function AdminRosterPage() {
 
   const checkin = async (p: { code?: string; registrationId?: number; undo?: boolean }) => {
     setNote('');
+    if (p.undo) {
+      const ok = await Taro.showModal({ title: '撤销签到', content: '撤销后，这次签到得到的积分会收回。确定撤销吗？', confirmText: '撤销', cancelText: '不撤销' });
+      if (!ok.confirm) return;
+    }
     try {
       const r = await call('class.checkin', { classId: id, ...p }, { quiet: true });
-      setNote(p.undo ? `已撤销 ${r.entry.name} 的签到` : r.alreadyCheckedIn ? `${r.entry.name} 已经签到过了` : `${r.entry.name} 签到成功`);
+      setNote(p.undo ? `已撤销 ${r.entry.name} 的签到，积分已收回` : r.alreadyCheckedIn ? `${r.entry.name} 已经签到过了` : `${r.entry.name} 签到成功`);
       setCode('');
       await roster.reload();
     } catch (e) {
@@ -68,16 +72,16 @@ export default function AdminRosterPage() {
                     <Text className='field-label'>入场码签到</Text>
                     <Input className='field-input' name='ticketCode' value={code} placeholder='输入 8 位入场码' onInput={(e) => setCode(e.detail.value.toUpperCase())} />
                   </View>
-                  <View className='row'>
-                    <Button className='btn-primary' size='mini' onClick={() => code.trim() && checkin({ code: code.trim() })}>
+                  <View className='admin-class-actions'>
+                    <Button className='btn-primary' onClick={() => code.trim() && checkin({ code: code.trim() })}>
                       签到
                     </Button>
                     {process.env.TARO_ENV === 'weapp' && (
-                      <Button className='btn-plain' size='mini' onClick={scan}>
+                      <Button className='btn-plain' onClick={scan}>
                         扫码签到
                       </Button>
                     )}
-                    <Button className='btn-plain' size='mini' onClick={exportXlsx}>
+                    <Button className='btn-plain' onClick={exportXlsx}>
                       导出 Excel
                     </Button>
                   </View>
@@ -89,7 +93,7 @@ export default function AdminRosterPage() {
               <Text className='card-title'>报名名单（{d.entries.length}）</Text>
               {d.entries.map((e) => (
                 <View key={e.id} className='roster-entry'>
-                  <View>
+                  <View className='roster-info'>
                     <Text className='roster-name'>
                       {e.name} · {REGISTRATION_STATUS_LABEL[e.status]}
                       {e.position ? ` 第 ${e.position} 位` : ''}
@@ -103,7 +107,7 @@ export default function AdminRosterPage() {
                     </Text>
                   </View>
                   {!d.masked && e.status === 'confirmed' && (
-                    <Button className={e.attendedAt ? 'btn-plain' : 'btn-primary'} size='mini' onClick={() => checkin({ registrationId: e.id, undo: !!e.attendedAt })}>
+                    <Button className={`roster-btn ${e.attendedAt ? 'btn-plain' : 'btn-primary'}`} onClick={() => checkin({ registrationId: e.id, undo: !!e.attendedAt })}>
                       {e.attendedAt ? '撤销' : '签到'}
                     </Button>
                   )}
