@@ -1,3 +1,4 @@
+import { groupCommitOf } from '../../store/group-commit';
 import crypto from 'node:crypto';
 import type { Db } from '../../store/db';
 import { AppError } from '../../core/errors';
@@ -157,40 +158,8 @@ export function sqliteClassRepo(db: Db): ClassRepo {
     },
   );
 
-  /**
-   * Group commit: registrations arriving in the same turn of the event loop are decided one by one, in
-   * arrival order, inside ONE transaction (each in its own savepoint, so one failing leaves the others),
-   * and committed together (at most MAX_BATCH per commit). The decisions are exactly those of one transaction each; only the commits
-   * (the expensive part under a burst) are shared.
-   */
-  type Pending = { args: Parameters<typeof registerTx>; resolve: (o: RegisterOutcome) => void; reject: (e: unknown) => void };
-  let pending: Pending[] = [];
-  const MAX_BATCH = 64;
-  const flushRegistrations = () => {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    const results: ({ ok: true; value: RegisterOutcome } | { ok: false; error: unknown })[] = [];
-    try {
-      db.transaction(() => {
-        for (const p of batch) {
-          try {
-            results.push({ ok: true, value: registerTx(...p.args) });
-          } catch (error) {
-            results.push({ ok: false, error });
-          }
-        }
-      })();
-    } catch (error) {
-      for (const p of batch) p.reject(error);
-      return;
-    }
-    batch.forEach((p, i) => {
-      const r = results[i];
-      if (r.ok) p.resolve(r.value);
-      else p.reject(r.error);
-    });
-  };
+  // Registrations of a burst share their commits (store/group-commit.ts); each is still decided alone, in arrival order.
+  const inGroupCommit = groupCommitOf(db);
 
   const cancelTx = db.transaction((registrationId: number, memberId: number, at: Date) => {
     const r = regStatus.get(registrationId) as { status: RegistrationStatus; classId: number; memberId: number | null } | undefined;
@@ -336,12 +305,7 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       return (listStmt.all({ from, topic: topic ?? null }) as Raw[]).map((r) => toClass(r)!);
     },
     register(classId, memberId, data, at) {
-      return new Promise<RegisterOutcome>((resolve, reject) => {
-        pending.push({ args: [classId, memberId, data.name, data.childAge, data.answers, at], resolve, reject });
-        if (pending.length === 1) setImmediate(flushRegistrations);
-        // A full batch commits at once, so the first answers of a burst do not wait for its end.
-        else if (pending.length >= MAX_BATCH) flushRegistrations();
-      });
+      return inGroupCommit(() => registerTx(classId, memberId, data.name, data.childAge, data.answers, at));
     },
     async cancel(registrationId, memberId, at) {
       return cancelTx(registrationId, memberId, at);

@@ -1,3 +1,4 @@
+import { groupCommitOf } from '../../store/group-commit';
 import crypto from 'node:crypto';
 import type { Db } from '../../store/db';
 import { AppError } from '../../core/errors';
@@ -74,6 +75,7 @@ export function sqliteEventRepo(db: Db): EventRepo {
     ON CONFLICT (event_id, member_id) DO NOTHING`);
   const checkinOf = db.prepare(`SELECT ${CHECKIN_COLUMNS} FROM event_checkins c WHERE c.event_id = ? AND c.member_id = ?`);
   const checkinById = db.prepare(`SELECT ${CHECKIN_COLUMNS} FROM event_checkins c WHERE c.id = ?`);
+  const inGroupCommit = groupCommitOf(db);
   const doCheckin = db.transaction((c: Record<string, unknown>) => {
     const r = insertCheckin.run(c);
     return { record: toCheckin(checkinOf.get(c.eventId, c.memberId) as any) as CheckinRecord, created: r.changes === 1 };
@@ -167,13 +169,14 @@ export function sqliteEventRepo(db: Db): EventRepo {
     async isIntending(eventId, memberId) {
       return hasIntent.get(eventId, memberId) === 1;
     },
-    async checkin(c) {
-      return doCheckin({
+    checkin(c) {
+      // A hall checking in at once shares its commits: store/group-commit.ts.
+      return inGroupCommit(() => doCheckin({
         ...c,
         at: c.at.toISOString(),
         scannedAt: c.scannedAt ? c.scannedAt.toISOString() : null,
         offline: c.offline ? 1 : 0,
-      });
+      }));
     },
     async checkinOf(eventId, memberId) {
       const r = checkinOf.get(eventId, memberId);

@@ -1,3 +1,4 @@
+import { groupCommitOf } from '../../store/group-commit';
 import type { Db } from '../../store/db';
 import type { PointsEntry } from '../../contracts/member';
 import type { PointsRepo } from './repo';
@@ -9,6 +10,7 @@ export function sqlitePointsRepo(db: Db): PointsRepo {
      ON CONFLICT(ref_key) DO NOTHING`,
   );
   const bump = db.prepare('UPDATE members SET points = points + ? WHERE id = ?');
+  const inGroupCommit = groupCommitOf(db);
   const award = db.transaction((memberId: number, delta: number, reason: string, refKey: string, at: string) => {
     const r = insert.run(delta, reason, refKey, at, memberId);
     if (r.changes === 0) return false;
@@ -23,8 +25,9 @@ export function sqlitePointsRepo(db: Db): PointsRepo {
   ).pluck();
 
   return {
-    async award(a) {
-      return award(a.memberId, a.delta, a.reason, a.refKey, a.at.toISOString());
+    award(a) {
+      // Points come in bursts with the actions that earn them (交卷, 签到): they share those commits.
+      return inGroupCommit(() => award(a.memberId, a.delta, a.reason, a.refKey, a.at.toISOString()));
     },
     async entries(memberId, limit = 200) {
       return entries.all(memberId, limit) as PointsEntry[];

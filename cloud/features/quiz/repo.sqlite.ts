@@ -1,3 +1,4 @@
+import { groupCommitOf } from '../../store/group-commit';
 import type { Db } from '../../store/db';
 import { AppError } from '../../core/errors';
 import type { AttemptRow, CampaignRow, QuestionRow, QuizRepo, RankedEntry, RankScope } from './repo';
@@ -82,6 +83,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     return { attempt: attemptOf(attemptById.get(r.lastInsertRowid) as Raw)!, resumed: false };
   });
 
+  const inGroupCommit = groupCommitOf(db);
   const submit = db.transaction((attempt: AttemptRow, finalAnswers: { questionId: string; choice: number[] }[], now: Date, graceMs: number, scorer: Scorer) => {
     const attemptId = attempt.id;
     const deadline = new Date(attempt.deadlineAt).getTime();
@@ -276,8 +278,9 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
         applyChoice(attempt, questionId, choice, now.toISOString());
       })();
     },
-    async submit(attempt, finalAnswers, now, graceMs, scorer) {
-      return submit(attempt, finalAnswers, now, graceMs, scorer);
+    submit(attempt, finalAnswers, now, graceMs, scorer) {
+      // 交卷 bursts (a campaign's last minutes) share their commits: store/group-commit.ts.
+      return inGroupCommit(() => submit(attempt, finalAnswers, now, graceMs, scorer));
     },
     async overdueAttempts(where, cutoff) {
       const stmt = 'campaignId' in where ? overdueOfCampaign : overdueOfMember;

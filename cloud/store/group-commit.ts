@@ -1,0 +1,57 @@
+import type { Db } from './db';
+
+/** Most write transactions one commit may carry, so the first answers of a burst do not wait for its end. */
+const MAX_BATCH = 64;
+
+type Pending = { work: () => unknown; resolve: (value: any) => void; reject: (error: unknown) => void };
+
+/**
+ * Group commit. Under a burst (a hall registering for a class, a campaign closing with everyone pressing
+ * 交卷) the dear part of a small write transaction is its commit, not its work. Write transactions queued in
+ * the same turn of the event loop therefore run one by one, in arrival order, each inside its own savepoint,
+ * within ONE transaction that commits them together. Each decision is exactly what it would be alone; a failing one is rolled back to its
+ * savepoint and rejects only its own caller. Callers get their answer only after the shared commit.
+ */
+export function groupCommitter(db: Db): <T>(work: () => T) => Promise<T> {
+  let pending: Pending[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      db.transaction(() => {
+        for (const p of batch) {
+          try {
+            results.push({ ok: true, value: db.transaction(p.work)() }); // nested: a savepoint of its own
+          } catch (error) {
+            results.push({ ok: false, error });
+          }
+        }
+      })();
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const r = results[i];
+      if (r.ok) p.resolve(r.value);
+      else p.reject(r.error);
+    });
+  };
+  return <T>(work: () => T) =>
+    new Promise<T>((resolve, reject) => {
+      pending.push({ work, resolve, reject });
+      if (pending.length === 1) setImmediate(flush);
+      else if (pending.length >= MAX_BATCH) flush();
+    });
+}
+
+const committers = new WeakMap<Db, <T>(work: () => T) => Promise<T>>();
+
+/** The one group committer of a database: every feature's bursts share its commits. */
+export function groupCommitOf(db: Db): <T>(work: () => T) => Promise<T> {
+  let committer = committers.get(db);
+  if (!committer) committers.set(db, (committer = groupCommitter(db)));
+  return committer;
+}

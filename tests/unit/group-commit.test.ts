@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../cloud/store/db';
+import { groupCommitter } from '../../cloud/store/group-commit';
+
+const db = openDatabase(fs.mkdtempSync(path.join(os.tmpdir(), 'gc-')));
+db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)');
+const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+const values = () => db.prepare('SELECT v FROM t ORDER BY id').pluck().all();
+afterAll(() => db.close());
+
+test('work queued together runs in arrival order, and a failing one leaves no trace while the others commit', async () => {
+  const commit = groupCommitter(db);
+  const out = await Promise.allSettled([
+    commit(() => insert.run('a').lastInsertRowid),
+    commit(() => {
+      insert.run('half-written'); // written, then the work fails: its savepoint takes this back
+      throw new Error('boom');
+    }),
+    commit(() => insert.run('a')), // UNIQUE violation: only this caller is refused
+    commit(() => insert.run('b').lastInsertRowid),
+  ]);
+  expect(out.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+  expect(values()).toEqual(['a', 'b']);
+});
+
+test('the work of one turn shares one transaction; more than a batch still keeps arrival order', async () => {
+  const commit = groupCommitter(db);
+  const inTx = await Promise.all(Array.from({ length: 3 }, () => commit(() => db.inTransaction)));
+  expect(inTx).toEqual([true, true, true]);
+  const ids = await Promise.all(Array.from({ length: 200 }, (_, i) => commit(() => Number(insert.run(`n${i}`).lastInsertRowid))));
+  expect(ids).toEqual([...ids].sort((x, y) => x - y));
+  expect(new Set(ids).size).toBe(200);
+});
