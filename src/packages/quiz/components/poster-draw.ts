@@ -1,22 +1,17 @@
+import type { SubmitResult } from '@contracts/quiz';
 import { formatDuration } from '@contracts/quiz-rules';
 
+/** The figures of a result that the result card and the poster show. */
+export type ResultFigures = Pick<SubmitResult, 'title' | 'score' | 'correctCount' | 'total' | 'durationMs' | 'passed' | 'passMark' | 'rank' | 'participants'>;
+
 /** What the poster shows: the figures of an attempt's result and who took it. */
-export interface PosterData {
-  title: string;
-  score: number;
-  correctCount: number;
-  total: number;
-  durationMs: number;
-  passed: boolean;
-  passMark: number;
-  rank: number | null;
-  participants: number;
+export interface PosterData extends ResultFigures {
   nickname: string;
 }
 
 /** The poster from a quiz result (quiz.result / quiz.submit figures) and the member's nickname. */
 export function posterDataOf(
-  r: Pick<PosterData, 'title' | 'score' | 'correctCount' | 'total' | 'durationMs' | 'passed' | 'passMark' | 'rank' | 'participants'>,
+  r: ResultFigures,
   nickname: string,
 ): PosterData {
   return {

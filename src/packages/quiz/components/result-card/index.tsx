@@ -1,17 +1,9 @@
 import { View, Text } from '@tarojs/components';
 import { formatDuration } from '@contracts/quiz-rules';
+import type { ResultFigures } from '../poster-draw';
 import './index.css';
 
-export interface ResultCardProps {
-  title: string;
-  score: number;
-  correctCount: number;
-  total: number;
-  durationMs: number;
-  passed: boolean;
-  passMark: number;
-  rank: number | null;
-  participants: number;
+export interface ResultCardProps extends ResultFigures {
   /** The poster button's words: 保存海报 on H5, 保存 / 分享海报 in WeChat. */
   posterLabel?: string;
   onLeaderboard?: () => void;
