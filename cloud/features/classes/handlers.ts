@@ -1,5 +1,5 @@
 import { requireAdminOrg } from '../../core/admin-org';
-import { loadExcel } from '../../core/excel';
+import { loadExcel, workbookBase64 } from '../../core/excel';
 import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
 import type { MemberContext } from '../../core/context';
@@ -449,8 +449,7 @@ export const classExport = defineAction({
       }),
     );
     ws.getRow(1).font = { bold: true };
-    const buf = await wb.xlsx.writeBuffer();
-    return { fileName: `${c.title}-报名名单.xlsx`, base64: Buffer.from(buf as ArrayBuffer).toString('base64') };
+    return { fileName: `${c.title}-报名名单.xlsx`, base64: await workbookBase64(wb) };
   },
 });
 

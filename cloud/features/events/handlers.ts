@@ -413,8 +413,7 @@ export const eventExport = defineAction({
   async handler(ctx, { id }) {
     const e = await managedEvent(ctx, id);
     const stats = buildStats(e, await ctx.store.events.checkins(id), ctx.now());
-    const buf = await exportWorkbook(e, stats);
-    return { fileName: `签到名单-${e.id}.xlsx`, base64: buf.toString('base64') };
+    return { fileName: `签到名单-${e.id}.xlsx`, base64: await exportWorkbook(e, stats) };
   },
 });
 

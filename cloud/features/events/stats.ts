@@ -1,4 +1,4 @@
-import { loadExcel } from '../../core/excel';
+import { loadExcel, workbookBase64 } from '../../core/excel';
 import type { EventStats } from '../../contracts/events';
 import type { CheckinListRow, EventRow } from './repo';
 import { maskName, maskPhone } from '../../contracts/format';
@@ -62,7 +62,8 @@ export function buildStats(e: EventRow, rows: CheckinListRow[], now: Date): Even
   };
 }
 
-export async function exportWorkbook(e: EventRow, stats: EventStats): Promise<Buffer> {
+/** The organiser's .xlsx (签到名单 and the breakdowns), as base64. */
+export async function exportWorkbook(e: EventRow, stats: EventStats): Promise<string> {
   const wb = new (await loadExcel()).Workbook();
   wb.creator = '会员之家';
   const list = wb.addWorksheet('签到名单');
@@ -105,5 +106,5 @@ export async function exportWorkbook(e: EventRow, stats: EventStats): Promise<Bu
     ['已作废', stats.voided],
     ['报名参加（我要参加）', stats.intentCount],
   ]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBase64(wb);
 }

@@ -15,7 +15,7 @@ import { formatDuration } from '../../contracts/quiz-rules';
 import type { CampaignRow } from './repo';
 import { campaignStatus, settleOverdue } from './handlers';
 import { parseBankFile, templateFile } from './import';
-import { loadExcel } from '../../core/excel';
+import { loadExcel, workbookBase64 } from '../../core/excel';
 import { requireAdminOrg } from '../../core/admin-org';
 import { requireCoverImage } from '../media/cover';
 
@@ -169,8 +169,7 @@ export const quizAdminExport = defineAction({
       ws.addRow([i + 1, r.nickname ?? '（已注销）', r.orgName ?? '', r.score, r.correctCount, r.total, formatDuration(r.durationMs), r.passed ? '及格' : '未及格', r.startedAt, r.submittedAt]),
     );
     ws.columns.forEach((col) => (col.width = 16));
-    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    return { fileName: `${c.title}-成绩.xlsx`, mimeType: XLSX, content: bytes.toString('base64') };
+    return { fileName: `${c.title}-成绩.xlsx`, mimeType: XLSX, content: await workbookBase64(wb) };
   },
 });
 

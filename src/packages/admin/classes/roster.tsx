@@ -5,6 +5,7 @@ import { REGISTRATION_STATUS_LABEL } from '@contracts/classes-format';
 import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { call, ApiCallError } from '../../../services/api';
+import { saveFile } from '../files';
 import '../../classes/classes.css';
 
 /** Roster (confirmed / waitlisted / cancelled with answers), check-in by ticket code or by ticking a name, export .xlsx. */
@@ -42,17 +43,7 @@ export default function AdminRosterPage() {
 
   const exportXlsx = async () => {
     const r = await call('class.export', { classId: id }, { loading: '正在导出' });
-    if (process.env.TARO_ENV === 'h5') {
-      const a = document.createElement('a');
-      a.href = `data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,${r.base64}`;
-      a.download = r.fileName;
-      a.click();
-    } else {
-      const fs = Taro.getFileSystemManager();
-      const filePath = `${Taro.env.USER_DATA_PATH}/${r.fileName}`;
-      fs.writeFileSync(filePath, r.base64, 'base64');
-      await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true } as never);
-    }
+    await saveFile({ fileName: r.fileName, content: r.base64 });
   };
 
   const label = (k: string) => d?.fields.find((f) => f.id === k)?.label ?? k;

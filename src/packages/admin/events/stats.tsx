@@ -1,8 +1,9 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
 import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { call } from '../../../services/api';
+import { saveFile } from '../files';
 import { toBjInput } from './time';
 import './stats.css';
 
@@ -16,16 +17,7 @@ export default function EventStatsPage() {
 
   const exportXlsx = async () => {
     const x = await call('event.export', { id }, { loading: '正在生成' });
-    if (process.env.TARO_ENV === 'h5') {
-      const a = document.createElement('a');
-      a.href = `data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,${x.base64}`;
-      a.download = x.fileName;
-      a.click();
-    } else {
-      const filePath = `${Taro.env.USER_DATA_PATH}/${x.fileName}`;
-      Taro.getFileSystemManager().writeFileSync(filePath, x.base64, 'base64');
-      await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
-    }
+    await saveFile({ fileName: x.fileName, content: x.base64 });
   };
 
   return (

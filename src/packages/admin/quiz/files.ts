@@ -1,24 +1,5 @@
 import Taro from '@tarojs/taro';
 
-/** Saves a base64 file: H5 downloads it; the mini-program writes it and opens it (with 转发/保存 in the menu). */
-export async function saveFile(f: { fileName: string; mimeType: string; content: string }) {
-  if (process.env.TARO_ENV === 'h5') {
-    const bytes = Uint8Array.from(atob(f.content), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: f.mimeType }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = f.fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    return;
-  }
-  const filePath = `${(Taro as any).env.USER_DATA_PATH}/${f.fileName}`;
-  Taro.getFileSystemManager().writeFileSync(filePath, f.content, 'base64');
-  await Taro.openDocument({ filePath, showMenu: true } as any);
-}
-
 /** Lets the admin choose an .xlsx or .csv file; resolves with its name and base64 content. */
 export function pickBankFile(): Promise<{ fileName: string; content: string } | null> {
   if (process.env.TARO_ENV === 'h5') {

@@ -3,7 +3,8 @@ import { View, Text, Input } from '@tarojs/components';
 import { call } from '../../../services/api';
 import { useMember } from '../../../hooks/useMember';
 import type { ImportReport } from '@contracts/quiz';
-import { pickBankFile, saveFile } from './files';
+import { saveFile } from '../files';
+import { pickBankFile } from './files';
 import '../../quiz/index.css';
 
 export default function AdminQuizImportPage() {

@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { call } from '../../../services/api';
-import { saveFile } from './files';
+import { saveFile } from '../files';
 import '../../quiz/index.css';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
