@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { devLogin, launchBrowser, openRoute, phonePage, screenshot, tap, taroInput } from '../support/browser';
-import { startHttpHost, type TestHost } from '../support/http';
+import { devLogin, openRoute, phonePage, screenshot, startH5Journey, stopH5Journey, tap, taroInput } from '../support/browser';
+import type { TestHost } from '../support/http';
 
 jest.setTimeout(180_000);
 const H = 3600_000;
@@ -10,8 +10,7 @@ let browser: Browser;
 let classId: number;
 
 beforeAll(async () => {
-  host = await startHttpHost({ withH5: true });
-  browser = await launchBrowser();
+  ({ host, browser } = await startH5Journey());
   const admin = await host.login('dev-admin-hhht');
   const now = Date.now();
   const r = await host.post(
@@ -33,8 +32,7 @@ beforeAll(async () => {
   classId = r.body.data.id;
 });
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
+  await stopH5Journey({ host, browser });
 });
 
 async function loginAs(openid: string, nickname: string): Promise<Page> {

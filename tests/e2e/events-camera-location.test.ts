@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { devLogin, launchBrowser, openRoute, tap, screenshot, taroInput } from '../support/browser';
-import { startHttpHost, type TestHost } from '../support/http';
+import { devLogin, openRoute, screenshot, startH5Journey, stopH5Journey, tap, taroInput } from '../support/browser';
+import type { TestHost } from '../support/http';
 
 // H5 in Chromium: the organiser sets the venue with 使用当前位置 (granted, fixed geolocation) and typed
 // values checked in range; members check in with the camera (a fake camera playing a .y4m whose frames
@@ -49,14 +49,12 @@ let adminToken: string;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  host = await startHttpHost({ withH5: true });
-  browser = await launchBrowser();
+  ({ host, browser } = await startH5Journey());
   adminToken = await host.login('dev-admin-nm');
 });
 afterAll(async () => {
   await cameraBrowser?.close();
-  await browser?.close();
-  await host?.close();
+  await stopH5Journey({ host, browser });
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { devLogin, launchBrowser, openRoute, tap, phonePage, screenshot, taroInput } from '../support/browser';
-import { startHttpHost, type TestHost } from '../support/http';
+import { devLogin, openRoute, phonePage, screenshot, startH5Journey, stopH5Journey, tap, taroInput } from '../support/browser';
+import type { TestHost } from '../support/http';
 import { openSqliteStore } from '../../cloud/store/sqlite';
 import { codeSigner, windowOf } from '../../cloud/features/events/codes';
 
@@ -8,13 +8,9 @@ let host: TestHost;
 let browser: Browser;
 
 beforeAll(async () => {
-  host = await startHttpHost({ withH5: true });
-  browser = await launchBrowser();
+  ({ host, browser } = await startH5Journey());
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+afterAll(() => stopH5Journey({ host, browser }));
 
 test('admin publishes a Member Day event and runs the screen; a member types the code; the count goes up; an old code is refused', async () => {
   const errors: string[] = [];

@@ -1,18 +1,14 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot, taroInput } from '../support/browser';
-import { startHttpHost, type TestHost } from '../support/http';
+import { phonePage, screenshot, startH5Journey, stopH5Journey, taroInput } from '../support/browser';
+import type { TestHost } from '../support/http';
 
 let host: TestHost;
 let browser: Browser;
 
 beforeAll(async () => {
-  host = await startHttpHost({ withH5: true });
-  browser = await launchBrowser();
+  ({ host, browser } = await startH5Journey());
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+afterAll(() => stopH5Journey({ host, browser }));
 
 test('first open → login → 我的 → edit profile with an organisation → reload keeps the change', async () => {
   const page = await phonePage(browser);

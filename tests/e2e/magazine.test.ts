@@ -1,18 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { devLogin, launchBrowser, phonePage, screenshot, taroInput } from '../support/browser';
-import { startHttpHost, type TestHost } from '../support/http';
+import { devLogin, phonePage, screenshot, startH5Journey, stopH5Journey, taroInput } from '../support/browser';
+import type { TestHost } from '../support/http';
 
 let host: TestHost;
 let browser: Browser;
 
 beforeAll(async () => {
-  host = await startHttpHost({ withH5: true });
-  browser = await launchBrowser();
+  ({ host, browser } = await startH5Journey());
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+afterAll(() => stopH5Journey({ host, browser }));
 
 function login(page: Page, openid: string, opts?: { privacyNotice?: boolean }) {
   return devLogin(page, host.url, openid, '读者', opts);

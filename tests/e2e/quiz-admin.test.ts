@@ -3,19 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { devLogin, launchBrowser, openRoute, phonePage, screenshot as shoot, tap, taroInput } from '../support/browser';
-import { startHttpHost, type TestHost } from '../support/http';
+import { devLogin, openRoute, phonePage, screenshot as shoot, startH5Journey, stopH5Journey, tap, taroInput } from '../support/browser';
+import type { TestHost } from '../support/http';
 
 let host: TestHost;
 let browser: Browser;
 beforeAll(async () => {
-  host = await startHttpHost({ withH5: true });
-  browser = await launchBrowser();
+  ({ host, browser } = await startH5Journey());
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+afterAll(() => stopH5Journey({ host, browser }));
 
 const screenshot = async (page: Page, name: string) => {
   await page.waitForTimeout(500);

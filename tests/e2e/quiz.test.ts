@@ -1,26 +1,22 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { Page } from 'playwright-core';
-import { devLogin, launchBrowser, phonePage, screenshot as shoot, taroInput } from '../support/browser';
+import { devLogin, phonePage, screenshot as shoot, startH5Journey, stopH5Journey, taroInput } from '../support/browser';
 
 /** Let the H5 page transition finish before the picture. */
 const screenshot = async (page: Page, name: string) => {
   await page.waitForTimeout(500);
   return shoot(page, name);
 };
-import { startHttpHost, type TestHost } from '../support/http';
+import type { TestHost } from '../support/http';
 
 let host: TestHost;
 let browser: Browser;
 
 beforeAll(async () => {
-  host = await startHttpHost({ withH5: true });
-  browser = await launchBrowser();
+  ({ host, browser } = await startH5Journey());
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+afterAll(() => stopH5Journey({ host, browser }));
 
 test('a member opens a campaign from 首页, answers every question, submits, and sees score, rank and the review', async () => {
   const page = await phonePage(browser);

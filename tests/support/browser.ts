@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../cloud/app';
+import { startHttpHost, type TestHost } from './http';
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
@@ -62,4 +63,15 @@ export async function devLogin(page: Page, baseUrl: string, openid: string, nick
     await consent.waitFor({ state: 'hidden' });
   }
   await page.getByText(`${nickname}，您好！`).waitFor();
+}
+
+/** What every browser journey stands on: the H5 build served by the real host over a fresh data dir, and Chromium. */
+export async function startH5Journey(): Promise<{ host: TestHost; browser: Browser }> {
+  const host = await startHttpHost({ withH5: true });
+  return { host, browser: await launchBrowser() };
+}
+
+export async function stopH5Journey(journey: { host?: TestHost; browser?: Browser }): Promise<void> {
+  await journey.browser?.close();
+  await journey.host?.close();
 }
