@@ -60,3 +60,9 @@ export interface ApiError {
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** What a member is told when the fault is ours (500) or the server cannot be understood. */
+export const INTERNAL_ERROR_MESSAGE = '服务器开小差了，请稍后再试';
+
+/** A refusal in the envelope. */
+export const refusal = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } });

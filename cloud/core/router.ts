@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ActionName, Envelope } from '../contracts';
+import { INTERNAL_ERROR_MESSAGE, refusal } from '../contracts/errors';
 import type { Action } from './action';
 import { AppError } from './errors';
 import type { BaseContext, HostServices, Identity, MemberContext } from './context';
@@ -55,9 +56,9 @@ export class Router {
       const data = await action.handler(ctx as never, parsed.data);
       return { status: 200, body: { ok: true, data } };
     } catch (error) {
-      if (error instanceof AppError) return { status: error.status, body: { ok: false, error: { code: error.code, message: error.message } } };
+      if (error instanceof AppError) return { status: error.status, body: refusal(error.code, error.message) };
       this.logError({ action: name, error });
-      return { status: 500, body: { ok: false, error: { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' } } };
+      return { status: 500, body: refusal('INTERNAL', INTERNAL_ERROR_MESSAGE) };
     }
   }
 }

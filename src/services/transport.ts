@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { Envelope } from '@contracts/errors';
+import { INTERNAL_ERROR_MESSAGE, refusal, type Envelope } from '@contracts/errors';
 import { sessionToken } from './session';
 
 export interface TransportResponse {
@@ -26,7 +26,7 @@ async function httpTransport(action: string, payload: unknown): Promise<Transpor
   });
   const body = res.data;
   if (!body || typeof body !== 'object' || !('ok' in body)) {
-    return { status: res.statusCode, body: { ok: false, error: { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' } } };
+    return { status: res.statusCode, body: refusal('INTERNAL', INTERNAL_ERROR_MESSAGE) };
   }
   return { status: res.statusCode, body };
 }

@@ -3,18 +3,14 @@ import multipart from '@fastify/multipart';
 import { LRUCache } from 'lru-cache';
 import type { App } from '../../app';
 import type { HostServices, Identity } from '../../core/context';
-import type { Envelope } from '../../contracts';
+import { INTERNAL_ERROR_MESSAGE, refusal } from '../../contracts/errors';
+import { API_HEADERS } from './api-headers';
 import { MEDIA_MAX_BYTES, MEDIA_PATH_RE, MEDIA_TYPES, MEDIA_UPLOAD_PATH, type MediaExt } from '../../contracts/media-format';
 import { MEDIA_TOO_LARGE_MESSAGE, MEDIA_WRONG_TYPE_MESSAGE } from '../../features/media/handlers';
 
 /** Room for multipart framing around the image (wx.uploadFile always sends multipart/form-data). */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-const NO_STORE = {
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-};
 
 /** Served images never change (the address is their sha256), may be cached for good, and can run nothing. */
 const IMAGE_HEADERS = {
@@ -25,7 +21,7 @@ const IMAGE_HEADERS = {
 };
 
 const refuse = (reply: FastifyReply, status: number, code: string, message: string) =>
-  reply.code(status).headers(NO_STORE).send({ ok: false, error: { code, message } } satisfies Envelope<never>);
+  reply.code(status).headers(API_HEADERS).send(refusal(code, message));
 
 /**
  * Image uploads and the images themselves, beside the JSON API (whose 64 KB body limit is kept):
@@ -52,7 +48,7 @@ export async function registerMediaRoutes(
         return refuse(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', MEDIA_WRONG_TYPE_MESSAGE);
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return refuse(reply, 400, 'INVALID_PAYLOAD', '上传的内容有误，请重新选择图片');
       console.error('[http] media upload failed:', error);
-      return refuse(reply, 500, 'INTERNAL', '服务器开小差了，请稍后再试');
+      return refuse(reply, 500, 'INTERNAL', INTERNAL_ERROR_MESSAGE);
     });
 
     scope.post<{ Querystring: { orgId?: string } }>(
@@ -82,7 +78,7 @@ export async function registerMediaRoutes(
         }
         if (!bytes || bytes.length === 0) return refuse(reply, 400, 'INVALID_PAYLOAD', '没有收到图片，请重新选择');
         const result = await app.router.dispatch('media.upload', { bytes, ...(orgId ? { orgId } : {}) }, identify(req), services);
-        return reply.code(result.status).headers(NO_STORE).send(result.body);
+        return reply.code(result.status).headers(API_HEADERS).send(result.body);
       },
     );
 
@@ -100,7 +96,7 @@ export async function registerMediaRoutes(
         if (stored) hot.set(m[1], (blob = { sha256: stored.sha256, type: stored.type, data: stored.data }));
       }
       if (!m || !blob || blob.type !== MEDIA_TYPES[m[2] as MediaExt]) {
-        return reply.code(404).headers(NO_STORE).type('text/plain; charset=utf-8').send('图片不存在');
+        return reply.code(404).headers(API_HEADERS).type('text/plain; charset=utf-8').send('图片不存在');
       }
       const etag = `"${blob.sha256}"`;
       reply.headers(IMAGE_HEADERS).header('etag', etag);

@@ -7,7 +7,8 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { App } from '../../app';
 import type { Identity } from '../../core/context';
-import type { Envelope } from '../../contracts';
+import { INTERNAL_ERROR_MESSAGE, refusal } from '../../contracts/errors';
+import { API_HEADERS } from './api-headers';
 import { loadOrCreateSecret, sessionSigner } from './session';
 import { startReminderScheduler } from '../../features/classes/reminders';
 import { registerMediaRoutes } from './media';
@@ -19,15 +20,6 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
  */
 export const LISTEN_BACKLOG = 4096;
 
-/** JSON answers are never rendered, framed, sniffed or cached: a fixed set, cheap on the hot path. */
-const API_HEADERS = {
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-  'cross-origin-resource-policy': 'same-origin',
-};
 
 export interface HttpHostOptions {
   /** The built H5 app to serve beside the API; omitted in API-only tests. */
@@ -40,7 +32,6 @@ export interface HttpHostOptions {
   logger?: boolean;
 }
 
-const envelopeError = (code: string, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
 
 /** The HTTP host: POST /api/<action> over the shared router, and the H5 build on the same port. */
 export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promise<FastifyInstance> {
@@ -67,16 +58,16 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
   server.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {
     reply.headers(API_HEADERS);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413)
-      return reply.code(413).send(envelopeError('PAYLOAD_TOO_LARGE', '提交的内容太大了（上限 64 KB），请精简后再试'));
+      return reply.code(413).send(refusal('PAYLOAD_TOO_LARGE', '提交的内容太大了（上限 64 KB），请精简后再试'));
     if (error.code === 'BAD_JSON' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
-      return reply.code(400).send(envelopeError('BAD_JSON', '提交的内容格式不正确，请刷新页面后重试'));
+      return reply.code(400).send(refusal('BAD_JSON', '提交的内容格式不正确，请刷新页面后重试'));
     if (error.code === 'UNSUPPORTED_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-      return reply.code(415).send(envelopeError('UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交（Content-Type: application/json）'));
+      return reply.code(415).send(refusal('UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交（Content-Type: application/json）'));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
-      return reply.code(error.statusCode).send(envelopeError('INVALID_PAYLOAD', '请求有误，请检查后重试'));
+      return reply.code(error.statusCode).send(refusal('INVALID_PAYLOAD', '请求有误，请检查后重试'));
     server.log.error(error);
     console.error('[http] unexpected error:', error);
-    return reply.code(500).send(envelopeError('INTERNAL', '服务器开小差了，请稍后再试'));
+    return reply.code(500).send(refusal('INTERNAL', INTERNAL_ERROR_MESSAGE));
   });
 
   const identify = (req: FastifyRequest): Identity => {
@@ -104,9 +95,9 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
   server.route({
     method: ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     url: '/api/*',
-    handler: async (_req, reply: FastifyReply) => reply.code(405).headers(API_HEADERS).send(envelopeError('METHOD_NOT_ALLOWED', '接口只接受 POST 请求')),
+    handler: async (_req, reply: FastifyReply) => reply.code(405).headers(API_HEADERS).send(refusal('METHOD_NOT_ALLOWED', '接口只接受 POST 请求')),
   });
-  server.post('/api/*', async (_req, reply: FastifyReply) => reply.code(404).headers(API_HEADERS).send(envelopeError('UNKNOWN_ACTION', '没有这个接口')));
+  server.post('/api/*', async (_req, reply: FastifyReply) => reply.code(404).headers(API_HEADERS).send(refusal('UNKNOWN_ACTION', '没有这个接口')));
 
   // The H5 app: helmet's full set (CSP with the template's inline-script hash, …) in its own
   // encapsulated context, so the hot API path pays only for the static headers below.

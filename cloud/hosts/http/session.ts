@@ -38,16 +38,16 @@ export function sessionSigner(secret: Buffer, now: () => number = Date.now) {
       // A member sends the same token with every request: an HMAC per request is the dearest step of a cheap action.
       const known = verified.get(token);
       if (known) return known.exp > now() ? known.memberId : null;
-      const memberId = check(token);
-      if (memberId !== null) {
-        if (verified.size >= VERIFIED_CACHE_SIZE) verified.clear();
-        verified.set(token, { memberId, exp: Number(token.split('.')[1]) });
-      }
-      return memberId;
+      const genuine = check(token);
+      if (!genuine) return null;
+      if (verified.size >= VERIFIED_CACHE_SIZE) verified.clear();
+      verified.set(token, genuine);
+      return genuine.memberId;
     },
   };
 
-  function check(token: string): number | null {
+  /** The member and expiry of a genuine, unexpired token; null otherwise. */
+  function check(token: string): { memberId: number; exp: number } | null {
     const parts = token.split('.');
     if (parts.length !== 3) return null;
     const [id, exp, sig] = parts;
@@ -55,6 +55,6 @@ export function sessionSigner(secret: Buffer, now: () => number = Date.now) {
     const given = Buffer.from(sig);
     if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
     if (!/^\d+$/.test(id) || !(Number(exp) > now())) return null;
-    return Number(id);
+    return { memberId: Number(id), exp: Number(exp) };
   }
 }

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { MEDIA_MAX_BYTES, MEDIA_TYPES, MEDIA_UPLOAD_PATH } from '@contracts/media-format';
 import type { UploadedMedia } from '@contracts/media';
-import type { Envelope } from '@contracts/errors';
+import { INTERNAL_ERROR_MESSAGE, type Envelope } from '@contracts/errors';
 import { sessionToken } from '../../../../services/session';
 
 /** Covers are shown at most phone-width ×2: larger images only cost members' data on rural networks. */
@@ -14,7 +14,7 @@ export const UPLOAD_MESSAGES = {
   tooLarge: `图片太大了（上限 ${MEDIA_MAX_BYTES / 1024 / 1024} MB），请换一张或裁小后再上传`,
   wrongType: '只能上传 JPG、PNG 或 WebP 格式的图片，请换一张',
   network: '网络不太好，图片没有传上去，请检查网络后重试',
-  server: '服务器开小差了，请稍后再试',
+  server: INTERNAL_ERROR_MESSAGE,
 };
 
 /** A refusal to show beside the picker; an empty message means the admin cancelled. */
