@@ -1,22 +1,31 @@
 import { groupCommitOf } from '../../store/group-commit';
 import type { Db } from '../../store/db';
 import type { PointsEntry } from '../../contracts/member';
-import type { PointsRepo } from './repo';
+import type { PointsAward, PointsRepo } from './repo';
 
-export function sqlitePointsRepo(db: Db): PointsRepo {
+/**
+ * The ledger's one write, for a caller already inside a write transaction: the row and the balance
+ * together, once per refKey. Features whose own write earns points (交卷) pay in that same transaction,
+ * so a scored attempt and its points commit together.
+ */
+export function ledgerWriter(db: Db): (a: PointsAward) => boolean {
   const insert = db.prepare(
     `INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at)
      SELECT id, org_id, ?, ?, ?, ? FROM members WHERE id = ?
      ON CONFLICT(ref_key) DO NOTHING`,
   );
   const bump = db.prepare('UPDATE members SET points = points + ? WHERE id = ?');
-  const inGroupCommit = groupCommitOf(db);
-  const award = db.transaction((memberId: number, delta: number, reason: string, refKey: string, at: string) => {
-    const r = insert.run(delta, reason, refKey, at, memberId);
+  return (a) => {
+    const r = insert.run(a.delta, a.reason, a.refKey, a.at.toISOString(), a.memberId);
     if (r.changes === 0) return false;
-    bump.run(delta, memberId);
+    bump.run(a.delta, a.memberId);
     return true;
-  });
+  };
+}
+
+export function sqlitePointsRepo(db: Db): PointsRepo {
+  const inGroupCommit = groupCommitOf(db);
+  const award = ledgerWriter(db);
   const entries = db.prepare(
     'SELECT delta, reason, created_at AS createdAt FROM points_ledger WHERE member_id = ? ORDER BY id DESC LIMIT ?',
   );
@@ -27,7 +36,7 @@ export function sqlitePointsRepo(db: Db): PointsRepo {
   return {
     award(a) {
       // Points come in bursts with the actions that earn them (交卷, 签到): they share those commits.
-      return inGroupCommit(() => award(a.memberId, a.delta, a.reason, a.refKey, a.at.toISOString()));
+      return inGroupCommit(() => award(a)); // each work runs in its own savepoint: row and balance together
     },
     async entries(memberId, limit = 200) {
       return entries.all(memberId, limit) as PointsEntry[];

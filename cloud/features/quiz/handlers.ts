@@ -18,6 +18,7 @@ import {
 } from '../../contracts/quiz';
 import { QUIZ_GRACE_SECONDS, QUIZ_LEADERBOARD_TOP, QUIZ_POINTS_JOIN, QUIZ_POINTS_PASS } from '../../contracts/quiz-rules';
 import type { AttemptQuestionRef, AttemptRow, CampaignRow, QuestionRow, RankScope } from './repo';
+import type { PointsAward } from '../points/repo';
 import { beijingDay, scoreAnswers, shuffle } from './scoring';
 
 const GRACE_MS = QUIZ_GRACE_SECONDS * 1000;
@@ -77,15 +78,18 @@ async function questionMap(ctx: BaseContext, attempt: AttemptRow) {
 async function finalize(ctx: BaseContext, campaign: CampaignRow, attempt: AttemptRow, final: { questionId: string; choice: number[] }[], at: Date, qs?: Map<string, QuestionRow>) {
   const questions = qs ?? (await questionMap(ctx, attempt));
   const keyed = attempt.questions.map((ref) => questions.get(ref.id)!);
-  const r = await ctx.store.quiz.submit(attempt, final, at, GRACE_MS, (saved) => scoreAnswers(keyed, saved, campaign.passMark));
-  const memberId = r.attempt.memberId;
-  if (r.firstTime && memberId !== null) {
-    const now = ctx.now();
-    // Both awards are idempotent per refKey; skipping the join award when an earlier attempt already earned it saves a write.
-    if (!r.hadBest) await ctx.store.points.award({ memberId, delta: QUIZ_POINTS_JOIN, reason: `参加知识竞赛：${campaign.title}`, refKey: `quiz:${campaign.id}:join:${memberId}`, at: now });
-    if (r.attempt.passed) await ctx.store.points.award({ memberId, delta: QUIZ_POINTS_PASS, reason: `知识竞赛及格：${campaign.title}`, refKey: `quiz:${campaign.id}:pass:${memberId}`, at: now });
-  }
-  return { ...r, questions };
+  const now = ctx.now();
+  // Taking part and passing pay once each per campaign (idempotent per refKey); a member who already had a
+  // scored attempt was paid for taking part then.
+  const awards = ({ attempt: a, hadBest }: { attempt: AttemptRow; hadBest: boolean }): PointsAward[] => {
+    const memberId = a.memberId;
+    if (memberId === null) return [];
+    const due: PointsAward[] = [];
+    if (!hadBest) due.push({ memberId, delta: QUIZ_POINTS_JOIN, reason: `参加知识竞赛：${campaign.title}`, refKey: `quiz:${campaign.id}:join:${memberId}`, at: now });
+    if (a.passed) due.push({ memberId, delta: QUIZ_POINTS_PASS, reason: `知识竞赛及格：${campaign.title}`, refKey: `quiz:${campaign.id}:pass:${memberId}`, at: now });
+    return due;
+  };
+  return ctx.store.quiz.submit(attempt, final, at, GRACE_MS, (saved) => scoreAnswers(keyed, saved, campaign.passMark), awards);
 }
 
 /**
@@ -128,9 +132,10 @@ async function attemptView(ctx: MemberContext, campaign: CampaignRow, attempt: A
 }
 
 /** Score, correct count, time, pass/fail and my rank (two index-only counts), without the review. */
-async function figuresOf(ctx: MemberContext, campaign: CampaignRow, attempt: AttemptRow): Promise<SubmitResult> {
+async function figuresOf(ctx: MemberContext, campaign: CampaignRow, attempt: AttemptRow, standing?: { rank: number; participants: number } | null): Promise<SubmitResult> {
   if (!attempt.submittedAt) throw new AppError('QUIZ_NOT_SUBMITTED', '本次答题还没有交卷');
-  const rank = await ctx.store.quiz.rankOf(campaign.id, ctx.member.id, { kind: 'all' });
+  // A submit brings its standing from its own transaction; other readers count it here.
+  const rank = standing ? standing.rank : (await ctx.store.quiz.rankOf(campaign.id, ctx.member.id, { kind: 'all' }))?.rank ?? null;
   return {
     attemptId: attempt.id,
     campaignId: campaign.id,
@@ -142,8 +147,8 @@ async function figuresOf(ctx: MemberContext, campaign: CampaignRow, attempt: Att
     passed: attempt.passed === true,
     passMark: campaign.passMark,
     submittedAt: attempt.submittedAt,
-    rank: rank?.rank ?? null,
-    participants: await ctx.store.quiz.participants(campaign.id, { kind: 'all' }),
+    rank,
+    participants: standing ? standing.participants : await ctx.store.quiz.participants(campaign.id, { kind: 'all' }),
   };
 }
 
@@ -152,7 +157,7 @@ async function resultOf(ctx: MemberContext, campaign: CampaignRow, attempt: Atte
   let review: AttemptResult['review'] = null;
   if (campaign.showReview) {
     const qs = await questionMap(ctx, attempt);
-    const saved = await ctx.store.quiz.savedAnswers(attempt.id);
+    const saved = attempt.answers ?? (await ctx.store.quiz.savedAnswers(attempt.id));
     review = attempt.questions.map((ref) => {
       const q = qs.get(ref.id)!;
       const mine = shownPositions(ref, saved.get(ref.id) ?? []);
@@ -288,7 +293,7 @@ export const quizSubmit = defineAction({
     // A submit after deadline + grace is scored exactly as the time-out would be: saved answers only, ending at the deadline.
     const late = now.getTime() > deadline.getTime() + GRACE_MS;
     const done = await finalize(ctx, campaign, attempt, late ? [] : final, late ? deadline : now, qs);
-    return figuresOf(ctx, campaign, done.attempt);
+    return figuresOf(ctx, campaign, done.attempt, done.standing);
   },
 });
 

@@ -2,19 +2,23 @@ import { groupCommitOf } from '../../store/group-commit';
 import type { Db } from '../../store/db';
 import { AppError } from '../../core/errors';
 import type { AttemptRow, CampaignRow, QuestionRow, QuizRepo, RankedEntry, RankScope } from './repo';
+import { ledgerWriter } from '../points/repo.sqlite';
 
 const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS orgId, c.org_path AS orgPath, o.name AS orgName,
   c.draws, c.opens_at AS opensAt, c.closes_at AS closesAt, c.time_limit_sec AS timeLimitSec,
   c.attempts_per_day AS attemptsPerDay, c.attempts_total AS attemptsTotal, c.pass_mark AS passMark, c.show_review AS showReview`;
 const ATTEMPT_COLUMNS = `id, campaign_id AS campaignId, member_id AS memberId, day, started_at AS startedAt, deadline_at AS deadlineAt,
-  questions, submitted_at AS submittedAt, score, correct_count AS correctCount, total, duration_ms AS durationMs, passed`;
+  questions, submitted_at AS submittedAt, score, correct_count AS correctCount, total, duration_ms AS durationMs, passed, answers`;
 
 type Raw = Record<string, any>;
 const campaignOf = (r: Raw | undefined): CampaignRow | undefined =>
   r && { ...r, draws: JSON.parse(r.draws), showReview: r.showReview === 1 } as CampaignRow;
 const attemptOf = (r: Raw | undefined): AttemptRow | undefined =>
-  r && ({ ...r, questions: JSON.parse(r.questions), passed: r.passed === null ? null : r.passed === 1 } as AttemptRow);
+  r && ({ ...r, questions: JSON.parse(r.questions), passed: r.passed === null ? null : r.passed === 1, answers: r.answers === null ? null : new Map(JSON.parse(r.answers)) } as AttemptRow);
 type Scorer = (saved: Map<string, number[]>) => { score: number; correctCount: number; passed: boolean; correctIds: string[] };
+type Awards = Parameters<QuizRepo['submit']>[5];
+type SubmitOutcome = Awaited<ReturnType<QuizRepo['submit']>>;
+type BestEntry = { score: number; durationMs: number; submittedAt: string };
 const questionOf = (r: Raw): QuestionRow => ({ ...r, options: JSON.parse(r.options), answer: JSON.parse(r.answer) }) as QuestionRow;
 
 const QUESTION_COLUMNS = `id, bank_id AS bankId, type, stem, options, answer, explanation, source`;
@@ -38,25 +42,16 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
      ON CONFLICT(attempt_id, question_id) DO UPDATE SET choice = excluded.choice, saved_at = excluded.saved_at`,
   );
   const finish = db.prepare(
-    `UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ? WHERE id = ? AND submitted_at IS NULL`,
+    `UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ?, answers = ?, correct_ids = ? WHERE id = ? AND submitted_at IS NULL`,
   );
   const attemptPlace = db.prepare('SELECT city_id AS cityId, county_id AS countyId, org_id AS orgId FROM quiz_attempts WHERE id = ?');
-  const bestOf = db.prepare('SELECT score, duration_ms AS durationMs FROM quiz_best WHERE campaign_id = ? AND member_id = ?');
+  const bestOf = db.prepare('SELECT score, duration_ms AS durationMs, submitted_at AS submittedAt FROM quiz_best WHERE campaign_id = ? AND member_id = ?');
   const putBest = db.prepare(
     `INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(campaign_id, member_id) DO UPDATE SET attempt_id = excluded.attempt_id, city_id = excluded.city_id,
        county_id = excluded.county_id, org_id = excluded.org_id, score = excluded.score,
        duration_ms = excluded.duration_ms, submitted_at = excluded.submitted_at`,
-  );
-  // Submit writes every answer row it scored in one statement: [questionId, choice JSON or null (kept), correct 0/1].
-  const writeFinal = db.prepare(
-    `INSERT INTO quiz_answers (attempt_id, question_id, choice, correct, saved_at)
-     SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2, ? FROM json_each(?) j WHERE j.value ->> 1 IS NOT NULL
-     ON CONFLICT(attempt_id, question_id) DO UPDATE SET choice = excluded.choice, correct = excluded.correct, saved_at = excluded.saved_at`,
-  );
-  const markCorrect = db.prepare(
-    `UPDATE quiz_answers SET correct = 1 WHERE attempt_id = ? AND question_id IN (SELECT value FROM json_each(?))`,
   );
   const overdueOfCampaign = db.prepare(
     `SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`,
@@ -84,17 +79,15 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
   });
 
   const inGroupCommit = groupCommitOf(db);
-  const submit = db.transaction((attempt: AttemptRow, finalAnswers: { questionId: string; choice: number[] }[], now: Date, graceMs: number, scorer: Scorer) => {
+  const payPoints = ledgerWriter(db);
+  // Runs inside the group commit's savepoint: the claim, the answers, the best entry, the points and
+  // my standing are one atomic step that commits with the burst it arrived in.
+  const submit = (attempt: AttemptRow, finalAnswers: { questionId: string; choice: number[] }[], now: Date, graceMs: number, scorer: Scorer, awards: Awards): SubmitOutcome => {
     const attemptId = attempt.id;
     const deadline = new Date(attempt.deadlineAt).getTime();
     const answers = new Map<string, number[]>();
-    const fresh = new Set<string>();
     // Answers that arrive with a late submit do not count: only what was saved in time is scored.
-    if (now.getTime() <= deadline + graceMs)
-      for (const a of finalAnswers) {
-        answers.set(a.questionId, a.choice);
-        fresh.add(a.questionId);
-      }
+    if (now.getTime() <= deadline + graceMs) for (const a of finalAnswers) answers.set(a.questionId, a.choice);
     // Saved answers matter only for questions the final list leaves out.
     if (answers.size < attempt.questions.length)
       for (const row of answersOf.all(attemptId) as { questionId: string; choice: string; savedAt: string }[]) {
@@ -104,28 +97,30 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     const submittedAt = now.toISOString();
     const durationMs = Math.max(0, Math.min(now.getTime(), deadline) - new Date(attempt.startedAt).getTime());
     // The claim: only the first submit of an attempt changes the row (the caller's copy may be stale).
-    if (finish.run(submittedAt, s.score, s.correctCount, durationMs, s.passed ? 1 : 0, attemptId).changes === 0) {
+    const claimed = finish.run(submittedAt, s.score, s.correctCount, durationMs, s.passed ? 1 : 0, JSON.stringify([...answers]), JSON.stringify(s.correctIds), attemptId);
+    if (claimed.changes === 0) {
       const current = attemptOf(attemptById.get(attemptId) as Raw | undefined);
       if (!current) throw new AppError('NOT_FOUND', '这次答题记录不存在');
-      return { attempt: current, firstTime: false, answers: null, hadBest: true };
+      return { attempt: current, firstTime: false, hadBest: true, standing: standingOf(current) };
     }
-    const correct = new Set(s.correctIds);
-    if (fresh.size)
-      writeFinal.run(attemptId, submittedAt, JSON.stringify([...fresh].map((q) => [q, JSON.stringify(answers.get(q)), correct.has(q) ? 1 : 0])));
-    const oldCorrect = s.correctIds.filter((q) => !fresh.has(q));
-    if (oldCorrect.length) markCorrect.run(attemptId, JSON.stringify(oldCorrect));
-    let hadBest = false;
-    if (attempt.memberId !== null) {
-      const best = bestOf.get(attempt.campaignId, attempt.memberId) as { score: number; durationMs: number } | undefined;
-      hadBest = !!best;
-      if (!best || s.score > best.score || (s.score === best.score && durationMs < best.durationMs)) {
-        const place = attemptPlace.get(attemptId) as { cityId: string | null; countyId: string | null; orgId: string | null };
-        putBest.run(attempt.campaignId, attempt.memberId, attemptId, place.cityId, place.countyId, place.orgId, s.score, durationMs, submittedAt);
-      }
+    const done: AttemptRow = { ...attempt, submittedAt, score: s.score, correctCount: s.correctCount, durationMs, passed: s.passed, answers };
+    if (attempt.memberId === null) return { attempt: done, firstTime: true, hadBest: false, standing: null };
+    const best = bestOf.get(attempt.campaignId, attempt.memberId) as BestEntry | undefined;
+    let mine = best;
+    if (!best || s.score > best.score || (s.score === best.score && durationMs < best.durationMs)) {
+      const place = attemptPlace.get(attemptId) as { cityId: string | null; countyId: string | null; orgId: string | null };
+      putBest.run(attempt.campaignId, attempt.memberId, attemptId, place.cityId, place.countyId, place.orgId, s.score, durationMs, submittedAt);
+      mine = { score: s.score, durationMs, submittedAt };
     }
-    const done: AttemptRow = { ...attempt, submittedAt, score: s.score, correctCount: s.correctCount, durationMs, passed: s.passed };
-    return { attempt: done, firstTime: true, answers, hadBest };
-  });
+    for (const award of awards({ attempt: done, hadBest: !!best })) payPoints(award);
+    return { attempt: done, firstTime: true, hadBest: !!best, standing: { rank: rankAmong(attempt.campaignId, { kind: 'all' }, attempt.memberId, mine!), participants: scopeTotal.get(attempt.campaignId, '') as number } };
+  };
+  /** The member's standing in the whole campaign, read inside the caller's transaction. */
+  const standingOf = (a: AttemptRow) => {
+    if (a.memberId === null) return null;
+    const best = bestOf.get(a.campaignId, a.memberId) as BestEntry | undefined;
+    return best ? { rank: rankAmong(a.campaignId, { kind: 'all' }, a.memberId, best), participants: scopeTotal.get(a.campaignId, '') as number } : null;
+  };
 
   const questionCache = new Map<string, QuestionRow>();
   const campaignCache = new Map<number, CampaignRow>();
@@ -142,6 +137,18 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     .prepare('SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ? AND (score > ? OR (score = ? AND band < ?))')
     .pluck();
   const scopeTotal = db.prepare('SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?').pluck();
+  /** Rank of a best entry: entries in better (score, time band) cells, plus those ahead of it in its own cell. */
+  function rankAmong(campaignId: number, scope: RankScope, memberId: number, me: BestEntry): number {
+    const { where, args } = scopeSql(scope);
+    const band = Math.floor(me.durationMs / 10000);
+    const higher = higherCount.get(campaignId, scopeKey(scope), me.score, me.score, band) as number;
+    // In my own cell: those faster, then those who finished earlier, then (fully equal) lower member id.
+    const ahead = cached(
+      `SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms >= ? AND duration_ms <= ?
+         AND (duration_ms < ? OR submitted_at < ? OR (submitted_at = ? AND member_id < ?))`,
+    ).pluck().get(campaignId, ...args, me.score, band * 10000, me.durationMs, me.durationMs, me.submittedAt, me.submittedAt, memberId) as number;
+    return higher + ahead + 1;
+  }
 
   return {
     async upsertBank(bank, questions, at) {
@@ -214,16 +221,20 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
         )
         .pluck()
         .all(campaignId) as number[];
+      // Shown: from each scored attempt's question list; right: from the ids it got right (both on the row).
       const questions = db
         .prepare(
-          `SELECT q.id, q.stem, s.shown, s.correct FROM (
-             SELECT j.value ->> '$.id' AS qid, COUNT(*) AS shown, SUM(COALESCE(ans.correct, 0)) AS correct
-             FROM quiz_attempts a, json_each(a.questions) j
-             LEFT JOIN quiz_answers ans ON ans.attempt_id = a.id AND ans.question_id = j.value ->> '$.id'
+          `SELECT q.id, q.stem, s.shown, COALESCE(r.correct, 0) AS correct FROM (
+             SELECT j.value ->> '$.id' AS qid, COUNT(*) AS shown FROM quiz_attempts a, json_each(a.questions) j
              WHERE a.campaign_id = ? AND a.submitted_at IS NOT NULL GROUP BY qid
-           ) s JOIN quiz_questions q ON q.id = s.qid ORDER BY CAST(s.correct AS REAL) / s.shown, s.shown DESC`,
+           ) s
+           LEFT JOIN (
+             SELECT k.value AS qid, COUNT(*) AS correct FROM quiz_attempts a, json_each(a.correct_ids) k
+             WHERE a.campaign_id = ? AND a.submitted_at IS NOT NULL GROUP BY qid
+           ) r ON r.qid = s.qid
+           JOIN quiz_questions q ON q.id = s.qid ORDER BY CAST(COALESCE(r.correct, 0) AS REAL) / s.shown, s.shown DESC`,
         )
-        .all(campaignId) as { id: string; stem: string; shown: number; correct: number }[];
+        .all(campaignId, campaignId) as { id: string; stem: string; shown: number; correct: number }[];
       return { attempts, bestScores, questions };
     },
     async results(campaignId) {
@@ -278,9 +289,9 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
         applyChoice(attempt, questionId, choice, now.toISOString());
       })();
     },
-    submit(attempt, finalAnswers, now, graceMs, scorer) {
+    submit(attempt, finalAnswers, now, graceMs, scorer, awards) {
       // 交卷 bursts (a campaign's last minutes) share their commits: store/group-commit.ts.
-      return inGroupCommit(() => submit(attempt, finalAnswers, now, graceMs, scorer));
+      return inGroupCommit(() => submit(attempt, finalAnswers, now, graceMs, scorer, awards));
     },
     async overdueAttempts(where, cutoff) {
       const stmt = 'campaignId' in where ? overdueOfCampaign : overdueOfMember;
@@ -303,15 +314,8 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
          WHERE b.campaign_id = ? AND b.member_id = ?${where.replace(/ (\w+_id) =/, ' b.$1 =')}`,
       ).get(campaignId, memberId, ...args) as (RankedEntry & { submittedAt: string }) | undefined;
       if (!me) return null;
-      const band = Math.floor(me.durationMs / 10000);
-      const higher = higherCount.get(campaignId, scopeKey(scope), me.score, me.score, band) as number;
-      // In my own cell: those faster, then those who finished earlier, then (fully equal) lower member id.
-      const ahead = cached(
-        `SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms >= ? AND duration_ms <= ?
-           AND (duration_ms < ? OR submitted_at < ? OR (submitted_at = ? AND member_id < ?))`,
-      ).pluck().get(campaignId, ...args, me.score, band * 10000, me.durationMs, me.durationMs, me.submittedAt, me.submittedAt, memberId) as number;
       const { submittedAt: _s, ...entry } = me;
-      return { rank: higher + ahead + 1, entry };
+      return { rank: rankAmong(campaignId, scope, memberId, me), entry };
     },
     async top(campaignId, scope, limit) {
       const { where, args } = scopeSql(scope);

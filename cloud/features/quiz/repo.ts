@@ -1,5 +1,6 @@
 import type { QuestionType } from '../../contracts/quiz-rules';
 import type { Score } from './scoring';
+import type { PointsAward } from '../points/repo';
 
 export interface BankRow {
   id: string;
@@ -66,6 +67,8 @@ export interface AttemptRow {
   total: number;
   durationMs: number | null;
   passed: boolean | null;
+  /** Once scored: the answers it was scored on (bank-order indices by question id). */
+  answers: Map<string, number[]> | null;
 }
 
 export interface MemberCampaignStats {
@@ -120,13 +123,16 @@ export interface QuizRepo {
    */
   startAttempt(req: StartRequest): Promise<{ attempt: AttemptRow; resumed: boolean }>;
   getAttempt(id: number): Promise<AttemptRow | undefined>;
+  /** The answers saved while answering (for resuming); a scored attempt's own are on its row (`answers`). */
   savedAnswers(attemptId: number): Promise<Map<string, number[]>>;
   /** Saves one answer (bank-order indices) if the attempt is open and now ≤ deadline + grace. */
   saveAnswer(attemptId: number, questionId: string, choice: number[], now: Date, graceMs: number): Promise<void>;
   /**
    * Atomic, once: saves the final answers that arrive in time, scores them together with what was
-   * saved by deadline + grace with `scorer`, records the best entry. A second call returns the first
-   * result. Duration = min(now, deadline) − start; submittedAt = now.
+   * saved by deadline + grace with `scorer`, records the best entry and pays the points `awards` names
+   * for a first scoring, all in one transaction. A second call returns the first result. Duration =
+   * min(now, deadline) − start; submittedAt = now. `standing` is the member's rank in the whole campaign
+   * afterwards (null for an attempt whose member has deleted their account).
    */
   submit(
     /** As read by the caller; the repo claims it atomically (a stale copy of a submitted attempt returns the first result). */
@@ -135,13 +141,14 @@ export interface QuizRepo {
     now: Date,
     graceMs: number,
     scorer: (saved: Map<string, number[]>) => Score & { correctIds: string[] },
+    /** The points a first scoring earns; `hadBest`: the member already had a scored attempt in this campaign. */
+    awards: (scored: { attempt: AttemptRow; hadBest: boolean }) => PointsAward[],
   ): Promise<{
     attempt: AttemptRow;
     firstTime: boolean;
-    /** The answers that were scored (bank order), or null when the attempt had already been scored. */
-    answers: Map<string, number[]> | null;
     /** Whether the member already had a scored attempt in this campaign before this one. */
     hadBest: boolean;
+    standing: { rank: number; participants: number } | null;
   }>;
   /** Unsubmitted attempts whose deadline is before `cutoff` (deadline + grace has passed), oldest first, at most 500. */
   overdueAttempts(where: { campaignId: number } | { memberId: number }, cutoff: Date): Promise<AttemptRow[]>;

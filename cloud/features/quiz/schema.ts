@@ -141,3 +141,19 @@ quizMigrations.push({
     CREATE INDEX quiz_attempts_campaign ON quiz_attempts(campaign_id, submitted_at, deadline_at);
   `,
 });
+
+// A scored attempt carries the answers it was scored on (JSON [[questionId, [bank indices]], …]) and the
+// ids it got right (JSON [questionId, …]) on its own row: 交卷 then writes one row, not one per question, and
+// the review and the per-question statistics read exactly what was scored. quiz_answers keeps the answers
+// saved while answering (for resuming), as before.
+quizMigrations.push({
+  id: '103_quiz_scored_answers_on_attempt',
+  sql: `
+    ALTER TABLE quiz_attempts ADD COLUMN answers TEXT;
+    ALTER TABLE quiz_attempts ADD COLUMN correct_ids TEXT;
+    UPDATE quiz_attempts SET
+      answers = (SELECT json_group_array(json_array(question_id, json(choice))) FROM quiz_answers WHERE attempt_id = quiz_attempts.id),
+      correct_ids = (SELECT json_group_array(question_id) FROM quiz_answers WHERE attempt_id = quiz_attempts.id AND correct = 1)
+    WHERE submitted_at IS NOT NULL;
+  `,
+});
