@@ -53,3 +53,18 @@ test('migrations and seeds run once: reopening and reseeding changes nothing', a
     reopened.close();
   }
 });
+
+test('the tree held in memory follows the seed loader: a renamed org and a new one are seen at once', async () => {
+  const before = await app.store.orgs.lineage('150426100201');
+  expect(before.map((o) => o.id)).toEqual(['150000', '150400', '150426', '150426100', '150426100201']);
+  await app.store.orgs.upsertMany([
+    { id: '150426100', name: '乌丹镇计生协（更名）', level: 4, parentId: '150426' },
+    { id: '150426100299', name: '新设社区计生协', level: 5, parentId: '150426100' },
+  ]);
+  expect((await app.store.orgs.getById('150426100'))?.name).toBe('乌丹镇计生协（更名）');
+  expect((await app.store.orgs.lineage('150426100299')).map((o) => o.name)).toEqual([
+    '内蒙古自治区计划生育协会', '赤峰市计生协', '翁牛特旗计生协', '乌丹镇计生协（更名）', '新设社区计生协',
+  ]);
+  const profile = await app.as('org-cache-member').call('member.update', { orgId: '150426100299' });
+  expect(profile.orgPath.map((o: { name: string }) => o.name)).toContain('新设社区计生协');
+});

@@ -5,20 +5,19 @@ import type { OrgRepo, OrgRow } from './repo';
 const COLUMNS = `id, name, level, parent_id AS parentId, path, member_count AS memberCount`;
 
 export function sqliteOrgRepo(db: Db): OrgRepo {
-  const byId = db.prepare(`SELECT ${COLUMNS} FROM orgs WHERE id = ?`);
   const childrenOf = db.prepare(
     `SELECT ${COLUMNS}, EXISTS(SELECT 1 FROM orgs c WHERE c.parent_id = o.id) AS hasChildren
      FROM orgs o WHERE parent_id IS ? ORDER BY sort, id`,
   );
   const allRows = db.prepare(`SELECT ${COLUMNS} FROM orgs ORDER BY level, sort, id`);
-  // Ancestors are the orgs whose ids appear in the path: one prepared statement, no string building per call.
-  const lineageOf = db.prepare(
-    `SELECT ${COLUMNS} FROM orgs WHERE id IN (SELECT value FROM json_each(?)) ORDER BY level`,
-  );
+  // The tree is read on nearly every request (我的, 首页, scope and eligibility checks) and changes only through
+  // upsertMany (the seed loader), so it is held in memory, built on first use and dropped by upsertMany.
+  let rowsById: Map<string, OrgRow> | null = null;
+  const index = () => (rowsById ??= new Map((allRows.all() as OrgRow[]).map((r) => [r.id, Object.freeze(r)])));
 
   return {
     async getById(id) {
-      return byId.get(id) as OrgRow | undefined;
+      return index().get(id);
     },
     async all() {
       return allRows.all() as OrgRow[];
@@ -34,9 +33,9 @@ export function sqliteOrgRepo(db: Db): OrgRepo {
       })) satisfies OrgSummary[];
     },
     async lineage(id) {
-      const org = byId.get(id) as OrgRow | undefined;
+      const org = index().get(id);
       if (!org) return [];
-      return lineageOf.all(JSON.stringify(org.path.split('/').filter(Boolean))) as OrgRow[];
+      return org.path.split('/').filter(Boolean).map((ancestor) => index().get(ancestor)!);
     },
     async upsertMany(orgs) {
       const upsert = db.prepare(
@@ -44,6 +43,7 @@ export function sqliteOrgRepo(db: Db): OrgRepo {
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, member_count = excluded.member_count, sort = excluded.sort`,
       );
       const pathOf = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck();
+      rowsById = null;
       db.transaction(() => {
         orgs.forEach((o, i) => {
           const parentPath = o.parentId ? (pathOf.get(o.parentId) as string | undefined) : '/';
