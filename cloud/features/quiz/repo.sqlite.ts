@@ -78,6 +78,14 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     return { attempt: attemptOf(attemptById.get(r.lastInsertRowid) as Raw)!, resumed: false };
   });
 
+  const saveAnswer = db.transaction((attemptId: number, questionId: string, choice: number[], now: Date, graceMs: number) => {
+    const attempt = attemptOf(attemptById.get(attemptId) as Raw | undefined);
+    if (!attempt) throw new AppError('NOT_FOUND', '这次答题记录不存在');
+    if (attempt.submittedAt) throw new AppError('QUIZ_SUBMITTED', '本次答题已经交卷，不能再修改答案');
+    if (now.getTime() > new Date(attempt.deadlineAt).getTime() + graceMs) throw new AppError('QUIZ_TIME_UP', '答题时间已到，请交卷查看成绩');
+    applyChoice(attempt, questionId, choice, now.toISOString());
+  });
+
   const inGroupCommit = groupCommitOf(db);
   const payPoints = ledgerWriter(db);
   // Runs inside the group commit's savepoint: the claim, the answers, the best entry, the points and
@@ -281,13 +289,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       return new Map((answersOf.all(attemptId) as { questionId: string; choice: string }[]).map((r) => [r.questionId, JSON.parse(r.choice) as number[]]));
     },
     async saveAnswer(attemptId, questionId, choice, now, graceMs) {
-      db.transaction(() => {
-        const attempt = attemptOf(attemptById.get(attemptId) as Raw | undefined);
-        if (!attempt) throw new AppError('NOT_FOUND', '这次答题记录不存在');
-        if (attempt.submittedAt) throw new AppError('QUIZ_SUBMITTED', '本次答题已经交卷，不能再修改答案');
-        if (now.getTime() > new Date(attempt.deadlineAt).getTime() + graceMs) throw new AppError('QUIZ_TIME_UP', '答题时间已到，请交卷查看成绩');
-        applyChoice(attempt, questionId, choice, now.toISOString());
-      })();
+      saveAnswer(attemptId, questionId, choice, now, graceMs);
     },
     submit(attempt, finalAnswers, now, graceMs, scorer, awards) {
       // 交卷 bursts (a campaign's last minutes) share their commits: store/group-commit.ts.
