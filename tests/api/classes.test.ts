@@ -11,7 +11,8 @@ const T0 = new Date('2026-12-01T02:00:00.000Z');
 
 beforeEach(async () => {
   clock = new Date(T0);
-  app = await startTestApp({ now: () => clock });
+  // Parents who fill in names and phones have agreed to the privacy notice (without it, see member.test.ts).
+  app = await startTestApp({ now: () => clock, consented: true });
 });
 afterEach(() => app.close());
 

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { phonePage, screenshot, startH5Journey, stopH5Journey, taroInput } from '../support/browser';
+import { openRoute, phonePage, screenshot, startH5Journey, stopH5Journey, taroInput } from '../support/browser';
 import type { TestHost } from '../support/http';
 
 let host: TestHost;
@@ -65,6 +65,11 @@ test('first open → login → 我的 → edit profile with an organisation → 
   const token = await host.login('e2e-member-1');
   const me = await host.post('member.me', {}, token);
   expect(me.body.data).toMatchObject({ realName: '王其其格', phone: '13912345678', org: { id: '150426' } });
+
+  // 协会管理 is not for plain members, even by its address.
+  await openRoute(page, host.url, '/packages/admin/index');
+  await page.getByText('此功能仅对协会管理员开放', { exact: false }).waitFor();
+  expect(await page.getByText('知识竞赛与题库 ›').count()).toBe(0);
   expect(pageErrors).toEqual([]);
 });
 
@@ -78,6 +83,8 @@ test('an admin sees 协会管理 on 我的 and reaches the admin subPackage', as
   await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
   await page.getByText('协会管理').click();
   await page.getByText(/本单位及下级单位/).first().waitFor();
+  await page.getByText(/您管理：呼和浩特市计生协/).waitFor();
+  await page.getByText('知识竞赛与题库 ›').waitFor();
   await screenshot(page, 'foundation-07-admin-entry');
 });
 
@@ -88,13 +95,18 @@ test('a member deletes their account from 隐私与数据 and is signed out', as
   const page = await phonePage(browser);
   await page.goto(host.url);
   await page.evaluate((t) => localStorage.setItem('session.token', JSON.stringify({ data: t })), token);
-  await page.goto(`${host.url}/#/pages/mine/data`);
+  await openRoute(page, host.url, '/pages/mine/data');
   await page.getByText('13700001234').waitFor();
+  // Times are shown on the Beijing clock.
+  const agreedAt = (await host.post('member.exportData', {}, token)).body.data.consents[0].agreedAt as string;
+  const beijing = new Date(Date.parse(agreedAt) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  await page.getByText(beijing).waitFor();
+  await screenshot(page, 'foundation-08-my-data');
   await taroInput(page, 'confirmDelete').fill('注销');
   page.once('dialog', (d) => d.accept());
   await page.getByText('注销账号', { exact: true }).last().click();
   await page.getByText('确认注销').waitFor();
-  await screenshot(page, 'foundation-08-delete-confirm');
+  await screenshot(page, 'foundation-09-delete-confirm');
   await page.getByText('注销', { exact: true }).last().click();
   await page.getByText('开发环境登录').waitFor();
   expect((await host.post('member.me', {}, token)).status).toBe(401);
