@@ -100,7 +100,7 @@ test('a member deletes their account from 隐私与数据 and is signed out', as
   // Times are shown on the Beijing clock.
   const agreedAt = (await host.post('member.exportData', {}, token)).body.data.consents[0].agreedAt as string;
   const beijing = new Date(Date.parse(agreedAt) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-  await page.getByText(beijing).waitFor();
+  await page.locator('.data__row', { hasText: '版本 2026-11' }).getByText(beijing).waitFor();
   await screenshot(page, 'foundation-08-my-data');
   await taroInput(page, 'confirmDelete').fill('注销');
   page.once('dialog', (d) => d.accept());

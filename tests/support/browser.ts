@@ -22,6 +22,15 @@ export async function phonePage(browser: Browser): Promise<Page> {
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // Let a page slide-in finish (finite transitions only: a spinner turns forever), so the picture shows one page.
+  await page
+    .evaluate(() =>
+      Promise.race([
+        Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))),
+        new Promise((r) => setTimeout(r, 2000)),
+      ]),
+    )
+    .catch(() => undefined);
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
