@@ -54,9 +54,31 @@ const wrongValue = fc.oneof(
 
 const names = actions.map((a) => a.name);
 
-test('the suite covers every registered action', () => {
+test('the suite covers every registered action', async () => {
   expect(names).toEqual(expect.arrayContaining(['auth.devLogin', 'member.me', 'member.update', 'org.tree', 'org.children']));
   expect(new Set(names).size).toBe(names.length);
+  // The host under test serves exactly this list (features register into the same `actions`).
+  const health = await fetch(`${host.url}/api/health`).then((r) => r.json());
+  expect(health.data.actions).toBe(names.length);
+});
+
+test('unknown actions, whatever their name, are refused with 4xx in the envelope', async () => {
+  const known = new Set<string>(names);
+  const unknownName = fc.oneof(
+    // Plausible names: a real domain with a verb that does not exist, or a made-up domain.
+    fc.tuple(fc.constantFrom(...new Set(names.map((n) => n.split('.')[0]))), fc.stringMatching(/^[a-zA-Z]{1,12}$/)).map(([d, v]) => `${d}.${v}`),
+    fc.stringMatching(/^[a-z]{1,8}\.[a-z]{1,8}$/),
+    fc.string({ minLength: 1, maxLength: 40 }),
+    fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'member', 'member.', '.me', 'MEMBER.ME', 'x'.repeat(300)),
+  );
+  await fc.assert(
+    fc.asyncProperty(unknownName, fc.constantFrom(undefined, 0, 1), async (name, who) => {
+      fc.pre(!known.has(name));
+      const r = await host.post(encodeURIComponent(name), { a: 1 }, who === undefined ? undefined : tokens[who].token);
+      expectRefusal(r, `unknown action ${JSON.stringify(name).slice(0, 60)}`);
+    }),
+    { numRuns: 60 },
+  );
 });
 
 describe.each(actions.map((a) => [a.name, a] as const))('%s', (name, action) => {

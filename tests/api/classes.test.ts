@@ -11,7 +11,8 @@ const T0 = new Date('2026-12-01T02:00:00.000Z');
 
 beforeEach(async () => {
   clock = new Date(T0);
-  app = await startTestApp({ now: () => clock });
+  // Parents who fill in names and phones have agreed to the privacy notice (without it, see member.test.ts).
+  app = await startTestApp({ now: () => clock, consented: true });
 });
 afterEach(() => app.close());
 
@@ -416,6 +417,8 @@ test('subscribe messages: the outbox queues a WeChat delivery only for templates
   // "我的数据" lists the answers kept about the member.
   const mine = (await app.as('sub-yes').call('member.exportData', {})).sections.find((x) => x.title.includes('家长课堂'))!;
   expect(mine.rows.filter((r) => r.状态 === '微信订阅消息').map((r) => r.报名表)).toEqual(['候补递补通知：允许', '上课提醒：拒绝']);
+  // … and the WeChat messages queued for them, with the content that will be sent.
+  expect(mine.rows.filter((r) => r.状态 === '待发送的微信消息').map((r) => r.报名表)).toEqual([expect.stringMatching(/^候补递补通知：.*测试课堂/)]);
 
   // Bad payloads are 400s with the envelope.
   for (const bad of [{}, { decisions: [] }, { decisions: [{ kind: 'other', templateId: 'x', accepted: true }] }, { decisions: [{ kind: 'class_promoted', templateId: 'a b', accepted: true }] }]) {

@@ -213,6 +213,22 @@ describe('check-in rules', () => {
     expect(data.sections.find((s) => s.title === '活动签到')?.rows).toHaveLength(1);
   });
 
+  test('我的数据 shows each check-in with the location the phone sent, and 我要参加; deletion forgets the place and keeps the counts', async () => {
+    const ev = await newEvent({ title: '数据导出用活动', locationRequired: true });
+    const m = app.as('data-export');
+    await m.call('event.intend', { id: ev.id, intend: true });
+    await m.call('event.checkin', { eventId: ev.id, code: await current(ev.id), location: { lat: 40.8176, lng: 111.6709 } });
+    const data = await m.call('member.exportData', {});
+    const checkin = data.sections.find((s) => s.title === '活动签到')!.rows[0];
+    expect(checkin).toMatchObject({ 活动: '数据导出用活动', 方式: '现场签到', 签到位置: '纬度 40.81760，经度 111.67090', 距活动地点: expect.stringMatching(/^\d+ 米$/) });
+    expect(data.sections.find((s) => s.title === '活动报名（我要参加）')!.rows).toEqual([expect.objectContaining({ 活动: '数据导出用活动', 活动时间: ev.startsAt })]);
+
+    await m.call('member.delete', { confirm: '注销' });
+    const row = app.store.db.prepare('SELECT member_id, lat, lng, distance FROM event_checkins WHERE event_id = ?').get(ev.id);
+    expect(row).toEqual({ member_id: null, lat: null, lng: null, distance: null });
+    expect((await app.as(NM).call('event.get', { id: ev.id })).intentCount).toBe(1);
+  });
+
   test('the check-in window', async () => {
     const ev = await memberDay();
     clock = Date.parse('2027-05-29T00:10:00.000Z'); // 08:10 Beijing, opens 08:30

@@ -100,3 +100,28 @@ test('devLogin works in dev mode only', async () => {
     prod.close();
   }
 });
+
+test('a registration form with a name or phone is stored only after consent, like the profile', async () => {
+  const m = app.as('wx-reg-consent');
+  const open = (await m.call('class.list', {})).classes.filter((c) => c.registration === 'open');
+  const details = await Promise.all(open.map((c) => m.call('class.get', { classId: c.id })));
+  const personal = details.find((c) => c.fields.some((f) => f.type === 'phone') && c.confirmedCount < c.capacity)!;
+  expect(personal).toBeDefined();
+  const answers: Record<string, string | number> = {};
+  for (const f of personal.fields) {
+    if (f.type === 'phone') answers[f.id] = '13912345678';
+    else if (f.type === 'choice') answers[f.id] = f.options![0];
+    else if (f.type === 'number') answers[f.id] = 1;
+    else answers[f.id] = '王其其格';
+  }
+  const payload = { classId: personal.id, answers, ...(personal.ageMin !== null || personal.ageMax !== null ? { childAge: personal.ageMin ?? 3 } : {}) };
+
+  const refused = await m.raw('class.register', payload);
+  expect(refused.status).toBe(403);
+  expect(refused.body).toEqual({ ok: false, error: { code: 'CONSENT_REQUIRED', message: expect.stringContaining('个人信息保护说明') } });
+  const me = await m.call('member.me', {});
+  expect(app.store.db.prepare('SELECT COUNT(*) FROM class_registrations WHERE member_id = ?').pluck().get(me.id)).toBe(0);
+
+  await m.call('member.consent', { version: PRIVACY_NOTICE_VERSION });
+  expect((await m.call('class.register', payload)).status).toMatch(/confirmed|waitlisted/);
+});

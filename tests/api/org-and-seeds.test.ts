@@ -33,6 +33,15 @@ test('org.children walks down with a breadcrumb', async () => {
   expect((await app.anonymous.raw('org.children', { parentId: 'nope' })).status).toBe(404);
 });
 
+test('org.tree from a root: that subtree only; an unknown root is 404', async () => {
+  const { tree } = await app.anonymous.call('org.tree', { rootId: '150400' });
+  expect(tree.map((t) => t.name)).toEqual(['赤峰市计生协']);
+  expect(tree[0].children.map((c) => c.id)).toContain('150426');
+  const unknown = await app.anonymous.raw('org.tree', { rootId: '159999' });
+  expect(unknown.status).toBe(404);
+  expect(unknown.body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+});
+
 test('migrations and seeds run once: reopening and reseeding changes nothing', async () => {
   const db = app.store.db;
   const count = () => ({

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { phonePage, screenshot, startH5Journey, stopH5Journey, taroInput } from '../support/browser';
+import { openRoute, phonePage, screenshot, startH5Journey, stopH5Journey, tap, taroInput } from '../support/browser';
 import type { TestHost } from '../support/http';
 
 let host: TestHost;
@@ -65,6 +65,11 @@ test('first open → login → 我的 → edit profile with an organisation → 
   const token = await host.login('e2e-member-1');
   const me = await host.post('member.me', {}, token);
   expect(me.body.data).toMatchObject({ realName: '王其其格', phone: '13912345678', org: { id: '150426' } });
+
+  // 协会管理 is not for plain members, even by its address.
+  await openRoute(page, host.url, '/packages/admin/index');
+  await page.getByText('此功能仅对协会管理员开放', { exact: false }).waitFor();
+  expect(await page.getByText('知识竞赛与题库 ›').count()).toBe(0);
   expect(pageErrors).toEqual([]);
 });
 
@@ -78,6 +83,8 @@ test('an admin sees 协会管理 on 我的 and reaches the admin subPackage', as
   await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
   await page.getByText('协会管理').click();
   await page.getByText(/本单位及下级单位/).first().waitFor();
+  await page.getByText(/您管理：呼和浩特市计生协/).waitFor();
+  await page.getByText('知识竞赛与题库 ›').waitFor();
   await screenshot(page, 'foundation-07-admin-entry');
 });
 
@@ -88,14 +95,67 @@ test('a member deletes their account from 隐私与数据 and is signed out', as
   const page = await phonePage(browser);
   await page.goto(host.url);
   await page.evaluate((t) => localStorage.setItem('session.token', JSON.stringify({ data: t })), token);
-  await page.goto(`${host.url}/#/pages/mine/data`);
+  await openRoute(page, host.url, '/pages/mine/data');
   await page.getByText('13700001234').waitFor();
+  // Times are shown on the Beijing clock.
+  const agreedAt = (await host.post('member.exportData', {}, token)).body.data.consents[0].agreedAt as string;
+  const beijing = new Date(Date.parse(agreedAt) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  await page.locator('.data__row', { hasText: '版本 2026-11' }).getByText(beijing).waitFor();
+  await screenshot(page, 'foundation-08-my-data');
   await taroInput(page, 'confirmDelete').fill('注销');
   page.once('dialog', (d) => d.accept());
   await page.getByText('注销账号', { exact: true }).last().click();
   await page.getByText('确认注销').waitFor();
-  await screenshot(page, 'foundation-08-delete-confirm');
+  await screenshot(page, 'foundation-09-delete-confirm');
   await page.getByText('注销', { exact: true }).last().click();
   await page.getByText('开发环境登录').waitFor();
   expect((await host.post('member.me', {}, token)).status).toBe(401);
+});
+
+test('a member who declined the notice is taken to it when a class form asks for a name and phone; after agreeing the registration goes through', async () => {
+  const admin = await host.login('dev-admin-hhht');
+  const now = Date.now();
+  const H = 3600_000;
+  const published = await host.post(
+    'class.publish',
+    {
+      orgId: '150100', title: '隐私同意测试课堂', topic: '科学养育', teacher: '李老师', description: '',
+      venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null }, onlineUrl: null,
+      startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
+      regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
+      capacity: 5, ageMin: null, ageMax: null, cancelHours: 24, waitlistOpen: false,
+      fields: [
+        { id: 'parent_name', label: '家长姓名', type: 'text', required: true },
+        { id: 'phone', label: '联系电话', type: 'phone', required: true },
+      ],
+    },
+    admin,
+  );
+  expect(published.status).toBe(200);
+
+  const page = await phonePage(browser);
+  await page.goto(host.url);
+  await taroInput(page, 'openid').fill('e2e-later-consent');
+  await taroInput(page, 'nickname').fill('后来同意');
+  await page.getByText('登录', { exact: true }).last().click();
+  await tap(page.getByText('暂不同意（不填写姓名和手机号）'));
+  await page.getByText('后来同意，您好！').waitFor();
+
+  await openRoute(page, host.url, `/packages/classes/detail?id=${published.body.data.id}`);
+  await taroInput(page, 'f_parent_name').fill('王其其格');
+  await taroInput(page, 'f_phone').fill('13912345670');
+  await tap(page.getByText('提交报名'));
+  // Refused by the server, nothing stored: the notice opens.
+  await page.getByText('同意并继续').waitFor();
+  await screenshot(page, 'foundation-10-consent-before-registration');
+  const token = await host.login('e2e-later-consent');
+  expect((await host.post('class.myRegistrations', {}, token)).body.data.registrations).toEqual([]);
+
+  await tap(page.getByText('同意并继续'));
+  await page.getByText('同意并继续').waitFor({ state: 'hidden' });
+  await tap(page.getByText('提交报名'));
+  await page.getByText('已确认').first().waitFor();
+  const regs = (await host.post('class.myRegistrations', {}, token)).body.data.registrations;
+  expect(regs).toHaveLength(1);
+  expect(regs[0].answers).toMatchObject({ parent_name: '王其其格', phone: '13912345670' });
 });

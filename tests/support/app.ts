@@ -6,6 +6,7 @@ import type { AppMode, Identity } from '../../cloud/core/context';
 import type { ActionName, PayloadOf, ResultOf } from '../../cloud/contracts';
 import type { DispatchResult } from '../../cloud/core/router';
 import { sessionSigner } from '../../cloud/hosts/http/session';
+import { PRIVACY_NOTICE_VERSION } from '../../cloud/contracts/privacy';
 
 export function tempDir(prefix = 'huiyuan-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -25,7 +26,7 @@ export interface Caller {
 }
 
 /** The real app on a real SQLite file in a fresh temp dir, with the seed data. */
-export async function startTestApp(opts: { mode?: AppMode; now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { mode?: AppMode; now?: () => Date; /** Members created by as() have agreed to the privacy notice. */ consented?: boolean } = {}): Promise<TestApp> {
   const dataDir = tempDir();
   const app = await createApp({ dataDir, mode: opts.mode ?? 'dev' });
   const signer = sessionSigner(Buffer.alloc(32, 7));
@@ -38,10 +39,24 @@ export async function startTestApp(opts: { mode?: AppMode; now?: () => Date } = 
       return r.body.data as never;
     },
   });
+  const agreed = new Set<string>();
+  const consenting = (openid: string): Caller => {
+    const inner = caller({ kind: 'openid', openid });
+    const ensure = async () => {
+      if (agreed.has(openid)) return;
+      agreed.add(openid);
+      const m = await app.store.members.findOrCreateByOpenid(openid, '微信用户');
+      if (m.consentVersion !== PRIVACY_NOTICE_VERSION) await app.store.members.recordConsent(m.id, PRIVACY_NOTICE_VERSION, new Date());
+    };
+    return {
+      raw: async (action, payload) => (await ensure(), inner.raw(action, payload)),
+      call: async (action, payload) => (await ensure(), inner.call(action, payload)),
+    };
+  };
   return {
     ...app,
     dataDir,
-    as: (openid) => caller({ kind: 'openid', openid }),
+    as: (openid) => (opts.consented ? consenting(openid) : caller({ kind: 'openid', openid })),
     anonymous: caller({ kind: 'anonymous' }),
     close() {
       app.store.close();

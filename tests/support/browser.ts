@@ -22,6 +22,14 @@ export async function phonePage(browser: Browser): Promise<Page> {
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // Let a page slide-in finish (finite animations only: a spinner turns forever), so the picture shows one page.
+  // A transition may start a frame or two after the text appeared: settled = nothing running at two looks 100 ms apart.
+  const running = () =>
+    page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity).length).catch(() => 0);
+  for (let calm = 0, i = 0; calm < 2 && i < 30; i++) {
+    calm = (await running()) === 0 ? calm + 1 : 0;
+    await page.waitForTimeout(100);
+  }
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;

@@ -5,6 +5,10 @@ import { COMPONENTS_ROOT, WEAPP_ROOT } from '../support/weapp';
 // WeChat's own wcc (WXML) and wcsc (WXSS) compilers, shipped for Linux in miniprogram-compiler.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const compiler = require('miniprogram-compiler');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const wcsc = require('miniprogram-compiler/src/wcsc');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const glob = require(require.resolve('glob', { paths: [require.resolve('miniprogram-compiler')] }));
 
 function compileFolder(root: string) {
   let wxml: string;
@@ -13,9 +17,13 @@ function compileFolder(root: string) {
   } catch (e) {
     throw new Error(`wcc rejected the WXML in ${root}: ${(e as Error).message}`);
   }
+  // wxssToJs hides wcsc's own report (it returns the Error and then fails on it), so ask wcsc first.
+  const wxssFiles: string[] = glob.sync('**/*.wxss', { cwd: root, nodir: true, ignore: ['node_modules/**'] }).map((f: string) => f.slice(0, -5));
+  const report = wcsc(root, wxssFiles, { maxBuffer: 64 * 1024 * 1024 });
+  if (report instanceof Error) throw new Error(`wcsc rejected the WXSS in ${root}: ${report.message}`);
   let wxss: string;
   try {
-    wxss = compiler.wxssToJs(root);
+    wxss = compiler.wxssToJs(root, { maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {
     throw new Error(`wcsc rejected the WXSS in ${root}: ${(e as Error).message}`);
   }
@@ -38,6 +46,13 @@ test('the check is real: a broken WXML file is rejected', () => {
   expect(() => compileFolder(dir)).toThrow(/wcc rejected/);
 });
 
+test('the check is real: a broken WXSS file is rejected with wcsc\'s own report', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wcsc-'));
+  fs.writeFileSync(path.join(dir, 'ok.wxml'), '<view>好</view>');
+  fs.writeFileSync(path.join(dir, 'bad.wxss'), '.a { color: red;\n .b {{ }');
+  expect(() => compileFolder(dir)).toThrow(/wcsc rejected[\s\S]*bad\.wxss\(2:/);
+});
+
 test('the whole weapp build lists every page and subPackage, and ships no validator', () => {
   const app = JSON.parse(fs.readFileSync(path.join(WEAPP_ROOT, 'app.json'), 'utf8'));
   expect(app.pages).toContain('pages/home/index');
@@ -49,4 +64,7 @@ test('the whole weapp build lists every page and subPackage, and ships no valida
   // The client imports only types from cloud/contracts: zod must never reach the bundle.
   const js = fs.readdirSync(WEAPP_ROOT).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(WEAPP_ROOT, f), 'utf8')).join('\n');
   expect(js).not.toMatch(/ZodError|\$ZodType/);
+  // The transport is chosen at build time: built without TARO_APP_CLOUD_ENV, only the HTTP one is shipped.
+  expect(js).toContain('/api/');
+  expect(js).not.toMatch(/name:\s*["']api["']/);
 });

@@ -27,6 +27,7 @@ import {
   type RosterEntry,
 } from '../../contracts/classes';
 import type { ClassInput, ClassRow, RegistrationRow } from './repo';
+import { NAME_LABEL, requirePrivacyConsent } from '../member/consent';
 
 export const ATTENDANCE_POINTS = 5;
 
@@ -265,6 +266,10 @@ export const classRegister = defineAction({
       }
     }
     const answers = validateAnswers(c.fields, p.answers ?? {});
+    // A phone number or a name in the form is personal information: stored only after consent (as on 我的).
+    if (c.fields.some((f) => answers[f.id] !== undefined && (f.type === 'phone' || (f.type === 'text' && NAME_LABEL.test(f.label))))) {
+      requirePrivacyConsent(ctx, '报名表中的姓名或手机号，需要您先阅读并同意《个人信息保护说明》后才能保存');
+    }
     const out = await ctx.store.classes.register(c.id, ctx.member.id, { name: ctx.member.realName ?? ctx.member.nickname, childAge, answers }, now);
     if (out.kind === 'duplicate') throw new AppError('ALREADY_REGISTERED', '您已报名这门课程，可在“我的报名”中查看');
     if (out.kind === 'full') throw new AppError('CLASS_FULL', '名额已满，本课程不设候补');

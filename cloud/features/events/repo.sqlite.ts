@@ -198,6 +198,19 @@ export function sqliteEventRepo(db: Db): EventRepo {
         .all(memberId)
         .map((r: any) => toCheckin(r)) as any;
     },
+    async memberData(memberId) {
+      const checkins = db
+        .prepare(
+          `SELECT e.title, c.checked_in_at AS checkedInAt, c.scanned_at AS scannedAt, c.offline, c.voided_at IS NOT NULL AS voided, c.lat, c.lng, c.distance
+           FROM event_checkins c JOIN events e ON e.id = c.event_id WHERE c.member_id = ? ORDER BY c.checked_in_at DESC`,
+        )
+        .all(memberId)
+        .map((r: any) => toCheckin(r)) as any;
+      const intents = db
+        .prepare('SELECT e.title, e.starts_at AS startsAt, i.created_at AS createdAt FROM event_intents i JOIN events e ON e.id = i.event_id WHERE i.member_id = ? ORDER BY i.created_at DESC')
+        .all(memberId) as { title: string; startsAt: string; createdAt: string }[];
+      return { checkins, intents };
+    },
     async checkins(eventId, opts = {}) {
       const conds = ['c.event_id = ?'];
       const params: unknown[] = [eventId];

@@ -92,6 +92,11 @@ export interface EventRepo {
   /** Atomic: changed is false when the check-in already had that state. */
   setVoided(id: number, voided: boolean, by: number, at: Date): Promise<{ record: CheckinRecord; changed: boolean }>;
   myCheckins(memberId: number): Promise<(CheckinRecord & { title: string; points: number })[]>;
+  /** Everything this feature keeps about a member, for 我的数据: check-ins with the location sent, and 我要参加. */
+  memberData(memberId: number): Promise<{
+    checkins: { title: string; checkedInAt: string; scannedAt: string | null; offline: boolean; voided: boolean; lat: number | null; lng: number | null; distance: number | null }[];
+    intents: { title: string; startsAt: string; createdAt: string }[];
+  }>;
   /** Check-ins of an event, newest first. */
   checkins(eventId: number, opts?: { limit?: number; offline?: boolean }): Promise<CheckinListRow[]>;
   counts(eventId: number): Promise<{ total: number; offline: number; voided: number }>;

@@ -2,7 +2,7 @@ import type { MemberDataExport } from '../../contracts/member';
 import type { MemberContext } from '../../core/context';
 import { quizDataSection } from '../quiz/export';
 import { classesDataSection } from '../classes/export';
-import { eventsDataSection } from '../events/data-section';
+import { eventIntentsDataSection, eventsDataSection } from '../events/data-section';
 import { magazineDataSection } from '../magazine/export';
 import { mediaDataSection } from '../media/data-section';
 
@@ -12,7 +12,7 @@ import { mediaDataSection } from '../media/data-section';
  */
 export type MemberDataSection = (ctx: MemberContext) => Promise<MemberDataExport['sections'][number] | null>;
 
-export const memberDataSectionProviders: MemberDataSection[] = [quizDataSection, classesDataSection, eventsDataSection, magazineDataSection, mediaDataSection];
+export const memberDataSectionProviders: MemberDataSection[] = [quizDataSection, classesDataSection, eventsDataSection, eventIntentsDataSection, magazineDataSection, mediaDataSection];
 
 export async function memberDataSections(ctx: MemberContext): Promise<MemberDataExport['sections']> {
   const sections = await Promise.all(memberDataSectionProviders.map((p) => p(ctx)));

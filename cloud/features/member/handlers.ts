@@ -7,8 +7,8 @@ import {
   memberMeInput,
   memberPointsInput,
   memberUpdateInput,
-  PRIVACY_NOTICE_VERSION,
 } from '../../contracts/member';
+import { requirePrivacyConsent } from './consent';
 import { profileOf } from './profile';
 import { memberDataSections } from './export';
 import { runBeforeMemberDelete } from './hooks';
@@ -27,9 +27,7 @@ export const memberUpdate = defineAction({
   async handler(ctx, patch) {
     // 个人信息保护法: a real name or phone is stored only after the member agreed to the notice.
     const storesPersonal = (patch.realName ?? null) !== null || (patch.phone ?? null) !== null;
-    if (storesPersonal && ctx.member.consentVersion !== PRIVACY_NOTICE_VERSION) {
-      throw new AppError('CONSENT_REQUIRED', '保存姓名或手机号前，请先阅读并同意《隐私说明》');
-    }
+    if (storesPersonal) requirePrivacyConsent(ctx);
     if (patch.orgId && !(await ctx.store.orgs.getById(patch.orgId))) {
       throw new AppError('NOT_FOUND', '所选单位不存在，请重新选择');
     }

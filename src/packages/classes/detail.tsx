@@ -49,6 +49,8 @@ export default function ClassDetailPage() {
       await detail.reload();
     } catch (e) {
       setError((e as ApiCallError).message);
+      // Names and phones in the form are kept only after the privacy consent: take the member to it.
+      if ((e as ApiCallError).code === 'CONSENT_REQUIRED') Taro.navigateTo({ url: '/pages/privacy/index' });
     } finally {
       setBusy(false);
     }

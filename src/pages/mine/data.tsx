@@ -7,6 +7,16 @@ import { call, ApiCallError } from '../../services/api';
 import { sessionToken } from '../../services/session';
 import './data.css';
 
+/** Stored times are UTC ISO strings; members read them on the Beijing clock. */
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+function shown(v: string | number | null | undefined): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'string' && ISO.test(v) && !Number.isNaN(Date.parse(v))) {
+    return new Date(Date.parse(v) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  }
+  return String(v);
+}
+
 /** Everything stored about me, and account deletion (个人信息保护法 第四十五、四十七条). */
 export default function MyDataPage() {
   const data = useAction('member.exportData', {});
@@ -27,10 +37,10 @@ export default function MyDataPage() {
     }
   };
 
-  const row = (label: string, value: string | number | null | undefined) => (
-    <View className='data__row' key={label}>
+  const row = (label: string, value: string | number | null | undefined, key = label) => (
+    <View className='data__row' key={key}>
       <Text className='data__label'>{label}</Text>
-      <Text className='data__value'>{value === null || value === undefined || value === '' ? '—' : String(value)}</Text>
+      <Text className='data__value'>{shown(value)}</Text>
     </View>
   );
 
@@ -46,22 +56,30 @@ export default function MyDataPage() {
               {row('手机号', d.profile.phone)}
               {row('所在单位', d.profile.orgPath.map((o) => o.name).join(' › '))}
               {row('积分', d.profile.points)}
-              {row('注册时间', d.profile.createdAt.slice(0, 10))}
+              {row('注册时间', d.profile.createdAt)}
             </View>
             <View className='card'>
               <Text className='card-title'>同意记录</Text>
-              {d.consents.length === 0 ? <Text className='muted'>尚未同意《个人信息保护说明》</Text> : d.consents.map((c) => row(`版本 ${c.version}`, c.agreedAt.replace('T', ' ').slice(0, 16)))}
+              {d.consents.length === 0 ? <Text className='muted'>尚未同意《个人信息保护说明》</Text> : d.consents.map((c, i) => row(`版本 ${c.version}`, c.agreedAt, `c${i}`))}
             </View>
             <View className='card'>
               <Text className='card-title'>积分记录（{d.points.length} 条）</Text>
-              {d.points.length === 0 ? <Text className='muted'>暂无积分记录</Text> : d.points.slice(0, 50).map((p, i) => row(`${p.createdAt.slice(0, 10)} ${p.reason}`, `${p.delta > 0 ? '+' : ''}${p.delta}`))}
+              {d.points.length === 0 ? <Text className='muted'>暂无积分记录</Text> : d.points.map((p, i) => row(`${shown(p.createdAt).slice(0, 10)} ${p.reason}`, `${p.delta > 0 ? '+' : ''}${p.delta}`, `p${i}`))}
             </View>
             {d.sections.map((s) => (
               <View className='card' key={s.title}>
                 <Text className='card-title'>
                   {s.title}（{s.rows.length} 条）
                 </Text>
-                {s.rows.slice(0, 50).map((r, i) => row(String(i + 1), Object.values(r).join(' · ')))}
+                {s.rows.map((r, i) => (
+                  <View className='data__record' key={i}>
+                    {Object.entries(r)
+                      .filter(([, v]) => v !== null && v !== '')
+                      .map(([k, v]) => (
+                        <Text className='data__field' key={k}>{`${k}：${shown(v)}`}</Text>
+                      ))}
+                  </View>
+                ))}
               </View>
             ))}
             <View className='card data__delete'>

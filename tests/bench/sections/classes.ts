@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../../cloud/app';
 import { apiServer, bareServer, fmt, percentile, post, table } from '../lib';
+import { PRIVACY_NOTICE_VERSION } from '../../../cloud/contracts/privacy';
 
 const H = 3600_000;
 const BURST = Number(process.env.BENCH_CLASS_BURST || 2000);
@@ -68,6 +69,10 @@ export async function classesBurst(): Promise<void> {
       );
       tokens.push(...batch.map((b) => b.data.token as string));
     }
+    // A phone in the form is stored only after the privacy consent, as in the app.
+    for (let i = 0; i < tokens.length; i += 100) {
+      await Promise.all(tokens.slice(i, i + 100).map((t) => post(api.url, 'member.consent', { version: PRIVACY_NOTICE_VERSION }, t)));
+    }
 
     console.log(`  (${tokens.length} parents signed in)`);
     const base = await burst(bare.url, BURST, () => ({}));
@@ -126,7 +131,11 @@ async function registerInProcess(): Promise<void> {
     );
     const classId = (cls.body as any).data.id as number;
     const ids: number[] = [];
-    for (let i = 0; i < BURST; i++) ids.push((await app.store.members.findOrCreateByOpenid(`bench-inproc-${i}`, '家长')).id);
+    for (let i = 0; i < BURST; i++) {
+      const m = await app.store.members.findOrCreateByOpenid(`bench-inproc-${i}`, '家长');
+      await app.store.members.recordConsent(m.id, PRIVACY_NOTICE_VERSION, new Date());
+      ids.push(m.id);
+    }
     const t0 = performance.now();
     const out = await Promise.all(
       ids.map((memberId, i) =>

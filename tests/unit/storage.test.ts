@@ -1,0 +1,67 @@
+/**
+ * Storage rules of the foundation: versioned migrations (in order, once each, all-or-nothing), and
+ * handlers that reach storage only through the Store interface (so a WeChat cloud-database adapter
+ * can be added without touching them).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../cloud/store/db';
+import { migrate, type Migration } from '../../cloud/store/migrate';
+import { migrations } from '../../cloud/store/migrations';
+
+const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-'));
+
+test('migrations run in id order, once each, and record what was applied', () => {
+  const d = dir();
+  const m1: Migration = { id: '001_a', sql: 'CREATE TABLE a (x INTEGER)' };
+  const m2: Migration = { id: '002_b', sql: 'CREATE TABLE b (x INTEGER)' };
+  const db = openDatabase(d);
+  expect(migrate(db, [m2, m1])).toEqual(['001_a', '002_b']);
+  expect(migrate(db, [m1, m2])).toEqual([]);
+  db.close();
+  // A later version adds one: only it runs on the next start.
+  const reopened = openDatabase(d);
+  expect(migrate(reopened, [m1, m2, { id: '003_c', sql: 'ALTER TABLE a ADD COLUMN y TEXT' }])).toEqual(['003_c']);
+  expect(reopened.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual(['001_a', '002_b', '003_c']);
+  reopened.close();
+});
+
+test('a failing migration leaves nothing half-done and is retried on the next start', () => {
+  const db = openDatabase(dir());
+  const bad: Migration = { id: '002_bad', sql: 'CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);' };
+  expect(() => migrate(db, [{ id: '001_ok', sql: 'CREATE TABLE ok (x INTEGER)' }, bad])).toThrow(/nowhere/);
+  expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
+  expect(db.prepare('SELECT id FROM schema_migrations').pluck().all()).toEqual(['001_ok']);
+  expect(migrate(db, [{ id: '001_ok', sql: '' }, { ...bad, sql: 'CREATE TABLE half (x INTEGER)' }])).toEqual(['002_bad']);
+  db.close();
+});
+
+test('the app’s migrations have unique, numbered ids', () => {
+  const ids = migrations.map((m) => m.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const id of ids) expect(id).toMatch(/^\d{3}_[a-z0-9_]+$/);
+  expect(() => migrate(openDatabase(dir()), [...migrations, migrations[0]])).toThrow('duplicate migration id');
+});
+
+test('only the SQLite adapter touches SQLite: handlers and core code go through the Store interface', () => {
+  const root = path.join(__dirname, '..', '..', 'cloud');
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) files.push(p);
+    }
+  };
+  walk(path.join(root, 'features'));
+  walk(path.join(root, 'core'));
+  const adapter = /(repo\.sqlite|schema)\.ts$/;
+  const offenders = files
+    .filter((f) => !adapter.test(f))
+    .filter((f) => /from ['"](better-sqlite3|[./]+store\/(db|sqlite|migrate))['"]|\.prepare\(|\.pragma\(|\bctx\.store\.db\b/.test(fs.readFileSync(f, 'utf8')))
+    .map((f) => path.relative(root, f));
+  expect(offenders).toEqual([]);
+  // And the interface handlers see has no way underneath.
+  expect(fs.readFileSync(path.join(root, 'store', 'store.ts'), 'utf8')).not.toMatch(/\bdb\s*:/);
+});
