@@ -85,7 +85,7 @@ export async function quizSubmitThroughput() {
 
     // The machine is shared: bare and quiz.submit alternate for ROUNDS rounds and each ratio is taken
     // within its own round, so a load spike from elsewhere skews one round, not the figure.
-    const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+    const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
     let next = 0;
     let bareNext = 0;
     const rows: (string | number)[][] = [['round', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', '× bare+sqlite', 'server CPU µs/req', 'bare CPU ÷ this']];
