@@ -6,6 +6,9 @@ import { startHttpHost, type TestHost } from '../support/http';
 import { markdownToNodes, bigrams } from '../../cloud/features/magazine/render';
 import { readIssueFolder } from '../../cloud/features/magazine/importer';
 import { REPO_ROOT } from '../../cloud/app';
+import { pngImage } from '../support/images';
+
+const CJK = /[\u4e00-\u9fa5]/;
 
 let clock = new Date('2026-11-23T02:00:00Z');
 const tick = (s: number) => (clock = new Date(clock.getTime() + s * 1000));
@@ -105,6 +108,109 @@ describe('scheduled publishing', () => {
     expect((await app.as('reader-a').call('magazine.shelf', {})).issues.map((i) => i.id)).not.toContain(target.id);
     await app.as('dev-admin-nm').call('magazine.publish', { issueId: target.id, publishAt: '2026-01-15T00:00:00+08:00' });
     expect((await app.as('reader-a').call('magazine.shelf', {})).issues.map((i) => i.id)).toContain(target.id);
+  });
+});
+
+describe('publishing in the admin subPackage (org-scoped)', () => {
+  const HHHT = 'dev-admin-hhht';
+  const issueIn = (over: Record<string, unknown> = {}) => ({
+    orgId: '150100',
+    year: 2026,
+    number: 7,
+    title: '青城书香（示例）',
+    cover: 'reading',
+    intro: '呼和浩特市计生协自编的一期。',
+    publishAt: '2026-12-10T08:00:00+08:00',
+    ...over,
+  });
+  const articleIn = (issueId: number, over: Record<string, unknown> = {}) => ({
+    issueId,
+    title: '社区里的育儿角',
+    author: '青城通讯员',
+    column: '科学育儿',
+    summary: '一个社区育儿角的半年。',
+    bodyMd: '## 缘起\n\n社区里的年轻父母常常聚在楼下聊带娃的烦恼。\n\n- 每周三上午开放\n- 有志愿者值守',
+    ...over,
+  });
+
+  beforeAll(async () => {
+    await app.as('reader-hhht').call('member.update', { orgId: '150102' });
+    await app.as('reader-chifeng').call('member.update', { orgId: '150400' });
+  });
+
+  test('an admin creates an issue for their org, writes, edits, reorders and deletes articles with an uploaded picture; readers of that subtree see it at its time', async () => {
+    const created = await app.as(HHHT).call('magazine.saveIssue', issueIn());
+    expect(created).toMatchObject({ orgId: '150100', orgName: '呼和浩特市计生协', published: false, articleCount: 0 });
+    const up = await app.as(HHHT).call('media.upload', { bytes: pngImage(40, 30, 7) } as never);
+    const url = (up as { url: string }).url;
+    const a1 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { bodyMd: `正文第一段。\n\n![育儿角一角](${url})\n\n## 以后\n\n继续办下去。` }));
+    const a2 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { title: '青城家庭健康讲座', column: '家庭健康' }));
+    const a3 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { title: '要删掉的稿子' }));
+    expect([a1.seq, a2.seq, a3.seq]).toEqual([1, 2, 3]);
+    const edited = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { articleId: a2.id, seq: 0 + 1, title: '青城家庭健康讲座（修订）', column: '家庭健康' }));
+    expect(edited).toMatchObject({ id: a2.id, title: '青城家庭健康讲座（修订）', seq: 1 });
+    expect(await app.as(HHHT).call('magazine.deleteArticle', { articleId: a3.id })).toEqual({ deleted: true });
+    const detail = await app.as(HHHT).call('magazine.adminIssue', { issueId: created.id });
+    expect(detail.articles.map((a) => a.title)).toEqual(['社区里的育儿角', '青城家庭健康讲座（修订）']);
+    expect(detail.articles[0].bodyMd).toContain(url);
+
+    // scheduled: nobody sees it before its time
+    expect((await app.as('reader-hhht').call('magazine.shelf', {})).issues.map((i) => i.id)).not.toContain(created.id);
+    const saved = clock;
+    clock = new Date('2026-12-10T00:00:01Z');
+    try {
+      const shelf = await app.as('reader-hhht').call('magazine.shelf', {});
+      expect(shelf.issues[0].id).toBe(created.id);
+      // only the publisher's subtree: a reader in 赤峰 does not get 呼和浩特's issue
+      expect((await app.as('reader-chifeng').call('magazine.shelf', {})).issues.map((i) => i.id)).not.toContain(created.id);
+      expect((await app.as('reader-chifeng').raw('magazine.article', { articleId: a1.id })).status).toBe(404);
+      const art = await app.as('reader-hhht').call('magazine.article', { articleId: a1.id });
+      const json = JSON.stringify(art.article.nodes);
+      expect(json).toContain(`"src":"${url}"`);
+      expect(json).toContain('育儿角一角');
+      expect((await app.as('reader-hhht').call('magazine.search', { q: '修订' })).hits.map((h) => h.articleId)).toEqual([a2.id]);
+      expect((await app.as('reader-hhht').call('magazine.search', { q: '要删掉的稿子' })).hits).toHaveLength(0);
+    } finally {
+      clock = saved;
+    }
+  });
+
+  test('outside their subtree an admin is refused in Chinese; a member is refused; duplicates and foreign images are refused', async () => {
+    const nmIssue = (await app.as('dev-admin-nm').call('magazine.adminIssues', {})).issues.find((i) => i.orgId === '150000')!;
+    const nmArticle = (await app.as('dev-admin-nm').call('magazine.adminIssue', { issueId: nmIssue.id })).articles[0];
+    const refusals = [
+      await app.as(HHHT).raw('magazine.saveIssue', issueIn({ orgId: '150000', number: 8 })),
+      await app.as(HHHT).raw('magazine.saveIssue', issueIn({ orgId: '150400', number: 8 })),
+      await app.as(HHHT).raw('magazine.saveIssue', issueIn({ issueId: nmIssue.id, number: 9 })),
+      await app.as(HHHT).raw('magazine.adminIssue', { issueId: nmIssue.id }),
+      await app.as(HHHT).raw('magazine.saveArticle', articleIn(nmIssue.id)),
+      await app.as(HHHT).raw('magazine.saveArticle', articleIn(nmIssue.id, { articleId: nmArticle.id })),
+      await app.as(HHHT).raw('magazine.deleteArticle', { articleId: nmArticle.id }),
+      await app.as('reader-hhht').raw('magazine.saveIssue', issueIn({ number: 10 })),
+    ];
+    for (const r of refusals) {
+      expect(r.status).toBe(403);
+      expect((r.body as any).error.message).toMatch(CJK);
+    }
+    // the 自治区 admin may act anywhere below it (here: on 呼和浩特's list, which it sees)
+    expect((await app.as('dev-admin-nm').call('magazine.adminIssues', {})).issues.some((i) => i.orgId === '150100')).toBe(true);
+    expect((await app.as(HHHT).call('magazine.adminIssues', {})).issues.every((i) => i.orgId === '150100')).toBe(true);
+
+    const dup = await app.as(HHHT).raw('magazine.saveIssue', issueIn());
+    expect(dup.status).toBe(409);
+    expect((dup.body as any).error.message).toContain('第 7 期');
+    const own = (await app.as(HHHT).call('magazine.adminIssues', {})).issues[0];
+    const foreign = await app.as(HHHT).raw('magazine.saveArticle', articleIn(own.id, { bodyMd: '![外链](https://example.com/a.png)' }));
+    expect(foreign.status).toBe(400);
+    expect((foreign.body as any).error.message).toMatch(CJK);
+    const missing = await app.as(HHHT).raw('magazine.saveArticle', articleIn(own.id, { bodyMd: `![没有](/media/${'a'.repeat(64)}.png)` }));
+    expect(missing.status).toBe(400);
+    const badCover = await app.as(HHHT).raw('magazine.saveIssue', issueIn({ number: 11, cover: 'javascript:alert(1)' }));
+    expect(badCover.status).toBe(400);
+    expect((badCover.body as any).error.message).toMatch(CJK);
+    // the article of another issue cannot be moved in through an issue the admin owns
+    const moved = await app.as('dev-admin-nm').raw('magazine.saveArticle', articleIn(own.id, { articleId: nmArticle.id }));
+    expect(moved.status).toBe(404);
   });
 });
 
