@@ -357,6 +357,22 @@ describe('search', () => {
     expect((await app.as('searcher').raw('magazine.search', { q: '"*^(' })).status).toBeLessThan(500);
   });
 
+  test('two-character and longer queries find exactly the visible articles that contain them (checked against a plain scan)', async () => {
+    const scan = (q: string) =>
+      (app.store.db
+        .prepare(
+          `SELECT f.rowid FROM magazine_fts f JOIN magazine_articles a ON a.id = f.rowid JOIN magazine_issues i ON i.id = a.issue_id
+           WHERE i.publish_at <= ? AND i.org_id = '150000' AND (instr(lower(f.title), lower(?)) > 0 OR instr(lower(f.body), lower(?)) > 0) ORDER BY f.rowid DESC`,
+        )
+        .pluck()
+        .all(clock.toISOString(), q, q) as number[]);
+    for (const q of ['血压', '宝宝', '孩子', '睡眠', '草原', '体检', '亲子小屋', '量子', '吃饭', '血压计']) {
+      const hits = (await app.as('searcher').call('magazine.search', { q, limit: 50 })).hits;
+      expect([q, hits.map((h) => h.articleId)]).toEqual([q, scan(q)]);
+      for (const h of hits) expect([...h.titleRuns, ...h.snippet].some((r) => r.hit && r.text.toLowerCase() === q.toLowerCase())).toBe(true);
+    }
+  });
+
   test('bigram tokens', () => {
     expect(bigrams('宝宝睡觉, ok')).toBe('宝宝 宝睡 睡觉 ok');
   });
@@ -390,43 +406,86 @@ describe('favourites, history, settings', () => {
     expect(data.sections.find((s) => s.title === '《人生》阅读记录')!.rows.length).toBe(3);
   });
 
-  test('bad payloads answer 4xx with the envelope', async () => {
+  test('bad payloads answer 4xx with the envelope and a Chinese message; identity comes only from the session', async () => {
     for (const [action, payload] of [
+      ['magazine.progress', { articleId: 1, position: 0.5, readAt: new Date().toISOString(), memberId: 2 }],
+      ['magazine.heartbeat', { articleId: 1, activeSeconds: 5, visible: true, active: true, memberId: 2 }],
+      ['magazine.settings', { fontSize: 'large', memberId: 2 }],
+      ['magazine.myReading', { memberId: 2 }],
+      ['magazine.saveIssue', { orgId: '150100', year: 2026, number: 100, title: 'x', cover: 'family', publishAt: '2026-01-01T00:00:00Z' }],
+      ['magazine.saveIssue', { orgId: '150100', year: 2026, number: 1, title: '', cover: 'family', publishAt: 'tomorrow' }],
+      ['magazine.saveArticle', { issueId: 1, title: 'x', author: 'y', column: 'z', summary: 's', bodyMd: '' }],
+      ['magazine.saveArticle', { issueId: 1, title: 'x', author: 'y', column: 'z', summary: 's', bodyMd: 'x'.repeat(30001) }],
+      ['magazine.deleteArticle', { articleId: 'one' }],
+      ['magazine.adminIssue', {}],
+      ['magazine.publish', { issueId: 1, publishAt: 'soon' }],
+      ['magazine.favorite', { articleId: 1 }],
+      ['magazine.history', { limit: 1000 }],
+      ['magazine.shelf', { limit: 0 }],
       ['magazine.article', { articleId: -1 }],
-      ['magazine.article', { articleId: 99999999 }],
       ['magazine.progress', { articleId: 1, position: 2, readAt: 'x' }],
       ['magazine.heartbeat', { articleId: 1, activeSeconds: 1e9, visible: true, active: true }],
       ['magazine.settings', { fontSize: 'huge' }],
       ['magazine.search', { q: 'x'.repeat(100) }],
       ['magazine.issue', { issueId: 1, extra: 1 }],
     ] as const) {
-      const r = await app.as('bad').raw(action, payload);
-      expect(r.status).toBeGreaterThanOrEqual(400);
-      expect(r.status).toBeLessThan(500);
+      const r = await app.as('dev-admin-hhht').raw(action, payload);
+      expect([action, r.status]).toEqual([action, 400]);
       expect(r.body.ok).toBe(false);
+      expect((r.body as any).error.message).toMatch(CJK);
     }
+    const missing = await app.as('bad').raw('magazine.article', { articleId: 99999999 });
+    expect(missing.status).toBe(404);
+    expect((missing.body as any).error.message).toMatch(CJK);
   });
 });
 
 describe('CLI', () => {
-  test('npm run magazine -- import <folder> imports into DATA_DIR and re-import updates in place', async () => {
+  const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+  const run = (dataDir: string, ...args: string[]) =>
+    execFileSync(tsx, ['cloud/cli/magazine.ts', 'import', ...args], { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+
+  test('npm run magazine -- import <folder>: a new issue from Markdown files with front matter, for an org; re-import updates in place; bad input fails in Chinese', async () => {
+    expect(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).scripts.magazine).toBe('tsx cloud/cli/magazine.ts');
     const dataDir = tempDir();
-    const seeded = await startTestApp(); // make sure orgs exist in a fresh data dir
-    seeded.close();
     const { createApp } = await import('../../cloud/app');
     const a = await createApp({ dataDir, mode: 'dev', seed: true });
     a.store.close();
-    const run = () =>
-      execFileSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['cloud/cli/magazine.ts', 'import', 'seeds/magazine/2026-02'], {
-        cwd: REPO_ROOT,
-        env: { ...process.env, DATA_DIR: dataDir },
-        encoding: 'utf8',
-      });
-    expect(run()).toContain('已更新');
+
+    // a new issue folder, as an editor would write it
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'issue.json'), JSON.stringify({ year: 2027, number: 1, title: '新春特刊（示例）', publishAt: '2027-01-20T08:00:00+08:00', cover: 'family', intro: '导读' }));
+    fs.writeFileSync(path.join(dir, '01-spring.md'), '---\ntitle: 春节回家话健康\nauthor: 编辑部\ncolumn: 家庭健康\nsummary: 示例摘要\nsample: true\n---\n\n## 小标题\n\n正文，回家过年注意饮食。\n\n![团圆饭](cover:family)');
+    fs.writeFileSync(path.join(dir, '02-youth.md'), '---\ntitle: 寒假里的青春课\nauthor: 编辑部\ncolumn: 青春健康\nsummary: 示例摘要\n---\n\n寒假里和孩子聊聊成长。');
+    expect(run(dataDir, dir, '--org', '150100')).toContain('已导入：2027 年第 1 期《新春特刊（示例）》，2 篇文章');
+    expect(run(dataDir, 'seeds/magazine/2026-02')).toContain('已更新');
+    fs.writeFileSync(path.join(dir, '02-youth.md'), '---\ntitle: 寒假里的青春课（修订）\nauthor: 编辑部\ncolumn: 青春健康\nsummary: 示例摘要\n---\n\n寒假里和孩子聊聊成长。');
+    expect(run(dataDir, dir, '--org', '150100')).toContain('已更新');
+
     const b = await createApp({ dataDir, mode: 'dev', seed: false });
+    const rows = b.store.db
+      .prepare(`SELECT i.org_id AS orgId, a.title, a.column_name AS col, a.sample FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE i.year = 2027 ORDER BY a.seq`)
+      .all();
     const n = b.store.db.prepare('SELECT COUNT(*) FROM magazine_articles').pluck().get();
     b.store.close();
-    expect(n).toBe(15);
+    expect(rows).toEqual([
+      { orgId: '150100', title: '春节回家话健康', col: '家庭健康', sample: 1 },
+      { orgId: '150100', title: '寒假里的青春课（修订）', col: '青春健康', sample: 0 },
+    ]);
+    expect(n).toBe(17);
+
+    // a file without front matter, and an unknown org: exit code 1 and a Chinese reason
+    fs.writeFileSync(path.join(dir, '03-bad.md'), '没有头');
+    for (const args of [[dir], ['seeds/magazine/2026-01', '--org', '999999']]) {
+      let failed: { status: number; stderr: string } | null = null;
+      try {
+        run(dataDir, ...args);
+      } catch (e) {
+        failed = e as { status: number; stderr: string };
+      }
+      expect(failed?.status).toBe(1);
+      expect(failed?.stderr).toMatch(/导入失败：.*(YAML|单位 999999 不存在)/);
+    }
     fs.rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 });

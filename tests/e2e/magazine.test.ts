@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { devLogin, phonePage, screenshot, startH5Journey, stopH5Journey, taroInput } from '../support/browser';
+import { devLogin, openRoute, phonePage, screenshot, startH5Journey, stopH5Journey, tap, taroInput } from '../support/browser';
 import type { TestHost } from '../support/http';
 
 let host: TestHost;
@@ -99,11 +99,102 @@ test('open an issue and an article, scroll half way, reload and a second device 
   await screenshot(other, 'magazine-06-night-xlarge');
 
   // search with highlights
-  await other.goto(`${host.url}/#/packages/magazine/search`);
+  await openRoute(other, host.url, '/packages/magazine/search');
   await taroInput(other, 'q').fill('血压');
   await other.getByText('搜索', { exact: true }).last().click();
   await other.locator('.mz-search__hit').first().waitFor();
   expect(await other.locator('.mz-search__hit').first().textContent()).toBe('血压');
   await screenshot(other, 'magazine-07-search');
+
+  // 我的阅读: the weekly chart and the list of finished articles
+  await openRoute(other, host.url, '/packages/magazine/mine');
+  await other.getByText('每周阅读时间（分钟）').waitFor();
+  await other.locator('.mz-mine__bar').first().waitFor({ state: 'attached' });
+  await screenshot(other, 'magazine-08-mine');
   expect(errors).toEqual([]);
+});
+
+test('offline: the last opened issue is readable without network, and progress made offline reaches the server later', async () => {
+  const page = await phonePage(browser);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await login(page, 'e2e-offline', { privacyNotice: true });
+  await openRoute(page, host.url, '/packages/magazine/index');
+  await tap(page.getByText('最新一期'));
+  await page.locator('.mz-toc-item').nth(1).waitFor();
+  // the reader opens one article while online (H5 loads the reader's page code then; the weapp has it on the device)
+  await tap(page.locator('.mz-toc-item').first());
+  await page.locator('.mz-article__title').first().waitFor();
+  await page.goBack();
+  await page.locator('.mz-toc-item').nth(1).waitFor();
+
+  // the network goes: another article of the same issue still opens, from the device
+  await page.context().setOffline(true);
+  const second = (await page.locator('.mz-toc-item__title').nth(1).textContent())!.trim();
+  await tap(page.locator('.mz-toc-item').nth(1));
+  await page.locator('.mz-article__title').getByText(second).waitFor();
+  await page.getByText('离线阅读中，进度会在联网后同步').waitFor();
+  expect((await page.locator('.mz-article__body').last().innerText()).match(/[\u4e00-\u9fa5]/g)!.length).toBeGreaterThan(300);
+  await screenshot(page, 'magazine-09-offline');
+
+  // read half way offline: nothing reaches the server yet
+  await page.evaluate(`(() => { const el = ${PAGE_EL}; el.scrollTo(0, (el.scrollHeight - el.clientHeight) / 2); })()`);
+  await page.waitForTimeout(1500);
+  const token = await host.login('e2e-offline');
+  const shelf = await host.post('magazine.shelf', {}, token);
+  const issue = (await host.post('magazine.issue', { issueId: shelf.body.data.issues[0].id }, token)).body.data;
+  const articleId = issue.columns.flatMap((c: any) => c.articles).find((a: any) => a.title === second).id;
+  const serverPosition = async () => (await host.post('magazine.issue', { issueId: issue.issue.id }, token)).body.data.columns.flatMap((c: any) => c.articles).find((a: any) => a.id === articleId).position as number;
+  expect(await serverPosition()).toBe(0);
+
+  // the network comes back: the queued reading is sent without the reader doing anything
+  await page.context().setOffline(false);
+  const synced = await pollAbove(serverPosition, 0.4, 10_000);
+
+  expect(synced).toBeGreaterThan(0.4);
+  expect(synced).toBeLessThan(0.6);
+
+  // and another device opens the article there
+  const other = await phonePage(browser);
+  await login(other, 'e2e-offline', { privacyNotice: false });
+  await openRoute(other, host.url, `/packages/magazine/article?id=${articleId}`);
+  await other.locator('.mz-article__title').getByText(second).waitFor();
+  expect(await pollAbove(() => scrolled(other), 0.4, 5000)).toBeGreaterThan(0.4);
+  expect(errors).toEqual([]);
+});
+
+test('an admin creates an issue and an article in the admin subPackage; a member of that org reads it', async () => {
+  const page = await phonePage(browser);
+  await devLogin(page, host.url, 'dev-admin-hhht', '呼和浩特管理员');
+  await openRoute(page, host.url, '/packages/admin/magazine/index');
+  await tap(page.getByText('新建一期', { exact: true }));
+  await taroInput(page, 'number').fill('12');
+  await taroInput(page, 'title').fill('青城晚报特刊（示例）');
+  await taroInput(page, 'publishAt').fill('2026-01-01 08:00');
+  await tap(page.getByText('创建本期'));
+  await page.getByText('本期文章（0）').waitFor();
+  await screenshot(page, 'magazine-10-admin-issue');
+  await tap(page.getByText('添加文章', { exact: true }));
+  await page.getByText('保存文章').waitFor();
+  await page.locator('taro-input-core[name="title"] input').last().fill('青城社区的育儿角');
+  await page.locator('.amz__chip').getByText('家庭健康').click();
+  await page.locator('taro-textarea-core[name="summary"] textarea, textarea[name="summary"]').last().fill('一个社区育儿角的半年。');
+  await page.locator('taro-textarea-core[name="bodyMd"] textarea, textarea[name="bodyMd"]').last().fill('## 缘起\n\n社区里的年轻父母常常聚在楼下聊带娃的烦恼，于是有了这个育儿角。\n\n- 每周三上午开放\n- 有志愿者值守');
+  await screenshot(page, 'magazine-11-admin-article');
+  await tap(page.getByText('保存文章'));
+  await page.getByText('本期文章（1）').waitFor();
+  await page.getByText('1. 青城社区的育儿角').waitFor();
+
+  // a member of 呼和浩特 sees it on the shelf and reads it
+  const token = await host.login('e2e-hhht-member');
+  await host.post('member.update', { orgId: '150102' }, token);
+  const shelf = (await host.post('magazine.shelf', {}, token)).body.data;
+  const issue = shelf.issues.find((i: any) => i.title === '青城晚报特刊（示例）');
+  expect(issue).toBeTruthy();
+  const toc = (await host.post('magazine.issue', { issueId: issue.id }, token)).body.data;
+  expect(toc.columns).toEqual([{ column: '家庭健康', articles: [expect.objectContaining({ title: '青城社区的育儿角' })] }]);
+  // a member elsewhere does not
+  const far = await host.login('e2e-chifeng-member');
+  await host.post('member.update', { orgId: '150400' }, far);
+  expect((await host.post('magazine.shelf', {}, far)).body.data.issues.map((i: any) => i.id)).not.toContain(issue.id);
 });

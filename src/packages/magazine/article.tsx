@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow, usePageScroll, useRouter, useShareAppMessage, useUnload } from '@tarojs/taro';
 import { View, Text, RichText, Button } from '@tarojs/components';
-import type { ArticleBody, FontSize } from '@contracts/magazine';
+import type { ArticleBody, FontSize, RichNode } from '@contracts/magazine';
 import { FONT_SIZES, HEARTBEAT_INTERVAL_MS, HEARTBEAT_MAX_CREDIT } from '@contracts/magazine-format';
 import StateView from '../../components/state-view';
 import { call, type ApiCallError } from '../../services/api';
 import FontSizeControl from './components/font-size-control';
-import { cachedArticle, localSettings, rememberSettings, saveProgress, syncQueued } from './lib/store';
+import { mediaSrc } from '../../services/media';
+import { cachedArticle, localSettings, openingPosition, rememberSettings, saveProgress, syncQueued, syncWhenOnline } from './lib/store';
 import './article.css';
 
 interface Loaded {
@@ -19,6 +20,17 @@ interface Loaded {
 }
 
 const SAVE_EVERY_MS = 3000;
+/** A move smaller than this is not a new reading (opening an article must not overwrite another device's later place). */
+const MIN_MOVE = 0.005;
+
+/** Uploaded pictures are stored as /media/…: the weapp loads them from the API host. */
+function withImageHost(nodes: RichNode[]): RichNode[] {
+  return nodes.map((n) =>
+    'name' in n
+      ? { ...n, ...(n.attrs?.src ? { attrs: { ...n.attrs, src: mediaSrc(n.attrs.src) } } : {}), ...(n.children ? { children: withImageHost(n.children) } : {}) }
+      : n,
+  );
+}
 const IDLE_AFTER_MS = 60_000;
 
 function windowHeight(): number {
@@ -59,6 +71,7 @@ export default function MagazineArticlePage() {
   const position = useRef(0);
   const maxPosition = useRef(0);
   const lastSave = useRef(0);
+  const lastSent = useRef(0);
   const saveTimer = useRef<ReturnType<typeof setTimeout>>();
   const lastActivity = useRef(Date.now());
   const visible = useRef(true);
@@ -71,16 +84,17 @@ export default function MagazineArticlePage() {
       const r = await call('magazine.article', { articleId }, { quiet: true });
       setSettings(r.settings);
       rememberSettings(r.settings);
-      setData({ article: r.article, position: r.progress?.position ?? 0, favorite: r.favorite, prevId: r.prevId, nextId: r.nextId, offline: false });
+      setData({ article: r.article, position: openingPosition(articleId, r.progress), favorite: r.favorite, prevId: r.prevId, nextId: r.nextId, offline: false });
       void syncQueued();
     } catch (e) {
       const cached = (e as ApiCallError).code === 'NETWORK' ? cachedArticle(articleId) : null;
-      if (cached) setData({ article: cached.body, position: 0, favorite: false, prevId: cached.prevId, nextId: cached.nextId, offline: true });
+      if (cached) setData({ article: cached.body, position: openingPosition(articleId, null), favorite: false, prevId: cached.prevId, nextId: cached.nextId, offline: true });
       else setError(e as ApiCallError);
     }
   }, [articleId]);
 
   useEffect(() => {
+    syncWhenOnline();
     void load();
   }, [load]);
 
@@ -97,6 +111,7 @@ export default function MagazineArticlePage() {
     restored.current = true;
     position.current = data.position;
     maxPosition.current = data.position;
+    lastSent.current = data.position;
     if (data.position > 0) {
       void scrollToFraction(data.position);
       Taro.showToast({ title: `已回到上次读到的 ${Math.round(data.position * 100)}%`, icon: 'none', duration: 1500 });
@@ -104,8 +119,9 @@ export default function MagazineArticlePage() {
   }, [data, scrollToFraction]);
 
   const save = useCallback(() => {
-    if (!data) return;
+    if (!data || Math.abs(position.current - lastSent.current) < MIN_MOVE) return;
     lastSave.current = Date.now();
+    lastSent.current = position.current;
     void saveProgress(articleId, position.current);
   }, [articleId, data]);
 
@@ -166,7 +182,7 @@ export default function MagazineArticlePage() {
   });
   useUnload(() => {
     clearTimeout(saveTimer.current);
-    if (restored.current && data) void saveProgress(articleId, position.current);
+    if (restored.current) save();
   });
 
   const changeSettings = async (patch: { fontSize?: FontSize; night?: boolean }) => {
@@ -196,6 +212,7 @@ export default function MagazineArticlePage() {
       .catch(() => undefined);
   };
 
+  const nodes = useMemo(() => (data ? withImageHost(data.article.nodes) : []), [data?.article]);
   const fontPx = FONT_SIZES.find((f) => f.key === settings.fontSize)?.px ?? 34;
   const open = (id: number) => Taro.redirectTo({ url: `/packages/magazine/article?id=${id}` });
 
@@ -213,7 +230,7 @@ export default function MagazineArticlePage() {
               <Text>{data.article.summary}</Text>
             </View>
             <View className='mz-article__body' style={{ fontSize: Taro.pxTransform(fontPx) }}>
-              <RichText nodes={data.article.nodes as any} />
+              <RichText nodes={nodes as any} />
             </View>
             <View className='mz-article__actions'>
               <Button className='btn-plain mz-article__btn' onClick={toggleFavorite} disabled={data.offline}>
