@@ -129,6 +129,8 @@ export interface ArticleBody {
   summary: string;
   readingMinutes: number;
   nodes: RichNode[];
+  /** Sample content written for the demo (seeds), shown as such to the reader. */
+  sample: boolean;
 }
 
 export interface IssueResult {

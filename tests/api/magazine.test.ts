@@ -40,6 +40,14 @@ describe('content', () => {
     const a = issue.columns[0].articles[0];
     expect(a).toMatchObject({ title: expect.any(String), author: expect.any(String), summary: expect.any(String), status: 'unread' });
     expect(a.readingMinutes).toBeGreaterThanOrEqual(2);
+    // the seeds: ≥ 3 issues of ≥ 4 articles on the four themes, every one marked as sample content
+    const seeded = app.store.db
+      .prepare(`SELECT i.title AS issue, a.column_name AS col, a.sample, length(a.body_md) AS len FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE i.year = 2026 AND i.number <= 3`)
+      .all() as { issue: string; col: string; sample: number; len: number }[];
+    expect(new Set(seeded.map((r) => r.issue)).size).toBe(3);
+    expect(seeded.length).toBeGreaterThanOrEqual(12);
+    expect(seeded.every((r) => r.sample === 1 && r.issue.endsWith('（示例）') && r.len > 600)).toBe(true);
+    expect(new Set(seeded.map((r) => r.col))).toEqual(new Set(['科学育儿', '家庭健康', '新型婚育文化', '青春健康', '协会动态']));
   });
 
   test('article body is rendered to safe nodes with image placeholders', async () => {
@@ -51,6 +59,7 @@ describe('content', () => {
     expect(json).not.toContain('cover:');
     expect(r.settings).toEqual({ fontSize: 'standard', night: false });
     expect(r.progress).toBeNull();
+    expect(r.article.sample).toBe(true);
   });
 
   test('HTML in the Markdown source stays text', () => {
@@ -168,6 +177,7 @@ describe('publishing in the admin subPackage (org-scoped)', () => {
       const json = JSON.stringify(art.article.nodes);
       expect(json).toContain(`"src":"${url}"`);
       expect(json).toContain('育儿角一角');
+      expect(art.article.sample).toBe(false);
       expect((await app.as('reader-hhht').call('magazine.search', { q: '修订' })).hits.map((h) => h.articleId)).toEqual([a2.id]);
       expect((await app.as('reader-hhht').call('magazine.search', { q: '要删掉的稿子' })).hits).toHaveLength(0);
     } finally {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { devLogin, openRoute, phonePage, screenshot, startH5Journey, stopH5Journey, tap, taroInput } from '../support/browser';
 import type { TestHost } from '../support/http';
@@ -92,6 +94,12 @@ test('open an issue and an article, scroll half way, reload and a second device 
   expect(await other.locator('.mz-fs__btn--large').getAttribute('class')).toContain('mz-fs__btn--on');
   await screenshot(other, 'magazine-05-second-device');
 
+  // share on H5: the link is copied for pasting into WeChat (the weapp uses the share button / onShareAppMessage)
+  await other.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url });
+  await tap(other.getByText('分享给亲友'));
+  await other.getByText('链接已复制，可以发给亲友').waitFor();
+  expect(await other.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`^《人生》${title}.*#/packages/magazine/article\\?id=\\d+`));
+
   // extra large and night mode
   await other.locator('.mz-fs__btn--xlarge').click();
   await other.locator('.mz-fs__night').click();
@@ -106,10 +114,29 @@ test('open an issue and an article, scroll half way, reload and a second device 
   expect(await other.locator('.mz-search__hit').first().textContent()).toBe('血压');
   await screenshot(other, 'magazine-07-search');
 
-  // 我的阅读: the weekly chart and the list of finished articles
+  // 我的阅读: weeks of reading (written straight into the database: real heartbeats would take minutes) as a chart
+  const db = new Database(path.join(host.dataDir, 'huiyuan.sqlite'));
+  const memberId = db.prepare("SELECT id FROM members WHERE openid = 'e2e-reader'").pluck().get() as number;
+  const day = (weeksAgo: number) => new Date(Date.now() + 8 * 3600_000 - weeksAgo * 7 * 86400_000).toISOString().slice(0, 10);
+  const minutesAgo = [12, 0, 25, 8, 40, 18]; // this week, last week, …
+  for (const [w, m] of minutesAgo.entries())
+    db.prepare('INSERT INTO magazine_daily (member_id, day, seconds, finished) VALUES (?, ?, ?, 0) ON CONFLICT (member_id, day) DO UPDATE SET seconds = seconds + excluded.seconds').run(memberId, day(w), m * 60);
+  db.close();
   await openRoute(other, host.url, '/packages/magazine/mine');
-  await other.getByText('每周阅读时间（分钟）').waitFor();
-  await other.locator('.mz-mine__bar').first().waitFor({ state: 'attached' });
+  await other.getByText('每周阅读时间').waitFor();
+  await other.locator('.mz-mine__bar').first().waitFor();
+  const rows = await other.locator('.mz-mine__row').evaluateAll((els) => els.map((e) => [e.querySelector('.mz-mine__label')!.textContent, e.querySelector('.mz-mine__value')!.textContent, (e.querySelector('.mz-mine__bar') as HTMLElement | null)?.style.width ?? '']));
+  // newest week on top; bar lengths in proportion (this week may hold a few real seconds of the heartbeats above)
+  expect(rows.slice(0, 6).map((r) => [r[0], r[1]])).toEqual([
+    ['本周', '12 分'],
+    ['上周', '0 分'],
+    [expect.stringMatching(/^\d+月\d+日$/), '25 分'],
+    [expect.stringMatching(/^\d+月\d+日$/), '8 分'],
+    [expect.stringMatching(/^\d+月\d+日$/), '40 分'],
+    [expect.stringMatching(/^\d+月\d+日$/), '18 分'],
+  ]);
+  const widths = rows.slice(0, 6).map((r) => parseFloat(r[2] || '0'));
+  [30, 0, 62.5, 20, 100, 45].forEach((w, i) => expect(Math.abs(widths[i] - w)).toBeLessThan(2));
   await screenshot(other, 'magazine-08-mine');
   expect(errors).toEqual([]);
 });

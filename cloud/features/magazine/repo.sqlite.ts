@@ -135,7 +135,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
      WHERE a.issue_id = ? ORDER BY a.seq`,
   );
   const BODY_COLS = `a.id, a.issue_id AS issueId, i.title AS issueTitle, a.title, a.author, a.column_name AS "column", a.summary,
-    a.reading_minutes AS readingMinutes, a.nodes_json AS nodesJson, a.seq`;
+    a.reading_minutes AS readingMinutes, a.nodes_json AS nodesJson, a.seq, a.sample`;
   const issueBodies = db.prepare(`SELECT ${BODY_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE a.issue_id = ? ORDER BY a.seq`);
   const article = db.prepare(
     `SELECT ${BODY_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
@@ -144,8 +144,8 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
   const prev = db.prepare('SELECT id FROM magazine_articles WHERE issue_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1').pluck();
   const next = db.prepare('SELECT id FROM magazine_articles WHERE issue_id = ? AND seq > ? ORDER BY seq LIMIT 1').pluck();
   const toBody = (r: any): ArticleBody & { seq: number } => {
-    const { nodesJson, ...rest } = r;
-    return { ...rest, nodes: JSON.parse(nodesJson) };
+    const { nodesJson, sample, ...rest } = r;
+    return { ...rest, nodes: JSON.parse(nodesJson), sample: !!sample };
   };
 
   const openRow = db.prepare(

@@ -262,7 +262,7 @@ export default function MagazineArticlePage() {
                 <Text />
               )}
             </View>
-            <Text className='hint mz-article__sample'>示例内容，仅供演示</Text>
+            {data.article.sample && <Text className='hint mz-article__sample'>示例内容，仅供演示</Text>}
           </>
         )}
       </StateView>
