@@ -113,6 +113,9 @@ test('open an issue and an article, scroll half way, reload and a second device 
   await other.locator('.mz-search__hit').first().waitFor();
   expect(await other.locator('.mz-search__hit').first().textContent()).toBe('血压');
   await screenshot(other, 'magazine-07-search');
+  await taroInput(other, 'q').fill('量子力学');
+  await other.getByText('搜索', { exact: true }).last().click();
+  await other.getByText('没有找到相关文章，换个词试试').waitFor();
 
   // 我的阅读: weeks of reading (written straight into the database: real heartbeats would take minutes) as a chart
   const db = new Database(path.join(host.dataDir, 'huiyuan.sqlite'));
@@ -164,9 +167,20 @@ test('offline: the last opened issue is readable without network, and progress m
   expect((await page.locator('.mz-article__body').last().innerText()).match(/[\u4e00-\u9fa5]/g)!.length).toBeGreaterThan(300);
   await screenshot(page, 'magazine-09-offline');
 
-  // read half way offline: nothing reaches the server yet
-  await page.evaluate(`(() => { const el = ${PAGE_EL}; el.scrollTo(0, (el.scrollHeight - el.clientHeight) / 2); })()`);
-  await page.waitForTimeout(1500);
+  // read half way offline: the reading waits in the device's queue, nothing reaches the server yet
+  const queued = async () => {
+    const raw = await page.evaluate(() => localStorage.getItem('magazine:progress-queue'));
+    const list = raw ? (JSON.parse(JSON.parse(raw).data) as { position: number }[]) : [];
+    return list[0]?.position ?? 0;
+  };
+  // the reader scrolls on to the middle (a few small moves, as a finger does; the page may still be settling after the transition)
+  const q = await pollAbove(async () => {
+    await page.evaluate(`(() => { const el = ${PAGE_EL}; const half = (el.scrollHeight - el.clientHeight) / 2; el.scrollTo(0, el.scrollTop === Math.round(half) ? half - 4 : half); })()`);
+    await page.waitForTimeout(300);
+    return queued();
+  }, 0.4, 8000);
+  expect(q).toBeGreaterThan(0.4);
+  expect(q).toBeLessThan(0.6);
   const token = await host.login('e2e-offline');
   const shelf = await host.post('magazine.shelf', {}, token);
   const issue = (await host.post('magazine.issue', { issueId: shelf.body.data.issues[0].id }, token)).body.data;
@@ -176,10 +190,11 @@ test('offline: the last opened issue is readable without network, and progress m
 
   // the network comes back: the queued reading is sent without the reader doing anything
   await page.context().setOffline(false);
-  const synced = await pollAbove(serverPosition, 0.4, 10_000);
+  const synced = await pollAbove(serverPosition, 0.4, 20_000);
 
   expect(synced).toBeGreaterThan(0.4);
   expect(synced).toBeLessThan(0.6);
+  expect(await queued()).toBe(0); // the queue is empty again
 
   // and another device opens the article there
   const other = await phonePage(browser);

@@ -41,19 +41,24 @@ function windowHeight(): number {
   }
 }
 
+/**
+ * On H5 Taro scrolls each page's own container (.taro_page), not the window; the reader finds its own
+ * container through its element id (two article pages can be in the DOM during a transition).
+ */
+function h5Container(domId: string): HTMLElement | null {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return null;
+  return (document.getElementById(domId)?.closest('.taro_page') as HTMLElement | null) ?? null;
+}
+
 /** How far the page can scroll (px): the reading fraction is scrollTop / room. */
-function scrollRoom(): Promise<number> {
-  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
-    // Taro H5 scrolls the shown page's container, not the window
-    const pages = Array.from(document.querySelectorAll('.mz-article'))
-      .map((a) => a.closest('.taro_page') as HTMLElement | null)
-      .filter((p): p is HTMLElement => !!p && p.offsetParent !== null && getComputedStyle(p).display !== 'none');
-    const el = (pages[pages.length - 1] ?? document.scrollingElement) as HTMLElement | null;
+function scrollRoom(domId: string): Promise<number> {
+  if (process.env.TARO_ENV === 'h5') {
+    const el = h5Container(domId) ?? (document.scrollingElement as HTMLElement | null);
     return Promise.resolve(el ? el.scrollHeight - el.clientHeight : 0);
   }
   return new Promise((resolve) => {
     Taro.createSelectorQuery()
-      .select('#mz-article')
+      .select(`#${domId}`)
       .boundingClientRect()
       .exec((res) => {
         const rect = res?.[0] as { height: number } | null;
@@ -62,9 +67,12 @@ function scrollRoom(): Promise<number> {
   });
 }
 
+let instances = 0;
+
 /** The article reader: font size and night mode per member, progress saved while scrolling, heartbeats while visible. */
 export default function MagazineArticlePage() {
   const articleId = Number(useRouter().params.id);
+  const domId = useMemo(() => `mz-article-${++instances}`, []);
   const [data, setData] = useState<Loaded>();
   const [error, setError] = useState<ApiCallError>();
   const [settings, setSettings] = useState(localSettings);
@@ -103,9 +111,12 @@ export default function MagazineArticlePage() {
     await new Promise((r) => setTimeout(r, 80));
     const f = typeof fraction === 'function' ? fraction() : fraction;
     if (f <= 0) return;
-    const room = await scrollRoom();
-    if (room > 0) Taro.pageScrollTo({ scrollTop: Math.round(f * room), duration: 0 });
-  }, []);
+    const room = await scrollRoom(domId);
+    if (room <= 0) return;
+    const el = h5Container(domId);
+    if (el) el.scrollTop = Math.round(f * room);
+    else Taro.pageScrollTo({ scrollTop: Math.round(f * room), duration: 0 });
+  }, [domId]);
   useEffect(() => {
     if (!data || restored.current) return;
     restored.current = true;
@@ -125,10 +136,10 @@ export default function MagazineArticlePage() {
     void saveProgress(articleId, position.current);
   }, [articleId, data]);
 
-  usePageScroll(({ scrollTop }) => {
+  const onScroll = (scrollTop: number) => {
     lastActivity.current = Date.now();
     if (!restored.current) return;
-    void scrollRoom().then((room) => {
+    void scrollRoom(domId).then((room) => {
       const f = room <= 0 ? 1 : Math.min(1, Math.max(0, scrollTop / room));
       position.current = f;
       maxPosition.current = Math.max(maxPosition.current, f);
@@ -136,7 +147,22 @@ export default function MagazineArticlePage() {
       if (Date.now() - lastSave.current >= SAVE_EVERY_MS) save();
       else saveTimer.current = setTimeout(save, SAVE_EVERY_MS);
     });
+  };
+  const onScrollRef = useRef(onScroll);
+  onScrollRef.current = onScroll;
+  // weapp: the page scrolls; H5: the page's own container, listened to directly (Taro's H5 page-scroll
+  // binding follows whichever page was bound last, which misses scrolls after a back-and-forth)
+  usePageScroll(({ scrollTop }) => {
+    if (process.env.TARO_ENV !== 'h5') onScrollRef.current(scrollTop);
   });
+  const hasData = !!data;
+  useEffect(() => {
+    const el = hasData ? h5Container(domId) : null;
+    if (!el) return;
+    const h = () => onScrollRef.current(el.scrollTop);
+    el.addEventListener('scroll', h, { passive: true });
+    return () => el.removeEventListener('scroll', h);
+  }, [hasData, domId]);
 
   // Heartbeats: only while the page is visible and the reader has touched or scrolled in the last minute.
   const beat = useCallback(() => {
@@ -217,7 +243,7 @@ export default function MagazineArticlePage() {
   const open = (id: number) => Taro.redirectTo({ url: `/packages/magazine/article?id=${id}` });
 
   return (
-    <View id='mz-article' className={`page mz-article mz-article--${settings.fontSize} ${settings.night ? 'mz-article--night' : ''}`}>
+    <View id={domId} className={`page mz-article mz-article--${settings.fontSize} ${settings.night ? 'mz-article--night' : ''}`}>
       <StateView loading={!data && !error} error={error} onRetry={load}>
         {data && (
           <>
