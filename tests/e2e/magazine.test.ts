@@ -165,6 +165,7 @@ test('offline: the last opened issue is readable without network, and progress m
   await page.locator('.mz-article__title').getByText(second).waitFor();
   await page.getByText('离线阅读中，进度会在联网后同步').waitFor();
   expect((await page.locator('.mz-article__body').last().innerText()).match(/[\u4e00-\u9fa5]/g)!.length).toBeGreaterThan(300);
+  await page.waitForTimeout(500); // let the page transition finish
   await screenshot(page, 'magazine-09-offline');
 
   // read half way offline: the reading waits in the device's queue, nothing reaches the server yet
