@@ -100,6 +100,10 @@ test('open an issue and an article, scroll half way, reload and a second device 
   await other.getByText('链接已复制，可以发给亲友').waitFor();
   expect(await other.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`^《人生》${title}.*#/packages/magazine/article\\?id=\\d+`));
 
+  // favourite it
+  await tap(other.getByText('☆ 收藏'));
+  await other.getByText('★ 已收藏').waitFor();
+
   // extra large and night mode
   await other.locator('.mz-fs__btn--xlarge').click();
   await other.locator('.mz-fs__night').click();
@@ -141,6 +145,14 @@ test('open an issue and an article, scroll half way, reload and a second device 
   const widths = rows.slice(0, 6).map((r) => parseFloat(r[2] || '0'));
   [30, 0, 62.5, 20, 100, 45].forEach((w, i) => expect(Math.abs(widths[i] - w)).toBeLessThan(2));
   await screenshot(other, 'magazine-08-mine');
+
+  // 收藏 and 阅读记录
+  await openRoute(other, host.url, '/packages/magazine/list?kind=favorites');
+  await other.locator('.mz-mine__title').getByText(title).waitFor();
+  await openRoute(other, host.url, '/packages/magazine/list?kind=history');
+  await other.locator('.mz-mine__title').getByText(title).waitFor();
+  expect(await other.locator('.mz-mine__item').first().textContent()).toMatch(/读到 \d+%/);
+  await screenshot(other, 'magazine-12-history');
   expect(errors).toEqual([]);
 });
 
