@@ -46,6 +46,7 @@ test('open an issue and an article, scroll half way, reload and a second device 
   // home card → shelf → latest issue → first article
   await page.getByText('《人生》会刊').click();
   await page.getByText('最新一期').waitFor();
+  await page.waitForTimeout(500); // let the page transition finish
   await screenshot(page, 'magazine-01-shelf');
   await page.getByText('最新一期').click();
   await page.getByText('本期导读').waitFor();
