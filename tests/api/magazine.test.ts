@@ -148,10 +148,10 @@ describe('publishing in the admin subPackage (org-scoped)', () => {
   });
 
   test('an admin creates an issue for their org, writes, edits, reorders and deletes articles with an uploaded picture; readers of that subtree see it at its time', async () => {
-    const created = await app.as(HHHT).call('magazine.saveIssue', issueIn());
-    expect(created).toMatchObject({ orgId: '150100', orgName: '呼和浩特市计生协', published: false, articleCount: 0 });
     const up = await app.as(HHHT).call('media.upload', { bytes: pngImage(40, 30, 7) } as never);
     const url = (up as { url: string }).url;
+    const created = await app.as(HHHT).call('magazine.saveIssue', issueIn({ cover: url }));
+    expect(created).toMatchObject({ orgId: '150100', orgName: '呼和浩特市计生协', published: false, articleCount: 0, cover: url });
     const a1 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { bodyMd: `正文第一段。\n\n![育儿角一角](${url})\n\n## 以后\n\n继续办下去。` }));
     const a2 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { title: '青城家庭健康讲座', column: '家庭健康' }));
     const a3 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { title: '要删掉的稿子' }));
@@ -169,7 +169,7 @@ describe('publishing in the admin subPackage (org-scoped)', () => {
     clock = new Date('2026-12-10T00:00:01Z');
     try {
       const shelf = await app.as('reader-hhht').call('magazine.shelf', {});
-      expect(shelf.issues[0].id).toBe(created.id);
+      expect(shelf.issues[0]).toMatchObject({ id: created.id, cover: url, articleCount: 2 });
       // only the publisher's subtree: a reader in 赤峰 does not get 呼和浩特's issue
       expect((await app.as('reader-chifeng').call('magazine.shelf', {})).issues.map((i) => i.id)).not.toContain(created.id);
       expect((await app.as('reader-chifeng').raw('magazine.article', { articleId: a1.id })).status).toBe(404);

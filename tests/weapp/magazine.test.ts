@@ -14,6 +14,8 @@ test('the weapp magazine subPackage (the build `npm test` makes) stays under 150
   expect(bytes).toBeLessThan(150 * 1024);
   for (const page of ['index', 'issue', 'article', 'search', 'mine', 'list']) expect(all).toContain(path.join(root, `${page}.js`));
   expect(all.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(f, 'utf8')).join('\n')).toContain('magazine:progress-queue');
+  // share: the reader and the issue page turn on WeChat's onShareAppMessage (answered by useShareAppMessage)
+  for (const page of ['article', 'issue']) expect(fs.readFileSync(path.join(root, `${page}.js`), 'utf8')).toMatch(/enableShareAppMessage:(!0|true)/);
 });
 
 test('the compiled TOC item shows the title, reading time and the read/unread mark, and opens on tap', async () => {
