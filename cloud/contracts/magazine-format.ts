@@ -6,13 +6,19 @@ export type ArticleStatus = 'unread' | 'reading' | 'read';
 /** Taro RichText node (a safe subset of HTML, built on the server from Markdown). */
 export type RichNode =
   | { type: 'text'; text: string }
-  | { name: string; attrs?: { style?: string; class?: string }; children?: RichNode[] };
+  | { name: string; attrs?: { style?: string; class?: string; src?: string; alt?: string }; children?: RichNode[] };
 
 export const FONT_SIZES: { key: FontSize; label: string; px: number }[] = [
   { key: 'standard', label: '标准', px: 34 },
   { key: 'large', label: '大', px: 40 },
   { key: 'xlarge', label: '特大', px: 48 },
 ];
+
+/** The columns (栏目) of 《人生》, in their usual order. */
+export const MAGAZINE_COLUMNS = ['科学育儿', '家庭健康', '新型婚育文化', '青春健康', '协会动态'] as const;
+
+/** Names of the generated covers and in-text illustrations (![说明](cover:<name>)). */
+export const COVER_NAMES = ['grassland', 'family', 'reading', 'health', 'youth', 'baby'] as const;
 
 /** Reading credit rules. */
 export const READ_MIN_SECONDS = 60;

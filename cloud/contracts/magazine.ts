@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { RichNode, FontSize, ArticleStatus } from './magazine-format';
+import { orgId } from './org';
+import { MEDIA_PATH_RE } from './media-format';
 
 export type { RichNode, FontSize, ArticleStatus } from './magazine-format';
 
@@ -41,6 +43,44 @@ export const magazineSettingsInput = z
   .strict();
 export const magazineAdminIssuesInput = z.object({}).strict();
 export const magazinePublishInput = z.object({ issueId: id, publishAt: isoTime }).strict();
+
+/** A generated cover (a colour by name) or an uploaded image (/media/<sha256>.<ext>). */
+const cover = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((s) => /^[a-z0-9-]{1,32}$/.test(s) || MEDIA_PATH_RE.test(s), '封面请选择一种颜色或上传一张图片');
+export const magazineAdminIssueInput = z.object({ issueId: id }).strict();
+export const magazineSaveIssueInput = z
+  .object({
+    /** Absent: a new issue. */
+    issueId: id.optional(),
+    orgId,
+    year: z.number().int().min(1990, '年份不正确').max(2100, '年份不正确'),
+    number: z.number().int().min(1, '期号从 1 开始').max(99, '期号最大 99'),
+    title: z.string().trim().min(1, '请填写本期标题').max(60, '标题最多 60 个字'),
+    cover,
+    intro: z.string().trim().max(500, '导读最多 500 字').optional(),
+    publishAt: isoTime,
+  })
+  .strict();
+export const magazineSaveArticleInput = z
+  .object({
+    issueId: id,
+    /** Absent: a new article at the end of the issue. */
+    articleId: id.optional(),
+    /** Place in the table of contents (1 = first). */
+    seq: z.number().int().min(1).max(99).optional(),
+    title: z.string().trim().min(1, '请填写文章标题').max(60, '标题最多 60 个字'),
+    author: z.string().trim().min(1, '请填写作者').max(40, '作者最多 40 个字'),
+    column: z.string().trim().min(1, '请选择栏目').max(20, '栏目最多 20 个字'),
+    summary: z.string().trim().min(1, '请填写摘要').max(300, '摘要最多 300 字'),
+    /** Markdown; images as ![说明](/media/<sha256>.<ext>) from an upload, or ![说明](cover:<name>). */
+    bodyMd: z.string().trim().min(1, '请填写正文').max(30000, '正文最多 30000 字'),
+    sample: z.boolean().optional(),
+  })
+  .strict();
+export const magazineDeleteArticleInput = z.object({ articleId: id }).strict();
 
 export interface IssueSummary {
   id: number;
@@ -89,6 +129,8 @@ export interface ArticleBody {
   summary: string;
   readingMinutes: number;
   nodes: RichNode[];
+  /** Sample content written for the demo (seeds), shown as such to the reader. */
+  sample: boolean;
 }
 
 export interface IssueResult {
@@ -165,6 +207,23 @@ export interface AdminIssue extends IssueSummary {
   published: boolean;
 }
 
+export interface AdminArticle {
+  id: number;
+  seq: number;
+  title: string;
+  author: string;
+  column: string;
+  summary: string;
+  bodyMd: string;
+  readingMinutes: number;
+  sample: boolean;
+}
+
+export interface AdminIssueDetail {
+  issue: AdminIssue & { intro: string };
+  articles: AdminArticle[];
+}
+
 export type MagazineActions = {
   'magazine.shelf': { payload: z.input<typeof magazineShelfInput>; result: ShelfResult };
   'magazine.issue': { payload: z.input<typeof magazineIssueInput>; result: IssueResult };
@@ -179,4 +238,8 @@ export type MagazineActions = {
   'magazine.settings': { payload: z.input<typeof magazineSettingsInput>; result: ReaderSettings };
   'magazine.adminIssues': { payload: z.input<typeof magazineAdminIssuesInput>; result: { issues: AdminIssue[] } };
   'magazine.publish': { payload: z.input<typeof magazinePublishInput>; result: AdminIssue };
+  'magazine.adminIssue': { payload: z.input<typeof magazineAdminIssueInput>; result: AdminIssueDetail };
+  'magazine.saveIssue': { payload: z.input<typeof magazineSaveIssueInput>; result: AdminIssue };
+  'magazine.saveArticle': { payload: z.input<typeof magazineSaveArticleInput>; result: AdminArticle };
+  'magazine.deleteArticle': { payload: z.input<typeof magazineDeleteArticleInput>; result: { deleted: boolean } };
 };

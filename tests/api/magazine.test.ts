@@ -6,6 +6,9 @@ import { startHttpHost, type TestHost } from '../support/http';
 import { markdownToNodes, bigrams } from '../../cloud/features/magazine/render';
 import { readIssueFolder } from '../../cloud/features/magazine/importer';
 import { REPO_ROOT } from '../../cloud/app';
+import { pngImage } from '../support/images';
+
+const CJK = /[\u4e00-\u9fa5]/;
 
 let clock = new Date('2026-11-23T02:00:00Z');
 const tick = (s: number) => (clock = new Date(clock.getTime() + s * 1000));
@@ -37,6 +40,14 @@ describe('content', () => {
     const a = issue.columns[0].articles[0];
     expect(a).toMatchObject({ title: expect.any(String), author: expect.any(String), summary: expect.any(String), status: 'unread' });
     expect(a.readingMinutes).toBeGreaterThanOrEqual(2);
+    // the seeds: ≥ 3 issues of ≥ 4 articles on the four themes, every one marked as sample content
+    const seeded = app.store.db
+      .prepare(`SELECT i.title AS issue, a.column_name AS col, a.sample, length(a.body_md) AS len FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE i.year = 2026 AND i.number <= 3`)
+      .all() as { issue: string; col: string; sample: number; len: number }[];
+    expect(new Set(seeded.map((r) => r.issue)).size).toBe(3);
+    expect(seeded.length).toBeGreaterThanOrEqual(12);
+    expect(seeded.every((r) => r.sample === 1 && r.issue.endsWith('（示例）') && r.len > 600)).toBe(true);
+    expect(new Set(seeded.map((r) => r.col))).toEqual(new Set(['科学育儿', '家庭健康', '新型婚育文化', '青春健康', '协会动态']));
   });
 
   test('article body is rendered to safe nodes with image placeholders', async () => {
@@ -48,6 +59,7 @@ describe('content', () => {
     expect(json).not.toContain('cover:');
     expect(r.settings).toEqual({ fontSize: 'standard', night: false });
     expect(r.progress).toBeNull();
+    expect(r.article.sample).toBe(true);
   });
 
   test('HTML in the Markdown source stays text', () => {
@@ -105,6 +117,110 @@ describe('scheduled publishing', () => {
     expect((await app.as('reader-a').call('magazine.shelf', {})).issues.map((i) => i.id)).not.toContain(target.id);
     await app.as('dev-admin-nm').call('magazine.publish', { issueId: target.id, publishAt: '2026-01-15T00:00:00+08:00' });
     expect((await app.as('reader-a').call('magazine.shelf', {})).issues.map((i) => i.id)).toContain(target.id);
+  });
+});
+
+describe('publishing in the admin subPackage (org-scoped)', () => {
+  const HHHT = 'dev-admin-hhht';
+  const issueIn = (over: Record<string, unknown> = {}) => ({
+    orgId: '150100',
+    year: 2026,
+    number: 7,
+    title: '青城书香（示例）',
+    cover: 'reading',
+    intro: '呼和浩特市计生协自编的一期。',
+    publishAt: '2026-12-10T08:00:00+08:00',
+    ...over,
+  });
+  const articleIn = (issueId: number, over: Record<string, unknown> = {}) => ({
+    issueId,
+    title: '社区里的育儿角',
+    author: '青城通讯员',
+    column: '科学育儿',
+    summary: '一个社区育儿角的半年。',
+    bodyMd: '## 缘起\n\n社区里的年轻父母常常聚在楼下聊带娃的烦恼。\n\n- 每周三上午开放\n- 有志愿者值守',
+    ...over,
+  });
+
+  beforeAll(async () => {
+    await app.as('reader-hhht').call('member.update', { orgId: '150102' });
+    await app.as('reader-chifeng').call('member.update', { orgId: '150400' });
+  });
+
+  test('an admin creates an issue for their org, writes, edits, reorders and deletes articles with an uploaded picture; readers of that subtree see it at its time', async () => {
+    const up = await app.as(HHHT).call('media.upload', { bytes: pngImage(40, 30, 7) } as never);
+    const url = (up as { url: string }).url;
+    const created = await app.as(HHHT).call('magazine.saveIssue', issueIn({ cover: url }));
+    expect(created).toMatchObject({ orgId: '150100', orgName: '呼和浩特市计生协', published: false, articleCount: 0, cover: url });
+    const a1 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { bodyMd: `正文第一段。\n\n![育儿角一角](${url})\n\n## 以后\n\n继续办下去。` }));
+    const a2 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { title: '青城家庭健康讲座', column: '家庭健康' }));
+    const a3 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { title: '要删掉的稿子' }));
+    expect([a1.seq, a2.seq, a3.seq]).toEqual([1, 2, 3]);
+    const edited = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { articleId: a2.id, seq: 0 + 1, title: '青城家庭健康讲座（修订）', column: '家庭健康' }));
+    expect(edited).toMatchObject({ id: a2.id, title: '青城家庭健康讲座（修订）', seq: 1 });
+    expect(await app.as(HHHT).call('magazine.deleteArticle', { articleId: a3.id })).toEqual({ deleted: true });
+    const detail = await app.as(HHHT).call('magazine.adminIssue', { issueId: created.id });
+    expect(detail.articles.map((a) => a.title)).toEqual(['社区里的育儿角', '青城家庭健康讲座（修订）']);
+    expect(detail.articles[0].bodyMd).toContain(url);
+
+    // scheduled: nobody sees it before its time
+    expect((await app.as('reader-hhht').call('magazine.shelf', {})).issues.map((i) => i.id)).not.toContain(created.id);
+    const saved = clock;
+    clock = new Date('2026-12-10T00:00:01Z');
+    try {
+      const shelf = await app.as('reader-hhht').call('magazine.shelf', {});
+      expect(shelf.issues[0]).toMatchObject({ id: created.id, cover: url, articleCount: 2 });
+      // only the publisher's subtree: a reader in 赤峰 does not get 呼和浩特's issue
+      expect((await app.as('reader-chifeng').call('magazine.shelf', {})).issues.map((i) => i.id)).not.toContain(created.id);
+      expect((await app.as('reader-chifeng').raw('magazine.article', { articleId: a1.id })).status).toBe(404);
+      const art = await app.as('reader-hhht').call('magazine.article', { articleId: a1.id });
+      const json = JSON.stringify(art.article.nodes);
+      expect(json).toContain(`"src":"${url}"`);
+      expect(json).toContain('育儿角一角');
+      expect(art.article.sample).toBe(false);
+      expect((await app.as('reader-hhht').call('magazine.search', { q: '修订' })).hits.map((h) => h.articleId)).toEqual([a2.id]);
+      expect((await app.as('reader-hhht').call('magazine.search', { q: '要删掉的稿子' })).hits).toHaveLength(0);
+    } finally {
+      clock = saved;
+    }
+  });
+
+  test('outside their subtree an admin is refused in Chinese; a member is refused; duplicates and foreign images are refused', async () => {
+    const nmIssue = (await app.as('dev-admin-nm').call('magazine.adminIssues', {})).issues.find((i) => i.orgId === '150000')!;
+    const nmArticle = (await app.as('dev-admin-nm').call('magazine.adminIssue', { issueId: nmIssue.id })).articles[0];
+    const refusals = [
+      await app.as(HHHT).raw('magazine.saveIssue', issueIn({ orgId: '150000', number: 8 })),
+      await app.as(HHHT).raw('magazine.saveIssue', issueIn({ orgId: '150400', number: 8 })),
+      await app.as(HHHT).raw('magazine.saveIssue', issueIn({ issueId: nmIssue.id, number: 9 })),
+      await app.as(HHHT).raw('magazine.adminIssue', { issueId: nmIssue.id }),
+      await app.as(HHHT).raw('magazine.saveArticle', articleIn(nmIssue.id)),
+      await app.as(HHHT).raw('magazine.saveArticle', articleIn(nmIssue.id, { articleId: nmArticle.id })),
+      await app.as(HHHT).raw('magazine.deleteArticle', { articleId: nmArticle.id }),
+      await app.as('reader-hhht').raw('magazine.saveIssue', issueIn({ number: 10 })),
+    ];
+    for (const r of refusals) {
+      expect(r.status).toBe(403);
+      expect((r.body as any).error.message).toMatch(CJK);
+    }
+    // the 自治区 admin may act anywhere below it (here: on 呼和浩特's list, which it sees)
+    expect((await app.as('dev-admin-nm').call('magazine.adminIssues', {})).issues.some((i) => i.orgId === '150100')).toBe(true);
+    expect((await app.as(HHHT).call('magazine.adminIssues', {})).issues.every((i) => i.orgId === '150100')).toBe(true);
+
+    const dup = await app.as(HHHT).raw('magazine.saveIssue', issueIn());
+    expect(dup.status).toBe(409);
+    expect((dup.body as any).error.message).toContain('第 7 期');
+    const own = (await app.as(HHHT).call('magazine.adminIssues', {})).issues[0];
+    const foreign = await app.as(HHHT).raw('magazine.saveArticle', articleIn(own.id, { bodyMd: '![外链](https://example.com/a.png)' }));
+    expect(foreign.status).toBe(400);
+    expect((foreign.body as any).error.message).toMatch(CJK);
+    const missing = await app.as(HHHT).raw('magazine.saveArticle', articleIn(own.id, { bodyMd: `![没有](/media/${'a'.repeat(64)}.png)` }));
+    expect(missing.status).toBe(400);
+    const badCover = await app.as(HHHT).raw('magazine.saveIssue', issueIn({ number: 11, cover: 'javascript:alert(1)' }));
+    expect(badCover.status).toBe(400);
+    expect((badCover.body as any).error.message).toMatch(CJK);
+    // the article of another issue cannot be moved in through an issue the admin owns
+    const moved = await app.as('dev-admin-nm').raw('magazine.saveArticle', articleIn(own.id, { articleId: nmArticle.id }));
+    expect(moved.status).toBe(404);
   });
 });
 
@@ -251,6 +367,22 @@ describe('search', () => {
     expect((await app.as('searcher').raw('magazine.search', { q: '"*^(' })).status).toBeLessThan(500);
   });
 
+  test('two-character and longer queries find exactly the visible articles that contain them (checked against a plain scan)', async () => {
+    const scan = (q: string) =>
+      (app.store.db
+        .prepare(
+          `SELECT f.rowid FROM magazine_fts f JOIN magazine_articles a ON a.id = f.rowid JOIN magazine_issues i ON i.id = a.issue_id
+           WHERE i.publish_at <= ? AND i.org_id = '150000' AND (instr(lower(f.title), lower(?)) > 0 OR instr(lower(f.body), lower(?)) > 0) ORDER BY f.rowid DESC`,
+        )
+        .pluck()
+        .all(clock.toISOString(), q, q) as number[]);
+    for (const q of ['血压', '宝宝', '孩子', '睡眠', '草原', '体检', '亲子小屋', '量子', '吃饭', '血压计']) {
+      const hits = (await app.as('searcher').call('magazine.search', { q, limit: 50 })).hits;
+      expect([q, hits.map((h) => h.articleId)]).toEqual([q, scan(q)]);
+      for (const h of hits) expect([...h.titleRuns, ...h.snippet].some((r) => r.hit && r.text.toLowerCase() === q.toLowerCase())).toBe(true);
+    }
+  });
+
   test('bigram tokens', () => {
     expect(bigrams('宝宝睡觉, ok')).toBe('宝宝 宝睡 睡觉 ok');
   });
@@ -284,43 +416,86 @@ describe('favourites, history, settings', () => {
     expect(data.sections.find((s) => s.title === '《人生》阅读记录')!.rows.length).toBe(3);
   });
 
-  test('bad payloads answer 4xx with the envelope', async () => {
+  test('bad payloads answer 4xx with the envelope and a Chinese message; identity comes only from the session', async () => {
     for (const [action, payload] of [
+      ['magazine.progress', { articleId: 1, position: 0.5, readAt: new Date().toISOString(), memberId: 2 }],
+      ['magazine.heartbeat', { articleId: 1, activeSeconds: 5, visible: true, active: true, memberId: 2 }],
+      ['magazine.settings', { fontSize: 'large', memberId: 2 }],
+      ['magazine.myReading', { memberId: 2 }],
+      ['magazine.saveIssue', { orgId: '150100', year: 2026, number: 100, title: 'x', cover: 'family', publishAt: '2026-01-01T00:00:00Z' }],
+      ['magazine.saveIssue', { orgId: '150100', year: 2026, number: 1, title: '', cover: 'family', publishAt: 'tomorrow' }],
+      ['magazine.saveArticle', { issueId: 1, title: 'x', author: 'y', column: 'z', summary: 's', bodyMd: '' }],
+      ['magazine.saveArticle', { issueId: 1, title: 'x', author: 'y', column: 'z', summary: 's', bodyMd: 'x'.repeat(30001) }],
+      ['magazine.deleteArticle', { articleId: 'one' }],
+      ['magazine.adminIssue', {}],
+      ['magazine.publish', { issueId: 1, publishAt: 'soon' }],
+      ['magazine.favorite', { articleId: 1 }],
+      ['magazine.history', { limit: 1000 }],
+      ['magazine.shelf', { limit: 0 }],
       ['magazine.article', { articleId: -1 }],
-      ['magazine.article', { articleId: 99999999 }],
       ['magazine.progress', { articleId: 1, position: 2, readAt: 'x' }],
       ['magazine.heartbeat', { articleId: 1, activeSeconds: 1e9, visible: true, active: true }],
       ['magazine.settings', { fontSize: 'huge' }],
       ['magazine.search', { q: 'x'.repeat(100) }],
       ['magazine.issue', { issueId: 1, extra: 1 }],
     ] as const) {
-      const r = await app.as('bad').raw(action, payload);
-      expect(r.status).toBeGreaterThanOrEqual(400);
-      expect(r.status).toBeLessThan(500);
+      const r = await app.as('dev-admin-hhht').raw(action, payload);
+      expect([action, r.status]).toEqual([action, 400]);
       expect(r.body.ok).toBe(false);
+      expect((r.body as any).error.message).toMatch(CJK);
     }
+    const missing = await app.as('bad').raw('magazine.article', { articleId: 99999999 });
+    expect(missing.status).toBe(404);
+    expect((missing.body as any).error.message).toMatch(CJK);
   });
 });
 
 describe('CLI', () => {
-  test('npm run magazine -- import <folder> imports into DATA_DIR and re-import updates in place', async () => {
+  const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+  const run = (dataDir: string, ...args: string[]) =>
+    execFileSync(tsx, ['cloud/cli/magazine.ts', 'import', ...args], { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+
+  test('npm run magazine -- import <folder>: a new issue from Markdown files with front matter, for an org; re-import updates in place; bad input fails in Chinese', async () => {
+    expect(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).scripts.magazine).toBe('tsx cloud/cli/magazine.ts');
     const dataDir = tempDir();
-    const seeded = await startTestApp(); // make sure orgs exist in a fresh data dir
-    seeded.close();
     const { createApp } = await import('../../cloud/app');
     const a = await createApp({ dataDir, mode: 'dev', seed: true });
     a.store.close();
-    const run = () =>
-      execFileSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['cloud/cli/magazine.ts', 'import', 'seeds/magazine/2026-02'], {
-        cwd: REPO_ROOT,
-        env: { ...process.env, DATA_DIR: dataDir },
-        encoding: 'utf8',
-      });
-    expect(run()).toContain('已更新');
+
+    // a new issue folder, as an editor would write it
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'issue.json'), JSON.stringify({ year: 2027, number: 1, title: '新春特刊（示例）', publishAt: '2027-01-20T08:00:00+08:00', cover: 'family', intro: '导读' }));
+    fs.writeFileSync(path.join(dir, '01-spring.md'), '---\ntitle: 春节回家话健康\nauthor: 编辑部\ncolumn: 家庭健康\nsummary: 示例摘要\nsample: true\n---\n\n## 小标题\n\n正文，回家过年注意饮食。\n\n![团圆饭](cover:family)');
+    fs.writeFileSync(path.join(dir, '02-youth.md'), '---\ntitle: 寒假里的青春课\nauthor: 编辑部\ncolumn: 青春健康\nsummary: 示例摘要\n---\n\n寒假里和孩子聊聊成长。');
+    expect(run(dataDir, dir, '--org', '150100')).toContain('已导入：2027 年第 1 期《新春特刊（示例）》，2 篇文章');
+    expect(run(dataDir, 'seeds/magazine/2026-02')).toContain('已更新');
+    fs.writeFileSync(path.join(dir, '02-youth.md'), '---\ntitle: 寒假里的青春课（修订）\nauthor: 编辑部\ncolumn: 青春健康\nsummary: 示例摘要\n---\n\n寒假里和孩子聊聊成长。');
+    expect(run(dataDir, dir, '--org', '150100')).toContain('已更新');
+
     const b = await createApp({ dataDir, mode: 'dev', seed: false });
+    const rows = b.store.db
+      .prepare(`SELECT i.org_id AS orgId, a.title, a.column_name AS col, a.sample FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE i.year = 2027 ORDER BY a.seq`)
+      .all();
     const n = b.store.db.prepare('SELECT COUNT(*) FROM magazine_articles').pluck().get();
     b.store.close();
-    expect(n).toBe(15);
+    expect(rows).toEqual([
+      { orgId: '150100', title: '春节回家话健康', col: '家庭健康', sample: 1 },
+      { orgId: '150100', title: '寒假里的青春课（修订）', col: '青春健康', sample: 0 },
+    ]);
+    expect(n).toBe(17);
+
+    // a file without front matter, and an unknown org: exit code 1 and a Chinese reason
+    fs.writeFileSync(path.join(dir, '03-bad.md'), '没有头');
+    for (const args of [[dir], ['seeds/magazine/2026-01', '--org', '999999']]) {
+      let failed: { status: number; stderr: string } | null = null;
+      try {
+        run(dataDir, ...args);
+      } catch (e) {
+        failed = e as { status: number; stderr: string };
+      }
+      expect(failed?.status).toBe(1);
+      expect(failed?.stderr).toMatch(/导入失败：.*(YAML|单位 999999 不存在)/);
+    }
     fs.rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 });

@@ -1,4 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../../cloud/app';
 import { renderNative, sleep } from '../support/weapp';
+
+function files(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+}
+
+test('the weapp magazine subPackage (the build `npm test` makes) stays under 150 KB, with its reader pages in it', () => {
+  const root = path.join(REPO_ROOT, 'dist', 'weapp', 'packages', 'magazine');
+  const all = files(root);
+  const bytes = all.reduce((n, f) => n + fs.statSync(f).size, 0);
+  expect(bytes).toBeLessThan(150 * 1024);
+  for (const page of ['index', 'issue', 'article', 'search', 'mine', 'list']) expect(all).toContain(path.join(root, `${page}.js`));
+  expect(all.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(f, 'utf8')).join('\n')).toContain('magazine:progress-queue');
+  // share: the reader and the issue page turn on WeChat's onShareAppMessage (answered by useShareAppMessage)
+  for (const page of ['article', 'issue']) expect(fs.readFileSync(path.join(root, `${page}.js`), 'utf8')).toMatch(/enableShareAppMessage:(!0|true)/);
+});
 
 test('the compiled TOC item shows the title, reading time and the read/unread mark, and opens on tap', async () => {
   const onOpen = jest.fn();

@@ -2,7 +2,11 @@ import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
 import type { MemberContext } from '../../core/context';
 import {
+  magazineAdminIssueInput,
   magazineAdminIssuesInput,
+  magazineDeleteArticleInput,
+  magazineSaveArticleInput,
+  magazineSaveIssueInput,
   magazineArticleInput,
   magazineFavoriteInput,
   magazineHeartbeatInput,
@@ -25,6 +29,9 @@ import {
   READ_POINTS_DAILY_CAP,
 } from '../../contracts/magazine-format';
 import type { Viewer } from './repo';
+import { imageHrefs } from './render';
+import { requireCoverImage } from '../media/cover';
+import { MEDIA_PATH_RE } from '../../contracts/media-format';
 
 /** Days and weeks are counted in China time (UTC+8). */
 const TZ_MS = 8 * 3600_000;
@@ -296,15 +303,84 @@ export const magazinePublish = defineAction({
   input: magazinePublishInput,
   auth: 'admin',
   async handler(ctx, { issueId, publishAt }) {
-    const issue = await ctx.store.magazine.adminIssue(issueId);
-    if (!issue) throw notFound('这一期');
-    ctx.admin.require(issue.orgPath);
+    await adminOwnIssue(ctx, issueId);
     await ctx.store.magazine.setPublishAt(issueId, new Date(publishAt), ctx.now());
     return publicAdminIssue((await ctx.store.magazine.adminIssue(issueId))!, ctx.now());
   },
 });
 
+/** The issue, if it exists and lies in the admin's subtree (404 / 403 otherwise). */
+async function adminOwnIssue(ctx: MemberContext, issueId: number) {
+  const issue = await ctx.store.magazine.adminIssue(issueId);
+  if (!issue) throw notFound('这一期');
+  ctx.admin.require(issue.orgPath);
+  return issue;
+}
+
+export const magazineAdminIssue = defineAction({
+  name: 'magazine.adminIssue',
+  input: magazineAdminIssueInput,
+  auth: 'admin',
+  async handler(ctx, { issueId }) {
+    const issue = await adminOwnIssue(ctx, issueId);
+    return { issue: publicAdminIssue(issue, ctx.now()), articles: await ctx.store.magazine.adminArticles(issueId) };
+  },
+});
+
+export const magazineSaveIssue = defineAction({
+  name: 'magazine.saveIssue',
+  input: magazineSaveIssueInput,
+  auth: 'admin',
+  async handler(ctx, { issueId, orgId, year, number, title, cover, intro, publishAt }) {
+    const org = await ctx.store.orgs.getById(orgId);
+    if (!org) throw notFound('这个单位');
+    ctx.admin.require(org.path);
+    if (issueId !== undefined) await adminOwnIssue(ctx, issueId);
+    if (MEDIA_PATH_RE.test(cover)) await requireCoverImage(ctx, cover);
+    const r = await ctx.store.magazine.saveIssue(
+      { id: issueId, orgId, year, number, title, cover, intro: intro ?? '', publishAt: new Date(publishAt) },
+      ctx.now(),
+    );
+    if (r === 'conflict') throw new AppError('CONFLICT', `${org.name}已经有 ${year} 年第 ${number} 期了，请换一个期号`);
+    return publicAdminIssue((await ctx.store.magazine.adminIssue(r.issueId))!, ctx.now());
+  },
+});
+
+export const magazineSaveArticle = defineAction({
+  name: 'magazine.saveArticle',
+  input: magazineSaveArticleInput,
+  auth: 'admin',
+  async handler(ctx, { issueId, articleId, ...fields }) {
+    await adminOwnIssue(ctx, issueId);
+    for (const href of imageHrefs(fields.bodyMd)) {
+      if (/^cover:[a-z0-9-]{1,32}$/i.test(href)) continue;
+      if (!MEDIA_PATH_RE.test(href)) throw new AppError('INVALID_PAYLOAD', '正文里的图片请用“插入图片”上传，不能引用其他网址');
+      const blob = await ctx.store.media.get(MEDIA_PATH_RE.exec(href)![1]);
+      if (!blob) throw new AppError('INVALID_PAYLOAD', '正文里有一张图片不存在，请重新插入图片');
+    }
+    const saved = await ctx.store.magazine.saveArticle(issueId, { id: articleId, ...fields, sample: fields.sample ?? false }, ctx.now());
+    if (!saved) throw notFound('这篇文章');
+    return saved;
+  },
+});
+
+export const magazineDeleteArticle = defineAction({
+  name: 'magazine.deleteArticle',
+  input: magazineDeleteArticleInput,
+  auth: 'admin',
+  async handler(ctx, { articleId }) {
+    const issueId = await ctx.store.magazine.articleIssue(articleId);
+    if (issueId === null) throw notFound('这篇文章');
+    await adminOwnIssue(ctx, issueId);
+    return { deleted: await ctx.store.magazine.deleteArticle(articleId) };
+  },
+});
+
 export const magazineActions = [
+  magazineAdminIssue,
+  magazineSaveIssue,
+  magazineSaveArticle,
+  magazineDeleteArticle,
   magazineShelf,
   magazineIssue,
   magazineArticle,

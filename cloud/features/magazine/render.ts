@@ -1,10 +1,12 @@
 import { marked, type Token, type Tokens } from 'marked';
 import { coverColor, type RichNode } from '../../contracts/magazine-format';
+import { MEDIA_PATH_RE } from '../../contracts/media-format';
 
 /**
  * Markdown → Taro RichText nodes. Only a safe subset is produced: text is always a text node
- * (so HTML in the source shows as text, never as markup), images become generated placeholders
- * (nothing is fetched), links keep their text only.
+ * (so HTML in the source shows as text, never as markup), images are either our own uploads
+ * (/media/<sha256>.<ext>, shown as <img> with their caption) or generated illustrations
+ * (cover:<name>); any other address becomes a placeholder and is never fetched. Links keep their text only.
  */
 const S = {
   h: 'font-size:1.2em;font-weight:bold;margin:1.2em 0 0.6em;line-height:1.5;',
@@ -31,6 +33,22 @@ export function placeholder(name: string, alt: string): RichNode {
   };
 }
 
+/** An uploaded picture, full width, with its caption under it. */
+export function figure(src: string, alt: string): RichNode {
+  const kids: RichNode[] = [{ name: 'img', attrs: { src, alt: alt || '插图', style: 'display:block;max-width:100%;width:100%;height:auto;border-radius:0.3em;' } }];
+  if (alt) kids.push({ name: 'div', attrs: { style: 'font-size:0.8em;opacity:0.75;text-align:center;margin-top:0.4em;line-height:1.5;' }, children: [text(alt)] });
+  return { name: 'div', attrs: { class: 'mz-figure', style: 'margin:0 0 0.9em;' }, children: kids };
+}
+
+/** Every image address in a Markdown body (for checking uploads exist before saving). */
+export function imageHrefs(md: string): string[] {
+  const out: string[] = [];
+  marked.walkTokens(marked.lexer(md, { gfm: true }), (t) => {
+    if (t.type === 'image') out.push((t as Tokens.Image).href);
+  });
+  return out;
+}
+
 function inline(tokens: Token[] | undefined): RichNode[] {
   const out: RichNode[] = [];
   for (const t of tokens ?? []) {
@@ -55,6 +73,10 @@ function inline(tokens: Token[] | undefined): RichNode[] {
         break;
       case 'image': {
         const img = t as Tokens.Image;
+        if (MEDIA_PATH_RE.test(img.href)) {
+          out.push(figure(img.href, img.text));
+          break;
+        }
         const m = /^cover:([a-z0-9-]{1,32})$/i.exec(img.href);
         out.push(placeholder(m ? m[1] : 'image', img.text));
         break;

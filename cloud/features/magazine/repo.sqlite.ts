@@ -1,6 +1,6 @@
 import type { Db } from '../../store/db';
-import type { ArticleBody, ArticleListItem, ArticleStatus, IssueSummary } from '../../contracts/magazine';
-import type { MagazineRepo, Viewer } from './repo';
+import type { AdminArticle, ArticleBody, ArticleListItem, ArticleStatus, IssueSummary } from '../../contracts/magazine';
+import type { ImportArticle, MagazineRepo, Viewer } from './repo';
 import { bigrams, markdownToNodes, markdownToPlain, readingMinutes } from './render';
 
 const VISIBLE = `i.publish_at <= @now AND (o.level = 1 OR substr(@orgPath, 1, length(o.path)) = o.path)`;
@@ -24,6 +24,10 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
   const updateIssue = db.prepare(
     'UPDATE magazine_issues SET title=@title, cover=@cover, intro=@intro, publish_at=@publishAt, updated_at=@at WHERE id=@id',
   );
+  const updateIssueFull = db.prepare(
+    `UPDATE magazine_issues SET org_id=@orgId, year=@year, number=@number, title=@title, cover=@cover, intro=@intro,
+     publish_at=@publishAt, updated_at=@at WHERE id=@id`,
+  );
   const articleSlugs = db.prepare('SELECT id, slug FROM magazine_articles WHERE issue_id = ?');
   const insertArticle = db.prepare(
     `INSERT INTO magazine_articles (issue_id, slug, seq, title, author, column_name, summary, body_md, nodes_json, reading_minutes, sample)
@@ -39,6 +43,59 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
   const biDelete = db.prepare('DELETE FROM magazine_bigrams WHERE rowid = ?');
   const biInsert = db.prepare('INSERT INTO magazine_bigrams (rowid, grams) VALUES (?, ?)');
 
+  const index = (id: number, title: string, summary: string, plain: string) => {
+    ftsInsert.run(id, title, summary + '\n' + plain);
+    biInsert.run(id, bigrams(title + '\n' + summary + '\n' + plain));
+  };
+  const articleRow = (issueId: number, slug: string, seq: number, a: Omit<ImportArticle, 'slug' | 'seq'>) => {
+    const plain = markdownToPlain(a.bodyMd);
+    return {
+      plain,
+      row: {
+        issueId,
+        slug,
+        seq,
+        title: a.title,
+        author: a.author,
+        column: a.column,
+        summary: a.summary,
+        bodyMd: a.bodyMd,
+        nodes: JSON.stringify(markdownToNodes(a.bodyMd)),
+        minutes: readingMinutes(plain),
+        sample: a.sample ? 1 : 0,
+      },
+    };
+  };
+  const ADMIN_ARTICLE_COLS = `id, seq, title, author, column_name AS "column", summary, body_md AS bodyMd, reading_minutes AS readingMinutes, sample`;
+  const adminArticles = db.prepare(`SELECT ${ADMIN_ARTICLE_COLS} FROM magazine_articles WHERE issue_id = ? ORDER BY seq, id`);
+  const adminArticle = db.prepare(`SELECT ${ADMIN_ARTICLE_COLS}, issue_id AS issueId, slug FROM magazine_articles WHERE id = ?`);
+  const maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM magazine_articles WHERE issue_id = ?').pluck();
+  const toAdminArticle = (r: any): AdminArticle => ({ ...r, sample: !!r.sample });
+  const saveArticle = db.transaction((issueId: number, a: Omit<ImportArticle, 'slug' | 'seq'> & { id?: number; seq?: number }) => {
+    let id = a.id;
+    if (id !== undefined) {
+      const cur = adminArticle.get(id) as { issueId: number; slug: string; seq: number } | undefined;
+      if (!cur || cur.issueId !== issueId) return null;
+      const { row, plain } = articleRow(issueId, cur.slug, a.seq ?? cur.seq, a);
+      updateArticle.run({ ...row, id });
+      ftsDelete.run(id);
+      biDelete.run(id);
+      index(id, a.title, a.summary, plain);
+    } else {
+      const seq = a.seq ?? (maxSeq.get(issueId) as number) + 1;
+      const slug = `web-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+      const { row, plain } = articleRow(issueId, slug, seq, a);
+      id = Number(insertArticle.run(row).lastInsertRowid);
+      index(id, a.title, a.summary, plain);
+    }
+    return toAdminArticle(adminArticle.get(id));
+  });
+  const removeArticle = db.transaction((id: number) => {
+    ftsDelete.run(id);
+    biDelete.run(id);
+    return deleteArticle.run(id).changes > 0;
+  });
+
   const importIssue = db.transaction((issue: Parameters<MagazineRepo['importIssue']>[0], at: string) => {
     const base = { title: issue.title, cover: issue.cover, intro: issue.intro, publishAt: issue.publishAt.toISOString(), at };
     let issueId = findIssue.get(issue.orgId, issue.year, issue.number) as number | undefined;
@@ -48,20 +105,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     } else updateIssue.run({ ...base, id: issueId });
     const existing = new Map((articleSlugs.all(issueId) as { id: number; slug: string }[]).map((r) => [r.slug, r.id]));
     for (const a of issue.articles) {
-      const plain = markdownToPlain(a.bodyMd);
-      const row = {
-        issueId,
-        slug: a.slug,
-        seq: a.seq,
-        title: a.title,
-        author: a.author,
-        column: a.column,
-        summary: a.summary,
-        bodyMd: a.bodyMd,
-        nodes: JSON.stringify(markdownToNodes(a.bodyMd)),
-        minutes: readingMinutes(plain),
-        sample: a.sample ? 1 : 0,
-      };
+      const { row, plain } = articleRow(issueId, a.slug, a.seq, a);
       let id = existing.get(a.slug);
       if (id !== undefined) {
         updateArticle.run({ ...row, id });
@@ -69,8 +113,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
         ftsDelete.run(id);
         biDelete.run(id);
       } else id = Number(insertArticle.run(row).lastInsertRowid);
-      ftsInsert.run(id, a.title, a.summary + '\n' + plain);
-      biInsert.run(id, bigrams(a.title + '\n' + a.summary + '\n' + plain));
+      index(id, a.title, a.summary, plain);
     }
     for (const id of existing.values()) {
       ftsDelete.run(id);
@@ -92,7 +135,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
      WHERE a.issue_id = ? ORDER BY a.seq`,
   );
   const BODY_COLS = `a.id, a.issue_id AS issueId, i.title AS issueTitle, a.title, a.author, a.column_name AS "column", a.summary,
-    a.reading_minutes AS readingMinutes, a.nodes_json AS nodesJson, a.seq`;
+    a.reading_minutes AS readingMinutes, a.nodes_json AS nodesJson, a.seq, a.sample`;
   const issueBodies = db.prepare(`SELECT ${BODY_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE a.issue_id = ? ORDER BY a.seq`);
   const article = db.prepare(
     `SELECT ${BODY_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
@@ -101,8 +144,8 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
   const prev = db.prepare('SELECT id FROM magazine_articles WHERE issue_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1').pluck();
   const next = db.prepare('SELECT id FROM magazine_articles WHERE issue_id = ? AND seq > ? ORDER BY seq LIMIT 1').pluck();
   const toBody = (r: any): ArticleBody & { seq: number } => {
-    const { nodesJson, ...rest } = r;
-    return { ...rest, nodes: JSON.parse(nodesJson) };
+    const { nodesJson, sample, ...rest } = r;
+    return { ...rest, nodes: JSON.parse(nodesJson), sample: !!sample };
   };
 
   const openRow = db.prepare(
@@ -330,6 +373,37 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     },
     async setPublishAt(id, publishAt, at) {
       setPublish.run(publishAt.toISOString(), at.toISOString(), id);
+    },
+    async adminArticles(issueId) {
+      return (adminArticles.all(issueId) as any[]).map(toAdminArticle);
+    },
+    async saveIssue(issue, at) {
+      const row = {
+        title: issue.title,
+        cover: issue.cover,
+        intro: issue.intro,
+        publishAt: issue.publishAt.toISOString(),
+        at: at.toISOString(),
+      };
+      try {
+        if (issue.id === undefined) {
+          return { issueId: Number(insertIssue.run({ ...row, orgId: issue.orgId, year: issue.year, number: issue.number }).lastInsertRowid) };
+        }
+        updateIssueFull.run({ ...row, id: issue.id, orgId: issue.orgId, year: issue.year, number: issue.number });
+        return { issueId: issue.id };
+      } catch (e) {
+        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return 'conflict';
+        throw e;
+      }
+    },
+    async saveArticle(issueId, a) {
+      return saveArticle(issueId, a);
+    },
+    async articleIssue(id) {
+      return ((adminArticle.get(id) as { issueId: number } | undefined)?.issueId ?? null);
+    },
+    async deleteArticle(id) {
+      return removeArticle(id);
     },
     async exportRows(m) {
       return exportRows.all(m) as any[];

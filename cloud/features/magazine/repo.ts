@@ -1,4 +1,5 @@
 import type {
+  AdminArticle,
   AdminIssue,
   ArticleBody,
   ArticleListItem,
@@ -19,6 +20,9 @@ export interface ImportArticle {
   bodyMd: string;
   sample: boolean;
 }
+
+export type ArticleFields = Omit<ImportArticle, 'slug' | 'seq'>;
+export type IssueFields = Omit<ImportIssue, 'articles'>;
 
 export interface ImportIssue {
   orgId: string;
@@ -91,6 +95,14 @@ export interface MagazineRepo {
   adminIssues(orgPaths: string[]): Promise<(AdminIssue & { orgPath: string })[]>;
   adminIssue(issueId: number): Promise<(AdminIssue & { orgPath: string }) | null>;
   setPublishAt(issueId: number, publishAt: Date, at: Date): Promise<void>;
+  adminArticles(issueId: number): Promise<AdminArticle[]>;
+  /** Creates (no id) or updates an issue's own fields; 'conflict' when the org already has that year and number. */
+  saveIssue(issue: IssueFields & { id?: number }, at: Date): Promise<{ issueId: number } | 'conflict'>;
+  /** Atomic: creates or updates one article (rendered and indexed for search); null when the id is not in that issue. */
+  saveArticle(issueId: number, article: ArticleFields & { id?: number; seq?: number }, at: Date): Promise<AdminArticle | null>;
+  /** The article's issue id, or null when there is no such article. */
+  articleIssue(articleId: number): Promise<number | null>;
+  deleteArticle(articleId: number): Promise<boolean>;
   /** For "我的数据". */
   exportRows(memberId: number): Promise<Record<string, string | number | null>[]>;
 }

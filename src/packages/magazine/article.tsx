@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow, usePageScroll, useRouter, useShareAppMessage, useUnload } from '@tarojs/taro';
 import { View, Text, RichText, Button } from '@tarojs/components';
-import type { ArticleBody, FontSize } from '@contracts/magazine';
+import type { ArticleBody, FontSize, RichNode } from '@contracts/magazine';
 import { FONT_SIZES, HEARTBEAT_INTERVAL_MS, HEARTBEAT_MAX_CREDIT } from '@contracts/magazine-format';
 import StateView from '../../components/state-view';
 import { call, type ApiCallError } from '../../services/api';
 import FontSizeControl from './components/font-size-control';
-import { cachedArticle, localSettings, rememberSettings, saveProgress, syncQueued } from './lib/store';
+import { mediaSrc } from '../../services/media';
+import { cachedArticle, localSettings, openingPosition, rememberSettings, saveProgress, syncQueued, syncWhenOnline } from './lib/store';
 import './article.css';
 
 interface Loaded {
@@ -19,6 +20,17 @@ interface Loaded {
 }
 
 const SAVE_EVERY_MS = 3000;
+/** A move smaller than this is not a new reading (opening an article must not overwrite another device's later place). */
+const MIN_MOVE = 0.005;
+
+/** Uploaded pictures are stored as /media/…: the weapp loads them from the API host. */
+function withImageHost(nodes: RichNode[]): RichNode[] {
+  return nodes.map((n) =>
+    'name' in n
+      ? { ...n, ...(n.attrs?.src ? { attrs: { ...n.attrs, src: mediaSrc(n.attrs.src) } } : {}), ...(n.children ? { children: withImageHost(n.children) } : {}) }
+      : n,
+  );
+}
 const IDLE_AFTER_MS = 60_000;
 
 function windowHeight(): number {
@@ -29,19 +41,24 @@ function windowHeight(): number {
   }
 }
 
+/**
+ * On H5 Taro scrolls each page's own container (.taro_page), not the window; the reader finds its own
+ * container through its element id (two article pages can be in the DOM during a transition).
+ */
+function h5Container(domId: string): HTMLElement | null {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return null;
+  return (document.getElementById(domId)?.closest('.taro_page') as HTMLElement | null) ?? null;
+}
+
 /** How far the page can scroll (px): the reading fraction is scrollTop / room. */
-function scrollRoom(): Promise<number> {
-  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
-    // Taro H5 scrolls the shown page's container, not the window
-    const pages = Array.from(document.querySelectorAll('.mz-article'))
-      .map((a) => a.closest('.taro_page') as HTMLElement | null)
-      .filter((p): p is HTMLElement => !!p && p.offsetParent !== null && getComputedStyle(p).display !== 'none');
-    const el = (pages[pages.length - 1] ?? document.scrollingElement) as HTMLElement | null;
+function scrollRoom(domId: string): Promise<number> {
+  if (process.env.TARO_ENV === 'h5') {
+    const el = h5Container(domId) ?? (document.scrollingElement as HTMLElement | null);
     return Promise.resolve(el ? el.scrollHeight - el.clientHeight : 0);
   }
   return new Promise((resolve) => {
     Taro.createSelectorQuery()
-      .select('#mz-article')
+      .select(`#${domId}`)
       .boundingClientRect()
       .exec((res) => {
         const rect = res?.[0] as { height: number } | null;
@@ -50,15 +67,19 @@ function scrollRoom(): Promise<number> {
   });
 }
 
+let instances = 0;
+
 /** The article reader: font size and night mode per member, progress saved while scrolling, heartbeats while visible. */
 export default function MagazineArticlePage() {
   const articleId = Number(useRouter().params.id);
+  const domId = useMemo(() => `mz-article-${++instances}`, []);
   const [data, setData] = useState<Loaded>();
   const [error, setError] = useState<ApiCallError>();
   const [settings, setSettings] = useState(localSettings);
   const position = useRef(0);
   const maxPosition = useRef(0);
   const lastSave = useRef(0);
+  const lastSent = useRef(0);
   const saveTimer = useRef<ReturnType<typeof setTimeout>>();
   const lastActivity = useRef(Date.now());
   const visible = useRef(true);
@@ -71,16 +92,17 @@ export default function MagazineArticlePage() {
       const r = await call('magazine.article', { articleId }, { quiet: true });
       setSettings(r.settings);
       rememberSettings(r.settings);
-      setData({ article: r.article, position: r.progress?.position ?? 0, favorite: r.favorite, prevId: r.prevId, nextId: r.nextId, offline: false });
+      setData({ article: r.article, position: openingPosition(articleId, r.progress), favorite: r.favorite, prevId: r.prevId, nextId: r.nextId, offline: false });
       void syncQueued();
     } catch (e) {
       const cached = (e as ApiCallError).code === 'NETWORK' ? cachedArticle(articleId) : null;
-      if (cached) setData({ article: cached.body, position: 0, favorite: false, prevId: cached.prevId, nextId: cached.nextId, offline: true });
+      if (cached) setData({ article: cached.body, position: openingPosition(articleId, null), favorite: false, prevId: cached.prevId, nextId: cached.nextId, offline: true });
       else setError(e as ApiCallError);
     }
   }, [articleId]);
 
   useEffect(() => {
+    syncWhenOnline();
     void load();
   }, [load]);
 
@@ -89,14 +111,18 @@ export default function MagazineArticlePage() {
     await new Promise((r) => setTimeout(r, 80));
     const f = typeof fraction === 'function' ? fraction() : fraction;
     if (f <= 0) return;
-    const room = await scrollRoom();
-    if (room > 0) Taro.pageScrollTo({ scrollTop: Math.round(f * room), duration: 0 });
-  }, []);
+    const room = await scrollRoom(domId);
+    if (room <= 0) return;
+    const el = h5Container(domId);
+    if (el) el.scrollTop = Math.round(f * room);
+    else Taro.pageScrollTo({ scrollTop: Math.round(f * room), duration: 0 });
+  }, [domId]);
   useEffect(() => {
     if (!data || restored.current) return;
     restored.current = true;
     position.current = data.position;
     maxPosition.current = data.position;
+    lastSent.current = data.position;
     if (data.position > 0) {
       void scrollToFraction(data.position);
       Taro.showToast({ title: `已回到上次读到的 ${Math.round(data.position * 100)}%`, icon: 'none', duration: 1500 });
@@ -104,15 +130,16 @@ export default function MagazineArticlePage() {
   }, [data, scrollToFraction]);
 
   const save = useCallback(() => {
-    if (!data) return;
+    if (!data || Math.abs(position.current - lastSent.current) < MIN_MOVE) return;
     lastSave.current = Date.now();
+    lastSent.current = position.current;
     void saveProgress(articleId, position.current);
   }, [articleId, data]);
 
-  usePageScroll(({ scrollTop }) => {
+  const onScroll = (scrollTop: number) => {
     lastActivity.current = Date.now();
     if (!restored.current) return;
-    void scrollRoom().then((room) => {
+    void scrollRoom(domId).then((room) => {
       const f = room <= 0 ? 1 : Math.min(1, Math.max(0, scrollTop / room));
       position.current = f;
       maxPosition.current = Math.max(maxPosition.current, f);
@@ -120,7 +147,22 @@ export default function MagazineArticlePage() {
       if (Date.now() - lastSave.current >= SAVE_EVERY_MS) save();
       else saveTimer.current = setTimeout(save, SAVE_EVERY_MS);
     });
+  };
+  const onScrollRef = useRef(onScroll);
+  onScrollRef.current = onScroll;
+  // weapp: the page scrolls; H5: the page's own container, listened to directly (Taro's H5 page-scroll
+  // binding follows whichever page was bound last, which misses scrolls after a back-and-forth)
+  usePageScroll(({ scrollTop }) => {
+    if (process.env.TARO_ENV !== 'h5') onScrollRef.current(scrollTop);
   });
+  const hasData = !!data;
+  useEffect(() => {
+    const el = hasData ? h5Container(domId) : null;
+    if (!el) return;
+    const h = () => onScrollRef.current(el.scrollTop);
+    el.addEventListener('scroll', h, { passive: true });
+    return () => el.removeEventListener('scroll', h);
+  }, [hasData, domId]);
 
   // Heartbeats: only while the page is visible and the reader has touched or scrolled in the last minute.
   const beat = useCallback(() => {
@@ -166,7 +208,7 @@ export default function MagazineArticlePage() {
   });
   useUnload(() => {
     clearTimeout(saveTimer.current);
-    if (restored.current && data) void saveProgress(articleId, position.current);
+    if (restored.current) save();
   });
 
   const changeSettings = async (patch: { fontSize?: FontSize; night?: boolean }) => {
@@ -196,11 +238,12 @@ export default function MagazineArticlePage() {
       .catch(() => undefined);
   };
 
+  const nodes = useMemo(() => (data ? withImageHost(data.article.nodes) : []), [data?.article]);
   const fontPx = FONT_SIZES.find((f) => f.key === settings.fontSize)?.px ?? 34;
   const open = (id: number) => Taro.redirectTo({ url: `/packages/magazine/article?id=${id}` });
 
   return (
-    <View id='mz-article' className={`page mz-article mz-article--${settings.fontSize} ${settings.night ? 'mz-article--night' : ''}`}>
+    <View id={domId} className={`page mz-article mz-article--${settings.fontSize} ${settings.night ? 'mz-article--night' : ''}`}>
       <StateView loading={!data && !error} error={error} onRetry={load}>
         {data && (
           <>
@@ -213,7 +256,7 @@ export default function MagazineArticlePage() {
               <Text>{data.article.summary}</Text>
             </View>
             <View className='mz-article__body' style={{ fontSize: Taro.pxTransform(fontPx) }}>
-              <RichText nodes={data.article.nodes as any} />
+              <RichText nodes={nodes as any} />
             </View>
             <View className='mz-article__actions'>
               <Button className='btn-plain mz-article__btn' onClick={toggleFavorite} disabled={data.offline}>
@@ -245,7 +288,7 @@ export default function MagazineArticlePage() {
                 <Text />
               )}
             </View>
-            <Text className='hint mz-article__sample'>示例内容，仅供演示</Text>
+            {data.article.sample && <Text className='hint mz-article__sample'>示例内容，仅供演示</Text>}
           </>
         )}
       </StateView>

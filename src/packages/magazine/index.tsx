@@ -1,16 +1,18 @@
-import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import StateView from '../../components/state-view';
 import { useAction } from '../../hooks/useAction';
 import Cover from './components/cover';
-import { cachedIssue, syncQueued } from './lib/store';
+import { cachedIssue, syncQueued, syncWhenOnline } from './lib/store';
 import './index.css';
 
 /** 《人生》 shelf: the issues newest first, continue reading, and the reader's own lists. */
 export default function MagazineShelfPage() {
   const { data, error, loading, reload } = useAction('magazine.shelf', {});
   const go = (url: string) => Taro.navigateTo({ url });
-  void syncQueued();
+  useEffect(() => syncWhenOnline(), []);
+  useDidShow(() => void syncQueued());
   const offline = error && error.code === 'NETWORK' ? cachedIssue() : null;
 
   return (

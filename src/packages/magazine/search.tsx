@@ -59,7 +59,7 @@ export default function MagazineSearchPage() {
           搜索
         </Button>
       </View>
-      <StateView loading={busy} error={error} empty={hits?.length === 0} emptyText='没有找到相关文章，换个词试试'>
+      <StateView loading={busy} error={error} onRetry={search} empty={hits?.length === 0} emptyText='没有找到相关文章，换个词试试'>
         {hits?.map((h) => (
           <View key={h.articleId} className='card mz-search__item' onClick={() => Taro.navigateTo({ url: `/packages/magazine/article?id=${h.articleId}` })}>
             <Runs runs={h.titleRuns} className='mz-search__title' />

@@ -14,9 +14,45 @@ export const taroStorage: KeyValueStorage = {
 
 export const progressQueue = new ProgressQueue(taroStorage);
 
+/** The last place read on this device, per article (so an article opened offline opens where it was left). */
+const POSITIONS_KEY = 'magazine:positions';
+type Positions = Record<string, { position: number; readAt: string }>;
+function positions(): Positions {
+  try {
+    const raw = Taro.getStorageSync(POSITIONS_KEY);
+    const p = raw ? JSON.parse(raw) : {};
+    return p && typeof p === 'object' ? p : {};
+  } catch {
+    return {};
+  }
+}
+export function localPosition(articleId: number): { position: number; readAt: string } | null {
+  return positions()[articleId] ?? null;
+}
+function rememberPosition(articleId: number, position: number, readAt: string): void {
+  try {
+    const all = positions();
+    all[articleId] = { position, readAt };
+    const keys = Object.keys(all);
+    // keep the 200 most recent
+    if (keys.length > 200) keys.sort((a, b) => (all[a].readAt < all[b].readAt ? -1 : 1)).slice(0, keys.length - 200).forEach((k) => delete all[k]);
+    Taro.setStorageSync(POSITIONS_KEY, JSON.stringify(all));
+  } catch {
+    // storage full: the server copy still works
+  }
+}
+
+/** The place to open at: the server's, unless this device read later (e.g. offline, not yet synced). */
+export function openingPosition(articleId: number, server: { position: number; readAt: string } | null): number {
+  const local = localPosition(articleId);
+  if (local && (!server || local.readAt > server.readAt)) return local.position;
+  return server?.position ?? 0;
+}
+
 /** Saves progress now, or queues it when the network is down. */
 export async function saveProgress(articleId: number, position: number): Promise<void> {
   const entry = { articleId, position: Math.round(position * 1000) / 1000, readAt: new Date().toISOString() };
+  rememberPosition(articleId, entry.position, entry.readAt);
   try {
     await call('magazine.progress', entry, { quiet: true });
     void syncQueued();
@@ -26,16 +62,45 @@ export async function saveProgress(articleId: number, position: number): Promise
 }
 
 let syncing = false;
-export async function syncQueued(): Promise<void> {
+let retry: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Sends what was queued offline. While the network is still not usable (the 'online' signal often
+ * comes before it is), it tries again later, waiting longer each time (5 s … 60 s).
+ */
+export async function syncQueued(delay = 5000): Promise<void> {
   if (syncing || progressQueue.pending().length === 0) return;
   syncing = true;
+  let left = 0;
   try {
-    await progressQueue.flush(async (p) => {
-      await call('magazine.progress', p, { quiet: true });
-    });
+    left = (
+      await progressQueue.flush(async (p) => {
+        await call('magazine.progress', p, { quiet: true });
+      })
+    ).left;
   } finally {
     syncing = false;
   }
+  if (left > 0 && !retry) {
+    retry = setTimeout(() => {
+      retry = undefined;
+      void syncQueued(Math.min(delay * 2, 60_000));
+    }, delay);
+  }
+}
+
+/** Sends the queue as soon as the network is back (once per app run). */
+let listening = false;
+export function syncWhenOnline(): void {
+  if (listening) return;
+  listening = true;
+  try {
+    Taro.onNetworkStatusChange((r) => {
+      if (r.isConnected) void syncQueued();
+    });
+  } catch {
+    // not supported here: the queue is still sent on the next page load
+  }
+  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') window.addEventListener('online', () => void syncQueued());
 }
 
 /** The last opened issue with all its article bodies, for reading without network. */
