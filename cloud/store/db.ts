@@ -13,5 +13,8 @@ export function openDatabase(dataDir: string, fileName = 'huiyuan.sqlite'): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Savepoints (every write in a group commit has one) keep their undo pages in a statement journal, which past
+  // 64 KiB spills to a temporary file: kept in memory, a 交卷 or 签到 costs ~10% less CPU.
+  db.pragma('temp_store = MEMORY');
   return db;
 }
