@@ -58,6 +58,7 @@ test('migrations and seeds run once: reopening and reseeding changes nothing', a
     expect(reopened.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(reopened.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(reopened.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(reopened.db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY: savepoint journals never spill to disk
   } finally {
     reopened.close();
   }
