@@ -90,3 +90,21 @@ export function dirSize(dir: string, match: (f: string) => boolean = () => true)
 
 export const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file)).length;
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** CPU seconds (user + system) a child process has used so far, from /proc (Linux); NaN elsewhere. */
+export function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
+/** A load run plus the server's CPU time per answered request: a figure the other tenants of a shared machine disturb far less than req/s. */
+export async function measured(server: { proc: { pid?: number } }, run: () => Promise<LoadResult>) {
+  const c0 = cpuSecondsOf(server.proc.pid);
+  const r = await run();
+  const cpu = cpuSecondsOf(server.proc.pid) - c0;
+  return { ...r, cpuUsPerReq: (cpu * 1e6) / Math.max(1, r.rps * BENCH_SECONDS) };
+}

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../../cloud/app';
-import { apiServer, bareServer, dirSize, fmt, gzipSize, kb, load, post, table, type LoadResult } from '../lib';
+import { apiServer, bareServer, dirSize, fmt, gzipSize, kb, load, measured, median, post, table, type LoadResult } from '../lib';
 
-/** member.me and member.update against bare node:http in the same run. */
+/**
+ * member.me and member.update against bare node:http in the same run. The machine is shared, so the four targets
+ * alternate for ROUNDS rounds, each ratio is taken within its own round, and the figure is the median.
+ */
 export async function foundationThroughput(): Promise<void> {
   console.log('\n## member.me / member.update 吞吐（对比裸 Node http）');
   const bare = await bareServer('plain');
@@ -12,26 +15,39 @@ export async function foundationThroughput(): Promise<void> {
   try {
     const token = (await post(api.url, 'auth.devLogin', { openid: 'bench-member', nickname: '压测' })).data.token as string;
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-    const results: [string, LoadResult][] = [];
-    results.push(['bare node:http', await load({ url: bare.url, method: 'POST', headers, body: '{}' })]);
-    results.push(['bare http + 1 SQLite insert', await load({ url: bareSql.url, method: 'POST', headers, body: '{}' })]);
-    results.push(['member.me', await load({ url: `${api.url}/api/member.me`, method: 'POST', headers, body: '{}' })]);
     let n = 0;
-    results.push([
-      'member.update',
-      await load({
-        url: `${api.url}/api/member.update`,
-        method: 'POST',
-        headers,
-        setupClient: (client) => client.setBody(JSON.stringify({ nickname: `压测${n++ % 1000}` })),
-      }),
-    ]);
-    const base = results[0][1].rps;
-    const baseSql = results[1][1].rps;
-    table([
-      ['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', '× bare', '× bare+sqlite'],
-      ...results.map(([name, r]) => [name, fmt(r.rps), fmt(r.p50), fmt(r.p99), r.errors, r.non2xx, fmt(r.rps / base, 2), fmt(r.rps / baseSql, 2)]),
-    ]);
+    const targets: [string, typeof bare, () => Promise<LoadResult>][] = [
+      ['bare node:http', bare, () => load({ url: bare.url, method: 'POST', headers, body: '{}' })],
+      ['bare http + 1 SQLite insert', bareSql, () => load({ url: bareSql.url, method: 'POST', headers, body: '{}' })],
+      ['member.me', api, () => load({ url: `${api.url}/api/member.me`, method: 'POST', headers, body: '{}' })],
+      [
+        'member.update',
+        api,
+        () =>
+          load({
+            url: `${api.url}/api/member.update`,
+            method: 'POST',
+            headers,
+            setupClient: (client) => client.setBody(JSON.stringify({ nickname: `压测${n++ % 1000}` })),
+          }),
+      ],
+    ];
+    const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+    const rows: (string | number)[][] = [['round', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', '× bare', '× bare+sqlite', 'server CPU µs/req']];
+    const ratios: Record<string, number[]> = { 'member.me': [], 'member.update': [] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      const results: [string, LoadResult & { cpuUsPerReq: number }][] = [];
+      for (const [name, server, run] of targets) results.push([name, await measured(server, run)]);
+      const base = results[0][1].rps;
+      const baseSql = results[1][1].rps;
+      for (const [name, r] of results) {
+        rows.push([round, name, fmt(r.rps), fmt(r.p50), fmt(r.p99), r.errors, r.non2xx, fmt(r.rps / base, 2), fmt(r.rps / baseSql, 2), fmt(r.cpuUsPerReq)]);
+        ratios[name]?.push(r.rps / baseSql);
+      }
+    }
+    table(rows);
+    for (const [name, xs] of Object.entries(ratios))
+      console.log(`  ${name} / bare+sqlite req/s per round: ${xs.map((r) => fmt(r, 2)).join(', ')}; median ${fmt(median(xs), 2)} (goal ≥ 0.5)`);
   } finally {
     bare.stop();
     bareSql.stop();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../../../cloud/app';
 import { tempDir } from '../../support/app';
-import { BENCH_SECONDS, apiServer, bareServer, fmt, load, median, percentile, post, table, type LoadResult } from '../lib';
+import { apiServer, bareServer, fmt, load, measured, median, percentile, post, table } from '../lib';
 
 /**
  * quiz.submit throughput beside bare node:http + 1 SQLite insert (same run), then leaderboard
@@ -13,24 +13,6 @@ import { BENCH_SECONDS, apiServer, bareServer, fmt, load, median, percentile, po
 export async function quizBench(): Promise<void> {
   await quizSubmitThroughput();
   await quizLeaderboardLatency();
-}
-
-/** CPU seconds (user + system) a child process has used so far, from /proc (Linux); NaN elsewhere. */
-function cpuSecondsOf(pid: number | undefined): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
-  } catch {
-    return NaN;
-  }
-}
-
-/** A load run plus the server's CPU time per answered request: a figure the other tenants of a shared machine disturb far less than req/s. */
-async function measured(server: { proc: { pid?: number } }, run: () => Promise<LoadResult>) {
-  const c0 = cpuSecondsOf(server.proc.pid);
-  const r = await run();
-  const cpu = cpuSecondsOf(server.proc.pid) - c0;
-  return { ...r, cpuUsPerReq: (cpu * 1e6) / Math.max(1, r.rps * BENCH_SECONDS) };
 }
 
 export async function quizSubmitThroughput() {
