@@ -30,7 +30,7 @@ import {
 } from '../../contracts/magazine-format';
 import type { Viewer } from './repo';
 import { imageHrefs } from './render';
-import { requireCoverImage } from '../media/cover';
+import { requireCoverImage, requireUploadedImage } from '../media/cover';
 import { MEDIA_PATH_RE } from '../../contracts/media-format';
 
 /** Days and weeks are counted in China time (UTC+8). */
@@ -355,8 +355,7 @@ export const magazineSaveArticle = defineAction({
     for (const href of imageHrefs(fields.bodyMd)) {
       if (/^cover:[a-z0-9-]{1,32}$/i.test(href)) continue;
       if (!MEDIA_PATH_RE.test(href)) throw new AppError('INVALID_PAYLOAD', '正文里的图片请用“插入图片”上传，不能引用其他网址');
-      const blob = await ctx.store.media.get(MEDIA_PATH_RE.exec(href)![1]);
-      if (!blob) throw new AppError('INVALID_PAYLOAD', '正文里有一张图片不存在，请重新插入图片');
+      await requireUploadedImage(ctx, href, '正文里有一张图片不存在，请重新插入图片');
     }
     const saved = await ctx.store.magazine.saveArticle(issueId, { id: articleId, ...fields, sample: fields.sample ?? false }, ctx.now());
     if (!saved) throw notFound('这篇文章');
