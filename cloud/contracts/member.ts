@@ -47,7 +47,7 @@ export const memberUpdateInput = z
     orgId: orgId.nullable().optional(),
   })
   .strict();
-export const memberConsentInput = z.object({ version: z.literal(PRIVACY_NOTICE_VERSION, { message: '隐私说明已更新，请刷新后重新阅读' }) }).strict();
+export const memberConsentInput = z.object({ version: z.literal(PRIVACY_NOTICE_VERSION, { message: '《个人信息保护说明》已更新，请刷新后重新阅读' }) }).strict();
 export const memberExportInput = z.object({}).strict();
 export const memberPointsInput = z.object({}).strict();
 export const memberDeleteInput = z.object({ confirm: z.literal('注销', { message: '请输入“注销”二字以确认' }) }).strict();

@@ -18,7 +18,7 @@ test('a real name or phone is refused before consent and stored after it', async
   const m = app.as('wx-consent');
   const refused = await m.raw('member.update', { realName: '王其其格', phone: '13912345678' });
   expect(refused.status).toBe(403);
-  expect(refused.body).toEqual({ ok: false, error: { code: 'CONSENT_REQUIRED', message: expect.stringContaining('隐私说明') } });
+  expect(refused.body).toEqual({ ok: false, error: { code: 'CONSENT_REQUIRED', message: expect.stringContaining('《个人信息保护说明》') } });
   expect((await m.call('member.me', {})).realName).toBeNull();
 
   await m.call('member.consent', { version: PRIVACY_NOTICE_VERSION });

@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors';
  * 个人信息保护法: a real name or a phone number is stored only after the member agreed to the current
  * privacy notice. Every handler that would store one (profile, registration forms, …) asks here first.
  */
-export function requirePrivacyConsent(ctx: Pick<MemberContext, 'member'>, message = '保存姓名或手机号前，请先阅读并同意《隐私说明》'): void {
+export function requirePrivacyConsent(ctx: Pick<MemberContext, 'member'>, message = '保存姓名或手机号前，请先阅读并同意《个人信息保护说明》'): void {
   if (ctx.member.consentVersion !== PRIVACY_NOTICE_VERSION) throw new AppError('CONSENT_REQUIRED', message);
 }
 
