@@ -20,7 +20,7 @@ export function sqliteOrgRepo(db: Db): OrgRepo {
       return index().get(id);
     },
     async all() {
-      return allRows.all() as OrgRow[];
+      return [...index().values()]; // in the order it was read: level, sort, id
     },
     async children(parentId) {
       return (childrenOf.all(parentId) as (OrgRow & { hasChildren: number })[]).map((r) => ({

@@ -10,6 +10,16 @@ const H = 3600_000;
 const BURST = Number(process.env.BENCH_CLASS_BURST || 2000);
 const SEATS = 50;
 
+/** The class both bursts register for (over HTTP and in-process): SEATS seats, a waitlist, one required phone field. */
+const benchClass = (now: number) => ({
+  orgId: '150100', title: '压测课堂', topic: '科学养育', teacher: '压测', description: '',
+  venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,
+  startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
+  regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
+  capacity: SEATS, ageMin: null, ageMax: null, cancelHours: 24, waitlistOpen: true,
+  fields: [{ id: 'phone', label: '联系电话', type: 'phone', required: true }],
+});
+
 /**
  * One POST on its own connection, as each parent's phone opens one. node:http rather than fetch: the client
  * shares this 2-core machine with the server, and fetch's own cost per request would be measured as the server's.
@@ -51,14 +61,7 @@ export async function classesBurst(): Promise<void> {
     const cls = await post(
       api.url,
       'class.publish',
-      {
-        orgId: '150100', title: '压测课堂', topic: '科学养育', teacher: '压测', description: '',
-        venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,
-        startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
-        regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
-        capacity: SEATS, ageMin: null, ageMax: null, cancelHours: 24, waitlistOpen: true,
-        fields: [{ id: 'phone', label: '联系电话', type: 'phone', required: true }],
-      },
+      benchClass(now),
       admin,
     );
     const classId = cls.data.id as number;
@@ -118,14 +121,7 @@ async function registerInProcess(): Promise<void> {
     const now = Date.now();
     const cls = await app.router.dispatch(
       'class.publish',
-      {
-        orgId: '150100', title: '压测课堂', topic: '科学养育', teacher: '压测', description: '',
-        venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,
-        startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
-        regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
-        capacity: SEATS, ageMin: null, ageMax: null, cancelHours: 24, waitlistOpen: true,
-        fields: [{ id: 'phone', label: '联系电话', type: 'phone', required: true }],
-      },
+      benchClass(now),
       { kind: 'session', memberId: admin.id },
       services,
     );
