@@ -1,14 +1,17 @@
 import type { Db } from '../../store/db';
 import type { AdminOrg } from '../../core/access';
 import type { AdminRepo } from './repo';
+import { rowCache } from '../../store/row-cache';
 
 export function sqliteAdminRepo(db: Db): AdminRepo {
   const orgsOf = db.prepare(
     `SELECT o.id, o.name, o.level, o.path FROM admin_grants g JOIN orgs o ON o.id = g.org_id WHERE g.openid = ? ORDER BY o.level`,
   );
+  // Asked on every signed-in request (is this member an admin, and of what?); grants change seldom.
+  const grants = rowCache<string, AdminOrg[]>(db, { tables: ['admin_grants', 'orgs'], max: 20_000 });
   return {
     async orgsOf(openid) {
-      return orgsOf.all(openid) as AdminOrg[];
+      return grants.get(openid, () => Object.freeze(orgsOf.all(openid) as AdminOrg[]) as AdminOrg[])!;
     },
     async grant(openid, orgId, at) {
       db.prepare('INSERT INTO admin_grants (openid, org_id, granted_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(openid, orgId, at.toISOString());

@@ -1,4 +1,6 @@
 import type { Db } from '../../store/db';
+import { groupCommitOf } from '../../store/group-commit';
+import { rowCache } from '../../store/row-cache';
 import type { MemberPatch, MemberRepo, MemberRow } from './repo';
 
 const COLUMNS = `id, openid, nickname, real_name AS realName, phone, org_id AS orgId, points,
@@ -23,7 +25,14 @@ export function sqliteMemberRepo(db: Db): MemberRepo {
      WHERE id = @id`,
   );
 
-  const get = (id: number) => byId.get(id) as MemberRow | undefined;
+  const read = (id: number) => byId.get(id) as MemberRow | undefined;
+  // Every signed-in request starts by reading its member: kept in memory (frozen, so no caller edits the copy).
+  const members = rowCache<number, MemberRow>(db, { tables: ['members'], keyColumn: 'id', max: 20_000 });
+  const get = (id: number) => members.get(id, () => {
+    const row = read(id);
+    return row && Object.freeze(row);
+  });
+  const inGroupCommit = groupCommitOf(db);
 
   return {
     async getById(id) {
@@ -41,6 +50,8 @@ export function sqliteMemberRepo(db: Db): MemberRepo {
     },
     async update(id, patch: MemberPatch, at) {
       // One prepared statement for every patch shape: a field is written only when its flag is set.
+      // In the shared group commit: a burst of profile saves (a class filling in its 家长 details) pays one commit.
+      return inGroupCommit(() => {
       updateStmt.run({
         id,
         at: at.toISOString(),
@@ -54,6 +65,7 @@ export function sqliteMemberRepo(db: Db): MemberRepo {
         orgId: patch.orgId ?? null,
       });
       return get(id)!;
+      });
     },
     async recordConsent(id, version, at) {
       db.transaction(() => {

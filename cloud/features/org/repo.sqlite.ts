@@ -1,6 +1,7 @@
 import type { Db } from '../../store/db';
 import type { OrgSummary } from '../../contracts/org';
 import type { OrgRepo, OrgRow } from './repo';
+import { rowCache } from '../../store/row-cache';
 
 const COLUMNS = `id, name, level, parent_id AS parentId, path, member_count AS memberCount`;
 
@@ -10,10 +11,11 @@ export function sqliteOrgRepo(db: Db): OrgRepo {
      FROM orgs o WHERE parent_id IS ? ORDER BY sort, id`,
   );
   const allRows = db.prepare(`SELECT ${COLUMNS} FROM orgs ORDER BY level, sort, id`);
-  // The tree is read on nearly every request (我的, 首页, scope and eligibility checks) and changes only through
-  // upsertMany (the seed loader), so it is held in memory, built on first use and dropped by upsertMany.
-  let rowsById: Map<string, OrgRow> | null = null;
-  const index = () => (rowsById ??= new Map((allRows.all() as OrgRow[]).map((r) => [r.id, Object.freeze(r)])));
+  // The tree is read on nearly every request (我的, 首页, scope and eligibility checks) and changes seldom
+  // (the seed loader), so it is held in memory, built on first use and dropped when any org changes.
+  const tree = rowCache<'tree', Map<string, OrgRow>>(db, { tables: ['orgs'], max: 1 });
+  const readTree = () => new Map((allRows.all() as OrgRow[]).map((r) => [r.id, Object.freeze(r)]));
+  const index = () => tree.get('tree', readTree)!;
 
   return {
     async getById(id) {
@@ -43,7 +45,6 @@ export function sqliteOrgRepo(db: Db): OrgRepo {
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, member_count = excluded.member_count, sort = excluded.sort`,
       );
       const pathOf = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck();
-      rowsById = null;
       db.transaction(() => {
         orgs.forEach((o, i) => {
           const parentPath = o.parentId ? (pathOf.get(o.parentId) as string | undefined) : '/';

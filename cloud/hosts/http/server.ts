@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import http, { type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -9,11 +10,11 @@ import type { App } from '../../app';
 import type { Identity } from '../../core/context';
 import { INTERNAL_ERROR_MESSAGE, refusal } from '../../contracts/errors';
 import { API_HEADERS } from './api-headers';
+import { apiHandler } from './api';
 import { loadOrCreateSecret, sessionSigner } from './session';
 import { startReminderScheduler } from '../../features/classes/reminders';
 import { registerMediaRoutes } from './media';
 
-export const BODY_LIMIT_BYTES = 64 * 1024;
 /**
  * Pending connections the kernel may queue for us. Node's default (511) overflows when a hall of members
  * taps 签到 at once, and the overflow surfaces as reset connections; the kernel caps this at somaxconn.
@@ -33,36 +34,39 @@ export interface HttpHostOptions {
 }
 
 
-/** The HTTP host: POST /api/<action> over the shared router, and the H5 build on the same port. */
+/**
+ * The HTTP host on one port: the JSON API (POST /api/<action>, see api.ts) straight on node:http, and
+ * Fastify for the rest: image uploads and images, and the H5 build.
+ */
 export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promise<FastifyInstance> {
   const signer = sessionSigner(loadOrCreateSecret(app.options.dataDir));
-  const server = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: true });
+  const identify = (headers: IncomingHttpHeaders): Identity => {
+    const auth = headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      const memberId = signer.verify(auth.slice(7).trim());
+      if (memberId !== null) return { kind: 'session', memberId };
+    }
+    const openid = headers['x-wx-openid'];
+    if (opts.trustWxOpenidHeader && typeof openid === 'string' && openid) return { kind: 'openid', openid };
+    return { kind: 'anonymous' };
+  };
+  const services = { store: app.store, mode: app.options.mode, issueSession: (m: { id: number }) => signer.issue(m.id) };
+  const api = apiHandler({ router: app.router, identify, services });
 
+  const server = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: true,
+    serverFactory: (fastifyHandler) => http.createServer((req, res) => api(req, res) || fastifyHandler(req, res)),
+  });
   await server.register(compress, { threshold: 1024 });
 
-  // Only JSON bodies; anything else is answered in the envelope, not with Fastify's own shape.
+  // Only the media routes (own scope) take bodies; anything else sent here is refused in the envelope.
   server.removeAllContentTypeParsers();
-  server.addContentTypeParser(['application/json'], { parseAs: 'string' }, (_req, body, done) => {
-    const text = String(body);
-    if (text.trim() === '') return done(null, {});
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(Object.assign(new Error('bad json'), { statusCode: 400, code: 'BAD_JSON' }), undefined);
-    }
-  });
   server.addContentTypeParser('*', (_req, _payload, done) =>
     done(Object.assign(new Error('unsupported'), { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }), undefined),
   );
-
   server.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {
     reply.headers(API_HEADERS);
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413)
-      return reply.code(413).send(refusal('PAYLOAD_TOO_LARGE', '提交的内容太大了（上限 64 KB），请精简后再试'));
-    if (error.code === 'BAD_JSON' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
-      return reply.code(400).send(refusal('BAD_JSON', '提交的内容格式不正确，请刷新页面后重试'));
-    if (error.code === 'UNSUPPORTED_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-      return reply.code(415).send(refusal('UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交（Content-Type: application/json）'));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
       return reply.code(error.statusCode).send(refusal('INVALID_PAYLOAD', '请求有误，请检查后重试'));
     server.log.error(error);
@@ -70,34 +74,7 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
     return reply.code(500).send(refusal('INTERNAL', INTERNAL_ERROR_MESSAGE));
   });
 
-  const identify = (req: FastifyRequest): Identity => {
-    const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ')) {
-      const memberId = signer.verify(auth.slice(7).trim());
-      if (memberId !== null) return { kind: 'session', memberId };
-    }
-    const openid = req.headers['x-wx-openid'];
-    if (opts.trustWxOpenidHeader && typeof openid === 'string' && openid) return { kind: 'openid', openid };
-    return { kind: 'anonymous' };
-  };
-
-  const services = { store: app.store, mode: app.options.mode, issueSession: (m: { id: number }) => signer.issue(m.id) };
-  await registerMediaRoutes(server, { app, identify, services }); // image uploads (own body limit) and /media/<sha256>.<ext>
-
-  server.post<{ Params: { action: string } }>('/api/:action', async (req, reply) => {
-    const result = await app.router.dispatch(req.params.action, req.body, identify(req), services);
-    reply.code(result.status).headers(API_HEADERS);
-    return result.body;
-  });
-
-  server.get('/api/health', async () => ({ ok: true, data: { mode: app.options.mode, actions: app.router.names().length } }));
-
-  server.route({
-    method: ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    url: '/api/*',
-    handler: async (_req, reply: FastifyReply) => reply.code(405).headers(API_HEADERS).send(refusal('METHOD_NOT_ALLOWED', '接口只接受 POST 请求')),
-  });
-  server.post('/api/*', async (_req, reply: FastifyReply) => reply.code(404).headers(API_HEADERS).send(refusal('UNKNOWN_ACTION', '没有这个接口')));
+  await registerMediaRoutes(server, { app, identify: (req) => identify(req.headers), services }); // image uploads (own body limit) and /media/<sha256>.<ext>
 
   // The H5 app: helmet's full set (CSP with the template's inline-script hash, …) in its own
   // encapsulated context, so the hot API path pays only for the static headers below.

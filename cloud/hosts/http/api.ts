@@ -1,0 +1,126 @@
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import zlib from 'node:zlib';
+import type { Router } from '../../core/router';
+import type { HostServices, Identity } from '../../core/context';
+import { INTERNAL_ERROR_MESSAGE, refusal } from '../../contracts/errors';
+import { MEDIA_UPLOAD_PATH } from '../../contracts/media-format';
+import { API_HEADERS } from './api-headers';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+/** Answers smaller than this go as they are: gzip would cost more time than the bytes it saves. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/** API_HEADERS as writeHead's flat list, built once. */
+const FIXED_HEADERS = Object.entries(API_HEADERS).flat();
+const ACTION_PATH_RE = /^\/api\/([A-Za-z][\w.]{0,63})$/;
+
+export interface ApiHost {
+  router: Router;
+  identify: (headers: IncomingHttpHeaders) => Identity;
+  services: HostServices;
+}
+
+/**
+ * The JSON API straight on node:http: POST /api/<action> → the shared router → the envelope.
+ * It is the hot path of every screen, and a framework's per-request machinery (hooks, reply objects,
+ * content-type parser chain) cost more than the work of a cheap action such as member.me, so the
+ * few transport rules of the API live here, in one place. Returns false for what is not the JSON API
+ * (the H5 site, images and image uploads), which the caller hands to Fastify.
+ */
+export function apiHandler(host: ApiHost): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const url = req.url ?? '/';
+    if (!url.startsWith('/api/')) return false;
+    const q = url.indexOf('?');
+    const path = q === -1 ? url : url.slice(0, q);
+    if (path === MEDIA_UPLOAD_PATH) return false;
+
+    if (path === '/api/health' && req.method === 'GET') {
+      send(req, res, 200, { ok: true, data: { mode: host.services.mode, actions: host.router.names().length } });
+    } else if (req.method !== 'POST') {
+      req.resume();
+      send(req, res, 405, refusal('METHOD_NOT_ALLOWED', '接口只接受 POST 请求'));
+    } else {
+      const action = ACTION_PATH_RE.exec(path)?.[1];
+      if (!action) {
+        req.resume();
+        send(req, res, 404, refusal('UNKNOWN_ACTION', '没有这个接口'));
+      } else {
+        readJson(req, res, (payload) => {
+          host.router.dispatch(action, payload, host.identify(req.headers), host.services).then(
+            (result) => send(req, res, result.status, result.body),
+            (error) => failed(req, res, error),
+          );
+        });
+      }
+    }
+    return true;
+  };
+}
+
+/** Reads the body and hands on the parsed JSON ({} for an empty body); answers 413, 415 and 400 itself. */
+function readJson(req: IncomingMessage, res: ServerResponse, then: (payload: unknown) => void): void {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > BODY_LIMIT_BYTES) return tooLarge(req, res);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > BODY_LIMIT_BYTES) {
+      req.removeAllListeners('data').removeAllListeners('end');
+      tooLarge(req, res);
+    } else chunks.push(chunk);
+  });
+  req.on('end', () => {
+    const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
+    if (text.trim() === '') return then({});
+    const type = req.headers['content-type'] ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type))
+      return send(req, res, 415, refusal('UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交（Content-Type: application/json）'));
+    let payload: unknown;
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      return send(req, res, 400, refusal('BAD_JSON', '提交的内容格式不正确，请刷新页面后重试'));
+    }
+    then(payload);
+  });
+  req.on('error', () => res.destroy());
+}
+
+function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+  // The rest of the body is not read: answer, then close the connection rather than drain megabytes.
+  res.shouldKeepAlive = false;
+  send(req, res, 413, refusal('PAYLOAD_TOO_LARGE', '提交的内容太大了（上限 64 KB），请精简后再试'));
+  req.resume();
+}
+
+function failed(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  console.error('[http] unexpected error:', error);
+  if (!res.headersSent) send(req, res, 500, refusal('INTERNAL', INTERNAL_ERROR_MESSAGE));
+}
+
+/** The envelope as JSON with the API's fixed headers; gzip for large answers when the client takes it. */
+function send(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent || res.destroyed) return;
+  // A string, not a Buffer: node then sends head and body in one write() instead of a writev().
+  const json = JSON.stringify(body);
+  const bytes = Buffer.byteLength(json);
+  const head = ['content-type', 'application/json; charset=utf-8', ...FIXED_HEADERS];
+  if (bytes < COMPRESS_FROM_BYTES || !/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    res.writeHead(status, [...head, 'content-length', String(bytes)]);
+    res.end(json);
+    return;
+  }
+  // Off the main thread (libuv's pool): a member's list of campaigns must not hold up everyone else's 签到.
+  zlib.gzip(json, (error, gz) => {
+    if (res.destroyed) return;
+    if (error) {
+      res.writeHead(status, [...head, 'content-length', String(bytes)]);
+      res.end(json);
+      return;
+    }
+    res.writeHead(status, [...head, 'content-encoding', 'gzip', 'vary', 'accept-encoding', 'content-length', String(gz.length)]);
+    res.end(gz);
+  });
+}
