@@ -115,3 +115,29 @@ test('the session secret is made once per data dir and survives a restart', asyn
     await other.close();
   }
 });
+
+test('a body streamed in chunks (no Content-Length) past 64 KB is refused with 413 in the envelope', async () => {
+  const http = await import('node:http');
+  const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request(`${host.url}/api/member.update`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', () => undefined); // the host may close its side before we finish sending: that is the point
+    const chunk = 'x'.repeat(8 * 1024);
+    let sent = 0;
+    const more = () => {
+      while (sent < 20) {
+        sent++;
+        if (!req.write(chunk)) return req.once('drain', more);
+      }
+      req.end();
+    };
+    more();
+    setTimeout(() => reject(new Error('no answer')), 10_000).unref();
+  });
+  expect(status).toBe(413);
+  expect(JSON.parse(body).error.code).toBe('PAYLOAD_TOO_LARGE');
+  expect((await host.post('org.tree', {})).status).toBe(200);
+});

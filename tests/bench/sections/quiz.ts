@@ -42,7 +42,8 @@ export async function quizSubmitThroughput() {
     const template = (await post(api.url, 'quiz.start', { campaignId }, tokens[0])).data;
     const questionsJson = db.prepare('SELECT questions FROM quiz_attempts WHERE id = ?').pluck().get(template.attemptId) as string;
     const memberIds = db.prepare("SELECT id FROM members WHERE openid LIKE 'bench-q-%' ORDER BY id").pluck().all() as number[];
-    const POOL = 60_000;
+    // Enough for every submit of the warm-up and all rounds to be a first submission (repeats are cheaper).
+    const POOL = Number(process.env.BENCH_SUBMIT_POOL || 200_000);
     const now = new Date();
     const ins = db.prepare(
       `INSERT INTO quiz_attempts (campaign_id, member_id, org_id, city_id, county_id, day, started_at, deadline_at, questions, total)
