@@ -8,7 +8,8 @@ const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS org
   c.draws, c.opens_at AS opensAt, c.closes_at AS closesAt, c.time_limit_sec AS timeLimitSec,
   c.attempts_per_day AS attemptsPerDay, c.attempts_total AS attemptsTotal, c.pass_mark AS passMark, c.show_review AS showReview`;
 const ATTEMPT_COLUMNS = `id, campaign_id AS campaignId, member_id AS memberId, day, started_at AS startedAt, deadline_at AS deadlineAt,
-  questions, submitted_at AS submittedAt, score, correct_count AS correctCount, total, duration_ms AS durationMs, passed, answers`;
+  questions, submitted_at AS submittedAt, score, correct_count AS correctCount, total, duration_ms AS durationMs, passed, answers,
+  city_id AS cityId, county_id AS countyId, org_id AS orgId`;
 
 type Raw = Record<string, any>;
 const campaignOf = (r: Raw | undefined): CampaignRow | undefined =>
@@ -44,7 +45,6 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
   const finish = db.prepare(
     `UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ?, answers = ?, correct_ids = ? WHERE id = ? AND submitted_at IS NULL`,
   );
-  const attemptPlace = db.prepare('SELECT city_id AS cityId, county_id AS countyId, org_id AS orgId FROM quiz_attempts WHERE id = ?');
   const bestOf = db.prepare('SELECT score, duration_ms AS durationMs, submitted_at AS submittedAt FROM quiz_best WHERE campaign_id = ? AND member_id = ?');
   const putBest = db.prepare(
     `INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at)
@@ -116,8 +116,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     const best = bestOf.get(attempt.campaignId, attempt.memberId) as BestEntry | undefined;
     let mine = best;
     if (!best || s.score > best.score || (s.score === best.score && durationMs < best.durationMs)) {
-      const place = attemptPlace.get(attemptId) as { cityId: string | null; countyId: string | null; orgId: string | null };
-      putBest.run(attempt.campaignId, attempt.memberId, attemptId, place.cityId, place.countyId, place.orgId, s.score, durationMs, submittedAt);
+      putBest.run(attempt.campaignId, attempt.memberId, attemptId, attempt.cityId, attempt.countyId, attempt.orgId, s.score, durationMs, submittedAt);
       mine = { score: s.score, durationMs, submittedAt };
     }
     for (const award of awards({ attempt: done, hadBest: !!best })) payPoints(award);

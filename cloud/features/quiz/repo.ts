@@ -69,6 +69,10 @@ export interface AttemptRow {
   passed: boolean | null;
   /** Once scored: the answers it was scored on (bank-order indices by question id). */
   answers: Map<string, number[]> | null;
+  /** Where the member belonged when they started (their 盟市, 旗县 and own org): where the attempt counts in 单位排行. */
+  cityId: string | null;
+  countyId: string | null;
+  orgId: string | null;
 }
 
 export interface MemberCampaignStats {
