@@ -32,7 +32,9 @@ export async function foundationThroughput(): Promise<void> {
           }),
       ],
     ];
-    const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+    // Warm-up (JIT, caches) outside the figures, for every target alike.
+    for (const [, , run] of targets) await run();
+    const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
     const rows: (string | number)[][] = [['round', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', '× bare', '× bare+sqlite', 'server CPU µs/req']];
     // The goal (issue 2) is against the plain bare server; × bare+sqlite is context for member.update's write.
     const ratios: Record<string, number[]> = { 'member.me': [], 'member.update': [] };
