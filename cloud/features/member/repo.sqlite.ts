@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../store/db';
 import { groupCommitOf } from '../../store/group-commit';
 import { rowCache } from '../../store/row-cache';
@@ -15,15 +16,19 @@ export function sqliteMemberRepo(db: Db): MemberRepo {
   const consentInsert = db.prepare('INSERT INTO privacy_consents (member_id, version, agreed_at) VALUES (?, ?, ?)');
   const consentSet = db.prepare('UPDATE members SET consent_version = ?, consent_at = ?, updated_at = ? WHERE id = ?');
 
-  const updateStmt = db.prepare(
-    `UPDATE members SET
-       nickname  = CASE WHEN @setNickname THEN @nickname ELSE nickname END,
-       real_name = CASE WHEN @setRealName THEN @realName ELSE real_name END,
-       phone     = CASE WHEN @setPhone THEN @phone ELSE phone END,
-       org_id    = CASE WHEN @setOrgId THEN @orgId ELSE org_id END,
-       updated_at = @at
-     WHERE id = @id`,
-  );
+  // A statement per patch shape (at most 16), so a save sets only the columns it changes: a nickname edit
+  // then neither rewrites the members_org index entry nor re-checks the org's foreign key.
+  const PATCH_COLUMNS = { nickname: 'nickname', realName: 'real_name', phone: 'phone', orgId: 'org_id' } as const;
+  const updateStmts = new Map<string, Statement>();
+  const updateStmtFor = (fields: (keyof typeof PATCH_COLUMNS)[]) => {
+    const key = fields.join(',');
+    let stmt = updateStmts.get(key);
+    if (!stmt) {
+      const sets = [...fields.map((f) => `${PATCH_COLUMNS[f]} = @${f}`), 'updated_at = @at'].join(', ');
+      updateStmts.set(key, (stmt = db.prepare(`UPDATE members SET ${sets} WHERE id = @id RETURNING ${COLUMNS}`)));
+    }
+    return stmt;
+  };
 
   const read = (id: number) => byId.get(id) as MemberRow | undefined;
   // Every signed-in request starts by reading its member: kept in memory (frozen, so no caller edits the copy).
@@ -49,23 +54,13 @@ export function sqliteMemberRepo(db: Db): MemberRepo {
       return byOpenid.get(openid) as MemberRow;
     },
     async update(id, patch: MemberPatch, at) {
-      // One prepared statement for every patch shape: a field is written only when its flag is set.
-      // In the shared group commit: a burst of profile saves (a class filling in its 家长 details) pays one commit.
-      return inGroupCommit(() => {
-      updateStmt.run({
-        id,
-        at: at.toISOString(),
-        setNickname: patch.nickname !== undefined ? 1 : 0,
-        nickname: patch.nickname ?? null,
-        setRealName: patch.realName !== undefined ? 1 : 0,
-        realName: patch.realName ?? null,
-        setPhone: patch.phone !== undefined ? 1 : 0,
-        phone: patch.phone ?? null,
-        setOrgId: patch.orgId !== undefined ? 1 : 0,
-        orgId: patch.orgId ?? null,
-      });
-      return get(id)!;
-      });
+      const fields = (Object.keys(PATCH_COLUMNS) as (keyof typeof PATCH_COLUMNS)[]).filter((f) => patch[f] !== undefined);
+      const params: Record<string, unknown> = { id, at: at.toISOString() };
+      for (const f of fields) params[f] = patch[f] ?? null;
+      const stmt = updateStmtFor(fields);
+      // RETURNING hands back the saved row without a second read. In the shared group commit: a burst of
+      // profile saves (a class filling in its 家长 details) pays one commit.
+      return inGroupCommit(() => Object.freeze(stmt.get(params) as MemberRow));
     },
     async recordConsent(id, version, at) {
       db.transaction(() => {

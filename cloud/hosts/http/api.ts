@@ -65,13 +65,13 @@ function readJson(req: IncomingMessage, res: ServerResponse, then: (payload: unk
   const chunks: Buffer[] = [];
   let size = 0;
   req.on('data', (chunk: Buffer) => {
+    if (size > BODY_LIMIT_BYTES) return; // refused already: the rest is let through unread
     size += chunk.length;
-    if (size > BODY_LIMIT_BYTES) {
-      req.removeAllListeners('data').removeAllListeners('end');
-      tooLarge(req, res);
-    } else chunks.push(chunk);
+    if (size > BODY_LIMIT_BYTES) tooLarge(req, res);
+    else chunks.push(chunk);
   });
   req.on('end', () => {
+    if (size > BODY_LIMIT_BYTES) return;
     const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
     if (text.trim() === '') return then({});
     const type = req.headers['content-type'] ?? '';
