@@ -12,6 +12,13 @@ import type { Db } from './db';
 export interface RowCache<K, V> {
   /** The cached value, or load()'s (kept unless undefined, or read inside a transaction that may yet roll back). */
   get(key: K, load: () => V | undefined): V | undefined;
+  /** Taken inside a transaction right after writing a row: put() then knows whether a later write touched the cache. */
+  mark(): number;
+  /**
+   * Keeps a row just committed, so the next reader need not read it back, unless anything was forgotten since
+   * `mark` (a later write in the same commit may have changed it) or a transaction is still open.
+   */
+  put(key: K, value: V, mark: number): void;
 }
 
 interface Watch {
@@ -65,7 +72,12 @@ export function rowCache<K, V>(db: Db, opts: { tables: string[]; keyColumn?: str
   const watch = watchOf(db);
   const copies = new Map<K, V>();
   const id = watch.forgetters.length;
-  watch.forgetters.push((key) => (opts.keyColumn && key !== null ? copies.delete(key as K) : copies.clear()));
+  let forgets = 0;
+  watch.forgetters.push((key) => {
+    forgets++;
+    if (opts.keyColumn && key !== null) copies.delete(key as K);
+    else copies.clear();
+  });
   for (const table of opts.tables) {
     if (!/^\w+$/.test(table) || (opts.keyColumn && !/^\w+$/.test(opts.keyColumn))) throw new Error(`rowCache: bad name ${table}`);
     const key = (row: 'NEW' | 'OLD') => (opts.keyColumn ? `${row}.${opts.keyColumn}` : 'NULL');
@@ -76,7 +88,15 @@ export function rowCache<K, V>(db: Db, opts: { tables: string[]; keyColumn?: str
       );
     }
   }
-  watch.clearAll.push(() => copies.clear());
+  watch.clearAll.push(() => {
+    forgets++;
+    copies.clear();
+  });
+  const keep = (key: K, value: V) => {
+    if (db.inTransaction) return; // it may yet roll back
+    if (copies.size >= opts.max) copies.delete(copies.keys().next().value as K); // oldest first
+    copies.set(key, value);
+  };
 
   return {
     get(key, load) {
@@ -84,10 +104,12 @@ export function rowCache<K, V>(db: Db, opts: { tables: string[]; keyColumn?: str
       const hit = copies.get(key);
       if (hit !== undefined) return hit; // still good inside a transaction: had it written the row, the trigger would have dropped it
       const value = load();
-      if (value === undefined || db.inTransaction) return value;
-      if (copies.size >= opts.max) copies.delete(copies.keys().next().value as K); // oldest first
-      copies.set(key, value);
+      if (value !== undefined) keep(key, value);
       return value;
+    },
+    mark: () => forgets,
+    put(key, value, mark) {
+      if (mark === forgets) keep(key, value);
     },
   };
 }

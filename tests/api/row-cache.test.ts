@@ -71,3 +71,24 @@ test('a points balance changed by another feature shows at once; a rolled-back c
     app.close();
   }
 });
+
+test('a saved profile is kept for the next request, unless a later write of the same commit changed the row', async () => {
+  const app = await startTestApp();
+  try {
+    const { id } = await app.as('cache-burst').call('member.me', {});
+    const read = () => app.store.members.getById(id);
+    // Same turn of the event loop: the profile save and then the points award share one group commit.
+    const [saved] = await Promise.all([
+      app.store.members.update(id, { nickname: '新昵称' }, new Date()),
+      app.store.points.award({ memberId: id, delta: 7, reason: '测试', refKey: 'test:cache-burst', at: new Date() }),
+    ]);
+    expect([saved.nickname, saved.points]).toEqual(['新昵称', 0]); // as the save itself left the row
+    expect(await read()).toMatchObject({ nickname: '新昵称', points: 7 });
+    // Alone in its commit, the saved row is what the next reader gets, without reading it back.
+    const again = await app.store.members.update(id, { nickname: '再改' }, new Date());
+    expect(await read()).toBe(again);
+  } finally {
+    app.close();
+  }
+});
+

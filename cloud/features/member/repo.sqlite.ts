@@ -60,7 +60,9 @@ export function sqliteMemberRepo(db: Db): MemberRepo {
       const stmt = updateStmtFor(fields);
       // RETURNING hands back the saved row without a second read. In the shared group commit: a burst of
       // profile saves (a class filling in its 家长 details) pays one commit.
-      return inGroupCommit(() => Object.freeze(stmt.get(params) as MemberRow));
+      const { saved, mark } = await inGroupCommit(() => ({ saved: Object.freeze(stmt.get(params) as MemberRow), mark: members.mark() }));
+      members.put(id, saved, mark); // committed: the member's next request need not read it back
+      return saved;
     },
     async recordConsent(id, version, at) {
       db.transaction(() => {
