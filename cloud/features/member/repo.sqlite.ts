@@ -25,7 +25,7 @@ export function sqliteMemberRepo(db: Db): MemberRepo {
     let stmt = updateStmts.get(key);
     if (!stmt) {
       const sets = [...fields.map((f) => `${PATCH_COLUMNS[f]} = @${f}`), 'updated_at = @at'].join(', ');
-      updateStmts.set(key, (stmt = db.prepare(`UPDATE members SET ${sets} WHERE id = @id RETURNING ${COLUMNS}`)));
+      updateStmts.set(key, (stmt = db.prepare(`UPDATE members SET ${sets} WHERE id = @id`)));
     }
     return stmt;
   };
@@ -58,9 +58,12 @@ export function sqliteMemberRepo(db: Db): MemberRepo {
       const params: Record<string, unknown> = { id, at: at.toISOString() };
       for (const f of fields) params[f] = patch[f] ?? null;
       const stmt = updateStmtFor(fields);
-      // RETURNING hands back the saved row without a second read. In the shared group commit: a burst of
-      // profile saves (a class filling in its 家长 details) pays one commit.
-      const { saved, mark } = await inGroupCommit(() => ({ saved: Object.freeze(stmt.get(params) as MemberRow), mark: members.mark() }));
+      // In the shared group commit: a burst of profile saves (a class filling in its 家长 details) pays one commit.
+      // (Reading the row back costs less than UPDATE … RETURNING, which SQLite buffers through a temporary table.)
+      const { saved, mark } = await inGroupCommit(() => {
+        stmt.run(params);
+        return { saved: get(id)!, mark: members.mark() };
+      });
       members.put(id, saved, mark); // committed: the member's next request need not read it back
       return saved;
     },
