@@ -3,7 +3,15 @@ import type { Db } from './db';
 /** Most write transactions one commit may carry, so the first answers of a burst do not wait for its end. */
 const MAX_BATCH = 64;
 
-type Pending = { work: () => unknown; resolve: (value: any) => void; reject: (error: unknown) => void };
+type Pending = { work: () => unknown; oneStatement: boolean; resolve: (value: any) => void; reject: (error: unknown) => void };
+
+export interface WorkOptions {
+  /**
+   * The work writes with one statement (reads around it are fine). SQLite undoes a failed statement by
+   * itself, so such a work needs no savepoint of its own to fail alone.
+   */
+  oneStatement?: boolean;
+}
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
@@ -13,7 +21,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * within ONE transaction that commits them together. Each decision is exactly what it would be alone; a failing one is rolled back to its
  * savepoint and rejects only its own caller. Callers get their answer only after the shared commit.
  */
-export function groupCommitter(db: Db): <T>(work: () => T) => Promise<T> {
+export function groupCommitter(db: Db): <T>(work: () => T, opts?: WorkOptions) => Promise<T> {
   let pending: Pending[] = [];
   // Built once: better-sqlite3 makes four wrappers each time db.transaction() is called, which on this hot
   // path cost more than the savepoint itself. Called inside the batch's transaction, `inSavepoint` is a savepoint.
@@ -21,7 +29,7 @@ export function groupCommitter(db: Db): <T>(work: () => T) => Promise<T> {
   const commitBatch = db.transaction((batch: Pending[], results: Outcome[]) => {
     for (const p of batch) {
       try {
-        results.push({ ok: true, value: inSavepoint(p.work) });
+        results.push({ ok: true, value: p.oneStatement ? p.work() : inSavepoint(p.work) });
       } catch (error) {
         results.push({ ok: false, error });
       }
@@ -44,18 +52,18 @@ export function groupCommitter(db: Db): <T>(work: () => T) => Promise<T> {
       else p.reject(r.error);
     });
   };
-  return <T>(work: () => T) =>
+  return <T>(work: () => T, opts?: WorkOptions) =>
     new Promise<T>((resolve, reject) => {
-      pending.push({ work, resolve, reject });
+      pending.push({ work, oneStatement: opts?.oneStatement === true, resolve, reject });
       if (pending.length === 1) setImmediate(flush);
       else if (pending.length >= MAX_BATCH) flush();
     });
 }
 
-const committers = new WeakMap<Db, <T>(work: () => T) => Promise<T>>();
+const committers = new WeakMap<Db, <T>(work: () => T, opts?: WorkOptions) => Promise<T>>();
 
 /** The one group committer of a database: every feature's bursts share its commits. */
-export function groupCommitOf(db: Db): <T>(work: () => T) => Promise<T> {
+export function groupCommitOf(db: Db): <T>(work: () => T, opts?: WorkOptions) => Promise<T> {
   let committer = committers.get(db);
   if (!committer) committers.set(db, (committer = groupCommitter(db)));
   return committer;

@@ -33,3 +33,17 @@ test('the work of one turn shares one transaction; more than a batch still keeps
   expect(ids).toEqual([...ids].sort((x, y) => x - y));
   expect(new Set(ids).size).toBe(200);
 });
+
+test('a one-statement work runs without a savepoint and still fails alone: SQLite undoes the failed statement', async () => {
+  const commit = groupCommitter(db);
+  db.exec('CREATE TABLE IF NOT EXISTS multi (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)');
+  const many = db.prepare("INSERT INTO multi (v) VALUES ('x'), ('y'), ('x')"); // its third row violates UNIQUE
+  const out = await Promise.allSettled([
+    commit(() => db.prepare("INSERT INTO multi (v) VALUES ('first')").run().changes, { oneStatement: true }),
+    commit(() => many.run().changes, { oneStatement: true }),
+    commit(() => db.prepare("INSERT INTO multi (v) VALUES ('last')").run().changes, { oneStatement: true }),
+  ]);
+  expect(out.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  // The failed statement's first two rows are gone with it; the works around it committed.
+  expect(db.prepare('SELECT v FROM multi ORDER BY id').pluck().all()).toEqual(['first', 'last']);
+});

@@ -60,10 +60,13 @@ export function sqliteMemberRepo(db: Db): MemberRepo {
       const stmt = updateStmtFor(fields);
       // In the shared group commit: a burst of profile saves (a class filling in its 家长 details) pays one commit.
       // (Reading the row back costs less than UPDATE … RETURNING, which SQLite buffers through a temporary table.)
-      const { saved, mark } = await inGroupCommit(() => {
-        stmt.run(params);
-        return { saved: get(id)!, mark: members.mark() };
-      });
+      const { saved, mark } = await inGroupCommit(
+        () => {
+          stmt.run(params);
+          return { saved: get(id)!, mark: members.mark() };
+        },
+        { oneStatement: true },
+      );
       members.put(id, saved, mark); // committed: the member's next request need not read it back
       return saved;
     },
