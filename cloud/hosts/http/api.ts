@@ -46,12 +46,14 @@ export function apiHandler(host: ApiHost): (req: IncomingMessage, res: ServerRes
         req.resume();
         send(req, res, 404, refusal('UNKNOWN_ACTION', '没有这个接口'));
       } else {
-        readJson(req, res, (payload) => {
-          host.router.dispatch(action, payload, host.identify(req.headers), host.services).then(
-            (result) => send(req, res, result.status, result.body),
-            (error) => failed(req, res, error),
-          );
-        });
+        readJson(req, res, (payload) =>
+          handleSoon(() =>
+            host.router.dispatch(action, payload, host.identify(req.headers), host.services).then(
+              (result) => send(req, res, result.status, result.body),
+              (error) => failed(req, res, error),
+            ),
+          ),
+        );
       }
     }
     return true;
@@ -101,12 +103,27 @@ function failed(req: IncomingMessage, res: ServerResponse, error: unknown): void
 }
 
 /**
- * Answers written at the end of the event-loop turn, together. Written one by one as each request is
- * handled, every answer interrupts the reading of the requests already waiting; written together after
- * the turn's reads, the server spends ~25% less CPU per request under load, for a delay of well under a
- * millisecond. (The same reason the group commit answers a burst of writes together.)
+ * Requests are handled a turn of the event loop at a time: the requests read in one turn are dispatched
+ * together after the reading (inbox), and their answers written together after that (outbox). Interleaving
+ * HTTP parsing, action code and socket writes request by request costs dearly under load (cold caches at
+ * every switch): batched, member.me's server CPU per request fell from 86–109 µs to 48–67 µs in our bench,
+ * for a delay of well under a millisecond. (The same reason the group commit answers a burst of writes together.)
  */
+const inbox: (() => void)[] = [];
 const outbox: (() => void)[] = [];
+
+function handleSoon(handle: () => void): void {
+  if (inbox.push(handle) === 1) setImmediate(handleAll);
+}
+
+function handleAll(): void {
+  for (let i = 0; i < inbox.length; i++) inbox[i]();
+  inbox.length = 0;
+  // Once every promise continuation of these requests has run (Node drains the microtask queue before it
+  // runs a tick queued from it), write all they answered; answers that wait on a commit go out with its turn.
+  queueMicrotask(() => process.nextTick(writeAll));
+}
+
 function writeAll(): void {
   for (let i = 0; i < outbox.length; i++) outbox[i]();
   outbox.length = 0;
