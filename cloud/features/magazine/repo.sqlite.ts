@@ -1,6 +1,6 @@
 import type { Db } from '../../store/db';
 import type { AdminArticle, ArticleBody, ArticleListItem, ArticleStatus, IssueSummary } from '../../contracts/magazine';
-import type { ImportArticle, MagazineRepo, Viewer } from './repo';
+import type { ArticleFields, MagazineRepo, Viewer } from './repo';
 import { bigrams, markdownToNodes, markdownToPlain, readingMinutes } from './render';
 
 const VISIBLE = `i.publish_at <= @now AND (o.level = 1 OR substr(@orgPath, 1, length(o.path)) = o.path)`;
@@ -47,7 +47,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     ftsInsert.run(id, title, summary + '\n' + plain);
     biInsert.run(id, bigrams(title + '\n' + summary + '\n' + plain));
   };
-  const articleRow = (issueId: number, slug: string, seq: number, a: Omit<ImportArticle, 'slug' | 'seq'>) => {
+  const articleRow = (issueId: number, slug: string, seq: number, a: ArticleFields) => {
     const plain = markdownToPlain(a.bodyMd);
     return {
       plain,
@@ -71,7 +71,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
   const adminArticle = db.prepare(`SELECT ${ADMIN_ARTICLE_COLS}, issue_id AS issueId, slug FROM magazine_articles WHERE id = ?`);
   const maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM magazine_articles WHERE issue_id = ?').pluck();
   const toAdminArticle = (r: any): AdminArticle => ({ ...r, sample: !!r.sample });
-  const saveArticle = db.transaction((issueId: number, a: Omit<ImportArticle, 'slug' | 'seq'> & { id?: number; seq?: number }) => {
+  const saveArticle = db.transaction((issueId: number, a: ArticleFields & { id?: number; seq?: number }) => {
     let id = a.id;
     if (id !== undefined) {
       const cur = adminArticle.get(id) as { issueId: number; slug: string; seq: number } | undefined;

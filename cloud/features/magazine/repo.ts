@@ -10,16 +10,8 @@ import type {
   ReaderSettings,
 } from '../../contracts/magazine';
 
-export interface ImportArticle {
-  slug: string;
-  seq: number;
-  title: string;
-  author: string;
-  column: string;
-  summary: string;
-  bodyMd: string;
-  sample: boolean;
-}
+/** An article as imported from an issue folder: what an admin edits, plus its slug (its name in the folder). */
+export type ImportArticle = Omit<AdminArticle, 'id' | 'readingMinutes'> & { slug: string };
 
 export type ArticleFields = Omit<ImportArticle, 'slug' | 'seq'>;
 export type IssueFields = Omit<ImportIssue, 'articles'>;

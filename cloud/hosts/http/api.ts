@@ -99,7 +99,7 @@ function tooLarge(req: IncomingMessage, res: ServerResponse): void {
 
 function failed(req: IncomingMessage, res: ServerResponse, error: unknown): void {
   console.error('[http] unexpected error:', error);
-  if (!res.headersSent) send(req, res, 500, refusal('INTERNAL', INTERNAL_ERROR_MESSAGE));
+  send(req, res, 500, refusal('INTERNAL', INTERNAL_ERROR_MESSAGE));
 }
 
 /**
@@ -146,19 +146,15 @@ function write(req: IncomingMessage, res: ServerResponse, status: number, body: 
   }
   const bytes = Buffer.byteLength(json);
   const head = ['content-type', 'application/json; charset=utf-8', ...FIXED_HEADERS];
-  if (bytes < COMPRESS_FROM_BYTES || !/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+  const asIs = () => {
     res.writeHead(status, [...head, 'content-length', String(bytes)]);
     res.end(json);
-    return;
-  }
+  };
+  if (bytes < COMPRESS_FROM_BYTES || !/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return asIs();
   // Off the main thread (libuv's pool): a member's list of campaigns must not hold up everyone else's 签到.
   zlib.gzip(json, (error, gz) => {
     if (res.destroyed) return;
-    if (error) {
-      res.writeHead(status, [...head, 'content-length', String(bytes)]);
-      res.end(json);
-      return;
-    }
+    if (error) return asIs();
     res.writeHead(status, [...head, 'content-encoding', 'gzip', 'vary', 'accept-encoding', 'content-length', String(gz.length)]);
     res.end(gz);
   });
