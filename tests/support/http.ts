@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { createApp, REPO_ROOT } from '../../cloud/app';
+import { createApp, REPO_ROOT, type App } from '../../cloud/app';
 import type { AppMode } from '../../cloud/core/context';
 import { buildHttpHost, LISTEN_BACKLOG } from '../../cloud/hosts/http/server';
 import { tempDir } from './app';
@@ -9,6 +9,8 @@ export interface TestHost {
   url: string;
   dataDir: string;
   server: FastifyInstance;
+  /** The app behind the host, for tests that look underneath. */
+  app: App;
   /** POST /api/<action>; returns status and parsed envelope. */
   post(action: string, payload?: unknown, token?: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   /** Dev-login and return the session token. */
@@ -46,6 +48,7 @@ export async function startHttpHost(opts: { mode?: AppMode; withH5?: boolean; tr
     url,
     dataDir,
     server,
+    app,
     post,
     async login(openid, nickname) {
       const r = await post('auth.devLogin', { openid, nickname });

@@ -14,6 +14,7 @@ import { apiHandler } from './api';
 import { loadOrCreateSecret, sessionSigner } from './session';
 import { startReminderScheduler } from '../../features/classes/reminders';
 import { registerMediaRoutes } from './media';
+import { startCheckpointer } from '../../store/checkpointer';
 
 /**
  * Pending connections the kernel may queue for us. Node's default (511) overflows when a hall of members
@@ -101,7 +102,12 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
 
   const stopReminders = startReminderScheduler(app.store); // 家长课堂 reminders, on an unref'd timer
   server.addHook('onClose', async () => stopReminders());
-  server.addHook('onClose', async () => app.store.close());
+  // The host runs for days under bursts: WAL checkpoints go to a thread of their own (store/checkpointer.ts).
+  const checkpointer = startCheckpointer(app.store.db);
+  server.addHook('onClose', async () => {
+    await checkpointer.stop();
+    app.store.close();
+  });
   return server;
 }
 

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type Db } from '../../cloud/store/db';
+import { startCheckpointer } from '../../cloud/store/checkpointer';
+import { startHttpHost } from '../support/http';
+import { tempDir } from '../support/app';
+
+// WAL checkpoints run on a worker thread (cloud/store/checkpointer.ts) while the request thread keeps
+// committing. Without the worker the main connection would let the WAL grow to its backstop
+// (20,000 pages, 80 MB) before checkpointing by itself.
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const walBytes = (db: Db) => {
+  try {
+    return fs.statSync(`${db.name}-wal`).size;
+  } catch {
+    return 0;
+  }
+};
+
+/** 60 commits of 1 MB (about 15,000 pages in all), with a pause after each as a request thread would have. */
+async function writeSixtyMegabytes(db: Db, onCommit: () => void) {
+  db.exec('CREATE TABLE IF NOT EXISTS blobs (id INTEGER PRIMARY KEY, body BLOB NOT NULL)');
+  const insert = db.prepare('INSERT INTO blobs (body) VALUES (?)');
+  const body = Buffer.alloc(4000, 7);
+  const commit = db.transaction(() => {
+    for (let i = 0; i < 256; i++) insert.run(body);
+  });
+  for (let c = 0; c < 60; c++) {
+    commit();
+    onCommit();
+    await sleep(15);
+  }
+}
+
+test('under sustained writes the worker checkpoints and the WAL stays small, every row kept', async () => {
+  const db = openDatabase(tempDir('ckpt-'));
+  const checkpointer = startCheckpointer(db, { intervalMs: 10 });
+  let maxWal = 0;
+  try {
+    await writeSixtyMegabytes(db, () => (maxWal = Math.max(maxWal, walBytes(db))));
+    await sleep(100);
+    const { checkpoints, framesCopied } = checkpointer.stats();
+    expect(checkpoints).toBeGreaterThan(3);
+    expect(framesCopied).toBeGreaterThan(10_000);
+    // The writer restarts the WAL once the worker has copied it back: it never nears the 60 MB written.
+    expect(maxWal).toBeLessThan(16 * 1024 * 1024);
+  } finally {
+    await checkpointer.stop();
+  }
+  // Checkpointing goes back to the main connection, and nothing was lost.
+  expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  expect(db.prepare('SELECT COUNT(*) FROM blobs').pluck().get()).toBe(60 * 256);
+  db.close();
+});
+
+test('without the worker the same writes pile up in the WAL until the backstop (what the worker saves the request thread)', async () => {
+  const db = openDatabase(tempDir('ckpt-off-'));
+  db.pragma('wal_autocheckpoint = 20000');
+  let maxWal = 0;
+  await writeSixtyMegabytes(db, () => (maxWal = Math.max(maxWal, walBytes(db))));
+  expect(maxWal).toBeGreaterThan(50 * 1024 * 1024);
+  db.close();
+});
+
+test('the HTTP host runs the checkpointer and stops it before closing the database', async () => {
+  const host = await startHttpHost();
+  const file = path.join(host.dataDir, 'huiyuan.sqlite');
+  // The worker has taken checkpoints over: the request thread's own is only the backstop.
+  expect(host.app.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(20000);
+  const token = await host.login('ckpt-member', '会员');
+  for (let i = 0; i < 20; i++) expect((await host.post('member.update', { nickname: `会员${i}` }, token)).status).toBe(200);
+  await host.close();
+  // Closed cleanly: the last connection checkpointed and removed the WAL, so no thread still held it open.
+  expect(fs.existsSync(`${file}-wal`)).toBe(false);
+});
