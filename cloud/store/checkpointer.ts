@@ -7,12 +7,16 @@ import type { Db } from './db';
  * In WAL mode every commit appends pages to the -wal file, and a checkpoint copies them back into the
  * database file and syncs it. Left to SQLite, the connection that commits past 1,000 pages runs that
  * checkpoint itself: on our one request thread, inside some request's commit. Under a 交卷 burst, whose
- * writes touch rows all over the attempts table, that was about 10 µs of request-thread CPU per submit
- * plus the fsync stalls. Here a worker thread, with its own connection, runs a PASSIVE checkpoint every
- * `intervalMs` (PASSIVE never blocks the writer or readers), and the request thread keeps committing.
- * The main connection still checkpoints by itself past BACKSTOP_PAGES, should the worker ever stop.
+ * writes touch rows all over the attempts table, that was about 10 µs of request-thread CPU per submit,
+ * plus the fsync stalls. Here a worker thread with its own connection runs a PASSIVE checkpoint every
+ * `intervalMs` (PASSIVE never blocks the writer or readers) while the request thread keeps committing.
+ *
+ * Under unbroken writes a PASSIVE checkpoint rarely catches the log's very end, and the log restarts from
+ * its beginning only when it has. So the main connection keeps its own checkpoint at BACKSTOP_PAGES: by
+ * then the worker has copied nearly everything, the main connection copies the last few pages, and the
+ * log starts over. The WAL (and the index readers search through) stays under about 16 MB.
  */
-const BACKSTOP_PAGES = 20_000;
+const BACKSTOP_PAGES = 4000;
 const DEFAULT_AUTOCHECKPOINT = 1000;
 
 // Plain CommonJS evaluated in the worker, so it runs the same under tsx, jest and a bundle.
@@ -52,7 +56,7 @@ export function startCheckpointer(db: Db, opts: { intervalMs?: number } = {}): C
   const stats: CheckpointStats = { checkpoints: 0, framesCopied: 0 };
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { file: db.name, driver: require.resolve('better-sqlite3'), intervalMs: opts.intervalMs ?? 200 },
+    workerData: { file: db.name, driver: require.resolve('better-sqlite3'), intervalMs: opts.intervalMs ?? 100 },
   });
   worker.unref();
   db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
