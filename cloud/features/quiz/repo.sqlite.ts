@@ -7,15 +7,22 @@ import { ledgerWriter } from '../points/repo.sqlite';
 const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS orgId, c.org_path AS orgPath, o.name AS orgName,
   c.draws, c.opens_at AS opensAt, c.closes_at AS closesAt, c.time_limit_sec AS timeLimitSec,
   c.attempts_per_day AS attemptsPerDay, c.attempts_total AS attemptsTotal, c.pass_mark AS passMark, c.show_review AS showReview`;
-const ATTEMPT_COLUMNS = `id, campaign_id AS campaignId, member_id AS memberId, day, started_at AS startedAt, deadline_at AS deadlineAt,
-  questions, submitted_at AS submittedAt, score, correct_count AS correctCount, total, duration_ms AS durationMs, passed, answers,
-  city_id AS cityId, county_id AS countyId, org_id AS orgId`;
+// Attempt rows are read as arrays (statements in raw mode) and named once, here: for the row every 交卷 reads,
+// better-sqlite3 building a keyed object cost more than reading the row itself.
+const ATTEMPT_COLUMNS = `id, campaign_id, member_id, day, started_at, deadline_at, questions, submitted_at, score, correct_count, total,
+  duration_ms, passed, answers, city_id, county_id, org_id`;
 
 type Raw = Record<string, any>;
 const campaignOf = (r: Raw | undefined): CampaignRow | undefined =>
   r && { ...r, draws: JSON.parse(r.draws), showReview: r.showReview === 1 } as CampaignRow;
-const attemptOf = (r: Raw | undefined): AttemptRow | undefined =>
-  r && ({ ...r, questions: JSON.parse(r.questions), passed: r.passed === null ? null : r.passed === 1, answers: r.answers === null ? null : new Map(JSON.parse(r.answers)) } as AttemptRow);
+const attemptOf = (r: unknown[] | undefined): AttemptRow | undefined => {
+  if (!r) return undefined;
+  const [id, campaignId, memberId, day, startedAt, deadlineAt, questions, submittedAt, score, correctCount, total, durationMs, passed, answers, cityId, countyId, orgId] = r as any[];
+  return {
+    id, campaignId, memberId, day, startedAt, deadlineAt, questions: JSON.parse(questions), submittedAt, score, correctCount, total, durationMs,
+    passed: passed === null ? null : passed === 1, answers: answers === null ? null : new Map(JSON.parse(answers)), cityId, countyId, orgId,
+  };
+};
 type Scorer = (saved: Map<string, number[]>) => { score: number; correctCount: number; passed: boolean; correctIds: string[] };
 type Awards = Parameters<QuizRepo['submit']>[5];
 type SubmitOutcome = Awaited<ReturnType<QuizRepo['submit']>>;
@@ -26,10 +33,10 @@ const QUESTION_COLUMNS = `id, bank_id AS bankId, type, stem, options, answer, ex
 
 export function sqliteQuizRepo(db: Db): QuizRepo {
   const campaignById = db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?`);
-  const attemptById = db.prepare(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE id = ?`);
+  const attemptById = db.prepare(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE id = ?`).raw();
   const unfinished = db.prepare(
     `SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE member_id = ? AND campaign_id = ? AND submitted_at IS NULL ORDER BY id DESC LIMIT 1`,
-  );
+  ).raw();
   const counts = db.prepare(
     `SELECT COUNT(*) AS total, COALESCE(SUM(day = ?), 0) AS today FROM quiz_attempts WHERE member_id = ? AND campaign_id = ?`,
   );
@@ -55,10 +62,10 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
   );
   const overdueOfCampaign = db.prepare(
     `SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`,
-  );
+  ).raw();
   const overdueOfMember = db.prepare(
     `SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE member_id = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`,
-  );
+  ).raw();
 
   const applyChoice = (attempt: Pick<AttemptRow, 'id'>, questionId: string, choice: number[], at: string) => {
     upsertAnswer.run(attempt.id, questionId, JSON.stringify(choice), at);
@@ -66,7 +73,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
 
   const start = db.transaction((req: Parameters<QuizRepo['startAttempt']>[0]) => {
     const { campaign, memberId, now } = req;
-    const open = attemptOf(unfinished.get(memberId, campaign.id) as Raw | undefined);
+    const open = attemptOf(unfinished.get(memberId, campaign.id) as unknown[] | undefined);
     if (open && new Date(open.deadlineAt).getTime() > now.getTime()) return { attempt: open, resumed: true };
     const day = beijingDayOf(now);
     const c = counts.get(day, memberId, campaign.id) as { total: number; today: number };
@@ -75,11 +82,11 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     const questions = req.draw();
     const deadline = new Date(Math.min(now.getTime() + campaign.timeLimitSec * 1000, Math.max(new Date(campaign.closesAt).getTime(), now.getTime())));
     const r = insertAttempt.run(campaign.id, memberId, req.orgId, req.cityId, req.countyId, day, now.toISOString(), deadline.toISOString(), JSON.stringify(questions), questions.length);
-    return { attempt: attemptOf(attemptById.get(r.lastInsertRowid) as Raw)!, resumed: false };
+    return { attempt: attemptOf(attemptById.get(r.lastInsertRowid) as unknown[])!, resumed: false };
   });
 
   const saveAnswer = db.transaction((attemptId: number, questionId: string, choice: number[], now: Date, graceMs: number) => {
-    const attempt = attemptOf(attemptById.get(attemptId) as Raw | undefined);
+    const attempt = attemptOf(attemptById.get(attemptId) as unknown[] | undefined);
     if (!attempt) throw new AppError('NOT_FOUND', '这次答题记录不存在');
     if (attempt.submittedAt) throw new AppError('QUIZ_SUBMITTED', '本次答题已经交卷，不能再修改答案');
     if (now.getTime() > new Date(attempt.deadlineAt).getTime() + graceMs) throw new AppError('QUIZ_TIME_UP', '答题时间已到，请交卷查看成绩');
@@ -107,7 +114,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     // The claim: only the first submit of an attempt changes the row (the caller's copy may be stale).
     const claimed = finish.run(submittedAt, s.score, s.correctCount, durationMs, s.passed ? 1 : 0, JSON.stringify([...answers]), JSON.stringify(s.correctIds), attemptId);
     if (claimed.changes === 0) {
-      const current = attemptOf(attemptById.get(attemptId) as Raw | undefined);
+      const current = attemptOf(attemptById.get(attemptId) as unknown[] | undefined);
       if (!current) throw new AppError('NOT_FOUND', '这次答题记录不存在');
       return { attempt: current, firstTime: false, hadBest: true, standing: standingOf(current) };
     }
@@ -120,13 +127,13 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       mine = { score: s.score, durationMs, submittedAt };
     }
     for (const award of awards({ attempt: done, hadBest: !!best })) payPoints(award);
-    return { attempt: done, firstTime: true, hadBest: !!best, standing: { rank: rankAmong(attempt.campaignId, { kind: 'all' }, attempt.memberId, mine!), participants: scopeTotal.get(attempt.campaignId, '') as number } };
+    return { attempt: done, firstTime: true, hadBest: !!best, standing: standingAmong(attempt.campaignId, { kind: 'all' }, attempt.memberId, mine!) };
   };
   /** The member's standing in the whole campaign, read inside the caller's transaction. */
   const standingOf = (a: AttemptRow) => {
     if (a.memberId === null) return null;
     const best = bestOf.get(a.campaignId, a.memberId) as BestEntry | undefined;
-    return best ? { rank: rankAmong(a.campaignId, { kind: 'all' }, a.memberId, best), participants: scopeTotal.get(a.campaignId, '') as number } : null;
+    return best ? standingAmong(a.campaignId, { kind: 'all' }, a.memberId, best) : null;
   };
 
   const questionCache = new Map<string, QuestionRow>();
@@ -140,21 +147,27 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     if (!s) stmtCache.set(sql, (s = db.prepare(sql)));
     return s;
   };
-  const higherCount = db
-    .prepare('SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ? AND (score > ? OR (score = ? AND band < ?))')
-    .pluck();
   const scopeTotal = db.prepare('SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?').pluck();
-  /** Rank of a best entry: entries in better (score, time band) cells, plus those ahead of it in its own cell. */
-  function rankAmong(campaignId: number, scope: RankScope, memberId: number, me: BestEntry): number {
+  /**
+   * Rank of a best entry among a scope, and how many entries the scope has, in one statement: entries in
+   * better (score, time band) cells, plus those ahead of it in its own cell (faster, then finished earlier,
+   * then, fully equal, lower member id).
+   */
+  function standingAmong(campaignId: number, scope: RankScope, memberId: number, me: BestEntry): { rank: number; participants: number } {
     const { where, args } = scopeSql(scope);
+    const key = scopeKey(scope);
     const band = Math.floor(me.durationMs / 10000);
-    const higher = higherCount.get(campaignId, scopeKey(scope), me.score, me.score, band) as number;
-    // In my own cell: those faster, then those who finished earlier, then (fully equal) lower member id.
-    const ahead = cached(
-      `SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms >= ? AND duration_ms <= ?
-         AND (duration_ms < ? OR submitted_at < ? OR (submitted_at = ? AND member_id < ?))`,
-    ).pluck().get(campaignId, ...args, me.score, band * 10000, me.durationMs, me.durationMs, me.submittedAt, me.submittedAt, memberId) as number;
-    return higher + ahead + 1;
+    return cached(
+      `SELECT
+         (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ? AND (score > ? OR (score = ? AND band < ?)))
+         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms >= ? AND duration_ms <= ?
+              AND (duration_ms < ? OR submitted_at < ? OR (submitted_at = ? AND member_id < ?))) + 1 AS rank,
+         (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?) AS participants`,
+    ).get(
+      campaignId, key, me.score, me.score, band,
+      campaignId, ...args, me.score, band * 10000, me.durationMs, me.durationMs, me.submittedAt, me.submittedAt, memberId,
+      campaignId, key,
+    );
   }
 
   return {
@@ -282,7 +295,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       return start(req);
     },
     async getAttempt(id) {
-      return attemptOf(attemptById.get(id) as Raw | undefined);
+      return attemptOf(attemptById.get(id) as unknown[] | undefined);
     },
     async savedAnswers(attemptId) {
       return new Map((answersOf.all(attemptId) as { questionId: string; choice: string }[]).map((r) => [r.questionId, JSON.parse(r.choice) as number[]]));
@@ -297,7 +310,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     async overdueAttempts(where, cutoff) {
       const stmt = 'campaignId' in where ? overdueOfCampaign : overdueOfMember;
       const key = 'campaignId' in where ? where.campaignId : where.memberId;
-      return (stmt.all(key, cutoff.toISOString()) as Raw[]).map((r) => attemptOf(r)!);
+      return (stmt.all(key, cutoff.toISOString()) as unknown[][]).map((r) => attemptOf(r)!);
     },
     async attemptsOf(memberId) {
       return db
@@ -316,7 +329,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       ).get(campaignId, memberId, ...args) as (RankedEntry & { submittedAt: string }) | undefined;
       if (!me) return null;
       const { submittedAt: _s, ...entry } = me;
-      return { rank: rankAmong(campaignId, scope, memberId, me), entry };
+      return { rank: standingAmong(campaignId, scope, memberId, me).rank, entry };
     },
     async top(campaignId, scope, limit) {
       const { where, args } = scopeSql(scope);
