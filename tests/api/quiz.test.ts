@@ -326,6 +326,37 @@ describe('rankings', () => {
     const counties = await b.call('quiz.orgRanking', { campaignId: id, level: 3 });
     expect(counties.rows.map((r) => r.orgId).sort()).toEqual(['150102', '150404', '150426']);
   });
+
+  test('every rank agrees with a plain sort, in each scope, when scores, times (across band edges) and finishing times tie', async () => {
+    const id = await campaignId();
+    const db = app.store.db;
+    const insM = db.prepare("INSERT INTO members (openid, nickname, org_id, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')");
+    const insB = db.prepare(
+      'INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?)',
+    );
+    // 10-second bands: 39,999 and 40,000 ms sit in neighbouring cells; equal times and equal finishing times abound.
+    const durations = [30_000, 30_000, 39_999, 40_000, 40_000, 55_000];
+    const finished = ['2026-11-23T03:00:00.000Z', '2026-11-23T03:00:01.000Z'];
+    const places = [['150100', '150102'], ['150400', '150404'], ['150400', '150426']];
+    db.transaction(() => {
+      for (let i = 0; i < 72; i++) {
+        const [city, county] = places[i % 3];
+        const mid = Number(insM.run(`tie-${i}`, `并列${i}`, county).lastInsertRowid);
+        insB.run(id, mid, city, county, county, i % 4 === 0 ? 90 : 100, durations[i % 6], finished[Math.floor(i / 6) % 2]);
+      }
+    })();
+    const scopes = [{ kind: 'all' as const }, { kind: 'city' as const, orgId: '150400' }, { kind: 'county' as const, orgId: '150426' }];
+    for (const scope of scopes) {
+      const where = scope.kind === 'all' ? '' : ` AND ${scope.kind}_id = '${scope.orgId}'`;
+      const sorted = db
+        .prepare(`SELECT member_id FROM quiz_best WHERE campaign_id = ?${where} ORDER BY score DESC, duration_ms, submitted_at, member_id`)
+        .pluck()
+        .all(id) as number[];
+      expect(sorted.length).toBeGreaterThan(20);
+      for (const [i, memberId] of sorted.entries()) expect((await app.store.quiz.rankOf(id, memberId, scope))?.rank).toBe(i + 1);
+      expect(await app.store.quiz.participants(id, scope)).toBe(sorted.length);
+    }
+  });
 });
 
 describe('member data', () => {

@@ -150,22 +150,29 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
   const scopeTotal = db.prepare('SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?').pluck();
   /**
    * Rank of a best entry among a scope, and how many entries the scope has, in one statement: entries in
-   * better (score, time band) cells, plus those ahead of it in its own cell (faster, then finished earlier,
-   * then, fully equal, lower member id).
+   * better (score, time band) cells, plus those ahead of it in its own cell: faster, then as fast but
+   * finished earlier, then (fully equal) a lower member id. Each of those three is a plain index range
+   * count, with no expression to test per entry, so a crowded cell (everyone on full marks in the same
+   * ten seconds) costs little more than an empty one.
    */
   function standingAmong(campaignId: number, scope: RankScope, memberId: number, me: BestEntry): { rank: number; participants: number } {
     const { where, args } = scopeSql(scope);
     const key = scopeKey(scope);
     const band = Math.floor(me.durationMs / 10000);
+    const cell = [campaignId, ...args, me.score];
     return cached(
       `SELECT
          (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ? AND (score > ? OR (score = ? AND band < ?)))
-         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms >= ? AND duration_ms <= ?
-              AND (duration_ms < ? OR submitted_at < ? OR (submitted_at = ? AND member_id < ?))) + 1 AS rank,
+         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms >= ? AND duration_ms < ?)
+         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms = ? AND submitted_at < ?)
+         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms = ? AND submitted_at = ? AND member_id < ?)
+         + 1 AS rank,
          (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?) AS participants`,
     ).get(
       campaignId, key, me.score, me.score, band,
-      campaignId, ...args, me.score, band * 10000, me.durationMs, me.durationMs, me.submittedAt, me.submittedAt, memberId,
+      ...cell, band * 10000, me.durationMs,
+      ...cell, me.durationMs, me.submittedAt,
+      ...cell, me.durationMs, me.submittedAt, memberId,
       campaignId, key,
     );
   }
