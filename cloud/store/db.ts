@@ -18,3 +18,16 @@ export function openDatabase(dataDir: string, fileName = 'huiyuan.sqlite'): Db {
   db.pragma('temp_store = MEMORY');
   return db;
 }
+
+/**
+ * Prepares each distinct SQL text once, for statements built at run time (a scope's WHERE clause, the
+ * columns a patch sets): preparing costs more than running a small statement.
+ */
+export function statementCache(db: Db): (sql: string) => Database.Statement {
+  const statements = new Map<string, Database.Statement>();
+  return (sql) => {
+    let stmt = statements.get(sql);
+    if (!stmt) statements.set(sql, (stmt = db.prepare(sql)));
+    return stmt;
+  };
+}

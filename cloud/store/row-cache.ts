@@ -24,7 +24,6 @@ export interface RowCache<K, V> {
 interface Watch {
   /** Per cache: forget one key (null: forget everything). */
   forgetters: ((key: unknown) => void)[];
-  clearAll: (() => void)[];
   dataVersion: () => number;
   lastVersion: number;
   checkedThisTurn: boolean;
@@ -38,7 +37,6 @@ function watchOf(db: Db): Watch {
   const version = db.prepare('PRAGMA data_version').pluck();
   const watch: Watch = {
     forgetters: [],
-    clearAll: [],
     dataVersion: () => version.get() as number,
     lastVersion: 0,
     checkedThisTurn: false,
@@ -60,12 +58,12 @@ function seeOtherProcesses(watch: Watch): void {
   const v = watch.dataVersion();
   if (v !== watch.lastVersion) {
     watch.lastVersion = v;
-    for (const clear of watch.clearAll) clear();
+    for (const forget of watch.forgetters) forget(null);
   }
 }
 
 /**
- * A cache of rows of `table`. With `keyColumn`, a change to a row forgets only that row's key; without it,
+ * A cache of rows of `tables`. With `keyColumn`, a change to a row forgets only that row's key; without it,
  * any change to any of `tables` forgets everything (for values built from several rows, or several tables).
  */
 export function rowCache<K, V>(db: Db, opts: { tables: string[]; keyColumn?: string; max: number }): RowCache<K, V> {
@@ -88,10 +86,6 @@ export function rowCache<K, V>(db: Db, opts: { tables: string[]; keyColumn?: str
       );
     }
   }
-  watch.clearAll.push(() => {
-    forgets++;
-    copies.clear();
-  });
   const keep = (key: K, value: V) => {
     if (db.inTransaction) return; // it may yet roll back
     if (copies.size >= opts.max) copies.delete(copies.keys().next().value as K); // oldest first

@@ -1,5 +1,4 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../../store/db';
+import { statementCache, type Db } from '../../store/db';
 import { groupCommitOf } from '../../store/group-commit';
 import { rowCache } from '../../store/row-cache';
 import type { MemberPatch, MemberRepo, MemberRow } from './repo';
@@ -19,16 +18,9 @@ export function sqliteMemberRepo(db: Db): MemberRepo {
   // A statement per patch shape (at most 16), so a save sets only the columns it changes: a nickname edit
   // then neither rewrites the members_org index entry nor re-checks the org's foreign key.
   const PATCH_COLUMNS = { nickname: 'nickname', realName: 'real_name', phone: 'phone', orgId: 'org_id' } as const;
-  const updateStmts = new Map<string, Statement>();
-  const updateStmtFor = (fields: (keyof typeof PATCH_COLUMNS)[]) => {
-    const key = fields.join(',');
-    let stmt = updateStmts.get(key);
-    if (!stmt) {
-      const sets = [...fields.map((f) => `${PATCH_COLUMNS[f]} = @${f}`), 'updated_at = @at'].join(', ');
-      updateStmts.set(key, (stmt = db.prepare(`UPDATE members SET ${sets} WHERE id = @id`)));
-    }
-    return stmt;
-  };
+  const prepared = statementCache(db);
+  const updateStmtFor = (fields: (keyof typeof PATCH_COLUMNS)[]) =>
+    prepared(`UPDATE members SET ${[...fields.map((f) => `${PATCH_COLUMNS[f]} = @${f}`), 'updated_at = @at'].join(', ')} WHERE id = @id`);
 
   const read = (id: number) => byId.get(id) as MemberRow | undefined;
   // Every signed-in request starts by reading its member: kept in memory (frozen, so no caller edits the copy).

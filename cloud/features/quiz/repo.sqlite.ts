@@ -1,5 +1,5 @@
 import { groupCommitOf } from '../../store/group-commit';
-import type { Db } from '../../store/db';
+import { statementCache, type Db } from '../../store/db';
 import { AppError } from '../../core/errors';
 import type { AttemptRow, CampaignRow, QuestionRow, QuizRepo, RankedEntry, RankScope } from './repo';
 import { ledgerWriter } from '../points/repo.sqlite';
@@ -141,12 +141,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
   const scopeSql = (scope: RankScope) =>
     scope.kind === 'all' ? { where: '', args: [] as string[] } : { where: ` AND ${scope.kind}_id = ?`, args: [scope.orgId] };
   const scopeKey = (scope: RankScope) => (scope.kind === 'all' ? '' : scope.orgId);
-  const stmtCache = new Map<string, any>();
-  const cached = (sql: string): any => {
-    let s = stmtCache.get(sql);
-    if (!s) stmtCache.set(sql, (s = db.prepare(sql)));
-    return s;
-  };
+  const cached = statementCache(db);
   const scopeTotal = db.prepare('SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?').pluck();
   /**
    * Rank of a best entry among a scope, and how many entries the scope has, in one statement: entries in
@@ -174,7 +169,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       ...cell, me.durationMs, me.submittedAt,
       ...cell, me.durationMs, me.submittedAt, memberId,
       campaignId, key,
-    );
+    ) as { rank: number; participants: number };
   }
 
   return {

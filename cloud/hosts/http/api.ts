@@ -10,8 +10,8 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 /** Answers smaller than this go as they are: gzip would cost more time than the bytes it saves. */
 const COMPRESS_FROM_BYTES = 1024;
 
-/** API_HEADERS as writeHead's flat list, built once. */
-const FIXED_HEADERS = Object.entries(API_HEADERS).flat();
+/** The headers of every answer, as writeHead's flat list, built once. */
+const JSON_HEAD = ['content-type', 'application/json; charset=utf-8', ...Object.entries(API_HEADERS).flat()];
 const ACTION_PATH_RE = /^\/api\/([A-Za-z][\w.]{0,63})$/;
 
 export interface ApiHost {
@@ -129,11 +129,12 @@ function writeAll(): void {
   outbox.length = 0;
 }
 
-/** The envelope as JSON with the API's fixed headers; gzip for large answers when the client takes it. */
+/** Queues an answer for the outbox (see handleAll). */
 function send(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
   if (outbox.push(() => write(req, res, status, body)) === 1) setImmediate(writeAll);
 }
 
+/** The envelope as JSON with the API's fixed headers; gzip for large answers when the client takes it. */
 function write(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent || res.destroyed) return;
   let json: string;
@@ -145,9 +146,8 @@ function write(req: IncomingMessage, res: ServerResponse, status: number, body: 
     status = 500;
   }
   const bytes = Buffer.byteLength(json);
-  const head = ['content-type', 'application/json; charset=utf-8', ...FIXED_HEADERS];
   const asIs = () => {
-    res.writeHead(status, [...head, 'content-length', String(bytes)]);
+    res.writeHead(status, [...JSON_HEAD, 'content-length', String(bytes)]);
     res.end(json);
   };
   if (bytes < COMPRESS_FROM_BYTES || !/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return asIs();
@@ -155,7 +155,7 @@ function write(req: IncomingMessage, res: ServerResponse, status: number, body: 
   zlib.gzip(json, (error, gz) => {
     if (res.destroyed) return;
     if (error) return asIs();
-    res.writeHead(status, [...head, 'content-encoding', 'gzip', 'vary', 'accept-encoding', 'content-length', String(gz.length)]);
+    res.writeHead(status, [...JSON_HEAD, 'content-encoding', 'gzip', 'vary', 'accept-encoding', 'content-length', String(gz.length)]);
     res.end(gz);
   });
 }
