@@ -2,8 +2,14 @@ import path from 'node:path';
 import { actions } from './actions';
 import { Router } from './core/router';
 import type { AppMode } from './core/context';
-import { openSqliteStore, type SqliteStore } from './store/sqlite';
-import { runSeeds } from './store/seed';
+import { openSqliteStore, type SqliteStore } from './adapters/sqlite/sqlite';
+import { runSeeds, type Seeder } from './core/seed';
+import { orgSeeder } from './features/org/seed';
+import { adminSeeder } from './features/admin/seed';
+import { quizSeeder } from './features/quiz/seed';
+import { classesSeeder } from './features/classes/seed';
+import { eventSeeder } from './features/events/seed';
+import { magazineSeeder } from './features/magazine/seed';
 
 export interface AppOptions {
   dataDir: string;
@@ -19,12 +25,15 @@ export interface App {
   options: AppOptions;
 }
 
+/** Seeders in dependency order: orgs before anything that points at them. */
+export const seeders: readonly Seeder[] = [orgSeeder, adminSeeder, quizSeeder, classesSeeder, eventSeeder, magazineSeeder];
+
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
 /** Opens the store (migrating it), fills it from seeds/ when new, and builds the router. Shared by every host. */
 export async function createApp(options: AppOptions): Promise<App> {
   const store = openSqliteStore(options.dataDir);
-  if (options.seed !== false) await runSeeds(store, options.seedsDir ?? path.join(REPO_ROOT, 'seeds'));
+  if (options.seed !== false) await runSeeds(store, seeders, options.seedsDir ?? path.join(REPO_ROOT, 'seeds'));
   return { router: new Router(actions), store, options };
 }
 

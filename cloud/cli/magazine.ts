@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { REPO_ROOT } from '../app';
-import { openSqliteStore } from '../store/sqlite';
+import { openSqliteStore } from '../adapters/sqlite/sqlite';
 import { issueFolders, readIssueFolder, ImportError } from '../features/magazine/importer';
 
 async function main(argv: string[]) {

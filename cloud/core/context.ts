@@ -1,4 +1,4 @@
-import type { Store } from '../store/store';
+import type { Store } from '../features/store';
 import type { MemberRow } from '../features/member/repo';
 import type { AdminScope } from './access';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Db } from '../../cloud/store/db';
-import { startCheckpointer } from '../../cloud/store/checkpointer';
+import { openDatabase, type Db } from '../../cloud/adapters/sqlite/db';
+import { startCheckpointer } from '../../cloud/adapters/sqlite/checkpointer';
 import { startHttpHost } from '../support/http';
 import { tempDir } from '../support/app';
 

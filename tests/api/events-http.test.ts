@@ -1,5 +1,5 @@
 import { startHttpHost, type TestHost } from '../support/http';
-import { openSqliteStore } from '../../cloud/store/sqlite';
+import { openSqliteStore } from '../../cloud/adapters/sqlite/sqlite';
 
 let host: TestHost;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { startHttpHost, type TestHost } from '../support/http';
 import { pngImage } from '../support/images';
-import { openSqliteStore } from '../../cloud/store/sqlite';
+import { openSqliteStore } from '../../cloud/adapters/sqlite/sqlite';
 import { MEDIA_MAX_BYTES } from '../../cloud/contracts/media-format';
 
 const CJK = /[\u4e00-\u9fa5]/;

@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from '../support/app';
-import { runSeeds } from '../../cloud/store/seed';
-import { REPO_ROOT } from '../../cloud/app';
-import { openSqliteStore } from '../../cloud/store/sqlite';
+import { runSeeds } from '../../cloud/core/seed';
+import { REPO_ROOT, seeders } from '../../cloud/app';
+import { openSqliteStore } from '../../cloud/adapters/sqlite/sqlite';
 import path from 'node:path';
 
 let app: TestApp;
@@ -50,7 +50,7 @@ test('migrations and seeds run once: reopening and reseeding changes nothing', a
     grants: db.prepare('SELECT COUNT(*) FROM admin_grants').pluck().get(),
   });
   const before = count();
-  expect(await runSeeds(app.store, path.join(REPO_ROOT, 'seeds'))).toEqual([]);
+  expect(await runSeeds(app.store, seeders, path.join(REPO_ROOT, 'seeds'))).toEqual([]);
   expect(count()).toEqual(before);
   const reopened = openSqliteStore(app.dataDir);
   try {

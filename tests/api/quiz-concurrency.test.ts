@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { startHttpHost, type TestHost } from '../support/http';
-import { openSqliteStore, type SqliteStore } from '../../cloud/store/sqlite';
+import { openSqliteStore, type SqliteStore } from '../../cloud/adapters/sqlite/sqlite';
 
 let host: TestHost;
 let store: SqliteStore;

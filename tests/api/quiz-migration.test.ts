@@ -1,6 +1,6 @@
-import { openDatabase } from '../../cloud/store/db';
-import { migrate } from '../../cloud/store/migrate';
-import { migrations } from '../../cloud/store/migrations';
+import { openDatabase } from '../../cloud/adapters/sqlite/db';
+import { migrate } from '../../cloud/adapters/sqlite/migrate';
+import { migrations } from '../../cloud/adapters/sqlite/migrations';
 import { tempDir } from '../support/app';
 
 // Databases made before 103 kept a scored attempt's answers only in quiz_answers; the migration moves

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { devLogin, openRoute, phonePage, screenshot, startH5Journey, stopH5Journey, tap, taroInput } from '../support/browser';
 import type { TestHost } from '../support/http';
-import { openSqliteStore } from '../../cloud/store/sqlite';
+import { openSqliteStore } from '../../cloud/adapters/sqlite/sqlite';
 import { codeSigner, windowOf } from '../../cloud/features/events/codes';
 
 let host: TestHost;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../cloud/store/db';
-import { groupCommitter } from '../../cloud/store/group-commit';
+import { openDatabase } from '../../cloud/adapters/sqlite/db';
+import { groupCommitter } from '../../cloud/adapters/sqlite/group-commit';
 
 const db = openDatabase(fs.mkdtempSync(path.join(os.tmpdir(), 'gc-')));
 db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)');

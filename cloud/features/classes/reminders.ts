@@ -1,4 +1,4 @@
-import type { Store } from '../../store/store';
+import type { Store } from '../store';
 import { classTime } from '../../contracts/classes-format';
 import type { DueReminder } from './repo';
 

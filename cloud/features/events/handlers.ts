@@ -4,7 +4,7 @@ import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
 import type { Action } from '../../core/action';
 import type { MemberContext } from '../../core/context';
-import type { Store } from '../../store/store';
+import type { Store } from '../store';
 import {
   eventCheckinInput,
   eventGetInput,

@@ -1,6 +1,6 @@
 import type { MemberProfile } from '../../contracts/member';
 import { maskPhone } from '../../contracts/format';
-import type { Store } from '../../store/store';
+import type { Store } from '../store';
 import type { AdminOrg } from '../../core/access';
 import type { MemberRow } from './repo';
 

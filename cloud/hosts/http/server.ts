@@ -14,7 +14,7 @@ import { apiHandler } from './api';
 import { loadOrCreateSecret, sessionSigner } from './session';
 import { startReminderScheduler } from '../../features/classes/reminders';
 import { registerMediaRoutes } from './media';
-import { startCheckpointer } from '../../store/checkpointer';
+import { startCheckpointer } from '../../adapters/sqlite/checkpointer';
 
 /**
  * Pending connections the kernel may queue for us. Node's default (511) overflows when a hall of members

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { openSqliteStore } from '../../../cloud/store/sqlite';
+import { openSqliteStore } from '../../../cloud/adapters/sqlite/sqlite';
 import { loadOrCreateSecret, sessionSigner } from '../../../cloud/hosts/http/session';
 import { apiServer, bareServer, fmt, post, table } from '../lib';
 

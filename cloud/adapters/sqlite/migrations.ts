@@ -1,10 +1,10 @@
 import type { Migration } from './migrate';
-import { foundationMigrations } from '../features/member/schema';
-import { quizMigrations } from '../features/quiz/schema';
-import { classesMigrations } from '../features/classes/schema';
-import { eventMigrations } from '../features/events/schema';
-import { magazineMigrations } from '../features/magazine/schema';
-import { mediaMigrations } from '../features/media/schema';
+import { foundationMigrations } from './schema/member';
+import { quizMigrations } from './schema/quiz';
+import { classesMigrations } from './schema/classes';
+import { eventMigrations } from './schema/events';
+import { magazineMigrations } from './schema/magazine';
+import { mediaMigrations } from './schema/media';
 
 /**
  * Every migration of the app. Each feature owns a number range so parallel work never collides:

@@ -1,8 +1,8 @@
-import { groupCommitOf } from '../../store/group-commit';
-import { statementCache, type Db } from '../../store/db';
+import { groupCommitOf } from './group-commit';
+import { statementCache, type Db } from './db';
 import { AppError } from '../../core/errors';
-import type { AttemptRow, CampaignRow, QuestionRow, QuizRepo, RankedEntry, RankScope } from './repo';
-import { ledgerWriter } from '../points/repo.sqlite';
+import type { AttemptRow, CampaignRow, QuestionRow, QuizRepo, RankedEntry, RankScope } from '../../features/quiz/repo';
+import { ledgerWriter } from './points';
 
 const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS orgId, c.org_path AS orgPath, o.name AS orgName,
   c.draws, c.opens_at AS opensAt, c.closes_at AS closesAt, c.time_limit_sec AS timeLimitSec,

@@ -1,16 +1,16 @@
 import { openDatabase, type Db } from './db';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
-import type { Store } from './store';
-import { sqliteMemberRepo } from '../features/member/repo.sqlite';
-import { sqliteOrgRepo } from '../features/org/repo.sqlite';
-import { sqliteAdminRepo } from '../features/admin/repo.sqlite';
-import { sqlitePointsRepo } from '../features/points/repo.sqlite';
-import { sqliteQuizRepo } from '../features/quiz/repo.sqlite';
-import { sqliteClassRepo } from '../features/classes/repo.sqlite';
-import { sqliteEventRepo } from '../features/events/repo.sqlite';
-import { sqliteMagazineRepo } from '../features/magazine/repo.sqlite';
-import { sqliteMediaRepo } from '../features/media/repo.sqlite';
+import type { Store } from '../../features/store';
+import { sqliteMemberRepo } from './member';
+import { sqliteOrgRepo } from './org';
+import { sqliteAdminRepo } from './admin';
+import { sqlitePointsRepo } from './points';
+import { sqliteQuizRepo } from './quiz';
+import { sqliteClassRepo } from './classes';
+import { sqliteEventRepo } from './events';
+import { sqliteMagazineRepo } from './magazine';
+import { sqliteMediaRepo } from './media';
 
 export interface SqliteStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */

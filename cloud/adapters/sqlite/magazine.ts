@@ -1,7 +1,7 @@
-import type { Db } from '../../store/db';
+import type { Db } from './db';
 import type { AdminArticle, ArticleBody, ArticleListItem, ArticleStatus, IssueSummary } from '../../contracts/magazine';
-import type { ArticleFields, MagazineRepo, Viewer } from './repo';
-import { bigrams, markdownToNodes, markdownToPlain, readingMinutes } from './render';
+import type { ArticleFields, MagazineRepo, Viewer } from '../../features/magazine/repo';
+import { bigrams, markdownToNodes, markdownToPlain, readingMinutes } from '../../features/magazine/render';
 
 const VISIBLE = `i.publish_at <= @now AND (o.level = 1 OR substr(@orgPath, 1, length(o.path)) = o.path)`;
 

@@ -1,7 +1,7 @@
-import { groupCommitOf } from '../../store/group-commit';
-import type { Db } from '../../store/db';
+import { groupCommitOf } from './group-commit';
+import type { Db } from './db';
 import type { PointsEntry } from '../../contracts/member';
-import type { PointsAward, PointsRepo } from './repo';
+import type { PointsAward, PointsRepo } from '../../features/points/repo';
 
 /**
  * The ledger's one write, for a caller already inside a write transaction: the row and the balance

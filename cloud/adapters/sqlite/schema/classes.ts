@@ -1,4 +1,4 @@
-import type { Migration } from '../../store/migrate';
+import type { Migration } from '../migrate';
 
 /**
  * 家长课堂. Arrival order is the registration id (one process, one writer: ids grow in commit order),

@@ -1,7 +1,7 @@
-import { statementCache, type Db } from '../../store/db';
-import { groupCommitOf } from '../../store/group-commit';
-import { rowCache } from '../../store/row-cache';
-import type { MemberPatch, MemberRepo, MemberRow } from './repo';
+import { statementCache, type Db } from './db';
+import { groupCommitOf } from './group-commit';
+import { rowCache } from './row-cache';
+import type { MemberPatch, MemberRepo, MemberRow } from '../../features/member/repo';
 
 const COLUMNS = `id, openid, nickname, real_name AS realName, phone, org_id AS orgId, points,
   consent_version AS consentVersion, consent_at AS consentAt, created_at AS createdAt, updated_at AS updatedAt`;

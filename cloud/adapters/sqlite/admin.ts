@@ -1,7 +1,7 @@
-import type { Db } from '../../store/db';
+import type { Db } from './db';
 import type { AdminOrg } from '../../core/access';
-import type { AdminRepo } from './repo';
-import { rowCache } from '../../store/row-cache';
+import type { AdminRepo } from '../../features/admin/repo';
+import { rowCache } from './row-cache';
 
 export function sqliteAdminRepo(db: Db): AdminRepo {
   const orgsOf = db.prepare(

@@ -1,12 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Store } from './store';
-import { orgSeeder } from '../features/org/seed';
-import { adminSeeder } from '../features/admin/seed';
-import { quizSeeder } from '../features/quiz/seed';
-import { classesSeeder } from '../features/classes/seed';
-import { eventSeeder } from '../features/events/seed';
-import { magazineSeeder } from '../features/magazine/seed';
+import type { Store } from '../features/store';
 
 export interface Seeder {
   /** Recorded once it has run; bump the name (e.g. "orgs@2") to load changed seed data again. */
@@ -21,8 +15,6 @@ export interface SeedFiles {
   dir: string;
 }
 
-/** Seeders in dependency order: orgs before anything that points at them. Features append theirs. */
-export const seeders: Seeder[] = [orgSeeder, adminSeeder, quizSeeder, classesSeeder, eventSeeder, magazineSeeder];
 
 export function seedFiles(dir: string): SeedFiles {
   return {
@@ -34,7 +26,7 @@ export function seedFiles(dir: string): SeedFiles {
 }
 
 /** Fills the store from seeds/, idempotently: each seeder runs once per database. */
-export async function runSeeds(store: Store, seedsDir: string, now = new Date()): Promise<string[]> {
+export async function runSeeds(store: Store, seeders: readonly Seeder[], seedsDir: string, now = new Date()): Promise<string[]> {
   const files = seedFiles(seedsDir);
   const ran: string[] = [];
   for (const s of seeders) {

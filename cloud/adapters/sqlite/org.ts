@@ -1,7 +1,7 @@
-import type { Db } from '../../store/db';
+import type { Db } from './db';
 import type { OrgSummary } from '../../contracts/org';
-import type { OrgRepo, OrgRow } from './repo';
-import { rowCache } from '../../store/row-cache';
+import type { OrgRepo, OrgRow } from '../../features/org/repo';
+import { rowCache } from './row-cache';
 
 const COLUMNS = `id, name, level, parent_id AS parentId, path, member_count AS memberCount`;
 

@@ -1,5 +1,5 @@
-import type { Db } from '../../store/db';
-import type { MediaBlob, MediaRepo, MediaUploadRow } from './repo';
+import type { Db } from './db';
+import type { MediaBlob, MediaRepo, MediaUploadRow } from '../../features/media/repo';
 
 export function sqliteMediaRepo(db: Db): MediaRepo {
   const insertBlob = db.prepare(

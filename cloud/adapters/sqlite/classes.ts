@@ -1,8 +1,8 @@
-import { groupCommitOf } from '../../store/group-commit';
+import { groupCommitOf } from './group-commit';
 import crypto from 'node:crypto';
-import type { Db } from '../../store/db';
+import type { Db } from './db';
 import { AppError } from '../../core/errors';
-import type { ClassInput, ClassPatch, ClassRepo, ClassRow, DueReminder, MessageRow, RegisterOutcome, RegistrationRow } from './repo';
+import type { ClassInput, ClassPatch, ClassRepo, ClassRow, DueReminder, MessageRow, RegisterOutcome, RegistrationRow } from '../../features/classes/repo';
 import type { RegistrationStatus } from '../../contracts/classes';
 
 const CLASS_COLUMNS = `c.id, c.org_id AS orgId, o.name AS orgName, o.level AS orgLevel, o.path AS orgPath, c.title, c.topic, c.teacher,

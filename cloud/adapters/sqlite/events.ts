@@ -1,8 +1,8 @@
-import { groupCommitOf } from '../../store/group-commit';
+import { groupCommitOf } from './group-commit';
 import crypto from 'node:crypto';
-import type { Db } from '../../store/db';
+import type { Db } from './db';
 import { AppError } from '../../core/errors';
-import type { CheckinListRow, CheckinRecord, EventInput, EventRepo, EventRow } from './repo';
+import type { CheckinListRow, CheckinRecord, EventInput, EventRepo, EventRow } from '../../features/events/repo';
 
 const BASE_COLUMNS = `
   e.id, e.org_id AS orgId, e.org_path AS orgPath, o.name AS orgName, o.level AS orgLevel, e.kind, e.type, e.title, e.cover, e.body,

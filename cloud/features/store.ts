@@ -1,12 +1,12 @@
-import type { MemberRepo } from '../features/member/repo';
-import type { OrgRepo } from '../features/org/repo';
-import type { AdminRepo } from '../features/admin/repo';
-import type { PointsRepo } from '../features/points/repo';
-import type { QuizRepo } from '../features/quiz/repo';
-import type { ClassRepo } from '../features/classes/repo';
-import type { EventRepo } from '../features/events/repo';
-import type { MagazineRepo } from '../features/magazine/repo';
-import type { MediaRepo } from '../features/media/repo';
+import type { MemberRepo } from './member/repo';
+import type { OrgRepo } from './org/repo';
+import type { AdminRepo } from './admin/repo';
+import type { PointsRepo } from './points/repo';
+import type { QuizRepo } from './quiz/repo';
+import type { ClassRepo } from './classes/repo';
+import type { EventRepo } from './events/repo';
+import type { MagazineRepo } from './magazine/repo';
+import type { MediaRepo } from './media/repo';
 
 /**
  * Everything handlers may do to storage. Each feature contributes one repository interface;
