@@ -312,6 +312,28 @@ describe('reading credit', () => {
     expect(mine.weeks[7].seconds).toBe(75);
   });
 
+  test('the finish and its points commit together: when paying fails, the article is not finished either', async () => {
+    const { article } = await firstArticle('credit-atomic');
+    const memberId = (await app.store.members.findOrCreateByOpenid('credit-atomic', '微信用户')).id;
+    const beat = { memberId, articleId: article.id, position: 1, now: clock, day: '2026-11-23' };
+    const finishing = { credit: () => 0, finishes: () => true };
+    await expect(
+      app.store.magazine.heartbeat(beat, {
+        ...finishing,
+        award: () => {
+          throw new Error('ledger unavailable');
+        },
+      }),
+    ).rejects.toThrow('ledger unavailable');
+    expect((await app.as('credit-atomic').call('magazine.issue', { issueId: article.issueId })).columns[0].articles[0].status).not.toBe('read');
+    const paid = await app.store.magazine.heartbeat(beat, {
+      ...finishing,
+      award: () => ({ memberId, delta: 2, reason: '阅读《人生》', refKey: `magazine:read:${memberId}:${article.id}`, at: clock }),
+    });
+    expect(paid).toMatchObject({ finished: true, pointsAwarded: 2 });
+    expect((await app.as('credit-atomic').call('member.points', {})).balance).toBe(2);
+  });
+
   test('scrolling to 90% without 60 s of active time does not count', async () => {
     const { article } = await firstArticle('credit-c');
     await app.as('credit-c').call('magazine.progress', { articleId: article.id, position: 1, readAt: clock.toISOString() });

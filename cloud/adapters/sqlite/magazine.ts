@@ -1,9 +1,13 @@
 import type { Db } from './db';
 import type { AdminArticle, ArticleBody, ArticleListItem, ArticleStatus, IssueSummary } from '../../contracts/magazine';
-import type { ArticleFields, MagazineRepo, Viewer } from '../../features/magazine/repo';
+import type { ArticleFields, MagazineRepo, Publication } from '../../features/magazine/repo';
+import type { Audience, Reading } from '../../features/magazine/rules';
 import { bigrams, markdownToNodes, markdownToPlain, readingMinutes } from '../../features/magazine/render';
+import { groupCommitOf } from './group-commit';
+import { ledgerWriter } from './points';
 
-const VISIBLE = `i.publish_at <= @now AND (o.level = 1 OR substr(@orgPath, 1, length(o.path)) = o.path)`;
+/** The feature's audience (rules.ts) as a filter on issue i of org o. */
+const VISIBLE = `i.publish_at <= @at AND (o.level = @publicLevel OR o.path IN (@p0, @p1, @p2, @p3, @p4))`;
 
 const ISSUE_COLS = `i.id, i.year, i.number, i.title, i.cover, i.intro, i.publish_at AS publishAt,
   (SELECT COUNT(*) FROM magazine_articles a WHERE a.issue_id = i.id) AS articleCount`;
@@ -11,11 +15,14 @@ const ISSUE_COLS = `i.id, i.year, i.number, i.title, i.cover, i.intro, i.publish
 const statusOf = (finishedAt: string | null, opened: number | null): ArticleStatus =>
   finishedAt ? 'read' : opened ? 'reading' : 'unread';
 
-function viewerParams(v: Viewer) {
-  return { now: v.now.toISOString(), orgPath: v.orgPath ?? '' };
+function audienceParams(a: Audience) {
+  const [p0, p1, p2, p3, p4] = a.publisherPaths;
+  return { at: a.at, publicLevel: a.publicLevel, p0, p1, p2, p3, p4 };
 }
 
 export function sqliteMagazineRepo(db: Db): MagazineRepo {
+  const inGroupCommit = groupCommitOf(db);
+  const payPoints = ledgerWriter(db);
   const findIssue = db.prepare('SELECT id FROM magazine_issues WHERE org_id = ? AND year = ? AND number = ?').pluck();
   const insertIssue = db.prepare(
     `INSERT INTO magazine_issues (org_id, year, number, title, cover, intro, publish_at, created_at, updated_at)
@@ -127,7 +134,8 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     `SELECT ${ISSUE_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id
      WHERE ${VISIBLE} ORDER BY i.publish_at DESC, i.year DESC, i.number DESC LIMIT @limit`,
   );
-  const issue = db.prepare(`SELECT ${ISSUE_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id WHERE i.id = @id AND ${VISIBLE}`);
+  const PUBLICATION_COLS = 'i.publish_at AS publishAt, o.path AS orgPath, o.level AS orgLevel';
+  const issue = db.prepare(`SELECT ${ISSUE_COLS}, ${PUBLICATION_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id WHERE i.id = ?`);
   const issueArticles = db.prepare(
     `SELECT a.id, a.issue_id AS issueId, a.title, a.author, a.column_name AS "column", a.summary, a.reading_minutes AS readingMinutes,
        p.finished_at AS finishedAt, p.opened_at AS openedAt, COALESCE(p.position, 0) AS position
@@ -138,8 +146,8 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     a.reading_minutes AS readingMinutes, a.nodes_json AS nodesJson, a.seq, a.sample`;
   const issueBodies = db.prepare(`SELECT ${BODY_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE a.issue_id = ? ORDER BY a.seq`);
   const article = db.prepare(
-    `SELECT ${BODY_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
-     WHERE a.id = @id AND ${VISIBLE}`,
+    `SELECT ${BODY_COLS}, ${PUBLICATION_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
+     WHERE a.id = ?`,
   );
   const prev = db.prepare('SELECT id FROM magazine_articles WHERE issue_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1').pluck();
   const next = db.prepare('SELECT id FROM magazine_articles WHERE issue_id = ? AND seq > ? ORDER BY seq LIMIT 1').pluck();
@@ -153,14 +161,14 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
      ON CONFLICT (member_id, article_id) DO UPDATE SET opened_at = excluded.opened_at
      RETURNING position, read_at AS readAt, finished_at AS finishedAt`,
   );
-  const saveProgress = db.prepare(
+  const readingRow = db.prepare(
+    'SELECT position, read_at AS readAt, max_position AS maxPosition FROM magazine_progress WHERE member_id = ? AND article_id = ?',
+  );
+  const writeReading = db.prepare(
     `INSERT INTO magazine_progress (member_id, article_id, position, max_position, read_at, opened_at)
-     VALUES (@m, @a, @pos, @pos, @readAt, @at)
+     VALUES (@m, @a, @position, @maxPosition, @readAt, @at)
      ON CONFLICT (member_id, article_id) DO UPDATE SET
-       max_position = max(max_position, excluded.position),
-       position = CASE WHEN read_at IS NULL OR excluded.read_at > read_at THEN excluded.position ELSE position END,
-       read_at = CASE WHEN read_at IS NULL OR excluded.read_at > read_at THEN excluded.read_at ELSE read_at END
-     RETURNING position, read_at AS readAt`,
+       position = excluded.position, max_position = excluded.max_position, read_at = excluded.read_at`,
   );
 
   const reader = db.prepare('SELECT font_size AS fontSize, night, last_beat_at AS lastBeatAt FROM magazine_readers WHERE member_id = ?');
@@ -183,25 +191,25 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
      RETURNING finished`,
   );
 
-  const heartbeat = db.transaction(
-    (m: number, a: number, beat: { activeSeconds: number; countable: boolean; position?: number }, rules: { maxCredit: number; minSeconds: number; minPosition: number }, now: Date, day: string) => {
-      const r = reader.get(m) as { lastBeatAt: string | null } | undefined;
-      const last = r?.lastBeatAt ? Date.parse(r.lastBeatAt) : null;
-      const wall = last === null ? 0 : Math.max(0, (now.getTime() - last) / 1000);
-      const credit = beat.countable ? Math.floor(Math.min(beat.activeSeconds, rules.maxCredit, wall)) : 0;
-      upsertBeat.run(m, now.toISOString());
-      ensureProgress.run(m, a, now.toISOString());
-      const p = creditArticle.get({ credit, pos: beat.position ?? 0, m, a }) as { activeSeconds: number; maxPosition: number; finishedAt: string | null };
-      let ordinal: number | null = null;
-      let finished = p.finishedAt !== null;
-      if (!finished && p.activeSeconds >= rules.minSeconds && p.maxPosition >= rules.minPosition - 1e-9) {
-        finish.run(now.toISOString(), m, a);
-        finished = true;
-        ordinal = creditDay.pluck().get({ m, day, credit, fin: 1 }) as number;
-      } else if (credit > 0) creditDay.run({ m, day, credit, fin: 0 });
-      return { credited: credit, activeSeconds: p.activeSeconds, finished, finishedOrdinalToday: ordinal };
-    },
-  );
+  const heartbeat = (beat: Parameters<MagazineRepo['heartbeat']>[0], rules: Parameters<MagazineRepo['heartbeat']>[1]) => {
+    const { memberId: m, articleId: a } = beat;
+    const at = beat.now.toISOString();
+    const r = reader.get(m) as { lastBeatAt: string | null } | undefined;
+    const credit = rules.credit(r?.lastBeatAt ?? null);
+    upsertBeat.run(m, at);
+    ensureProgress.run(m, a, at);
+    const p = creditArticle.get({ credit, pos: beat.position, m, a }) as { activeSeconds: number; maxPosition: number; finishedAt: string | null };
+    let finished = p.finishedAt !== null;
+    let pointsAwarded = 0;
+    if (!finished && rules.finishes(p)) {
+      finish.run(at, m, a);
+      finished = true;
+      const ordinal = creditDay.pluck().get({ m, day: beat.day, credit, fin: 1 }) as number;
+      const award = rules.award(ordinal);
+      if (award && payPoints(award)) pointsAwarded = award.delta;
+    } else if (credit > 0) creditDay.run({ m, day: beat.day, credit, fin: 0 });
+    return { credited: credit, activeSeconds: p.activeSeconds, finished, pointsAwarded };
+  };
 
   const continueReading = db.prepare(
     `SELECT a.id AS articleId, a.title, i.id AS issueId, i.title AS issueTitle, p.position
@@ -283,14 +291,14 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     async importIssue(issue, at) {
       return importIssue(issue, at.toISOString());
     },
-    async shelf(v, limit) {
-      return shelf.all({ ...viewerParams(v), limit }) as IssueSummary[];
+    async shelf(audience, limit) {
+      return shelf.all({ ...audienceParams(audience), limit }) as IssueSummary[];
     },
-    async issue(v, id) {
-      return (issue.get({ ...viewerParams(v), id }) as IssueSummary | undefined) ?? null;
+    async issue(id) {
+      return (issue.get(id) as (IssueSummary & Publication) | undefined) ?? null;
     },
-    async issueArticles(v, issueId) {
-      return (issueArticles.all(v.memberId, issueId) as any[]).map(({ finishedAt, openedAt, ...r }) => ({
+    async issueArticles(memberId, issueId) {
+      return (issueArticles.all(memberId, issueId) as any[]).map(({ finishedAt, openedAt, ...r }) => ({
         ...r,
         status: statusOf(finishedAt, openedAt ? 1 : 0),
       })) as ArticleListItem[];
@@ -298,9 +306,9 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     async issueBodies(issueId) {
       return (issueBodies.all(issueId) as any[]).map(toBody).map(({ seq: _seq, ...b }) => b);
     },
-    async article(v, id) {
-      const r = article.get({ ...viewerParams(v), id });
-      return r ? toBody(r) : null;
+    async article(id) {
+      const r = article.get(id) as any;
+      return r ? { ...toBody(r), publishAt: r.publishAt, orgPath: r.orgPath, orgLevel: r.orgLevel } : null;
     },
     async neighbours(issueId, seq) {
       return { prevId: (prev.get(issueId, seq) as number | undefined) ?? null, nextId: (next.get(issueId, seq) as number | undefined) ?? null };
@@ -309,24 +317,26 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
       const r = openRow.get(m, a, at.toISOString()) as { position: number; readAt: string | null; finishedAt: string | null };
       return { position: r.position, readAt: r.readAt, finished: r.finishedAt !== null };
     },
-    async saveProgress(m, a, pos, readAt, at) {
-      const iso = readAt.toISOString();
-      const r = saveProgress.get({ m, a, pos, readAt: iso, at: at.toISOString() }) as { position: number; readAt: string };
-      return { position: r.position, readAt: r.readAt, applied: r.readAt === iso && r.position === pos };
+    saveReading(m, a, at, merge) {
+      return inGroupCommit(() => {
+        const decided = merge((readingRow.get(m, a) as Reading | undefined) ?? null);
+        writeReading.run({ m, a, ...decided.next, at: at.toISOString() });
+        return decided;
+      });
     },
-    async heartbeat(m, a, beat, rules, now, day) {
-      return heartbeat(m, a, beat, rules, now, day);
+    heartbeat(beat, rules) {
+      return inGroupCommit(() => heartbeat(beat, rules));
     },
-    async continueReading(v) {
-      return (continueReading.get({ ...viewerParams(v), m: v.memberId }) as any) ?? null;
+    async continueReading(memberId, audience) {
+      return (continueReading.get({ ...audienceParams(audience), m: memberId }) as any) ?? null;
     },
-    async search(v, terms, limit) {
+    async search(audience, terms, limit) {
       const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
       const tri = terms.filter((t) => Array.from(t).length >= 3).map(quote).join(' AND ');
       const bi = terms.filter((t) => Array.from(t).length < 3).map((t) => quote(t.toLowerCase())).join(' AND ');
       const driver = tri ? 'tri' : 'bi';
       const stmt = searchStmt(driver, !!(tri && bi));
-      const params = { ...viewerParams(v), limit, d: tri || bi, o: bi };
+      const params = { ...audienceParams(audience), limit, d: tri || bi, o: bi };
       // widen the candidate window only when invisible (unpublished, other orgs') articles crowded it out
       for (let cand = limit * 4; ; cand *= 8) {
         const rows = stmt.all({ ...params, cand }) as any[];

@@ -21,14 +21,8 @@ import {
   type AdminIssue,
   type SearchHit,
 } from '../../contracts/magazine';
-import {
-  HEARTBEAT_MAX_CREDIT,
-  READ_MIN_POSITION,
-  READ_MIN_SECONDS,
-  READ_POINTS,
-  READ_POINTS_DAILY_CAP,
-} from '../../contracts/magazine-format';
-import type { Viewer } from './repo';
+import { READ_POINTS_DAILY_CAP } from '../../contracts/magazine-format';
+import { audienceOf, beatCredit, mergeReading, readThrough, readingAward, readingPointsPrefix, visibleTo, type Audience } from './rules';
 import { imageHrefs } from './render';
 import { requireCoverImage, requireUploadedImage } from '../media/cover';
 import { MEDIA_PATH_RE } from '../../contracts/media-format';
@@ -48,15 +42,18 @@ export function weekStart(day: string): string {
   return new Date(t - dow * 86400_000).toISOString().slice(0, 10);
 }
 
-async function viewer(ctx: MemberContext): Promise<Viewer> {
+/** The issues the member sees now (rules.ts). */
+async function audience(ctx: MemberContext): Promise<Audience> {
   const org = ctx.member.orgId ? await ctx.store.orgs.getById(ctx.member.orgId) : undefined;
-  return { memberId: ctx.member.id, orgPath: org?.path ?? null, now: ctx.now() };
+  return audienceOf({ orgPath: org?.path ?? null, now: ctx.now() });
 }
 
+/** The article without where and when it was published, if the member sees it (404 otherwise). */
 async function visibleArticle(ctx: MemberContext, articleId: number) {
-  const a = await ctx.store.magazine.article(await viewer(ctx), articleId);
-  if (!a) throw notFound('这篇文章');
-  return a;
+  const a = await ctx.store.magazine.article(articleId);
+  if (!a || !visibleTo(a, await audience(ctx))) throw notFound('这篇文章');
+  const { publishAt: _at, orgPath: _path, orgLevel: _level, ...article } = a;
+  return article;
 }
 
 export const magazineShelf = defineAction({
@@ -64,8 +61,8 @@ export const magazineShelf = defineAction({
   input: magazineShelfInput,
   auth: 'member',
   async handler(ctx, { limit }) {
-    const v = await viewer(ctx);
-    return { issues: await ctx.store.magazine.shelf(v, limit ?? 50), continueReading: await ctx.store.magazine.continueReading(v) };
+    const a = await audience(ctx);
+    return { issues: await ctx.store.magazine.shelf(a, limit ?? 50), continueReading: await ctx.store.magazine.continueReading(ctx.member.id, a) };
   },
 });
 
@@ -74,11 +71,11 @@ export const magazineIssue = defineAction({
   input: magazineIssueInput,
   auth: 'member',
   async handler(ctx, { issueId, withBodies }) {
-    const v = await viewer(ctx);
-    const issue = await ctx.store.magazine.issue(v, issueId);
-    if (!issue) throw notFound('这一期');
+    const found = await ctx.store.magazine.issue(issueId);
+    if (!found || !visibleTo(found, await audience(ctx))) throw notFound('这一期');
+    const { orgPath: _path, orgLevel: _level, ...issue } = found;
     const columns: { column: string; articles: Awaited<ReturnType<typeof ctx.store.magazine.issueArticles>> }[] = [];
-    for (const a of await ctx.store.magazine.issueArticles(v, issueId)) {
+    for (const a of await ctx.store.magazine.issueArticles(ctx.member.id, issueId)) {
       const col = columns.find((c) => c.column === a.column);
       if (col) col.articles.push(a);
       else columns.push({ column: a.column, articles: [a] });
@@ -119,7 +116,9 @@ export const magazineProgress = defineAction({
     await visibleArticle(ctx, articleId);
     const at = new Date(readAt);
     if (at.getTime() > ctx.now().getTime() + MAX_CLOCK_SKEW_MS) throw new AppError('INVALID_PAYLOAD', '手机时间不正确，请校准时间后再试');
-    return ctx.store.magazine.saveProgress(ctx.member.id, articleId, position, at, ctx.now());
+    const incoming = { position, readAt: at.toISOString() };
+    const { next, applied } = await ctx.store.magazine.saveReading(ctx.member.id, articleId, ctx.now(), (current) => mergeReading(current, incoming));
+    return { position: next.position, readAt: next.readAt!, applied };
   },
 });
 
@@ -130,33 +129,16 @@ export const magazineHeartbeat = defineAction({
   async handler(ctx, { articleId, activeSeconds, visible, active, position }) {
     const a = await visibleArticle(ctx, articleId);
     const now = ctx.now();
-    const day = chinaDay(now);
+    const memberId = ctx.member.id;
     const out = await ctx.store.magazine.heartbeat(
-      ctx.member.id,
-      articleId,
-      { activeSeconds, countable: visible && active, position },
-      { maxCredit: HEARTBEAT_MAX_CREDIT, minSeconds: READ_MIN_SECONDS, minPosition: READ_MIN_POSITION },
-      now,
-      day,
+      { memberId, articleId, position: position ?? 0, now, day: chinaDay(now) },
+      {
+        credit: (lastBeatAt) => beatCredit({ activeSeconds, countable: visible && active }, lastBeatAt, now),
+        finishes: readThrough,
+        award: (ordinal) => readingAward(ordinal, { memberId, articleId, title: a.title, at: now }),
+      },
     );
-    let pointsAwarded = 0;
-    // The ordinal of today's finishes is counted atomically in the repo, so two articles finishing at once cannot both
-    // slip under the cap; sumSince double-checks against the ledger itself.
-    if (out.finishedOrdinalToday !== null && out.finishedOrdinalToday * READ_POINTS <= READ_POINTS_DAILY_CAP) {
-      const prefix = `magazine:read:${ctx.member.id}:`;
-      const paid = await ctx.store.points.sumSince(ctx.member.id, prefix, chinaDayStart(now));
-      if (paid + READ_POINTS <= READ_POINTS_DAILY_CAP) {
-        const ok = await ctx.store.points.award({
-          memberId: ctx.member.id,
-          delta: READ_POINTS,
-          reason: `阅读《人生》：${a.title}`,
-          refKey: `${prefix}${articleId}`,
-          at: now,
-        });
-        if (ok) pointsAwarded = READ_POINTS;
-      }
-    }
-    return { credited: out.credited, activeSeconds: out.activeSeconds, finished: out.finished, pointsAwarded };
+    return out;
   },
 });
 
@@ -202,7 +184,7 @@ export const magazineSearch = defineAction({
   async handler(ctx, { q, limit }) {
     const terms = [...new Set(q.split(/\s+/).filter((t) => Array.from(t).length >= 2))].slice(0, 4);
     if (terms.length === 0) throw new AppError('INVALID_PAYLOAD', '每个搜索词请至少输入两个字');
-    const rows = await ctx.store.magazine.search(await viewer(ctx), terms, limit ?? 20);
+    const rows = await ctx.store.magazine.search(await audience(ctx), terms, limit ?? 20);
     const hits: SearchHit[] = rows.map((r) => ({
       articleId: r.articleId,
       issueId: r.issueId,
@@ -266,7 +248,7 @@ export const magazineMyReading = defineAction({
       weeks: weekRows,
       totalSeconds: weekRows.reduce((s, w) => s + w.seconds, 0),
       finished: await ctx.store.magazine.finished(ctx.member.id, 100),
-      pointsToday: await ctx.store.points.sumSince(ctx.member.id, `magazine:read:${ctx.member.id}:`, chinaDayStart(now)),
+      pointsToday: await ctx.store.points.sumSince(ctx.member.id, readingPointsPrefix(ctx.member.id), chinaDayStart(now)),
       dailyCap: READ_POINTS_DAILY_CAP,
     };
   },
