@@ -3,7 +3,9 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startTestApp, tempDir, type TestApp } from '../support/app';
 import { startHttpHost, type TestHost } from '../support/http';
-import { markdownToNodes, bigrams } from '../../cloud/features/magazine/render';
+import fc from 'fast-check';
+import { markdownToNodes } from '../../cloud/features/magazine/render';
+import { audienceOf } from '../../cloud/features/magazine/rules';
 import { readIssueFolder } from '../../cloud/features/magazine/importer';
 import { REPO_ROOT } from '../../cloud/app';
 import { pngImage } from '../support/images';
@@ -405,8 +407,28 @@ describe('search', () => {
     }
   });
 
-  test('bigram tokens', () => {
-    expect(bigrams('宝宝睡觉, ok')).toBe('宝宝 宝睡 睡觉 ok');
+  test('a NUL or any other character in a query never breaks the search: 200 with hits, or 400 in Chinese', async () => {
+    const nul = await app.as('searcher').raw('magazine.search', { q: 'a\u0000b', limit: 5 });
+    expect(nul.status).toBe(400);
+    expect((nul.body as any).error.message).toMatch(CJK);
+    for (const q of ['孩子\u0000', '\u0000\u0000', '血压\u0000睡眠', '"孩子"\u0000"']) expect([q, (await app.as('searcher').raw('magazine.search', { q })).status]).not.toEqual([q, 500]);
+    expect((await app.as('searcher').call('magazine.search', { q: '血压\u0000' })).hits.length).toBeGreaterThanOrEqual(1);
+    const anyText = fc.oneof(fc.string({ maxLength: 30 }), fc.fullUnicodeString({ maxLength: 30 }), fc.stringOf(fc.constantFrom('\u0000', '"', '*', '^', '(', ')', ':', '-', '+', 'N', 'O', 'R', ' ', '\u0001', '\u001f', '\ud800', '血', '压', 'a'), { maxLength: 30 }));
+    await fc.assert(
+      fc.asyncProperty(anyText, async (q) => {
+        const r = await app.as('searcher').raw('magazine.search', { q, limit: 5 });
+        expect(r.status === 200 || r.status === 400).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    // the repository itself takes any terms, whatever a caller passes
+    const audience = audienceOf({ orgPath: null, now: clock });
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyText, { maxLength: 4 }), async (terms) => {
+        expect(Array.isArray(await app.store.magazine.search(audience, terms, 5))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -436,6 +458,28 @@ describe('favourites, history, settings', () => {
     expect(shelf.continueReading?.articleId).toBe(b.id);
     const data = await app.as('fav-a').call('member.exportData', {});
     expect(data.sections.find((s) => s.title === '《人生》阅读记录')!.rows.length).toBe(3);
+  });
+
+  test('articles of a withdrawn issue leave favourites, history and 继续阅读, and come back when it is published again', async () => {
+    const admin = app.as('dev-admin-nm');
+    const target = (await admin.call('magazine.adminIssues', {})).issues.find((i) => i.number === 2 && i.orgId === '150000')!;
+    const [a] = (await admin.call('magazine.adminIssue', { issueId: target.id })).articles;
+    const reader = app.as('fav-withdrawn');
+    await reader.call('magazine.article', { articleId: a.id });
+    await reader.call('magazine.favorite', { articleId: a.id, on: true });
+    const listed = async () => ({
+      favorites: (await reader.call('magazine.favorites', {})).items.map((i) => i.articleId),
+      history: (await reader.call('magazine.history', {})).items.map((i) => i.articleId),
+      continueReading: (await reader.call('magazine.shelf', {})).continueReading?.articleId ?? null,
+    });
+    expect(await listed()).toEqual({ favorites: [a.id], history: [a.id], continueReading: a.id });
+    await admin.call('magazine.publish', { issueId: target.id, publishAt: '2030-01-01T00:00:00Z' });
+    try {
+      expect(await listed()).toEqual({ favorites: [], history: [], continueReading: null });
+    } finally {
+      await admin.call('magazine.publish', { issueId: target.id, publishAt: target.publishAt });
+    }
+    expect(await listed()).toEqual({ favorites: [a.id], history: [a.id], continueReading: a.id });
   });
 
   test('bad payloads answer 4xx with the envelope and a Chinese message; identity comes only from the session', async () => {

@@ -1,8 +1,9 @@
-import type { Db } from './db';
+import { statementCache, type Db } from './db';
 import type { AdminArticle, ArticleBody, ArticleListItem, ArticleStatus, IssueSummary } from '../../contracts/magazine';
-import type { ArticleFields, MagazineRepo, Publication } from '../../features/magazine/repo';
+import type { ArticleFields, MagazineRepo, Publication, SearchRow } from '../../features/magazine/repo';
 import type { Audience, Reading } from '../../features/magazine/rules';
-import { bigrams, markdownToNodes, markdownToPlain, readingMinutes } from '../../features/magazine/render';
+import { markdownToNodes, markdownToPlain, readingMinutes } from '../../features/magazine/render';
+import { bigrams } from '../../features/magazine/search-terms';
 import { groupCommitOf } from './group-commit';
 import { ledgerWriter } from './points';
 
@@ -14,6 +15,18 @@ const ISSUE_COLS = `i.id, i.year, i.number, i.title, i.cover, i.intro, i.publish
 
 const statusOf = (finishedAt: string | null, opened: number | null): ArticleStatus =>
   finishedAt ? 'read' : opened ? 'reading' : 'unread';
+
+/**
+ * An FTS5 query requiring every term as a phrase. Inside a quoted string FTS5 takes any character but NUL
+ * (which ends its string early): NUL is dropped, quotes doubled. Empty when no term is left.
+ */
+export function ftsAll(terms: string[]): string {
+  return terms
+    .map((t) => t.replace(/\0/g, ''))
+    .filter((t) => t.length > 0)
+    .map((t) => `"${t.replace(/"/g, '""')}"`)
+    .join(' AND ');
+}
 
 function audienceParams(a: Audience) {
   const [p0, p1, p2, p3, p4] = a.publisherPaths;
@@ -52,7 +65,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
 
   const index = (id: number, title: string, summary: string, plain: string) => {
     ftsInsert.run(id, title, summary + '\n' + plain);
-    biInsert.run(id, bigrams(title + '\n' + summary + '\n' + plain));
+    biInsert.run(id, bigrams(title + '\n' + summary + '\n' + plain).join(' '));
   };
   const articleRow = (issueId: number, slug: string, seq: number, a: ArticleFields) => {
     const plain = markdownToPlain(a.bodyMd);
@@ -222,24 +235,19 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
   // Search: the most selective index drives, newest articles first, stopping after a bounded number of
   // candidates (FTS5 walks its doclist by rowid and stops early), so a word found in every article costs
   // no more than a rare one. Terms of 3+ characters go to the trigram index, 2-character terms to the bigram one.
-  const searchCache = new Map<string, ReturnType<Db['prepare']>>();
-  const searchStmt = (driver: 'tri' | 'bi', filter: boolean) => {
-    const key = driver + filter;
-    let s = searchCache.get(key);
-    if (!s) {
-      const [dt, ot] = driver === 'tri' ? ['magazine_fts', 'magazine_bigrams'] : ['magazine_bigrams', 'magazine_fts'];
-      s = db.prepare(
-        `SELECT a.id AS articleId, i.id AS issueId, i.title AS issueTitle, a.title, a.column_name AS "column", f.body
-         FROM (SELECT rowid AS id FROM ${dt} WHERE ${dt} MATCH @d ORDER BY rowid DESC LIMIT @cand) m
-         JOIN magazine_articles a ON a.id = m.id JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
-         JOIN magazine_fts f ON f.rowid = a.id
-         WHERE ${filter ? `a.id IN (SELECT rowid FROM ${ot} WHERE ${ot} MATCH @o) AND ` : ''}${VISIBLE}
-         ORDER BY a.id DESC LIMIT @limit`,
-      );
-      searchCache.set(key, s);
-    }
-    return s;
+  const statement = statementCache(db);
+  const INDEX = { tri: 'magazine_fts', bi: 'magazine_bigrams' } as const;
+  const searchSql = (driver: keyof typeof INDEX, filter: boolean) => {
+    const [dt, ot] = driver === 'tri' ? [INDEX.tri, INDEX.bi] : [INDEX.bi, INDEX.tri];
+    return `SELECT a.id AS articleId, i.id AS issueId, i.title AS issueTitle, a.title, a.column_name AS "column", f.body
+      FROM (SELECT rowid AS id FROM ${dt} WHERE ${dt} MATCH @d ORDER BY rowid DESC LIMIT @cand) m
+      JOIN magazine_articles a ON a.id = m.id JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
+      JOIN magazine_fts f ON f.rowid = a.id
+      WHERE ${filter ? `a.id IN (SELECT rowid FROM ${ot} WHERE ${ot} MATCH @o) AND ` : ''}${VISIBLE}
+      ORDER BY a.id DESC LIMIT @limit`;
   };
+  const candidatesSql = (driver: keyof typeof INDEX) =>
+    `SELECT COUNT(*) FROM (SELECT rowid FROM ${INDEX[driver]} WHERE ${INDEX[driver]} MATCH ? LIMIT ?)`;
 
   const favOn = db.prepare('INSERT INTO magazine_favorites (member_id, article_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
   const favOff = db.prepare('DELETE FROM magazine_favorites WHERE member_id = ? AND article_id = ?');
@@ -248,12 +256,14 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     COALESCE(p.position, 0) AS position, p.finished_at AS finishedAt, p.opened_at AS openedAt`;
   const favorites = db.prepare(
     `SELECT ${REF_COLS}, f.created_at AS at FROM magazine_favorites f JOIN magazine_articles a ON a.id = f.article_id
-     JOIN magazine_issues i ON i.id = a.issue_id LEFT JOIN magazine_progress p ON p.member_id = f.member_id AND p.article_id = a.id
-     WHERE f.member_id = ? ORDER BY f.created_at DESC LIMIT ?`,
+     JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
+     LEFT JOIN magazine_progress p ON p.member_id = f.member_id AND p.article_id = a.id
+     WHERE f.member_id = @m AND ${VISIBLE} ORDER BY f.created_at DESC LIMIT @limit`,
   );
   const history = db.prepare(
     `SELECT ${REF_COLS}, p.opened_at AS at FROM magazine_progress p JOIN magazine_articles a ON a.id = p.article_id
-     JOIN magazine_issues i ON i.id = a.issue_id WHERE p.member_id = ? ORDER BY p.opened_at DESC LIMIT ?`,
+     JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
+     WHERE p.member_id = @m AND ${VISIBLE} ORDER BY p.opened_at DESC LIMIT @limit`,
   );
   const toRef = (r: any) => ({
     articleId: r.articleId,
@@ -331,18 +341,17 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
       return (continueReading.get({ ...audienceParams(audience), m: memberId }) as any) ?? null;
     },
     async search(audience, terms, limit) {
-      const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
-      const tri = terms.filter((t) => Array.from(t).length >= 3).map(quote).join(' AND ');
-      const bi = terms.filter((t) => Array.from(t).length < 3).map((t) => quote(t.toLowerCase())).join(' AND ');
+      const tri = ftsAll(terms.filter((t) => Array.from(t).length >= 3));
+      const bi = ftsAll(terms.filter((t) => Array.from(t).length < 3).map((t) => t.toLowerCase()));
+      if (!tri && !bi) return [];
       const driver = tri ? 'tri' : 'bi';
-      const stmt = searchStmt(driver, !!(tri && bi));
+      const search = statement(searchSql(driver, !!(tri && bi)));
       const params = { ...audienceParams(audience), limit, d: tri || bi, o: bi };
       // widen the candidate window only when invisible (unpublished, other orgs') articles crowded it out
       for (let cand = limit * 4; ; cand *= 8) {
-        const rows = stmt.all({ ...params, cand }) as any[];
+        const rows = search.all({ ...params, cand }) as SearchRow[];
         if (rows.length >= limit || cand > 1_000_000) return rows;
-        const total = (db.prepare(`SELECT COUNT(*) FROM (SELECT rowid FROM ${driver === 'tri' ? 'magazine_fts' : 'magazine_bigrams'} WHERE ${driver === 'tri' ? 'magazine_fts' : 'magazine_bigrams'} MATCH ? LIMIT ?)`).pluck().get(params.d, cand) as number);
-        if (total < cand) return rows;
+        if ((statement(candidatesSql(driver)).pluck().get(params.d, cand) as number) < cand) return rows;
       }
     },
     async setFavorite(m, a, on, at) {
@@ -352,11 +361,11 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     async isFavorite(m, a) {
       return isFav.get(m, a) === 1;
     },
-    async favorites(m, limit) {
-      return (favorites.all(m, limit) as any[]).map(toRef);
+    async favorites(m, audience, limit) {
+      return (favorites.all({ ...audienceParams(audience), m, limit }) as any[]).map(toRef);
     },
-    async history(m, limit) {
-      return (history.all(m, limit) as any[]).map(toRef);
+    async history(m, audience, limit) {
+      return (history.all({ ...audienceParams(audience), m, limit }) as any[]).map(toRef);
     },
     async settings(m) {
       const r = reader.get(m) as { fontSize: any; night: number } | undefined;

@@ -24,6 +24,7 @@ import {
 import { READ_POINTS_DAILY_CAP } from '../../contracts/magazine-format';
 import { audienceOf, beatCredit, mergeReading, readThrough, readingAward, readingPointsPrefix, visibleTo, type Audience } from './rules';
 import { imageHrefs } from './render';
+import { highlight, queryTerms, snippet } from './search-terms';
 import { requireCoverImage, requireUploadedImage } from '../media/cover';
 import { MEDIA_PATH_RE } from '../../contracts/media-format';
 
@@ -142,47 +143,12 @@ export const magazineHeartbeat = defineAction({
   },
 });
 
-/** Splits text into plain and highlighted runs for every occurrence of any term (case-insensitive). */
-export function highlight(text: string, terms: string[]): { text: string; hit: boolean }[] {
-  const lower = text.toLowerCase();
-  const marks: [number, number][] = [];
-  for (const t of terms) {
-    const tl = t.toLowerCase();
-    for (let i = lower.indexOf(tl); i >= 0; i = lower.indexOf(tl, i + tl.length)) marks.push([i, i + tl.length]);
-  }
-  marks.sort((a, b) => a[0] - b[0]);
-  const runs: { text: string; hit: boolean }[] = [];
-  let pos = 0;
-  for (const [s, e] of marks) {
-    if (e <= pos) continue;
-    const start = Math.max(s, pos);
-    if (start > pos) runs.push({ text: text.slice(pos, start), hit: false });
-    runs.push({ text: text.slice(start, e), hit: true });
-    pos = e;
-  }
-  if (pos < text.length) runs.push({ text: text.slice(pos), hit: false });
-  return runs;
-}
-
-/** About 60 characters around the first match in the body. */
-export function snippet(body: string, terms: string[]): { text: string; hit: boolean }[] {
-  const flat = body.replace(/\s+/g, ' ');
-  const lower = flat.toLowerCase();
-  const first = Math.min(...terms.map((t) => lower.indexOf(t.toLowerCase())).filter((i) => i >= 0), flat.length);
-  const start = Math.max(0, (first === flat.length ? 0 : first) - 20);
-  const end = Math.min(flat.length, start + 70);
-  const runs = highlight(flat.slice(start, end), terms);
-  if (start > 0) runs.unshift({ text: '…', hit: false });
-  if (end < flat.length) runs.push({ text: '…', hit: false });
-  return runs;
-}
-
 export const magazineSearch = defineAction({
   name: 'magazine.search',
   input: magazineSearchInput,
   auth: 'member',
   async handler(ctx, { q, limit }) {
-    const terms = [...new Set(q.split(/\s+/).filter((t) => Array.from(t).length >= 2))].slice(0, 4);
+    const terms = queryTerms(q);
     if (terms.length === 0) throw new AppError('INVALID_PAYLOAD', '每个搜索词请至少输入两个字');
     const rows = await ctx.store.magazine.search(await audience(ctx), terms, limit ?? 20);
     const hits: SearchHit[] = rows.map((r) => ({
@@ -214,7 +180,7 @@ export const magazineFavorites = defineAction({
   input: magazineListInput,
   auth: 'member',
   async handler(ctx, { limit }) {
-    return { items: await ctx.store.magazine.favorites(ctx.member.id, limit ?? 50) };
+    return { items: await ctx.store.magazine.favorites(ctx.member.id, await audience(ctx), limit ?? 50) };
   },
 });
 
@@ -223,7 +189,7 @@ export const magazineHistory = defineAction({
   input: magazineListInput,
   auth: 'member',
   async handler(ctx, { limit }) {
-    return { items: await ctx.store.magazine.history(ctx.member.id, limit ?? 50) };
+    return { items: await ctx.store.magazine.history(ctx.member.id, await audience(ctx), limit ?? 50) };
   },
 });
 

@@ -172,13 +172,3 @@ export function readingMinutes(plain: string): number {
   const chars = plain.replace(/\s/g, '').length;
   return Math.max(1, Math.round(chars / 300));
 }
-
-/** One token per adjacent pair of letters/digits, for two-character search. */
-export function bigrams(s: string): string {
-  const out: string[] = [];
-  for (const run of s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-    const chars = Array.from(run);
-    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
-  }
-  return out.join(' ');
-}

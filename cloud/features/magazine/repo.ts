@@ -90,8 +90,10 @@ export interface MagazineRepo {
   search(audience: Audience, terms: string[], limit: number): Promise<SearchRow[]>;
   setFavorite(memberId: number, articleId: number, on: boolean, at: Date): Promise<void>;
   isFavorite(memberId: number, articleId: number): Promise<boolean>;
-  favorites(memberId: number, limit: number): Promise<ArticleRef[]>;
-  history(memberId: number, limit: number): Promise<ArticleRef[]>;
+  /** The member's favourites among the articles the audience sees (a withdrawn issue's are hidden, not dropped). */
+  favorites(memberId: number, audience: Audience, limit: number): Promise<ArticleRef[]>;
+  /** The articles the member opened, latest first, among those the audience sees. */
+  history(memberId: number, audience: Audience, limit: number): Promise<ArticleRef[]>;
   settings(memberId: number): Promise<ReaderSettings>;
   saveSettings(memberId: number, patch: Partial<ReaderSettings>): Promise<ReaderSettings>;
   dailySeconds(memberId: number, sinceDay: string): Promise<{ day: string; seconds: number }[]>;
