@@ -1,8 +1,8 @@
 import { statementCache, type Db } from './db';
-import type { AdminArticle, ArticleBody, ArticleListItem, ArticleStatus, IssueSummary } from '../../contracts/magazine';
+import type { AdminArticle, ArticleBody, ArticleListItem, IssueSummary } from '../../contracts/magazine';
 import type { ArticleFields, MagazineRepo, Publication, SearchRow } from '../../features/magazine/repo';
-import type { Audience, Reading } from '../../features/magazine/rules';
-import { markdownToNodes, markdownToPlain, readingMinutes } from '../../features/magazine/render';
+import { articleStatus, type Audience, type Reading } from '../../features/magazine/rules';
+import { storedArticle } from '../../features/magazine/render';
 import { bigrams } from '../../features/magazine/search-terms';
 import { groupCommitOf } from './group-commit';
 import { ledgerWriter } from './points';
@@ -12,9 +12,6 @@ const VISIBLE = `i.publish_at <= @at AND (o.level = @publicLevel OR o.path IN (@
 
 const ISSUE_COLS = `i.id, i.year, i.number, i.title, i.cover, i.intro, i.publish_at AS publishAt,
   (SELECT COUNT(*) FROM magazine_articles a WHERE a.issue_id = i.id) AS articleCount`;
-
-const statusOf = (finishedAt: string | null, opened: number | null): ArticleStatus =>
-  finishedAt ? 'read' : opened ? 'reading' : 'unread';
 
 /**
  * An FTS5 query requiring every term as a phrase. Inside a quoted string FTS5 takes any character but NUL
@@ -63,14 +60,14 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
   const biDelete = db.prepare('DELETE FROM magazine_bigrams WHERE rowid = ?');
   const biInsert = db.prepare('INSERT INTO magazine_bigrams (rowid, grams) VALUES (?, ?)');
 
-  const index = (id: number, title: string, summary: string, plain: string) => {
-    ftsInsert.run(id, title, summary + '\n' + plain);
-    biInsert.run(id, bigrams(title + '\n' + summary + '\n' + plain).join(' '));
+  const index = (id: number, title: string, searchBody: string) => {
+    ftsInsert.run(id, title, searchBody);
+    biInsert.run(id, bigrams(title + '\n' + searchBody).join(' '));
   };
   const articleRow = (issueId: number, slug: string, seq: number, a: ArticleFields) => {
-    const plain = markdownToPlain(a.bodyMd);
+    const stored = storedArticle(a);
     return {
-      plain,
+      searchBody: stored.searchBody,
       row: {
         issueId,
         slug,
@@ -80,8 +77,8 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
         column: a.column,
         summary: a.summary,
         bodyMd: a.bodyMd,
-        nodes: JSON.stringify(markdownToNodes(a.bodyMd)),
-        minutes: readingMinutes(plain),
+        nodes: stored.nodesJson,
+        minutes: stored.readingMinutes,
         sample: a.sample ? 1 : 0,
       },
     };
@@ -96,17 +93,17 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     if (id !== undefined) {
       const cur = adminArticle.get(id) as { issueId: number; slug: string; seq: number } | undefined;
       if (!cur || cur.issueId !== issueId) return null;
-      const { row, plain } = articleRow(issueId, cur.slug, a.seq ?? cur.seq, a);
+      const { row, searchBody } = articleRow(issueId, cur.slug, a.seq ?? cur.seq, a);
       updateArticle.run({ ...row, id });
       ftsDelete.run(id);
       biDelete.run(id);
-      index(id, a.title, a.summary, plain);
+      index(id, a.title, searchBody);
     } else {
       const seq = a.seq ?? (maxSeq.get(issueId) as number) + 1;
       const slug = `web-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-      const { row, plain } = articleRow(issueId, slug, seq, a);
+      const { row, searchBody } = articleRow(issueId, slug, seq, a);
       id = Number(insertArticle.run(row).lastInsertRowid);
-      index(id, a.title, a.summary, plain);
+      index(id, a.title, searchBody);
     }
     return toAdminArticle(adminArticle.get(id));
   });
@@ -125,7 +122,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     } else updateIssue.run({ ...base, id: issueId });
     const existing = new Map((articleSlugs.all(issueId) as { id: number; slug: string }[]).map((r) => [r.slug, r.id]));
     for (const a of issue.articles) {
-      const { row, plain } = articleRow(issueId, a.slug, a.seq, a);
+      const { row, searchBody } = articleRow(issueId, a.slug, a.seq, a);
       let id = existing.get(a.slug);
       if (id !== undefined) {
         updateArticle.run({ ...row, id });
@@ -133,7 +130,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
         ftsDelete.run(id);
         biDelete.run(id);
       } else id = Number(insertArticle.run(row).lastInsertRowid);
-      index(id, a.title, a.summary, plain);
+      index(id, a.title, searchBody);
     }
     for (const id of existing.values()) {
       ftsDelete.run(id);
@@ -273,7 +270,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     column: r.column,
     at: r.at,
     position: r.position,
-    status: statusOf(r.finishedAt, r.openedAt ? 1 : 0),
+    status: articleStatus(r),
   });
 
   const saveSettings = db.prepare(
@@ -310,7 +307,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     async issueArticles(memberId, issueId) {
       return (issueArticles.all(memberId, issueId) as any[]).map(({ finishedAt, openedAt, ...r }) => ({
         ...r,
-        status: statusOf(finishedAt, openedAt ? 1 : 0),
+        status: articleStatus({ finishedAt, openedAt }),
       })) as ArticleListItem[];
     },
     async issueBodies(issueId) {

@@ -172,3 +172,15 @@ export function readingMinutes(plain: string): number {
   const chars = plain.replace(/\s/g, '').length;
   return Math.max(1, Math.round(chars / 300));
 }
+
+/** What an adapter stores of an article besides its fields: the rendered nodes, reading time and the text search looks in. */
+export function storedArticle(a: { title: string; summary: string; bodyMd: string }) {
+  const plain = markdownToPlain(a.bodyMd);
+  return {
+    nodesJson: JSON.stringify(markdownToNodes(a.bodyMd)),
+    readingMinutes: readingMinutes(plain),
+    /** Searched and shown in snippets, beside the title. */
+    searchBody: a.summary + '\n' + plain,
+  };
+}
+

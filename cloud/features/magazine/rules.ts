@@ -4,6 +4,7 @@ import {
   READ_MIN_SECONDS,
   READ_POINTS,
   READ_POINTS_DAILY_CAP,
+  type ArticleStatus,
 } from '../../contracts/magazine-format';
 import type { PointsAward } from '../points/repo';
 
@@ -56,6 +57,11 @@ export function readingAward(
     refKey: `${readingPointsPrefix(read.memberId)}${read.articleId}`,
     at: read.at,
   };
+}
+
+/** What a member's list shows for an article: read once finished, reading once opened. */
+export function articleStatus(p: { finishedAt: string | null; openedAt: string | null }): ArticleStatus {
+  return p.finishedAt ? 'read' : p.openedAt ? 'reading' : 'unread';
 }
 
 // ---------------------------------------------------------------- progress across devices

@@ -65,7 +65,8 @@ export function trigrams(s: string): string[] {
 export function articleIndexTerms(fields: string[]): string[] {
   const out = new Set<string>();
   for (const f of fields) {
-    for (const t of trigrams(f)) out.add(t);
+    // a query term holds no white space or control character (queryTerms splits there), so no window with one is asked for
+    for (const t of trigrams(f)) if (!/[\s\p{Cc}]/u.test(t)) out.add(t);
     for (const t of bigrams(f)) out.add(t);
   }
   return [...out];
