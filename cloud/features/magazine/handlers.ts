@@ -9,6 +9,7 @@ import {
   magazineSaveIssueInput,
   magazineArticleInput,
   magazineFavoriteInput,
+  magazineImportFilesInput,
   magazineHeartbeatInput,
   magazineIssueInput,
   magazineListInput,
@@ -19,11 +20,15 @@ import {
   magazineSettingsInput,
   magazineShelfInput,
   type AdminIssue,
+  type ImportedIssue,
   type SearchHit,
 } from '../../contracts/magazine';
 import { READ_POINTS_DAILY_CAP } from '../../contracts/magazine-format';
 import { audienceOf, beatCredit, mergeReading, readThrough, readingAward, readingPointsPrefix, visibleTo, type Audience } from './rules';
 import { imageHrefs } from './render';
+import { groupIssueFiles, parseIssueFiles } from './importer';
+import { unzipIssueFiles, ZipError } from './zip';
+import { requireAdminOrg } from '../../core/admin-org';
 import { highlight, queryTerms, snippet } from './search-terms';
 import { requireCoverImage, requireUploadedImage } from '../media/cover';
 import { MEDIA_PATH_RE } from '../../contracts/media-format';
@@ -294,17 +299,67 @@ export const magazineSaveIssue = defineAction({
   },
 });
 
+/** Images in a body are generated illustrations (cover:<name>) or uploads of ours that exist. */
+async function requireBodyImages(ctx: MemberContext, bodyMd: string) {
+  for (const href of imageHrefs(bodyMd)) {
+    if (/^cover:[a-z0-9-]{1,32}$/i.test(href)) continue;
+    if (!MEDIA_PATH_RE.test(href)) throw new AppError('INVALID_PAYLOAD', '正文里的图片请用“插入图片”上传，不能引用其他网址');
+    await requireUploadedImage(ctx, href, '正文里有一张图片不存在，请重新插入图片');
+  }
+}
+
+/**
+ * An organiser imports issue folders by upload (the files, or a .zip), as `npm run magazine -- import` does:
+ * each issue whole or not at all, with a report on every article.
+ */
+export const magazineImportFiles = defineAction({
+  name: 'magazine.importFiles',
+  input: magazineImportFilesInput,
+  auth: 'admin',
+  async handler(ctx, { orgId, files, zipBase64 }) {
+    const org = await requireAdminOrg(ctx, orgId);
+    let uploaded = files ?? [];
+    if (zipBase64 !== undefined) {
+      try {
+        uploaded = unzipIssueFiles(Buffer.from(zipBase64, 'base64'));
+      } catch (e) {
+        if (e instanceof ZipError) throw new AppError('INVALID_PAYLOAD', e.message);
+        throw e;
+      }
+    }
+    if (uploaded.length === 0) throw new AppError('INVALID_PAYLOAD', '没有找到期刊文件（issue.json 和 NN-英文短名.md）');
+    const issues: ImportedIssue[] = [];
+    for (const group of groupIssueFiles(uploaded)) {
+      const parsed = parseIssueFiles(group.files, org.id, group.folder || '上传的文件');
+      const articles = [...parsed.articles];
+      for (const a of parsed.readable) {
+        try {
+          await requireBodyImages(ctx, a.bodyMd);
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          const i = articles.findIndex((r) => r.file === a.file);
+          articles[i] = { ...articles[i], error: `${a.file}：${e.message}` };
+        }
+      }
+      const report = { folder: group.folder, title: parsed.issue?.title ?? null, error: parsed.error, articles };
+      if (!parsed.issue || articles.some((a) => a.error)) {
+        issues.push({ ...report, imported: false, issueId: null, created: false });
+        continue;
+      }
+      const r = await ctx.store.magazine.importIssue(parsed.issue, ctx.now());
+      issues.push({ ...report, imported: true, issueId: r.issueId, created: r.created });
+    }
+    return { issues };
+  },
+});
+
 export const magazineSaveArticle = defineAction({
   name: 'magazine.saveArticle',
   input: magazineSaveArticleInput,
   auth: 'admin',
   async handler(ctx, { issueId, articleId, ...fields }) {
     await adminOwnIssue(ctx, issueId);
-    for (const href of imageHrefs(fields.bodyMd)) {
-      if (/^cover:[a-z0-9-]{1,32}$/i.test(href)) continue;
-      if (!MEDIA_PATH_RE.test(href)) throw new AppError('INVALID_PAYLOAD', '正文里的图片请用“插入图片”上传，不能引用其他网址');
-      await requireUploadedImage(ctx, href, '正文里有一张图片不存在，请重新插入图片');
-    }
+    await requireBodyImages(ctx, fields.bodyMd);
     const saved = await ctx.store.magazine.saveArticle(issueId, { id: articleId, ...fields, sample: fields.sample ?? false }, ctx.now());
     if (!saved) throw notFound('这篇文章');
     return saved;
@@ -328,6 +383,7 @@ export const magazineActions = [
   magazineSaveIssue,
   magazineSaveArticle,
   magazineDeleteArticle,
+  magazineImportFiles,
   magazineShelf,
   magazineIssue,
   magazineArticle,
