@@ -54,11 +54,14 @@ test('both hosts started together on an empty database: one schema, one set of s
   const treeB = await b.post('org.tree', {});
   expect(treeA.status).toBe(200);
   expect(treeB.body.data).toEqual(treeA.body.data);
-  const classesA = await a.post('class.list', { scope: 'all' }, adminA);
-  const classesB = await b.post('class.list', { scope: 'all' }, adminA);
+  const classesA = await a.post('class.list', { where: 'all', includePast: true }, adminA);
+  const classesB = await b.post('class.list', { where: 'all', includePast: true }, adminA);
   expect(classesB.status).toBe(200);
-  expect(classesB.body.data.items.length).toBe(classesA.body.data.items.length);
-  expect(new Set(classesA.body.data.items.map((c: { title: string }) => c.title)).size).toBe(classesA.body.data.items.length);
+  const titles = classesA.body.data.classes.map((c: { title: string }) => c.title);
+  expect(titles.length).toBeGreaterThan(0);
+  expect(classesB.body.data.classes.length).toBe(titles.length);
+  // Seeds ran once: no class twice.
+  expect(new Set(titles).size).toBe(titles.length);
   const me = await b.post('member.me', {}, adminA);
   expect(me.status).toBe(200);
   expect(me.body.data.openid ?? me.body.data.nickname).toBeTruthy();
