@@ -412,7 +412,6 @@ describe('search', () => {
     expect(nul.status).toBe(400);
     expect((nul.body as any).error.message).toMatch(CJK);
     for (const q of ['孩子\u0000', '\u0000\u0000', '血压\u0000睡眠', '"孩子"\u0000"']) expect([q, (await app.as('searcher').raw('magazine.search', { q })).status]).not.toEqual([q, 500]);
-    expect((await app.as('searcher').call('magazine.search', { q: '血压\u0000' })).hits.length).toBeGreaterThanOrEqual(1);
     const anyText = fc.oneof(fc.string({ maxLength: 30 }), fc.fullUnicodeString({ maxLength: 30 }), fc.stringOf(fc.constantFrom('\u0000', '"', '*', '^', '(', ')', ':', '-', '+', 'N', 'O', 'R', ' ', '\u0001', '\u001f', '\ud800', '血', '压', 'a'), { maxLength: 30 }));
     await fc.assert(
       fc.asyncProperty(anyText, async (q) => {
