@@ -16,7 +16,8 @@ afterAll(() => app.close());
 const HHHT = 'dev-admin-hhht';
 const issueJson = (over: Record<string, unknown> = {}) =>
   JSON.stringify({ year: 2027, number: 3, title: '青城春早（示例）', publishAt: '2027-03-01T08:00:00+08:00', cover: 'grassland', intro: '导读', ...over });
-const article = (title: string, body: string, column = '家庭健康') => `---\ntitle: ${title}\nauthor: 青城通讯员\ncolumn: ${column}\nsummary: 示例摘要\n---\n\n${body}`;
+const article = (title: string, body: string, column = '家庭健康') =>
+  `---\ntitle: ${title}\nauthor: 青城通讯员\ncolumn: ${column}\nsummary: 示例摘要\n---\n\n${body}`;
 const folder = (prefix = '2027-03/') => [
   { name: `${prefix}issue.json`, text: issueJson() },
   { name: `${prefix}01-spring-health.md`, text: article('开春话健康', '## 小标题\n\n开春以后，早晚温差大，老人出门添件衣。\n\n![草原](cover:grassland)') },
@@ -103,7 +104,10 @@ test('an organiser uploads an issue folder: imported whole, with a line per arti
 });
 
 test('a .zip of one or several issue folders is imported the same way', async () => {
-  const two = [...folder('期刊/2027-04/').map((f) => (f.name.endsWith('issue.json') ? { ...f, text: issueJson({ number: 4, title: '四月刊（示例）' }) } : f)), ...folder('期刊/2027-05/').map((f) => (f.name.endsWith('issue.json') ? { ...f, text: issueJson({ number: 5, title: '五月刊（示例）' }) } : f))];
+  const two = [
+    ...folder('期刊/2027-04/').map((f) => (f.name.endsWith('issue.json') ? { ...f, text: issueJson({ number: 4, title: '四月刊（示例）' }) } : f)),
+    ...folder('期刊/2027-05/').map((f) => (f.name.endsWith('issue.json') ? { ...f, text: issueJson({ number: 5, title: '五月刊（示例）' }) } : f)),
+  ];
   two.push({ name: '__MACOSX/期刊/2027-04/._01-spring-health.md', text: 'x' });
   const r = await app.as(HHHT).call('magazine.importFiles', { orgId: '150100', zipBase64: zipOf(two).toString('base64') });
   expect(r.issues.map((i) => [i.folder, i.imported, i.title, i.articles.length])).toEqual([
