@@ -52,7 +52,12 @@ test('the admin page imports an issue by upload, with a progress bar and a line 
   await screenshot(page, 'magazine-import-02-imported');
 
   const token = await host.login('dev-admin-hhht');
-  const issues = (await host.post('magazine.adminIssues', {}, token)).body.data.issues as { number: number; year: number; orgId: string; articleCount: number }[];
+  const issues = (await host.post('magazine.adminIssues', {}, token)).body.data.issues as {
+    number: number;
+    year: number;
+    orgId: string;
+    articleCount: number;
+  }[];
   expect(issues.find((i) => i.year === 2027 && i.number === 8)).toMatchObject({ orgId: '150100', articleCount: 2 });
   expect(problems).toEqual([]);
   await page.close();

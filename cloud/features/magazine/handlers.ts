@@ -341,7 +341,7 @@ export const magazineImportFiles = defineAction({
           articles[i] = { ...articles[i], error: `${a.file}：${e.message}` };
         }
       }
-      const report = { folder: group.folder, title: parsed.issue?.title ?? null, error: parsed.error, articles };
+      const report = { folder: group.folder, title: parsed.title, error: parsed.error, articles };
       if (!parsed.issue || articles.some((a) => a.error)) {
         issues.push({ ...report, imported: false, issueId: null, created: false });
         continue;
