@@ -68,4 +68,8 @@ export const foundationMigrations: Migration[] = [
       CREATE TABLE seed_runs (name TEXT PRIMARY KEY, ran_at TEXT NOT NULL);
     `,
   },
+  {
+    id: '002_member_elder_mode',
+    sql: `ALTER TABLE members ADD COLUMN elder_mode INTEGER NOT NULL DEFAULT 0 CHECK (elder_mode IN (0, 1));`,
+  },
 ];
