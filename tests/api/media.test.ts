@@ -7,7 +7,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { startHttpHost, type TestHost } from '../support/http';
 import { pngImage } from '../support/images';
-import { openSqliteStore } from '../../cloud/adapters/sqlite/sqlite';
+import { sqlOf } from '../support/app';
 import { MEDIA_MAX_BYTES } from '../../cloud/contracts/media-format';
 
 const CJK = /[\u4e00-\u9fa5]/;
@@ -85,20 +85,14 @@ test('the same bytes uploaded twice are stored once and get the same address', a
   expect(second.status).toBe(200);
   expect(second.body.data.url).toBe(first.body.data.url);
   expect([first.body.data.reused, second.body.data.reused]).toEqual([false, true]);
-  const store = openSqliteStore(host.dataDir);
-  try {
-    expect(store.db.prepare('SELECT COUNT(*) FROM media_blobs WHERE sha256 = ?').pluck().get(first.body.data.sha256)).toBe(1);
-    // Both uploads are recorded, each with who uploaded it and for which org.
-    const rows = store.db
-      .prepare('SELECT m.openid, u.org_id AS orgId FROM media_uploads u JOIN members m ON m.id = u.member_id WHERE u.sha256 = ? ORDER BY u.id')
-      .all(first.body.data.sha256);
-    expect(rows).toEqual([
-      { openid: 'dev-admin-hhht', orgId: '150100' },
-      { openid: 'dev-admin-nm', orgId: '150000' },
-    ]);
-  } finally {
-    store.close();
-  }
+  const sql = sqlOf(host.app);
+  expect(await sql.value('SELECT COUNT(*) FROM media_blobs WHERE sha256 = ?', first.body.data.sha256)).toBe(1);
+  // Both uploads are recorded, each with who uploaded it and for which org.
+  const rows = await sql.rows('SELECT m.openid, u.org_id AS orgId FROM media_uploads u JOIN members m ON m.id = u.member_id WHERE u.sha256 = ? ORDER BY u.id', first.body.data.sha256);
+  expect(rows).toEqual([
+    { openid: 'dev-admin-hhht', orgId: '150100' },
+    { openid: 'dev-admin-nm', orgId: '150000' },
+  ]);
 });
 
 test('wx.uploadFile style multipart/form-data uploads work, with the org as a form field', async () => {

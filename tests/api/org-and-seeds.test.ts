@@ -1,6 +1,6 @@
-import { startTestApp, type TestApp } from '../support/app';
+import { sqlOf, startTestApp, type TestApp } from '../support/app';
 import { runSeeds } from '../../cloud/core/seed';
-import { REPO_ROOT, seeders } from '../../cloud/app';
+import { createApp, REPO_ROOT, seeders } from '../../cloud/app';
 import { saveOrgs } from '../../cloud/features/org/save';
 import { openSqliteStore } from '../../cloud/adapters/sqlite/sqlite';
 import path from 'node:path';
@@ -44,24 +44,35 @@ test('org.tree from a root: that subtree only; an unknown root is 404', async ()
 });
 
 test('migrations and seeds run once: reopening and reseeding changes nothing', async () => {
-  const db = app.store.db;
-  const count = () => ({
-    orgs: db.prepare('SELECT COUNT(*) FROM orgs').pluck().get(),
-    members: db.prepare('SELECT COUNT(*) FROM members').pluck().get(),
-    grants: db.prepare('SELECT COUNT(*) FROM admin_grants').pluck().get(),
+  const count = async (sql = app.sql) => ({
+    orgs: await sql.value('SELECT COUNT(*) FROM orgs'),
+    members: await sql.value('SELECT COUNT(*) FROM members'),
+    grants: await sql.value('SELECT COUNT(*) FROM admin_grants'),
   });
-  const before = count();
+  const before = await count();
+  expect(before.orgs).toBeGreaterThan(20);
   expect(await runSeeds(app.store, seeders, path.join(REPO_ROOT, 'seeds'))).toEqual([]);
-  expect(count()).toEqual(before);
-  const reopened = openSqliteStore(app.dataDir);
+  expect(await count()).toEqual(before);
+  // A second host (or a restart) on the same database migrates nothing and seeds nothing.
+  const reopened = await createApp({ dataDir: app.dataDir, mode: 'dev', store: app.options.store });
   try {
-    expect(reopened.db.prepare('SELECT COUNT(*) FROM orgs').pluck().get()).toBe(before.orgs);
+    expect(await count(sqlOf(reopened))).toEqual(before);
+  } finally {
+    await reopened.store.close();
+  }
+});
+
+test('SQLite opens with the settings every host relies on', async () => {
+  const sqlite = await startTestApp({ engine: 'sqlite' });
+  const reopened = openSqliteStore(sqlite.dataDir);
+  try {
     expect(reopened.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(reopened.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(reopened.db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(reopened.db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY: savepoint journals never spill to disk
   } finally {
-    reopened.close();
+    await reopened.close();
+    await sqlite.close();
   }
 });
 
