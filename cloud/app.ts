@@ -64,7 +64,7 @@ export const actions: readonly Action[] = appActions(memberData);
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
 /** MySQL when DATABASE_URL or 微信云托管's MYSQL_ADDRESS is set, else SQLite in dataDir. */
-export function storeChoiceFromEnv(env: NodeJS.ProcessEnv, dataDir: string): StoreChoice {
+export function storeChoiceFromEnv(env: Partial<Record<string, string>>, dataDir: string): StoreChoice {
   const config = mysqlConfigFromEnv(env);
   return config ? { engine: 'mysql', config } : { engine: 'sqlite', dataDir };
 }

@@ -125,7 +125,7 @@ export function openMysql(config: MysqlConfig): MysqlDb {
  * The MySQL settings of the environment: `DATABASE_URL=mysql://user:pass@host:port/db`, or 微信云托管's
  * `MYSQL_ADDRESS` (host:port) / `MYSQL_USERNAME` / `MYSQL_PASSWORD` with `MYSQL_DATABASE`. Undefined when neither is set.
  */
-export function mysqlConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MysqlConfig | undefined {
+export function mysqlConfigFromEnv(env: Partial<Record<string, string>> = process.env): MysqlConfig | undefined {
   if (env.DATABASE_URL) return mysqlConfigFromUrl(env.DATABASE_URL);
   if (env.MYSQL_ADDRESS) {
     const [host, port] = env.MYSQL_ADDRESS.split(':');
