@@ -12,7 +12,7 @@ function envFor(store: StoreChoice, dataDir: string): Record<string, string> {
   return { DATA_DIR: dataDir, DATABASE_URL: `mysql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host}:${port}/${database}` };
 }
 
-test('grant, list and revoke admin rights on the host\'s database', async () => {
+test("grant, list and revoke admin rights on the host's database", async () => {
   const app = await startTestApp();
   try {
     const out: string[] = [];
@@ -45,7 +45,8 @@ test('`npm run admin -- grant` and `revoke` work as typed on a deployment, on it
   const app = await startTestApp();
   try {
     const env = { ...process.env, ...envFor(app.options.store!, app.dataDir) };
-    const npm = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'admin', '--', ...args], { cwd: path.join(__dirname, '..', '..'), env, encoding: 'utf8' });
+    const npm = (...args: string[]) =>
+      spawnSync('npm', ['run', '--silent', 'admin', '--', ...args], { cwd: path.join(__dirname, '..', '..'), env, encoding: 'utf8' });
 
     const grant = npm('grant', 'wx-deploy-1', '150400');
     expect([grant.status, grant.stdout]).toEqual([0, expect.stringContaining('赤峰市计生协')]);

@@ -79,14 +79,20 @@ test('export shows everything stored; delete removes the person and keeps aggreg
   expect(await sql.value("SELECT COUNT(*) FROM members WHERE real_name = '张三' OR phone = '13800001111'")).toBe(0);
   expect(await sql.value('SELECT COUNT(*) FROM privacy_consents WHERE member_id = ?', me.id)).toBe(0);
   // The points paid still count per org, linked to nobody.
-  expect(await sql.rows("SELECT member_id, org_id, delta FROM points_ledger WHERE ref_key = 'test:1'")).toEqual([{ member_id: null, org_id: '150100', delta: 5 }]);
+  expect(await sql.rows("SELECT member_id, org_id, delta FROM points_ledger WHERE ref_key = 'test:1'")).toEqual([
+    { member_id: null, org_id: '150100', delta: 5 },
+  ]);
   expect(await sql.value('SELECT COUNT(*) FROM deleted_members WHERE org_id = ?', '150100')).toBe(1);
 });
 
 test('points are paid once per cause, and the balance follows the ledger', async () => {
   const me = await app.as('wx-points').call('member.me', {});
   const award = { memberId: me.id, delta: 10, reason: '活动签到', refKey: 'event:1:checkin', at: new Date() };
-  const results = await Promise.all([app.store.points.award(award), app.store.points.award(award), app.store.points.award({ ...award, refKey: 'event:2:checkin' })]);
+  const results = await Promise.all([
+    app.store.points.award(award),
+    app.store.points.award(award),
+    app.store.points.award({ ...award, refKey: 'event:2:checkin' }),
+  ]);
   expect(results.filter(Boolean)).toHaveLength(2);
   const p = await app.as('wx-points').call('member.points', {});
   expect(p.balance).toBe(20);

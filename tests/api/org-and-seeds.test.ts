@@ -17,7 +17,22 @@ test('the org tree is complete at 盟市 level: 12 盟市 and the 计划单列�
   expect(tree[0].name).toBe('内蒙古自治区计划生育协会');
   const names = tree[0].children.map((c) => c.name);
   expect(names).toHaveLength(14);
-  for (const n of ['呼和浩特', '包头', '乌海', '赤峰', '通辽', '鄂尔多斯', '呼伦贝尔', '巴彦淖尔', '乌兰察布', '兴安盟', '锡林郭勒盟', '阿拉善盟', '满洲里', '二连浩特'])
+  for (const n of [
+    '呼和浩特',
+    '包头',
+    '乌海',
+    '赤峰',
+    '通辽',
+    '鄂尔多斯',
+    '呼伦贝尔',
+    '巴彦淖尔',
+    '乌兰察布',
+    '兴安盟',
+    '锡林郭勒盟',
+    '阿拉善盟',
+    '满洲里',
+    '二连浩特',
+  ])
     expect(names.some((x) => x.includes(n))).toBe(true);
   // Down to 村(社区) under at least two 盟市.
   const levels5 = (await app.store.orgs.all()).filter((o) => o.level === 5);
@@ -85,7 +100,11 @@ test('the tree held in memory follows the seed loader: a renamed org and a new o
   ]);
   expect((await app.store.orgs.getById('150426100'))?.name).toBe('乌丹镇计生协（更名）');
   expect((await app.store.orgs.lineage('150426100299')).map((o) => o.name)).toEqual([
-    '内蒙古自治区计划生育协会', '赤峰市计生协', '翁牛特旗计生协', '乌丹镇计生协（更名）', '新设社区计生协',
+    '内蒙古自治区计划生育协会',
+    '赤峰市计生协',
+    '翁牛特旗计生协',
+    '乌丹镇计生协（更名）',
+    '新设社区计生协',
   ]);
   const profile = await app.as('org-cache-member').call('member.update', { orgId: '150426100299' });
   expect(profile.orgPath.map((o: { name: string }) => o.name)).toContain('新设社区计生协');

@@ -93,4 +93,3 @@ test('a saved profile is kept for the next request, unless a later write of the 
     await app.close();
   }
 });
-
