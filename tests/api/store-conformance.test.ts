@@ -254,6 +254,31 @@ describe.each(['sqlite', 'mysql'] as const)('Store on %s', (engine) => {
     });
   });
 
+  describe('seed claims', () => {
+    test('a claim left by a host that died while seeding is taken over once stale, and run once', async () => {
+      const name = `conform-stale-${engine}`;
+      expect(await other.meta.claimSeed(name, new Date(Date.now() - 3 * 60_000))).toMatchObject({ kind: 'claimed' });
+      let runs = 0;
+      const seeder: Seeder = { name, run: async () => void runs++ };
+      expect(await runSeeds(store, [seeder], '/nonexistent')).toEqual([name]);
+      expect(runs).toBe(1);
+      expect(await other.meta.claimSeed(name, new Date())).toEqual({ kind: 'done' });
+    });
+
+    test('a fresh claim of another host is waited for, not taken over', async () => {
+      const name = `conform-held-${engine}`;
+      const claim = await other.meta.claimSeed(name, new Date());
+      expect(claim.kind).toBe('claimed');
+      expect(await store.meta.claimSeed(name, new Date())).toEqual({ kind: 'held', since: claim.kind === 'claimed' ? claim.since : '' });
+      let runs = 0;
+      const waiting = runSeeds(store, [{ name, run: async () => void runs++ }], '/nonexistent');
+      await new Promise((r) => setTimeout(r, 300));
+      await other.meta.finishSeed(name, new Date());
+      expect(await waiting).toEqual([]);
+      expect(runs).toBe(0);
+    });
+  });
+
   describe('session secret', () => {
     test('every host of one database gets the same secret, made once', async () => {
       const [a, b] = await Promise.all([sharedSessionSecret(store.meta), sharedSessionSecret(other.meta)]);
