@@ -41,6 +41,7 @@ export const FIELD_LABELS: Record<string, string> = {
   onlineUrl: '线上课堂链接',
   number: '期号',
   night: '夜间模式',
+  elderMode: '长辈模式',
   nickname: '昵称',
   name: '姓名',
   realName: '真实姓名',
