@@ -2,6 +2,7 @@ import type { Store } from '../../features/store';
 import { openMysql, type MysqlConfig, type MysqlDb } from './db';
 import { migrateMysql } from './migrate';
 import { mysqlMigrations } from './migrations';
+import { mysqlClassRepo } from './classes';
 
 export interface MysqlStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
@@ -24,7 +25,7 @@ export async function openMysqlStore(config: MysqlConfig): Promise<MysqlStore> {
     points: missing('points'),
     magazine: missing('magazine'),
     events: missing('events'),
-    classes: missing('classes'),
+    classes: mysqlClassRepo(db),
     quiz: missing('quiz'),
     media: missing('media'),
     meta: missing('meta'),
