@@ -8,6 +8,7 @@ import { mysqlAdminRepo } from './admin';
 import { mysqlPointsRepo } from './points';
 import { mysqlMediaRepo } from './media';
 import { mysqlMetaRepo } from './meta';
+import { mysqlClassRepo } from './classes';
 
 export interface MysqlStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
@@ -30,7 +31,7 @@ export async function openMysqlStore(config: MysqlConfig): Promise<MysqlStore> {
     points: mysqlPointsRepo(db),
     magazine: missing('magazine'),
     events: missing('events'),
-    classes: missing('classes'),
+    classes: mysqlClassRepo(db),
     quiz: missing('quiz'),
     media: mysqlMediaRepo(db),
     meta: mysqlMetaRepo(db),
