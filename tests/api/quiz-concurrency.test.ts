@@ -24,10 +24,10 @@ const count = (memberOpenid: string, campaignId: number) => {
 };
 
 test('N parallel quiz.start over HTTP never create more attempts than allowed', async () => {
-  const campaignId = await store.quiz.createCampaign(
+  const campaignId = (await store.quiz.createCampaign(
     { title: '并发', description: '', cover: null, orgId: '150000', draws: [{ bankId: 'family-health', count: 5 }], opensAt: '2026-01-01T00:00:00Z', closesAt: '2030-01-01T00:00:00Z', timeLimitSec: 600, attemptsPerDay: 2, attemptsTotal: 2, passMark: 60, showReview: true },
     new Date(),
-  );
+  ))!;
   const token = await host.login('conc-1');
   await host.post('member.update', { orgId: '150102' }, token);
 

@@ -123,10 +123,10 @@ describe('quiz.start', () => {
   });
 
   test('only members of the campaign org subtree can start, and only while it is open', async () => {
-    const hhhtCampaign = await app.store.quiz.createCampaign(
+    const hhhtCampaign = (await app.store.quiz.createCampaign(
       { title: '呼和浩特答题', description: '', cover: null, orgId: '150100', draws: [{ bankId: 'family-health', count: 3 }], opensAt: '2026-01-01T00:00:00Z', closesAt: '2027-01-01T00:00:00Z', timeLimitSec: 300, attemptsPerDay: 1, attemptsTotal: 1, passMark: 60, showReview: true },
       T0,
-    );
+    ))!;
     const outsider = await member('m-cf', '150426');
     const r = await outsider.raw('quiz.start', { campaignId: hhhtCampaign });
     expect(r.status).toBe(403);
@@ -201,10 +201,10 @@ describe('quiz.submit', () => {
 
   test('multiple choice counts only with all correct options and no wrong one', async () => {
     const m = await member('m1');
-    const id = await app.store.quiz.createCampaign(
+    const id = (await app.store.quiz.createCampaign(
       { title: '多选', description: '', cover: null, orgId: '150000', draws: [{ bankId: 'family-health', count: 40 }], opensAt: '2026-01-01T00:00:00Z', closesAt: '2027-01-01T00:00:00Z', timeLimitSec: 600, attemptsPerDay: 5, attemptsTotal: 5, passMark: 60, showReview: true },
       T0,
-    );
+    ))!;
     const view = await m.call('quiz.start', { campaignId: id });
     const right = await correctChoices(view);
     const multis = view.questions.map((q, i) => ({ q, a: right[i] })).filter((x) => x.q.type === 'multiple');
@@ -307,6 +307,7 @@ describe('rankings', () => {
         insB.run(id, mid, 80 + (i % 3) * 10, 30_000 + i, '2026-11-23T03:00:00.000Z');
       }
     })();
+    await app.store.quiz.recount(id);
     const cView = await app.as('c').call('quiz.leaderboard', { campaignId: id, scope: 'all' });
     expect(cView.top).toHaveLength(50);
     expect(cView.top.some((r) => r.isMe)).toBe(false);
@@ -345,6 +346,7 @@ describe('rankings', () => {
         insB.run(id, mid, city, county, county, i % 4 === 0 ? 90 : 100, durations[i % 6], finished[Math.floor(i / 6) % 2]);
       }
     })();
+    await app.store.quiz.recount(id);
     const scopes = [{ kind: 'all' as const }, { kind: 'city' as const, orgId: '150400' }, { kind: 'county' as const, orgId: '150426' }];
     for (const scope of scopes) {
       const where = scope.kind === 'all' ? '' : ` AND ${scope.kind}_id = '${scope.orgId}'`;

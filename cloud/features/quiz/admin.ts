@@ -13,7 +13,8 @@ import {
 } from '../../contracts/quiz';
 import { formatDuration } from '../../contracts/quiz-rules';
 import type { CampaignRow } from './repo';
-import { campaignStatus, settleOverdue } from './handlers';
+import { settleOverdue } from './handlers';
+import { campaignStatus } from './rules';
 import { parseBankFile, templateFile } from './import';
 import { loadExcel, workbookBase64 } from '../../core/excel';
 import { requireAdminOrg } from '../../core/admin-org';
@@ -87,9 +88,9 @@ export const quizAdminSaveCampaign = defineAction({
       showReview: input.showReview,
     };
     const now = ctx.now();
-    let id = input.id;
-    if (id) await ctx.store.quiz.updateCampaign(id, row, now);
-    else id = await ctx.store.quiz.createCampaign(row, now);
+    const id = input.id ?? (await ctx.store.quiz.createCampaign(row, now));
+    const saved = id !== undefined && (input.id === undefined || (await ctx.store.quiz.updateCampaign(id, row, now)));
+    if (!saved) throw new AppError('NOT_FOUND', '所选单位不存在，请重新选择');
     return toAdmin((await ctx.store.quiz.getCampaign(id))!, now);
   },
 });

@@ -132,11 +132,10 @@ export async function quizLeaderboardLatency() {
      VALUES (?, ?, ?, ?, ?, ?, '2026-11-20', ?, ?, '[]', 10, ?, ?, ?, ?, ?)`,
   );
   const BASE = 10_000_000;
-  // Bulk load: no journal, no FK checks, and the score-count triggers replaced by one GROUP BY at the end.
+  // Bulk load: no journal, no FK checks, and the leaderboard counts made by one recount at the end.
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.pragma('foreign_keys = OFF');
-  db.exec('DROP TRIGGER quiz_best_ins');
   const insBest = db.prepare(
     `INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -156,12 +155,7 @@ export async function quizLeaderboardLatency() {
     })();
     process.stdout.write(`  … ${fmt(start + CHUNK)} attempts loaded (${fmt((performance.now() - t0) / 1000, 1)} s)\n`);
   }
-  db.exec(`
-    INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n)
-      SELECT campaign_id, '', score, duration_ms / 10000, COUNT(*) FROM quiz_best WHERE campaign_id = ${campaignId} GROUP BY score, duration_ms / 10000
-      UNION ALL SELECT campaign_id, city_id, score, duration_ms / 10000, COUNT(*) FROM quiz_best WHERE campaign_id = ${campaignId} AND city_id IS NOT NULL GROUP BY city_id, score, duration_ms / 10000
-      UNION ALL SELECT campaign_id, county_id, score, duration_ms / 10000, COUNT(*) FROM quiz_best WHERE campaign_id = ${campaignId} AND county_id IS NOT NULL GROUP BY county_id, score, duration_ms / 10000;
-  `);
+  await app.store.quiz.recount(campaignId);
   db.pragma('foreign_keys = ON');
   db.exec('ANALYZE');
   console.log(`  loaded ${fmt(N)} attempts (${fmt(N)} members) in ${fmt((performance.now() - t0) / 1000, 1)} s`);
