@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../support/app';
-import type { AttemptView } from '../../cloud/contracts/quiz';
+import { correctChoices } from '../support/quiz';
 
 /**
  * An attempt that was started and never submitted is scored once deadline + 5 s has passed, on the
@@ -24,14 +24,6 @@ async function member(openid: string, orgId = '150102') {
 }
 const campaignId = async () => (await app.store.quiz.campaigns()).find((c) => c.title === OPEN)!.id;
 
-async function correctChoices(view: AttemptView) {
-  const bank = new Map((await app.store.quiz.questionsByIds(view.questions.map((q) => q.id))).map((q) => [q.id, q]));
-  return view.questions.map((q) => {
-    const b = bank.get(q.id)!;
-    const texts = b.answer.map((i) => b.options[i]);
-    return { questionId: q.id, choice: q.options.map((o, p) => (texts.includes(o) ? p : -1)).filter((p) => p >= 0) };
-  });
-}
 
 const row = (attemptId: number) =>
   app.store.db.prepare('SELECT submitted_at AS submittedAt, score, duration_ms AS durationMs FROM quiz_attempts WHERE id = ?').get(attemptId) as {
@@ -44,7 +36,7 @@ const row = (attemptId: number) =>
 async function abandoned(openid: string) {
   const m = await member(openid);
   const view = await m.call('quiz.start', { campaignId: await campaignId() });
-  const right = await correctChoices(view);
+  const right = await correctChoices(app.store, view);
   clock = new Date(T0.getTime() + 60_000);
   await m.call('quiz.saveAnswer', { attemptId: view.attemptId, ...right[0] });
   await m.call('quiz.saveAnswer', { attemptId: view.attemptId, ...right[1] });

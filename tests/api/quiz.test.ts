@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../support/app';
+import { correctChoices } from '../support/quiz';
 import type { AttemptView } from '../../cloud/contracts/quiz';
 
 const OPEN = '优生优育进万家知识竞赛';
@@ -27,15 +28,6 @@ async function campaignId(title = OPEN) {
   return c.id;
 }
 
-/** The shown positions of the correct options, found by looking the question up in the bank (as only a test can). */
-async function correctChoices(view: AttemptView) {
-  const bank = new Map((await app.store.quiz.questionsByIds(view.questions.map((q) => q.id))).map((q) => [q.id, q]));
-  return view.questions.map((q) => {
-    const b = bank.get(q.id)!;
-    const texts = b.answer.map((i) => b.options[i]);
-    return { questionId: q.id, choice: q.options.map((o, p) => (texts.includes(o) ? p : -1)).filter((p) => p >= 0) };
-  });
-}
 
 const wrongChoice = (view: AttemptView, right: { questionId: string; choice: number[] }) => {
   const q = view.questions.find((x) => x.id === right.questionId)!;
@@ -60,7 +52,7 @@ describe('quiz.list', () => {
 
     // After one attempt: best score and attempts left.
     const view = await hhht.call('quiz.start', { campaignId: open.id });
-    await hhht.call('quiz.submit', { attemptId: view.attemptId, answers: await correctChoices(view) });
+    await hhht.call('quiz.submit', { attemptId: view.attemptId, answers: await correctChoices(app.store, view) });
     const after = (await hhht.call('quiz.list', {})).campaigns[0];
     expect(after).toMatchObject({ myBestScore: 100, attemptsLeft: 9, attemptsLeftToday: 2, myAttempts: 1, unfinishedAttemptId: null });
   });
@@ -104,7 +96,7 @@ describe('quiz.start', () => {
     const m = await member('m1');
     const id = await campaignId();
     const first = await m.call('quiz.start', { campaignId: id });
-    const right = await correctChoices(first);
+    const right = await correctChoices(app.store, first);
     await m.call('quiz.saveAnswer', { attemptId: first.attemptId, ...right[0] });
     await m.call('quiz.saveAnswer', { attemptId: first.attemptId, ...right[1] });
     advance(5 * 60_000);
@@ -167,7 +159,7 @@ describe('quiz.submit', () => {
   test('is scored on the server once; submitting again returns the first result; points for taking part and passing', async () => {
     const m = await member('m1');
     const view = await m.call('quiz.start', { campaignId: await campaignId() });
-    const right = await correctChoices(view);
+    const right = await correctChoices(app.store, view);
     // 7 right, 3 wrong (one of them a multiple choice with only some of the options, if there is one)
     const answers = right.map((a, i) => (i < 7 ? a : { questionId: a.questionId, choice: wrongChoice(view, a) }));
     for (const a of answers.slice(0, 5)) await m.call('quiz.saveAnswer', { attemptId: view.attemptId, ...a });
@@ -195,7 +187,7 @@ describe('quiz.submit', () => {
     expect(me.points).toBe(15);
     // A second passing attempt does not pay again.
     const v2 = await m.call('quiz.start', { campaignId: view.campaignId });
-    await m.call('quiz.submit', { attemptId: v2.attemptId, answers: await correctChoices(v2) });
+    await m.call('quiz.submit', { attemptId: v2.attemptId, answers: await correctChoices(app.store, v2) });
     expect((await m.call('member.me', {})).points).toBe(15);
   });
 
@@ -206,7 +198,7 @@ describe('quiz.submit', () => {
       T0,
     ))!;
     const view = await m.call('quiz.start', { campaignId: id });
-    const right = await correctChoices(view);
+    const right = await correctChoices(app.store, view);
     const multis = view.questions.map((q, i) => ({ q, a: right[i] })).filter((x) => x.q.type === 'multiple');
     expect(multis.length).toBeGreaterThanOrEqual(2);
     const [partial, extra, ...rest] = multis;
@@ -244,7 +236,7 @@ describe('quiz.submit', () => {
     const m = await member('m1');
     const view = await m.call('quiz.start', { campaignId: await campaignId() });
     expect(new Date(view.deadline).getTime() - new Date(view.startedAt).getTime()).toBe(600_000);
-    const right = await correctChoices(view);
+    const right = await correctChoices(app.store, view);
     advance(60_000);
     await m.call('quiz.saveAnswer', { attemptId: view.attemptId, ...right[0] });
     setClock(new Date(new Date(view.deadline).getTime() + 4_000));
@@ -273,7 +265,7 @@ describe('rankings', () => {
       const m = await member(openid, org);
       setClock(openid === 'd' ? new Date(T0.getTime() + 1000) : T0);
       const v = await m.call('quiz.start', { campaignId: id });
-      const right = await correctChoices(v);
+      const right = await correctChoices(app.store, v);
       advance(ms);
       const answers = right.map((a, i) => (i < nRight ? a : { questionId: a.questionId, choice: wrongChoice(v, a) }));
       await m.call('quiz.submit', { attemptId: v.attemptId, answers });
@@ -368,7 +360,7 @@ describe('member data', () => {
     const gone = await member('gone', '150102');
     for (const m of [a, gone]) {
       const v = await m.call('quiz.start', { campaignId: id });
-      await m.call('quiz.submit', { attemptId: v.attemptId, answers: await correctChoices(v) });
+      await m.call('quiz.submit', { attemptId: v.attemptId, answers: await correctChoices(app.store, v) });
     }
     const data = await gone.call('member.exportData', {});
     expect(data.sections.find((s) => s.title === '知识竞赛答题记录')!.rows).toEqual([

@@ -1,5 +1,6 @@
 import { groupCommitOf } from './group-commit';
 import { statementCache, type Db } from './db';
+import { rowCache } from './row-cache';
 import type { AttemptRow, BestEntry, CampaignRow, QuestionRow, QuizRepo, RankedEntry, RankScope, SavedAnswer, StartOutcome, StartRequest, SubmitOutcome, SubmitRequest } from '../../features/quiz/repo';
 import { ledgerWriter } from './points';
 
@@ -151,8 +152,10 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     ).run({ c: campaignId });
   });
 
-  const questionCache = new Map<string, QuestionRow>();
-  const campaignCache = new Map<number, CampaignRow>();
+  // Every 交卷 and 答题 reads its campaign and questions; the shared row cache keeps them honest across
+  // repos and processes (row-cache.ts). A campaign row carries its org's name, so orgs changes drop them too.
+  const questionRows = rowCache<string, QuestionRow>(db, { tables: ['quiz_questions'], keyColumn: 'id', max: 20_000 });
+  const campaignRows = rowCache<number, CampaignRow>(db, { tables: ['quiz_campaigns', 'orgs'], max: 1_000 });
   const scopeSql = (scope: RankScope) =>
     scope.kind === 'all' ? { where: '', args: [] as string[] } : { where: ` AND ${scope.kind}_id = ?`, args: [scope.orgId] };
   const scopeKey = (scope: RankScope) => (scope.kind === 'all' ? '' : scope.orgId);
@@ -198,7 +201,6 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
          ON CONFLICT(id) DO UPDATE SET bank_id = excluded.bank_id, type = excluded.type, stem = excluded.stem, options = excluded.options,
            answer = excluded.answer, explanation = excluded.explanation, source = excluded.source, sort = excluded.sort`,
       );
-      questionCache.clear();
       db.transaction(() => {
         up.run(bank.id, bank.title, bank.description, bank.orgId, at.toISOString());
         questions.forEach((x, i) => q.run(x.id, bank.id, x.type, x.stem, JSON.stringify(x.options), JSON.stringify(x.answer), x.explanation, x.source, i));
@@ -217,13 +219,22 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       return (db.prepare(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE bank_id IN (${bankIds.map(() => '?').join(',')}) ORDER BY bank_id, sort`).all(...bankIds) as Raw[]).map(questionOf);
     },
     async questionsByIds(ids) {
-      // Questions change only through upsertBank, which clears this cache.
-      const missing = ids.filter((i) => !questionCache.has(i));
-      if (missing.length) {
-        const rows = cached(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE id IN (${missing.map(() => '?').join(',')})`).all(...missing) as Raw[];
-        for (const r of rows) questionCache.set(r.id, questionOf(r));
+      const found = new Map<string, QuestionRow>();
+      for (const i of ids) {
+        const q = questionRows.get(i, () => undefined);
+        if (q) found.set(i, q);
       }
-      return ids.map((i) => questionCache.get(i)).filter((q): q is QuestionRow => !!q);
+      const missing = ids.filter((i) => !found.has(i));
+      if (missing.length) {
+        const mark = questionRows.mark();
+        const rows = cached(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE id IN (${missing.map(() => '?').join(',')})`).all(...missing) as Raw[];
+        for (const r of rows) {
+          const q = questionOf(r);
+          found.set(q.id, q);
+          questionRows.put(q.id, q, mark);
+        }
+      }
+      return ids.map((i) => found.get(i)).filter((q): q is QuestionRow => !!q);
     },
     async createCampaign(c, at) {
       const path = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck().get(c.orgId) as string | undefined;
@@ -235,7 +246,6 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
         )
         .run(c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
           c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), at.toISOString());
-      campaignCache.clear();
       return Number(r.lastInsertRowid);
     },
     async updateCampaign(id, c, at) {
@@ -246,7 +256,6 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
            time_limit_sec = ?, attempts_per_day = ?, attempts_total = ?, pass_mark = ?, show_review = ?, updated_at = ? WHERE id = ?`,
       ).run(c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
         c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), id);
-      campaignCache.clear();
       return true;
     },
     async campaignStats(campaignId) {
@@ -288,13 +297,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       ).map((r) => ({ ...r, passed: r.passed === 1 })) as never;
     },
     async getCampaign(id) {
-      // Campaigns change only through create/updateCampaign, which clear this cache.
-      let c = campaignCache.get(id);
-      if (!c) {
-        c = campaignOf(campaignById.get(id) as Raw | undefined);
-        if (c) campaignCache.set(id, c);
-      }
-      return c;
+      return campaignRows.get(id, () => campaignOf(campaignById.get(id) as Raw | undefined));
     },
     async campaigns() {
       return (db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id ORDER BY c.opens_at DESC, c.id DESC`).all() as Raw[]).map((r) => campaignOf(r)!);

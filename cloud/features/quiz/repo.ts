@@ -1,4 +1,5 @@
 import type { QuestionType } from '../../contracts/quiz-rules';
+import type { CampaignFields } from '../../contracts/quiz';
 import type { PointsAward } from '../points/repo';
 
 export interface BankRow {
@@ -20,25 +21,8 @@ export interface QuestionRow {
   source: string | null;
 }
 
-export interface CampaignDraw {
-  bankId: string;
-  count: number;
-}
-
-export interface CampaignInput {
-  title: string;
-  description: string;
-  cover: string | null;
-  orgId: string;
-  draws: CampaignDraw[];
-  opensAt: string;
-  closesAt: string;
-  timeLimitSec: number;
-  attemptsPerDay: number;
-  attemptsTotal: number;
-  passMark: number;
-  showReview: boolean;
-}
+/** What the store keeps of a campaign an admin saves (times normalised to ISO UTC by the feature). */
+export type CampaignInput = CampaignFields;
 
 export interface CampaignRow extends CampaignInput {
   id: number;
