@@ -3,7 +3,6 @@ import { authActions } from './features/auth/handlers';
 import { memberActions } from './features/member/handlers';
 import { orgActions } from './features/org/handlers';
 import { quizActions } from './features/quiz/actions';
-import { forgetQuizEntriesOfDeletedMember } from './features/quiz/handlers';
 import { classActions, releaseClassesOfDeletedMember } from './features/classes/handlers';
 import { onBeforeMemberDelete } from './features/member/hooks';
 import { eventActions } from './features/events/handlers';
@@ -15,4 +14,3 @@ export const actions: Action[] = [...authActions, ...memberActions, ...orgAction
 
 /** Features that must act before a member's account is deleted (see features/member/hooks.ts). */
 onBeforeMemberDelete(releaseClassesOfDeletedMember);
-onBeforeMemberDelete(forgetQuizEntriesOfDeletedMember);
