@@ -24,6 +24,8 @@ export interface MemberProfile {
   points: number;
   consentVersion: string | null;
   consentAt: string | null;
+  /** 长辈模式: larger text, stronger contrast and bigger tap targets on every screen; remembered per member. */
+  elderMode: boolean;
   /** Organisations this member administers (and everything under them). */
   adminOrgs: OrgRef[];
   createdAt: string;
@@ -45,6 +47,7 @@ export const memberUpdateInput = z
     realName: realName.nullable().optional(),
     phone: phone.nullable().optional(),
     orgId: orgId.nullable().optional(),
+    elderMode: z.boolean({ message: '长辈模式只能是开或关' }).optional(),
   })
   .strict();
 export const memberConsentInput = z.object({ version: z.literal(PRIVACY_NOTICE_VERSION, { message: '《个人信息保护说明》已更新，请刷新后重新阅读' }) }).strict();

@@ -25,15 +25,36 @@ export function seedFiles(dir: string): SeedFiles {
   };
 }
 
-/** Fills the store from seeds/, idempotently: each seeder runs once per database. */
+/** A claim older than this was left by a host that died while seeding: a waiting host takes it over. */
+const STALE_SEED_CLAIM_MS = 120_000;
+const SEED_POLL_MS = 100;
+
+/**
+ * Fills the store from seeds/, idempotently: each seeder runs once per database, even when several hosts
+ * start at once. A host claims a seed (a unique insert) before running it; the others wait until it is done,
+ * so a later seeder never runs before the one it depends on.
+ */
 export async function runSeeds(store: Store, seeders: readonly Seeder[], seedsDir: string, now = new Date()): Promise<string[]> {
   const files = seedFiles(seedsDir);
   const ran: string[] = [];
   for (const s of seeders) {
-    if (await store.meta.seedHasRun(s.name)) continue;
-    await s.run(store, files, now);
-    await store.meta.markSeedRun(s.name, now);
-    ran.push(s.name);
+    for (;;) {
+      const claim = await store.meta.claimSeed(s.name, new Date());
+      if (claim.kind === 'done') break;
+      if (claim.kind === 'claimed') {
+        try {
+          await s.run(store, files, now);
+        } catch (error) {
+          await store.meta.dropSeedClaim(s.name, claim.since); // the next start tries again
+          throw error;
+        }
+        await store.meta.finishSeed(s.name, new Date());
+        ran.push(s.name);
+        break;
+      }
+      if (Date.now() - Date.parse(claim.since) > STALE_SEED_CLAIM_MS) await store.meta.dropSeedClaim(s.name, claim.since);
+      else await new Promise((r) => setTimeout(r, SEED_POLL_MS));
+    }
   }
   return ran;
 }

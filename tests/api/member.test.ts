@@ -38,6 +38,20 @@ test('nickname and org can change without consent; clearing values works; unknow
   expect((await m.call('member.update', { orgId: null })).org).toBeNull();
 });
 
+test('长辈模式 is remembered per member: off at first, on after member.update, and kept by other edits', async () => {
+  const m = app.as('wx-elder');
+  expect((await m.call('member.me', {})).elderMode).toBe(false);
+  expect((await m.call('member.update', { elderMode: true })).elderMode).toBe(true);
+  expect((await m.call('member.update', { nickname: '老王' })).elderMode).toBe(true);
+  expect(await m.call('member.me', {})).toMatchObject({ nickname: '老王', elderMode: true });
+  expect((await app.as('wx-someone-else').call('member.me', {})).elderMode).toBe(false);
+  const bad = await m.raw('member.update', { elderMode: 'yes' } as never);
+  expect(bad.status).toBe(400);
+  expect((bad.body as any).error.message).toContain('长辈模式');
+  expect((await m.call('member.update', { elderMode: false })).elderMode).toBe(false);
+  expect((await m.call('member.me', {})).elderMode).toBe(false);
+});
+
 test('identity comes from the caller, never the payload', async () => {
   const a = await app.as('wx-a').call('member.me', {});
   const r = await app.as('wx-b').raw('member.update', { id: a.id, nickname: '冒名' } as never);

@@ -1,6 +1,7 @@
 import { startTestApp, type TestApp } from '../support/app';
 import { runSeeds } from '../../cloud/core/seed';
 import { REPO_ROOT, seeders } from '../../cloud/app';
+import { saveOrgs } from '../../cloud/features/org/save';
 import { openSqliteStore } from '../../cloud/adapters/sqlite/sqlite';
 import path from 'node:path';
 
@@ -67,7 +68,7 @@ test('migrations and seeds run once: reopening and reseeding changes nothing', a
 test('the tree held in memory follows the seed loader: a renamed org and a new one are seen at once', async () => {
   const before = await app.store.orgs.lineage('150426100201');
   expect(before.map((o) => o.id)).toEqual(['150000', '150400', '150426', '150426100', '150426100201']);
-  await app.store.orgs.upsertMany([
+  await saveOrgs(app.store.orgs, [
     { id: '150426100', name: '乌丹镇计生协（更名）', level: 4, parentId: '150426' },
     { id: '150426100299', name: '新设社区计生协', level: 5, parentId: '150426100' },
   ]);

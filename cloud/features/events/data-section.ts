@@ -1,4 +1,4 @@
-import type { MemberDataSection } from '../member/export';
+import type { MemberDataSection } from '../../core/member-data';
 
 /** "我的数据": the member's check-ins, with the location the phone sent when the event required it. */
 export const eventsDataSection: MemberDataSection = async (ctx) => {
