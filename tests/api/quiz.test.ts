@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../support/app';
-import { correctChoices } from '../support/quiz';
+import { correctChoices, scoredEntry, wrongChoice } from '../support/quiz';
 import type { AttemptView } from '../../cloud/contracts/quiz';
 
 const OPEN = '优生优育进万家知识竞赛';
@@ -29,10 +29,6 @@ async function campaignId(title = OPEN) {
 }
 
 
-const wrongChoice = (view: AttemptView, right: { questionId: string; choice: number[] }) => {
-  const q = view.questions.find((x) => x.id === right.questionId)!;
-  return [q.options.findIndex((_, p) => !right.choice.includes(p))];
-};
 
 describe('quiz.list', () => {
   test('shows open, upcoming and ended campaigns of my subtree with my best score and attempts left', async () => {
@@ -150,8 +146,7 @@ describe('quiz.start', () => {
     }
     const r = await m.raw('quiz.start', { campaignId: id });
     expect(r.body).toMatchObject({ error: { code: 'QUIZ_ATTEMPTS_USED' } });
-    const n = app.store.db.prepare('SELECT COUNT(*) FROM quiz_attempts WHERE member_id = (SELECT id FROM members WHERE openid = ?)').pluck().get('m1');
-    expect(n).toBe(10);
+    expect(await app.sql.value('SELECT COUNT(*) FROM quiz_attempts WHERE member_id = (SELECT id FROM members WHERE openid = ?)', 'm1')).toBe(10);
   });
 });
 
@@ -289,24 +284,16 @@ describe('rankings', () => {
     expect(county.me).toMatchObject({ rank: 2, nickname: 'a' });
     expect((await app.as('d').call('quiz.leaderboard', { campaignId: id })).me).toMatchObject({ rank: 2, nickname: 'd' });
 
-    // 60 more (direct rows), all ahead of c: c is outside the top 50 and still sees their rank.
-    const db = app.store.db;
-    const insM = db.prepare("INSERT INTO members (openid, nickname, org_id, created_at, updated_at) VALUES (?, ?, '150404', 'x', 'x')");
-    const insB = db.prepare("INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at) VALUES (?, ?, 0, '150400', '150404', '150404', ?, ?, ?)");
-    db.transaction(() => {
-      for (let i = 0; i < 60; i++) {
-        const mid = Number(insM.run(`bulk-${i}`, `会员${i}`).lastInsertRowid);
-        insB.run(id, mid, 80 + (i % 3) * 10, 30_000 + i, '2026-11-23T03:00:00.000Z');
-      }
-    })();
-    await app.store.quiz.recount(id);
+    // 60 more, all ahead of c: c is outside the top 50 and still sees their rank.
+    for (let i = 0; i < 60; i++)
+      await scoredEntry(app, setClock, await member(`bulk-${i}`, '150404'), id, { nRight: 8 + (i % 3), durationMs: 30_000 + i, finishedAt: '2026-11-23T03:00:00.000Z' });
     const cView = await app.as('c').call('quiz.leaderboard', { campaignId: id, scope: 'all' });
     expect(cView.top).toHaveLength(50);
     expect(cView.top.some((r) => r.isMe)).toBe(false);
     expect(cView.me).toMatchObject({ rank: 64, score: 70 });
     expect(cView.participants).toBe(64);
     // The ranks of the top rows agree with a plain sort.
-    const sorted = db.prepare('SELECT member_id FROM quiz_best WHERE campaign_id = ? ORDER BY score DESC, duration_ms, submitted_at, member_id').pluck().all(id);
+    const sorted = (await app.sql.rows<{ id: number }>('SELECT member_id AS id FROM quiz_best WHERE campaign_id = ? ORDER BY score DESC, duration_ms, submitted_at, member_id', id)).map((r) => Number(r.id));
     expect(sorted).toHaveLength(64);
     expect((await app.as('d').call('quiz.leaderboard', { campaignId: id })).me!.rank).toBe(sorted.indexOf((await app.as('d').call('member.me', {})).id) + 1);
 
@@ -322,30 +309,18 @@ describe('rankings', () => {
 
   test('every rank agrees with a plain sort, in each scope, when scores, times (across band edges) and finishing times tie', async () => {
     const id = await campaignId();
-    const db = app.store.db;
-    const insM = db.prepare("INSERT INTO members (openid, nickname, org_id, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')");
-    const insB = db.prepare(
-      'INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?)',
-    );
     // 10-second bands: 39,999 and 40,000 ms sit in neighbouring cells; equal times and equal finishing times abound.
     const durations = [30_000, 30_000, 39_999, 40_000, 40_000, 55_000];
     const finished = ['2026-11-23T03:00:00.000Z', '2026-11-23T03:00:01.000Z'];
-    const places = [['150100', '150102'], ['150400', '150404'], ['150400', '150426']];
-    db.transaction(() => {
-      for (let i = 0; i < 72; i++) {
-        const [city, county] = places[i % 3];
-        const mid = Number(insM.run(`tie-${i}`, `并列${i}`, county).lastInsertRowid);
-        insB.run(id, mid, city, county, county, i % 4 === 0 ? 90 : 100, durations[i % 6], finished[Math.floor(i / 6) % 2]);
-      }
-    })();
-    await app.store.quiz.recount(id);
+    const counties = ['150102', '150404', '150426'];
+    for (let i = 0; i < 72; i++) {
+      const m = await member(`tie-${i}`, counties[i % 3]);
+      await scoredEntry(app, setClock, m, id, { nRight: i % 4 === 0 ? 9 : 10, durationMs: durations[i % 6], finishedAt: finished[Math.floor(i / 6) % 2] });
+    }
     const scopes = [{ kind: 'all' as const }, { kind: 'city' as const, orgId: '150400' }, { kind: 'county' as const, orgId: '150426' }];
     for (const scope of scopes) {
       const where = scope.kind === 'all' ? '' : ` AND ${scope.kind}_id = '${scope.orgId}'`;
-      const sorted = db
-        .prepare(`SELECT member_id FROM quiz_best WHERE campaign_id = ?${where} ORDER BY score DESC, duration_ms, submitted_at, member_id`)
-        .pluck()
-        .all(id) as number[];
+      const sorted = (await app.sql.rows<{ id: number }>(`SELECT member_id AS id FROM quiz_best WHERE campaign_id = ?${where} ORDER BY score DESC, duration_ms, submitted_at, member_id`, id)).map((r) => Number(r.id));
       expect(sorted.length).toBeGreaterThan(20);
       for (const [i, memberId] of sorted.entries()) expect((await app.store.quiz.rankOf(id, memberId, scope))?.rank).toBe(i + 1);
       expect(await app.store.quiz.participants(id, scope)).toBe(sorted.length);
@@ -372,7 +347,7 @@ describe('member data', () => {
     expect(lb.participants).toBe(1);
     expect(lb.top.map((r) => r.nickname)).toEqual(['keep']);
     expect(lb.me).toMatchObject({ rank: 1 });
-    expect(app.store.db.prepare('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND member_id IS NULL').pluck().get(id)).toBe(1);
+    expect(await app.sql.value('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND member_id IS NULL', id)).toBe(1);
     const stats = await app.as('dev-admin-nm').call('quiz.admin.stats', { campaignId: id });
     expect(stats).toMatchObject({ participants: 2, attempts: 2 });
   });

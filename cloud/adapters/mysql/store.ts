@@ -8,6 +8,7 @@ import { mysqlAdminRepo } from './admin';
 import { mysqlPointsRepo } from './points';
 import { mysqlMediaRepo } from './media';
 import { mysqlMetaRepo } from './meta';
+import { mysqlQuizRepo } from './quiz';
 
 export interface MysqlStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
@@ -31,7 +32,7 @@ export async function openMysqlStore(config: MysqlConfig): Promise<MysqlStore> {
     magazine: missing('magazine'),
     events: missing('events'),
     classes: missing('classes'),
-    quiz: missing('quiz'),
+    quiz: mysqlQuizRepo(db),
     media: mysqlMediaRepo(db),
     meta: mysqlMetaRepo(db),
     close: () => db.close(),

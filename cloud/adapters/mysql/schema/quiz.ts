@@ -1,7 +1,6 @@
-import type { Migration } from '../migrate';
+import { TABLE, type MysqlMigration } from '../migrate';
 
 const CODE = 'CHARACTER SET utf8mb4 COLLATE utf8mb4_bin';
-const TABLE = `ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`;
 
 /**
  * The quiz on MySQL: the same tables and columns as the SQLite adapter (times as the same ISO strings), with
@@ -9,7 +8,7 @@ const TABLE = `ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`
  * its three (campaign[, scope], score DESC, time, finish) indexes and from quiz_score_counts, which the adapter
  * keeps in the transaction that changes a best entry.
  */
-export const quizMigrations: Migration[] = [
+export const quizMigrations: MysqlMigration[] = [
   {
     id: '100_quiz',
     statements: [
