@@ -315,6 +315,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
           await moveCounts(q, campaignId, best, undefined);
           await q.run('DELETE FROM quiz_best WHERE campaign_id = ? AND member_id = ?', [campaignId, memberId]);
         }
+        await q.run('UPDATE quiz_attempts SET member_id = NULL WHERE member_id = ?', [memberId]);
       });
     },
     async recount(campaignId) {

@@ -68,6 +68,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     'SELECT campaign_id AS campaignId, score, duration_ms AS durationMs, submitted_at AS submittedAt, city_id AS cityId, county_id AS countyId FROM quiz_best WHERE member_id = ?',
   );
   const deleteBest = db.prepare('DELETE FROM quiz_best WHERE campaign_id = ? AND member_id = ?');
+  const anonymise = db.prepare('UPDATE quiz_attempts SET member_id = NULL WHERE member_id = ?');
   const countUp = db.prepare(
     'INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1',
   );
@@ -141,6 +142,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       uncount(e.campaignId, e);
       deleteBest.run(e.campaignId, memberId);
     }
+    anonymise.run(memberId);
   });
   const recount = db.transaction((campaignId: number) => {
     db.prepare('DELETE FROM quiz_score_counts WHERE campaign_id = ?').run(campaignId);

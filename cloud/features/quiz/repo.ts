@@ -179,7 +179,7 @@ export interface QuizRepo {
   submit(req: SubmitRequest): Promise<SubmitOutcome | undefined>;
   /** Unsubmitted attempts whose deadline is before `cutoff`, oldest first, at most 500. */
   overdueAttempts(where: { campaignId: number } | { memberId: number }, cutoff: Date): Promise<AttemptRow[]>;
-  /** Removes a member's best entries (before their account is deleted; their attempts stay, anonymous). */
+  /** Before a member's account is deleted: removes their best entries; their attempts stay, anonymous (no member id). */
   forgetMember(memberId: number): Promise<void>;
   /** Counts a campaign's leaderboard again from its best entries (after a bulk load or a repair). */
   recount(campaignId: number): Promise<void>;
