@@ -9,6 +9,7 @@ import { mysqlPointsRepo } from './points';
 import { mysqlMediaRepo } from './media';
 import { mysqlMetaRepo } from './meta';
 import { mysqlClassRepo } from './classes';
+import { mysqlQuizRepo } from './quiz';
 
 export interface MysqlStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
@@ -33,6 +34,8 @@ export async function openMysqlStore(config: MysqlConfig): Promise<MysqlStore> {
     events: missing('events'),
     classes: mysqlClassRepo(db),
     quiz: missing('quiz'),
+    classes: missing('classes'),
+    quiz: mysqlQuizRepo(db),
     media: mysqlMediaRepo(db),
     meta: mysqlMetaRepo(db),
     close: () => db.close(),
