@@ -242,6 +242,24 @@ describe('check-in rules', () => {
   });
 });
 
+describe('the store: a check-in and its points are one atomic write', () => {
+  test('when paying the points fails, the check-in is not recorded either, so a retry checks in and pays', async () => {
+    const ev = await newEvent({ title: '原子签到' });
+    const member = await app.store.members.findOrCreateByOpenid('atomic-1', '微信用户');
+    const checkin = { eventId: ev.id, memberId: member.id, orgId: null, at: new Date(clock), scannedAt: null, offline: false, codeWindow: 1, lat: null, lng: null, distance: null };
+    const award = { memberId: member.id, delta: 7, reason: '活动签到：原子签到', refKey: `event:checkin:${ev.id}:${member.id}`, at: new Date(clock) };
+    // A ledger row the database refuses (reason NOT NULL) stands for a crash between the two writes.
+    await expect(app.store.events.checkin(checkin, { ...award, reason: null as never })).rejects.toThrow();
+    expect(await app.store.events.checkinOf(ev.id, member.id)).toBeUndefined();
+    expect((await app.store.members.getById(member.id))!.points).toBe(0);
+
+    expect((await app.store.events.checkin(checkin, award)).kind).toBe('created');
+    expect((await app.store.events.checkin(checkin, award)).kind).toBe('duplicate');
+    expect((await app.store.members.getById(member.id))!.points).toBe(7);
+    expect(await app.store.points.entries(member.id)).toEqual([expect.objectContaining({ delta: 7, reason: '活动签到：原子签到' })]);
+  });
+});
+
 describe('offline check-ins', () => {
   test('accepted inside the rules, marked 离线签到, listed apart, voidable', async () => {
     const ev = await memberDay();
