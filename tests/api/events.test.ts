@@ -341,6 +341,16 @@ describe('association view', () => {
     const cells = JSON.stringify(sheet.getSheetValues());
     expect(cells).toContain('138****5678');
     expect(cells).not.toContain('13812345678');
+    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '姓名', '手机号（打码）', '单位', '签到时间', '方式', '扫码时间', '状态']);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.getRow(2).getCell(6).value).toBe('现场签到');
+    expect(sheet.getRow(2).getCell(7).value).toBe(''); // no scan time: an empty cell
+    const byOrg = wb.getWorksheet('按单位')!;
+    expect(byOrg.getRow(1).values).toEqual([undefined, '单位', '签到人数']);
+    expect(byOrg.getColumn(1).values.slice(2).sort()).toEqual(['乌丹一村计生协', '新城区计生协']);
+    const info = wb.getWorksheet('活动')!;
+    expect(info.getRow(1).values).toEqual([undefined, '活动', '统计用活动']);
+    expect(info.getRow(3).values).toEqual([undefined, '有效签到', 2]);
   });
 
   test('bad payloads are 4xx', async () => {
