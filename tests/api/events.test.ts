@@ -168,6 +168,23 @@ describe('rotating codes', () => {
     expect(ok.firstTime).toBe(true);
   });
 
+  test('a code of the wrong length or shape is refused as a bad payload that says so (not as a forged QR), and is not a guess', async () => {
+    const ev = await memberDay();
+    const refusal = async (code: string) => (await app.as('shape').raw('event.checkin', { eventId: ev.id, code, location: VENUE })).body as any;
+    const seven = await refusal('1234567');
+    expect(seven).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', message: expect.stringContaining('签到码是 6 位数字，您输入了 7 位') } });
+    expect(seven.error.message).not.toContain('二维码');
+    expect((await refusal('12345')).error.message).toContain('您输入了 5 位');
+    expect(await refusal('12a456')).toMatchObject({ error: { code: 'INVALID_PAYLOAD', message: expect.stringContaining('6 位数字') } });
+    expect(await refusal('')).toMatchObject({ error: { code: 'INVALID_PAYLOAD', message: expect.stringContaining('请输入 6 位签到码') } });
+    // A QR-shaped payload with a bad signature is still a forged QR.
+    expect(await refusal('HYZJ-CHECKIN:1:2:AAAAAAAAAAAAAAAAAAAAAA')).toMatchObject({ error: { code: 'CHECKIN_CODE_FORGED' } });
+    // None of the malformed ones used up the allowance: the right code still checks in after 12 of them.
+    for (let i = 0; i < 12; i++) await refusal('1234567');
+    const ok = await app.as('shape').call('event.checkin', { eventId: ev.id, code: (await app.as(NM).call('event.code', { id: ev.id })).code, location: VENUE });
+    expect(ok.firstTime).toBe(true);
+  });
+
   test('guessing is throttled after 10 wrong codes', async () => {
     const ev = await memberDay();
     for (let i = 0; i < 10; i++) await codeErr(app.as('guesser').call('event.checkin', { eventId: ev.id, code: String(100000 + i), location: VENUE }));

@@ -92,8 +92,8 @@ const expiredTyped = () => new AppError('CHECKIN_CODE_EXPIRED', '签到码已过
 const expiredQr = () => new AppError('CHECKIN_CODE_EXPIRED', '签到码已过期（每 30 秒更新一次），请扫描大屏上最新的二维码');
 
 /**
- * Verifies a typed 6-digit code or a scanned QR payload
- * for `eventId` as of `ref` (ms). Returns the code's window.
+ * Verifies a typed 6-digit code or a scanned QR payload (the contract admits no other shape) for `eventId`
+ * as of `ref` (ms). Returns the code's window.
  */
 export function verifyCode(signer: CodeSigner, eventId: number, code: string, ref: number): number {
   const current = windowOf(ref);
