@@ -23,7 +23,7 @@ export interface Store {
   quiz: QuizRepo;
   media: MediaRepo;
   meta: MetaRepo;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface MetaRepo {

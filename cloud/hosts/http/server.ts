@@ -14,7 +14,6 @@ import { apiHandler } from './api';
 import { loadOrCreateSecret, sessionSigner } from './session';
 import { startReminderScheduler } from '../../features/classes/reminders';
 import { registerMediaRoutes } from './media';
-import { startCheckpointer } from '../../adapters/sqlite/checkpointer';
 
 /**
  * Pending connections the kernel may queue for us. Node's default (511) overflows when a hall of members
@@ -102,11 +101,11 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
 
   const stopReminders = startReminderScheduler(app.store); // 家长课堂 reminders, on an unref'd timer
   server.addHook('onClose', async () => stopReminders());
-  // The host runs for days under bursts: WAL checkpoints go to a thread of their own (store/checkpointer.ts).
-  const checkpointer = startCheckpointer(app.store.db);
+  // The host runs for days under bursts: the engine's upkeep (SQLite's WAL checkpoints) runs beside it.
+  const stopUpkeep = app.startUpkeep();
   server.addHook('onClose', async () => {
-    await checkpointer.stop();
-    app.store.close();
+    await stopUpkeep();
+    await app.store.close();
   });
   return server;
 }
