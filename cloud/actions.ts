@@ -6,6 +6,7 @@ import { quizActions } from './features/quiz/actions';
 import { classActions, releaseClassesOfDeletedMember } from './features/classes/handlers';
 import { onBeforeMemberDelete } from './features/member/hooks';
 import { eventActions } from './features/events/handlers';
+import { forgetCheckinLocations } from './features/events/data-section';
 import { magazineActions } from './features/magazine/handlers';
 import { mediaActions } from './features/media/handlers';
 
@@ -14,3 +15,4 @@ export const actions: Action[] = [...authActions, ...memberActions, ...orgAction
 
 /** Features that must act before a member's account is deleted (see features/member/hooks.ts). */
 onBeforeMemberDelete(releaseClassesOfDeletedMember);
+onBeforeMemberDelete(forgetCheckinLocations);

@@ -2,6 +2,7 @@ import type { Store } from '../../features/store';
 import { openMysql, type MysqlConfig, type MysqlDb } from './db';
 import { migrateMysql } from './migrate';
 import { mysqlMigrations } from './migrations';
+import { mysqlEventRepo } from './events';
 
 export interface MysqlStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
@@ -23,7 +24,7 @@ export async function openMysqlStore(config: MysqlConfig): Promise<MysqlStore> {
     admins: missing('admins'),
     points: missing('points'),
     magazine: missing('magazine'),
-    events: missing('events'),
+    events: mysqlEventRepo(db),
     classes: missing('classes'),
     quiz: missing('quiz'),
     media: missing('media'),

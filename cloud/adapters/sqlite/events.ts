@@ -76,6 +76,7 @@ export function sqliteEventRepo(db: Db): EventRepo {
     ON CONFLICT (event_id, member_id) DO NOTHING`);
   const checkinOf = db.prepare(`SELECT ${CHECKIN_COLUMNS} FROM event_checkins c WHERE c.event_id = ? AND c.member_id = ?`);
   const checkinById = db.prepare(`SELECT ${CHECKIN_COLUMNS} FROM event_checkins c WHERE c.id = ?`);
+  const forgetLocations = db.prepare('UPDATE event_checkins SET lat = NULL, lng = NULL, distance = NULL WHERE member_id = ?');
   const inGroupCommit = groupCommitOf(db);
   const payPoints = ledgerWriter(db);
   // Runs inside the group commit's savepoint: the check-in row and its points commit together or not at all.
@@ -213,6 +214,10 @@ export function sqliteEventRepo(db: Db): EventRepo {
         .prepare('SELECT e.title, e.starts_at AS startsAt, i.created_at AS createdAt FROM event_intents i JOIN events e ON e.id = i.event_id WHERE i.member_id = ? ORDER BY i.created_at DESC')
         .all(memberId) as { title: string; startsAt: string; createdAt: string }[];
       return { checkins, intents };
+    },
+    async forgetMember(memberId) {
+      // The schema's trigger does the same on DELETE; the MySQL adapter has only this.
+      forgetLocations.run(memberId);
     },
     async checkins(eventId, opts = {}) {
       const conds = ['c.event_id = ?'];

@@ -107,6 +107,8 @@ export interface EventRepo {
     checkins: { title: string; checkedInAt: string; scannedAt: string | null; offline: boolean; voided: boolean; lat: number | null; lng: number | null; distance: number | null }[];
     intents: { title: string; startsAt: string; createdAt: string }[];
   }>;
+  /** Account deletion: wipes the location sent with the member's check-ins (the anonymous rows keep the counts). */
+  forgetMember(memberId: number): Promise<void>;
   /** Check-ins of an event, newest first. */
   checkins(eventId: number, opts?: { limit?: number; offline?: boolean }): Promise<CheckinListRow[]>;
   counts(eventId: number): Promise<{ total: number; offline: number; voided: number }>;
