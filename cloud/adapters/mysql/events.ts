@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { MysqlDb, Sql } from './db';
-import { payPoints } from './ledger';
+import { payPoints } from './points';
 import type { CheckinListRow, CheckinRecord, EventInput, EventRepo, EventRow } from '../../features/events/repo';
 
 const BASE_COLUMNS = `

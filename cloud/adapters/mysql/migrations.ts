@@ -1,8 +1,10 @@
 import type { MysqlMigration } from './migrate';
+import { foundationMigrations } from './schema/member';
+import { mediaMigrations } from './schema/media';
 import { eventMysqlMigrations } from './schema/events';
 
 /**
  * Every MySQL migration of the app, with the SQLite adapter's id ranges: 001-099 foundation, 100 quiz,
  * 200 classes, 300 events, 400 magazine, 500 media, 600 notify.
  */
-export const mysqlMigrations: MysqlMigration[] = [...eventMysqlMigrations];
+export const mysqlMigrations: MysqlMigration[] = [...foundationMigrations, ...eventMysqlMigrations, ...mediaMigrations];

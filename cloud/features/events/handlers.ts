@@ -3,6 +3,7 @@ import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
 import type { Action } from '../../core/action';
 import type { MemberContext } from '../../core/context';
+import { memberOrg } from '../../core/member-org';
 import type { Store } from '../store';
 import {
   eventCheckinInput,
@@ -86,8 +87,7 @@ async function detail(ctx: MemberContext, e: EventRow): Promise<EventDetail> {
 }
 
 async function memberOrgPath(ctx: MemberContext): Promise<string | null> {
-  if (!ctx.member.orgId) return null;
-  return (await ctx.store.orgs.getById(ctx.member.orgId))?.path ?? null;
+  return (await memberOrg(ctx))?.path ?? null;
 }
 
 /** Published and meant for this member (their org or a level above, or everyone); admins of its org also see drafts. */

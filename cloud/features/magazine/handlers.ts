@@ -1,6 +1,7 @@
 import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
 import type { MemberContext } from '../../core/context';
+import { memberOrg } from '../../core/member-org';
 import {
   magazineAdminIssueInput,
   magazineAdminIssuesInput,
@@ -49,8 +50,7 @@ export function weekStart(day: string): string {
 }
 
 async function viewer(ctx: MemberContext): Promise<Viewer> {
-  const org = ctx.member.orgId ? await ctx.store.orgs.getById(ctx.member.orgId) : undefined;
-  return { memberId: ctx.member.id, orgPath: org?.path ?? null, now: ctx.now() };
+  return { memberId: ctx.member.id, orgPath: (await memberOrg(ctx))?.path ?? null, now: ctx.now() };
 }
 
 async function visibleArticle(ctx: MemberContext, articleId: number) {

@@ -1,6 +1,7 @@
 import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
 import type { BaseContext, MemberContext } from '../../core/context';
+import { memberOrg } from '../../core/member-org';
 import {
   quizLeaderboardInput,
   quizListInput,
@@ -31,8 +32,7 @@ export function campaignStatus(c: Pick<CampaignRow, 'opensAt' | 'closesAt'>, now
 
 /** The member's org path and its 盟市 / 旗县 ids, or null when they have not chosen an org. */
 async function placeOf(ctx: MemberContext) {
-  if (!ctx.member.orgId) return null;
-  const org = await ctx.store.orgs.getById(ctx.member.orgId);
+  const org = await memberOrg(ctx);
   if (!org) return null;
   const ids = org.path.split('/').filter(Boolean);
   return { orgId: org.id, path: org.path, cityId: ids[1] ?? null, countyId: ids[2] ?? null };

@@ -11,7 +11,7 @@ import type { Identity } from '../../core/context';
 import { INTERNAL_ERROR_MESSAGE, refusal } from '../../contracts/errors';
 import { API_HEADERS } from './api-headers';
 import { apiHandler } from './api';
-import { loadOrCreateSecret, sessionSigner } from './session';
+import { sharedSessionSecret, sessionSigner } from './session';
 import { startReminderScheduler } from '../../features/classes/reminders';
 import { registerMediaRoutes } from './media';
 
@@ -39,7 +39,7 @@ export interface HttpHostOptions {
  * Fastify for the rest: image uploads and images, and the H5 build.
  */
 export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promise<FastifyInstance> {
-  const signer = sessionSigner(loadOrCreateSecret(app.options.dataDir));
+  const signer = sessionSigner(await sharedSessionSecret(app.store.meta));
   const identify = (headers: IncomingHttpHeaders): Identity => {
     const auth = headers.authorization;
     if (auth?.startsWith('Bearer ')) {
