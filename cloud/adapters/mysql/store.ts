@@ -10,6 +10,7 @@ import { mysqlMediaRepo } from './media';
 import { mysqlMetaRepo } from './meta';
 import { mysqlClassRepo } from './classes';
 import { mysqlQuizRepo } from './quiz';
+import { mysqlEventRepo } from './events';
 
 export interface MysqlStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
@@ -33,6 +34,8 @@ export async function openMysqlStore(config: MysqlConfig): Promise<MysqlStore> {
     magazine: missing('magazine'),
     events: missing('events'),
     classes: mysqlClassRepo(db),
+    events: mysqlEventRepo(db),
+    classes: missing('classes'),
     quiz: missing('quiz'),
     classes: missing('classes'),
     quiz: mysqlQuizRepo(db),
