@@ -114,7 +114,7 @@ export const eventCheckinInput = z
   .object({
     eventId,
     /** The 6-digit code typed by the member, or the QR payload scanned. */
-    code: z.string().trim().min(6, '请输入 6 位签到码').max(120),
+    code: z.string().trim().min(6, '请输入 6 位签到码').max(300),
     location: z.object({ lat, lng, accuracy: z.number().min(0).max(100000).optional() }).strict().nullable().optional(),
     /** Set by the app when it queued the scan offline: the time of the scan on the device. */
     scannedAt: isoDate.optional(),

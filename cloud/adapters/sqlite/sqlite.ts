@@ -11,6 +11,7 @@ import { sqliteClassRepo } from './classes';
 import { sqliteEventRepo } from './events';
 import { sqliteMagazineRepo } from './magazine';
 import { sqliteMediaRepo } from './media';
+import { sqliteNotifyRepo } from './notify';
 
 export interface SqliteStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
@@ -33,6 +34,7 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     classes: sqliteClassRepo(db),
     quiz: sqliteQuizRepo(db),
     media: sqliteMediaRepo(db),
+    notify: sqliteNotifyRepo(db),
     meta: {
       async seedHasRun(name) {
         return seedHasRun.get(name) === 1;
