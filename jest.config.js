@@ -4,6 +4,8 @@ const common = { transform: { '^.+\\.(t|j)sx?$': swc }, moduleNameMapper: { '^@c
 
 module.exports = {
   testTimeout: 60000,
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },

@@ -25,7 +25,7 @@ export interface Store {
   media: MediaRepo;
   notify: NotifyRepo;
   meta: MetaRepo;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface MetaRepo {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startTestApp, tempDir, type TestApp } from '../support/app';
+import { sqlOf, startTestApp, tempDir, type TestApp } from '../support/app';
 import { startHttpHost, type TestHost } from '../support/http';
 import { markdownToNodes, bigrams } from '../../cloud/features/magazine/render';
 import { readIssueFolder } from '../../cloud/features/magazine/importer';
@@ -472,11 +472,11 @@ describe('CLI', () => {
     fs.writeFileSync(path.join(dir, '02-youth.md'), '---\ntitle: 寒假里的青春课（修订）\nauthor: 编辑部\ncolumn: 青春健康\nsummary: 示例摘要\n---\n\n寒假里和孩子聊聊成长。');
     expect(run(dataDir, dir, '--org', '150100')).toContain('已更新');
 
-    const b = await createApp({ dataDir, mode: 'dev', seed: false });
-    const rows = b.store.db
-      .prepare(`SELECT i.org_id AS orgId, a.title, a.column_name AS col, a.sample FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE i.year = 2027 ORDER BY a.seq`)
-      .all();
-    const n = b.store.db.prepare('SELECT COUNT(*) FROM magazine_articles').pluck().get();
+    const b = await createApp({ dataDir, mode: 'dev', seed: false, store: { engine: 'sqlite', dataDir } });
+    const rows = await sqlOf(b).rows(
+      `SELECT i.org_id AS orgId, a.title, a.column_name AS col, a.sample FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE i.year = 2027 ORDER BY a.seq`,
+    );
+    const n = await sqlOf(b).value('SELECT COUNT(*) FROM magazine_articles');
     b.store.close();
     expect(rows).toEqual([
       { orgId: '150100', title: '春节回家话健康', col: '家庭健康', sample: 1 },

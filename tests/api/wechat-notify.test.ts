@@ -30,7 +30,7 @@ beforeEach(async () => {
   gateway = wechatGatewayFromEnv({ WX_APPID: wx.appId, WX_APPSECRET: wx.appSecret, WX_API_BASE: wx.base }, undefined, { now: () => clock.getTime() })!;
 });
 afterEach(async () => {
-  app.close();
+  await app.close();
   await wx.close();
 });
 

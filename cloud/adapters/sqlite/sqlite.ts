@@ -43,7 +43,7 @@ export function openSqliteStore(dataDir: string): SqliteStore {
         db.prepare('INSERT OR IGNORE INTO seed_runs (name, ran_at) VALUES (?, ?)').run(name, at.toISOString());
       },
     },
-    close() {
+    async close() {
       db.close();
     },
   };

@@ -14,7 +14,6 @@ import { apiHandler } from './api';
 import { loadOrCreateSecret, sessionSigner } from './session';
 import { startReminderScheduler } from '../../features/classes/reminders';
 import { registerMediaRoutes } from './media';
-import { startCheckpointer } from '../../adapters/sqlite/checkpointer';
 import type { WechatGateway } from '../../core/wechat';
 import type { TemplateConfigs } from '../../features/notify/templates';
 import { startOutboxSender } from '../../features/notify/sender';
@@ -115,11 +114,11 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
     const stopSender = startOutboxSender({ store: app.store, gateway: opts.wechat, templates: opts.subscribeTemplates ?? {}, intervalMs: opts.outboxIntervalMs });
     server.addHook('onClose', async () => stopSender());
   }
-  // The host runs for days under bursts: WAL checkpoints go to a thread of their own (store/checkpointer.ts).
-  const checkpointer = startCheckpointer(app.store.db);
+  // The host runs for days under bursts: the engine's upkeep (SQLite's WAL checkpoints) runs beside it.
+  const stopUpkeep = app.startUpkeep();
   server.addHook('onClose', async () => {
-    await checkpointer.stop();
-    app.store.close();
+    await stopUpkeep();
+    await app.store.close();
   });
   return server;
 }

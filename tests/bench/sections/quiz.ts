@@ -1,3 +1,4 @@
+import type { SqliteStore } from '../../../cloud/adapters/sqlite/sqlite';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -119,7 +120,7 @@ export async function quizLeaderboardLatency() {
   const dataDir = tempDir('bench-quiz-lb-');
   const cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true });
   const app = await createApp({ dataDir, mode: 'dev' });
-  const db = app.store.db;
+  const db = (app.store as SqliteStore).db;
   const campaignId = (await app.store.quiz.campaigns()).find((c) => c.title === '优生优育进万家知识竞赛')!.id;
   const counties = db.prepare("SELECT id, path FROM orgs WHERE level = 3").all() as { id: string; path: string }[];
   const N = 1_000_000;

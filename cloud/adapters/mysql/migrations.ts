@@ -1,0 +1,8 @@
+import type { MysqlMigration } from './migrate';
+import { notifyMigrations } from './schema/notify';
+
+/**
+ * Every MySQL migration of the app, with the SQLite adapter's id ranges: 001-099 foundation, 100 quiz,
+ * 200 classes, 300 events, 400 magazine, 500 media, 600 notify.
+ */
+export const mysqlMigrations: MysqlMigration[] = [...notifyMigrations];
