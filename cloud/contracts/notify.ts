@@ -40,7 +40,33 @@ export const eventRemindInput = z
   })
   .strict();
 
+export const campaignCodeInput = z.object({ campaignId: z.number({ error: '竞赛编号需为数字' }).int().positive() }).strict();
+
+/** The code on a quiz poster: a 小程序码 image (media path) when the host can reach WeChat, else null (the client draws a QR of the H5 link). */
+export interface CampaignCode {
+  image: string | null;
+  /** What the 小程序码 carries: the page and its `scene` ("c=<campaignId>"). */
+  page: string;
+  scene: string;
+}
+
+/** The `scene` of a campaign's 小程序码 (at most 32 characters, WeChat's rule), and its inverse for the page. */
+export const campaignScene = (campaignId: number) => `c=${campaignId}`;
+export function campaignIdOfScene(scene: string | undefined): number | null {
+  if (!scene) return null;
+  let s = scene;
+  try {
+    s = decodeURIComponent(scene);
+  } catch {
+    return null;
+  }
+  const m = /^c=(\d{1,9})$/.exec(s);
+  return m ? Number(m[1]) : null;
+}
+export const CAMPAIGN_CODE_PAGE = 'packages/quiz/index';
+
 export interface NotifyActions {
+  'wechat.campaignCode': { payload: z.input<typeof campaignCodeInput>; result: CampaignCode };
   'notify.status': { payload: z.input<typeof notifyStatusInput>; result: { kinds: DeliveryCounts[] } };
   'notify.eventRemind': { payload: z.input<typeof eventRemindInput>; result: { queued: boolean; remindAt: string | null } };
 }

@@ -1,3 +1,4 @@
+export {};
 /**
  * The weapp's third transport: with TARO_APP_CLOUD_RUN_SERVICE set at build time, every API call goes through
  * Taro.cloud.callContainer to that 微信云托管 service (WeChat's gateway supplies the caller's openid), with the 15 s

@@ -76,6 +76,13 @@ export function mysqlNotifyRepo(db: MysqlDb): NotifyRepo {
       );
       return r.affected === 1;
     },
+    async cachedCode(key) {
+      return (await db.value<string>('SELECT media_path FROM wechat_codes WHERE code_key = ?', [key])) ?? null;
+    },
+    async cacheCode(key, path, at) {
+      await db.insertUnique('INSERT INTO wechat_codes (code_key, media_path, created_at) VALUES (?, ?, ?)', [key, path, at.toISOString()]);
+      return (await db.value<string>('SELECT media_path FROM wechat_codes WHERE code_key = ?', [key]))!;
+    },
     async deliveryCounts(kinds, subject) {
       if (kinds.length === 0) return [];
       const rows = await db.rows<Raw>(

@@ -71,6 +71,13 @@ export function sqliteNotifyRepo(db: Db): NotifyRepo {
     async cancelKeyed(key) {
       return cancelKeyed.run(key).changes === 1;
     },
+    async cachedCode(key) {
+      return (cached('SELECT media_path FROM wechat_codes WHERE code_key = ?').pluck().get(key) as string | undefined) ?? null;
+    },
+    async cacheCode(key, path, at) {
+      cached('INSERT OR IGNORE INTO wechat_codes (code_key, media_path, created_at) VALUES (?, ?, ?)').run(key, path, at.toISOString());
+      return cached('SELECT media_path FROM wechat_codes WHERE code_key = ?').pluck().get(key) as string;
+    },
     async deliveryCounts(kinds, subject) {
       if (kinds.length === 0) return [];
       return cached(

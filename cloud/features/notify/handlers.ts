@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../core/errors';
 import type { MemberContext } from '../../core/context';
 import { eventRemindInput, NOTIFY_KIND_LABEL, notifyStatusInput, type DeliveryCounts, type NotifyKind } from '../../contracts/notify';
 import { eventReminderAt, eventReminderKey } from './messages';
+import { wechatCampaignCode } from './wxcode';
 
 const CLASS_KINDS: NotifyKind[] = ['class_promoted', 'class_reminder'];
 const EVENT_KINDS: NotifyKind[] = ['event_reminder'];
@@ -82,4 +83,4 @@ export async function eventIntentChanged(ctx: MemberContext, eventId: number, in
   if (!intending) await ctx.store.notify.cancelKeyed(eventReminderKey(eventId, ctx.member.id), ctx.now());
 }
 
-export const notifyActions: Action[] = [notifyStatus, notifyEventRemind];
+export const notifyActions: Action[] = [notifyStatus, notifyEventRemind, wechatCampaignCode];

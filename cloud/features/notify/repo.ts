@@ -46,4 +46,8 @@ export interface NotifyRepo {
   cancelKeyed(key: string, at: Date): Promise<boolean>;
   /** Messages of these kinds whose payload names this class or event, counted by status and failure code. */
   deliveryCounts(kinds: readonly string[], subject: { field: 'classId' | 'eventId'; id: number }): Promise<DeliveryCountRow[]>;
+  /** The media path of a 小程序码 made before under this key (e.g. "campaign:12"), or null. */
+  cachedCode(key: string): Promise<string | null>;
+  /** Remembers a made code; the first one kept for a key wins (returns the path that stands). */
+  cacheCode(key: string, path: string, at: Date): Promise<string>;
 }

@@ -33,4 +33,15 @@ export const notifyMigrations: MysqlMigration[] = [
       `CREATE INDEX notification_outbox_template ON notification_outbox (template, status)`,
     ],
   },
+  {
+    id: '601_wechat_codes',
+    statements: [
+      // 小程序码 made by wxacode.getUnlimited, once per key (e.g. "campaign:12"); the image is in media storage.
+      `CREATE TABLE wechat_codes (
+         code_key VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL PRIMARY KEY,
+         media_path VARCHAR(128) NOT NULL,
+         created_at VARCHAR(32) NOT NULL
+       ) ${TABLE}`,
+    ],
+  },
 ];

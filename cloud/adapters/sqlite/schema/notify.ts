@@ -22,4 +22,11 @@ export const notifyMigrations: Migration[] = [
       CREATE INDEX notification_outbox_template ON notification_outbox(template, status);
     `,
   },
+  {
+    id: '601_wechat_codes',
+    sql: `
+      -- 小程序码 made by wxacode.getUnlimited, once per key (e.g. "campaign:12"); the image is in media storage.
+      CREATE TABLE wechat_codes (code_key TEXT PRIMARY KEY, media_path TEXT NOT NULL, created_at TEXT NOT NULL) WITHOUT ROWID;
+    `,
+  },
 ];
