@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export { CAMPAIGN_CODE_PAGE, campaignIdOfScene, campaignScene } from './notify-format';
+
 /** The notices sent as WeChat subscribe messages; each maps to one template of the mini-program account. */
 export const NOTIFY_KINDS = ['class_promoted', 'class_reminder', 'event_reminder'] as const;
 export type NotifyKind = (typeof NOTIFY_KINDS)[number];
@@ -50,20 +52,6 @@ export interface CampaignCode {
   scene: string;
 }
 
-/** The `scene` of a campaign's 小程序码 (at most 32 characters, WeChat's rule), and its inverse for the page. */
-export const campaignScene = (campaignId: number) => `c=${campaignId}`;
-export function campaignIdOfScene(scene: string | undefined): number | null {
-  if (!scene) return null;
-  let s = scene;
-  try {
-    s = decodeURIComponent(scene);
-  } catch {
-    return null;
-  }
-  const m = /^c=(\d{1,9})$/.exec(s);
-  return m ? Number(m[1]) : null;
-}
-export const CAMPAIGN_CODE_PAGE = 'packages/quiz/index';
 
 export interface NotifyActions {
   'wechat.campaignCode': { payload: z.input<typeof campaignCodeInput>; result: CampaignCode };
