@@ -11,6 +11,7 @@ import { mysqlMetaRepo } from './meta';
 import { mysqlClassRepo } from './classes';
 import { mysqlQuizRepo } from './quiz';
 import { mysqlEventRepo } from './events';
+import { mysqlNotifyRepo } from './notify';
 
 export interface MysqlStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
@@ -37,6 +38,7 @@ export async function openMysqlStore(config: MysqlConfig): Promise<MysqlStore> {
     quiz: mysqlQuizRepo(db),
     media: mysqlMediaRepo(db),
     meta: mysqlMetaRepo(db),
+    notify: mysqlNotifyRepo(db),
     close: () => db.close(),
   };
 }

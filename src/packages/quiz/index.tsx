@@ -1,4 +1,5 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { campaignIdOfScene } from '@contracts/notify-format';
 import { View, Text } from '@tarojs/components';
 import StateView from '../../components/state-view';
 import CoverImage from '../../components/cover-image';
@@ -54,7 +55,11 @@ function Campaign({ c }: { c: CampaignCard }) {
 
 export default function QuizListPage() {
   const { data, error, loading, reload } = useAction('quiz.list', {});
-  const campaigns = data?.campaigns ?? [];
+  // Opened from a poster: the 小程序码's `scene` ("c=<id>", URI-encoded by WeChat) or the H5 link's `c`: that campaign first.
+  const params = useRouter().params;
+  const shared = campaignIdOfScene(params.scene) ?? (Number(params.c) || null);
+  const all = data?.campaigns ?? [];
+  const campaigns = shared ? [...all.filter((c) => c.id === shared), ...all.filter((c) => c.id !== shared)] : all;
   return (
     <View className='page quiz-list'>
       <StateView loading={loading && !data} error={data ? undefined : error} empty={!!data && campaigns.length === 0} emptyText='暂时没有知识竞赛' onRetry={reload}>

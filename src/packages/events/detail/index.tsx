@@ -10,6 +10,8 @@ import CoverImage from '../../../components/cover-image';
 import CheckinPanel, { type CheckinPanelProps } from '../components/checkin-panel';
 import { fmtDateTime, fmtRange } from '../util';
 import { checkinQueue } from '../offline';
+import { checkinLinkOf } from '../checkin-link';
+import { askEventReminder } from '../remind';
 import '../index.css';
 import './index.css';
 
@@ -50,7 +52,10 @@ function qrProblem(text: string, id: number): string | null {
 }
 
 export default function EventDetailPage() {
-  const id = Number(useRouter().params.id);
+  const params = useRouter().params;
+  // Opened from a 大屏 check-in link (WeChat's scanner or a browser): the link is in `q`, checked in once the event is loaded.
+  const [link] = useState(() => checkinLinkOf(params));
+  const id = Number(params.id) || link?.eventId || 0;
   const ev = useAction('event.get', { id }, { enabled: id > 0 });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -94,6 +99,14 @@ export default function EventDetailPage() {
     }
   };
 
+  const [linkUsed, setLinkUsed] = useState(false);
+  useEffect(() => {
+    if (!link || linkUsed || !e || link.eventId !== id || e.myCheckin) return;
+    setLinkUsed(true);
+    void submit(link.link, link.scannedAt);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [e, link, linkUsed]);
+
   const scan = async () => {
     setError('');
     if (loadCamera) {
@@ -118,7 +131,11 @@ export default function EventDetailPage() {
   const toggleIntent = async () => {
     if (!e) return;
     const now = intent?.intending ?? e.intending;
-    setIntent(await call('event.intend', { id, intend: !now }, { loading: '请稍候' }));
+    // Asked first, inside the tap: WeChat shows the subscribe dialog only there.
+    const remind = now ? null : await askEventReminder();
+    const r = await call('event.intend', { id, intend: !now }, { loading: '请稍候' });
+    setIntent(r);
+    if (r.intending && remind !== null) await call('notify.eventRemind', { eventId: id, accepted: remind }, { quiet: true }).catch(() => undefined);
   };
 
   const openMap = () => {
