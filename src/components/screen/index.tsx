@@ -43,6 +43,10 @@ export default function Screen({ className = '', id, title, children }: Props) {
   useEffect(() => {
     if (IS_H5) document.body.classList.toggle('elder', elder);
   }, [elder]);
+  // H5: Taro's page containers scroll; a scrolling region must be reachable from the keyboard.
+  useEffect(() => {
+    if (IS_H5) document.querySelectorAll('.taro_page:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '0'));
+  });
 
   const style = scale > 1 ? ({ '--k': String(scale) } as CSSProperties) : undefined;
   return (
