@@ -15,7 +15,7 @@ export default function Markdown({ source }: { source: string }) {
         if (b.kind === 'image') return <Image key={i} className='md__img' src={mediaSrc(b.src)} mode='widthFix' lazyLoad />;
         if (b.kind === 'heading')
           return (
-            <Text key={i} className={`md__h md__h${b.level}`} role='heading' aria-level={b.level + 1}>
+            <Text key={i} className={`md__h md__h${b.level}`}>
               {inline(b.text)}
             </Text>
           );
