@@ -6,12 +6,25 @@ import type { Compilation, Compiler } from 'webpack';
  * - a visitor without a session is sent to the login page by a line of inline script before any
  *   JavaScript loads, so 首页's chunk is never fetched just to redirect;
  * - the chunks (JS and CSS) of the page the visitor will see first, 首页 or the login page, start
- *   downloading beside the app bundle, not one after another once it has run.
+ *   downloading beside the app bundle, not one after another once it has run;
+ * - 首页's API calls are made at the same time, not once all of that has arrived and run.
  * The chunk files are found in the compilation, so the hashes in the page are always the built ones.
  */
 export const FIRST_SCREEN_PAGES = { home: 'pages/home/index', login: 'pages/login/index' } as const;
 /** Where the app keeps the session token (Taro's H5 storage: JSON {data}); see src/services/session.ts. */
 const TOKEN_KEY = 'session.token';
+/**
+ * The API calls 首页 makes on opening (useMember and the four cards in src/components/home/), asked for by
+ * the page itself while the JavaScript is still downloading; the app's transport takes each answer once
+ * (src/services/transport.ts). A call listed here that the page no longer makes costs a request, no more.
+ */
+const HOME_CALLS: [string, unknown][] = [
+  ['member.me', {}],
+  ['event.list', { when: 'upcoming', scope: 'all', limit: 50 }],
+  ['quiz.list', {}],
+  ['class.list', { where: 'area' }],
+  ['magazine.shelf', { limit: 1 }],
+];
 /** Routes a visitor without a session may open. */
 const PUBLIC_ROUTES = ['pages/login/index', 'pages/privacy/index'];
 
@@ -46,6 +59,9 @@ var route=location.hash.replace(/^#\\/?/,'').split('?')[0],page=null;
 if(!(t&&t.data)){if(L.indexOf(route)<0){location.replace('#/'+L[0]);}page=route===L[1]?null:'login';}
 else if(route===''||route==='${FIRST_SCREEN_PAGES.home}')page='home';
 if(!page)return;
+if(page==='home'){var W=window.__firstScreen={};${JSON.stringify(HOME_CALLS)}.forEach(function(c){var b=JSON.stringify(c[1]);
+W[c[0]+' '+b]=fetch('/api/'+c[0],{method:'POST',headers:{'content-type':'application/json',authorization:'Bearer '+t.data},body:b})
+.then(function(r){return r.json().then(function(j){return{status:r.status,body:j};});});});}
 F[page].forEach(function(f){var l=document.createElement('link');
 if(/\\.css$/.test(f)){l.rel='stylesheet';}else{l.rel='preload';l.as='script';}
 l.href=P+f;document.head.appendChild(l);});

@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,6 +62,7 @@ export function condensedBuildLog(type, out = process.stdout, { tty = !!out.isTT
   const kept = [];
   const warnings = new Map();
   let pending = '';
+  const decoder = new StringDecoder('utf8'); // a chunk may end inside a character
   let shown = -1;
   let lastDraw = 0;
   let entrypoint = '';
@@ -100,7 +102,7 @@ export function condensedBuildLog(type, out = process.stdout, { tty = !!out.isTT
 
   return {
     feed(chunk) {
-      pending += chunk.toString();
+      pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
       const parts = pending.split(/\r\n|\r|\n/);
       pending = parts.pop() ?? '';
       parts.forEach(line);
