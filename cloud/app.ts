@@ -14,10 +14,11 @@ import { eventSeeder } from './features/events/seed';
 import { magazineSeeder } from './features/magazine/seed';
 import { quizDataSection } from './features/quiz/export';
 import { classesDataSection } from './features/classes/export';
-import { eventIntentsDataSection, eventsDataSection } from './features/events/data-section';
+import { eventIntentsDataSection, eventsDataSection, forgetCheckinLocations } from './features/events/data-section';
 import { magazineDataSection } from './features/magazine/export';
 import { mediaDataSection } from './features/media/data-section';
 import { releaseClassesOfDeletedMember } from './features/classes/handlers';
+import { forgetQuizEntriesOfDeletedMember } from './features/quiz/handlers';
 import { openSqliteStore } from './adapters/sqlite/sqlite';
 import { startCheckpointer } from './adapters/sqlite/checkpointer';
 import { openMysqlStore } from './adapters/mysql/store';
@@ -55,7 +56,7 @@ export const seeders: readonly Seeder[] = [orgSeeder, adminSeeder, quizSeeder, c
  */
 export const memberData: MemberDataParts = {
   sections: [quizDataSection, classesDataSection, eventsDataSection, eventIntentsDataSection, magazineDataSection, mediaDataSection],
-  beforeDelete: [releaseClassesOfDeletedMember],
+  beforeDelete: [releaseClassesOfDeletedMember, forgetQuizEntriesOfDeletedMember, forgetCheckinLocations],
 };
 
 /** Every action the API serves. */
