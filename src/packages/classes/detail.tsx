@@ -7,7 +7,9 @@ import { useAction } from '../../hooks/useAction';
 import { call, ApiCallError } from '../../services/api';
 import RegForm from './components/reg-form';
 import { askClassSubscriptions } from './subscribe';
+import FixButton from '../../components/fix-button';
 import './classes.css';
+import Screen from '../../components/screen';
 
 
 export default function ClassDetailPage() {
@@ -17,6 +19,7 @@ export default function ClassDetailPage() {
   const [values, setValues] = useState<Record<string, string>>({});
   const [childAge, setChildAge] = useState('');
   const [error, setError] = useState('');
+  const [errorCode, setErrorCode] = useState<string>();
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -31,6 +34,7 @@ export default function ClassDetailPage() {
   const register = async () => {
     if (!c) return;
     setError('');
+    setErrorCode(undefined);
     // Asks for permission to send the promotion and reminder notices (weapp, when templates are configured).
     await askClassSubscriptions();
     setBusy(true);
@@ -50,6 +54,7 @@ export default function ClassDetailPage() {
       await detail.reload();
     } catch (e) {
       setError((e as ApiCallError).message);
+      setErrorCode((e as ApiCallError).code);
       // Names and phones in the form are kept only after the privacy consent: take the member to it.
       if ((e as ApiCallError).code === 'CONSENT_REQUIRED') Taro.navigateTo({ url: '/pages/privacy/index' });
     } finally {
@@ -59,7 +64,7 @@ export default function ClassDetailPage() {
 
   const mine = c?.myRegistration;
   return (
-    <View className='page class-detail'>
+    <Screen className='page class-detail'>
       <StateView loading={detail.loading && !c} error={c ? undefined : detail.error} onRetry={detail.reload}>
         {c && (
           <View>
@@ -119,7 +124,8 @@ export default function ClassDetailPage() {
                     setError('');
                   }}
                 />
-                <Button className='btn-primary' disabled={busy} onClick={register}>
+                <FixButton error={{ code: errorCode }} className='btn-plain fix-button' />
+                <Button className='btn-primary' style={{ marginTop: '16px' }} disabled={busy} onClick={register}>
                   {c.confirmedCount >= c.capacity ? (c.waitlistOpen ? '报名候补' : '名额已满') : '提交报名'}
                 </Button>
               </View>
@@ -127,6 +133,6 @@ export default function ClassDetailPage() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }
