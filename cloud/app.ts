@@ -14,7 +14,7 @@ import { eventSeeder } from './features/events/seed';
 import { magazineSeeder } from './features/magazine/seed';
 import { quizDataSection } from './features/quiz/export';
 import { classesDataSection } from './features/classes/export';
-import { eventIntentsDataSection, eventsDataSection } from './features/events/data-section';
+import { eventIntentsDataSection, eventsDataSection, forgetCheckinLocations } from './features/events/data-section';
 import { magazineDataSection } from './features/magazine/export';
 import { mediaDataSection } from './features/media/data-section';
 import { releaseClassesOfDeletedMember } from './features/classes/handlers';
@@ -56,7 +56,7 @@ export const seeders: readonly Seeder[] = [orgSeeder, adminSeeder, quizSeeder, c
  */
 export const memberData: MemberDataParts = {
   sections: [quizDataSection, classesDataSection, eventsDataSection, eventIntentsDataSection, magazineDataSection, mediaDataSection],
-  beforeDelete: [releaseClassesOfDeletedMember, forgetQuizEntriesOfDeletedMember],
+  beforeDelete: [releaseClassesOfDeletedMember, forgetQuizEntriesOfDeletedMember, forgetCheckinLocations],
 };
 
 /** Every action the API serves. */

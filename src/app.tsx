@@ -1,6 +1,9 @@
 import { type PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import './app.css';
+import { disarmJavascriptLinks } from './utils/h5-inert-links';
+
+if (process.env.TARO_ENV === 'h5') disarmJavascriptLinks(document);
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -50,7 +50,16 @@ describe.each(['sqlite', 'mysql'] as const)('Store on %s', (engine) => {
     test('two first contacts at once, on two hosts, make one member; openids differ by case', async () => {
       const made = await Promise.all([store, other, store, other].map((s) => s.members.findOrCreateByOpenid('oConform1', '微信用户')));
       expect(new Set(made.map((m) => m.id)).size).toBe(1);
-      expect(made[0]).toMatchObject({ openid: 'oConform1', nickname: '微信用户', realName: null, phone: null, orgId: null, points: 0, consentVersion: null, elderMode: false });
+      expect(made[0]).toMatchObject({
+        openid: 'oConform1',
+        nickname: '微信用户',
+        realName: null,
+        phone: null,
+        orgId: null,
+        points: 0,
+        consentVersion: null,
+        elderMode: false,
+      });
       const lower = await store.members.findOrCreateByOpenid('oconform1', '小写');
       expect(lower.id).not.toBe(made[0].id);
       expect((await other.members.getByOpenid('oConform1'))?.id).toBe(made[0].id);
@@ -62,7 +71,14 @@ describe.each(['sqlite', 'mysql'] as const)('Store on %s', (engine) => {
       expect((await other.members.getById(m.id))?.nickname).toBe('微信用户'); // now held by the other host, if it caches
       const at = new Date('2026-12-06T10:00:00.000Z');
       const saved = await store.members.update(m.id, { realName: '王其其格', phone: '13912345678', orgId: '150426', elderMode: true }, at);
-      expect(saved).toMatchObject({ nickname: '微信用户', realName: '王其其格', phone: '13912345678', orgId: '150426', elderMode: true, updatedAt: at.toISOString() });
+      expect(saved).toMatchObject({
+        nickname: '微信用户',
+        realName: '王其其格',
+        phone: '13912345678',
+        orgId: '150426',
+        elderMode: true,
+        updatedAt: at.toISOString(),
+      });
       await nextRequest();
       expect(await other.members.getById(m.id)).toEqual(saved);
       const cleared = await other.members.update(m.id, { phone: null, elderMode: false }, at);
@@ -95,8 +111,18 @@ describe.each(['sqlite', 'mysql'] as const)('Store on %s', (engine) => {
   describe('orgs', () => {
     test('the tree: children with hasChildren, lineage top down, all by level', async () => {
       expect(await store.orgs.children(null)).toEqual([{ id: '150000', name: '自治区计生协', level: 1, parentId: null, memberCount: null, hasChildren: true }]);
-      expect((await store.orgs.children('150000')).map((o) => [o.id, o.hasChildren])).toEqual([['150100', false], ['150400', true]]);
-      expect(await store.orgs.getById('150426')).toEqual({ id: '150426', name: '翁牛特旗计生协', level: 3, parentId: '150400', path: '/150000/150400/150426/', memberCount: 1200 });
+      expect((await store.orgs.children('150000')).map((o) => [o.id, o.hasChildren])).toEqual([
+        ['150100', false],
+        ['150400', true],
+      ]);
+      expect(await store.orgs.getById('150426')).toEqual({
+        id: '150426',
+        name: '翁牛特旗计生协',
+        level: 3,
+        parentId: '150400',
+        path: '/150000/150400/150426/',
+        memberCount: 1200,
+      });
       expect((await store.orgs.lineage('150426')).map((o) => o.id)).toEqual(['150000', '150400', '150426']);
       expect(await store.orgs.lineage('nope')).toEqual([]);
       expect((await store.orgs.all()).map((o) => o.id)).toEqual(['150000', '150100', '150400', '150426']);
@@ -164,7 +190,16 @@ describe.each(['sqlite', 'mysql'] as const)('Store on %s', (engine) => {
     test('the same bytes stored from two hosts at once are kept once; every upload is recorded', async () => {
       const m = await store.members.findOrCreateByOpenid('oMedia', '微信用户');
       const sha256 = 'a'.repeat(64);
-      const input = { sha256, type: 'image/png' as const, data: PNG_BYTES, width: 1, height: 1, memberId: m.id, orgId: '150426', at: new Date('2026-12-06T08:00:00.000Z') };
+      const input = {
+        sha256,
+        type: 'image/png' as const,
+        data: PNG_BYTES,
+        width: 1,
+        height: 1,
+        memberId: m.id,
+        orgId: '150426',
+        at: new Date('2026-12-06T08:00:00.000Z'),
+      };
       const puts = await Promise.all([store.media.put(input), other.media.put(input), store.media.put({ ...input, at: new Date('2026-12-06T09:00:00.000Z') })]);
       expect(puts.filter((p) => !p.reused)).toHaveLength(1);
       expect(await other.media.get(sha256)).toEqual({ sha256, type: 'image/png', size: PNG_BYTES.length, width: 1, height: 1, data: PNG_BYTES });
@@ -216,6 +251,31 @@ describe.each(['sqlite', 'mysql'] as const)('Store on %s', (engine) => {
       await expect(runSeeds(store, [flaky], '/nonexistent')).rejects.toThrow('seed file unreadable');
       expect(await runSeeds(other, [flaky], '/nonexistent')).toEqual([flaky.name]);
       expect(attempts).toBe(2);
+    });
+  });
+
+  describe('seed claims', () => {
+    test('a claim left by a host that died while seeding is taken over once stale, and run once', async () => {
+      const name = `conform-stale-${engine}`;
+      expect(await other.meta.claimSeed(name, new Date(Date.now() - 3 * 60_000))).toMatchObject({ kind: 'claimed' });
+      let runs = 0;
+      const seeder: Seeder = { name, run: async () => void runs++ };
+      expect(await runSeeds(store, [seeder], '/nonexistent')).toEqual([name]);
+      expect(runs).toBe(1);
+      expect(await other.meta.claimSeed(name, new Date())).toEqual({ kind: 'done' });
+    });
+
+    test('a fresh claim of another host is waited for, not taken over', async () => {
+      const name = `conform-held-${engine}`;
+      const claim = await other.meta.claimSeed(name, new Date());
+      expect(claim.kind).toBe('claimed');
+      expect(await store.meta.claimSeed(name, new Date())).toEqual({ kind: 'held', since: claim.kind === 'claimed' ? claim.since : '' });
+      let runs = 0;
+      const waiting = runSeeds(store, [{ name, run: async () => void runs++ }], '/nonexistent');
+      await new Promise((r) => setTimeout(r, 300));
+      await other.meta.finishSeed(name, new Date());
+      expect(await waiting).toEqual([]);
+      expect(runs).toBe(0);
     });
   });
 

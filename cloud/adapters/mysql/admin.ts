@@ -6,7 +6,9 @@ import type { AdminRepo } from '../../features/admin/repo';
 export function mysqlAdminRepo(db: MysqlDb): AdminRepo {
   return {
     orgsOf: (openid) =>
-      db.rows<AdminOrg>(`SELECT o.id, o.name, o.level, o.path FROM admin_grants g JOIN orgs o ON o.id = g.org_id WHERE g.openid = ? ORDER BY o.level, o.id`, [openid]),
+      db.rows<AdminOrg>(`SELECT o.id, o.name, o.level, o.path FROM admin_grants g JOIN orgs o ON o.id = g.org_id WHERE g.openid = ? ORDER BY o.level, o.id`, [
+        openid,
+      ]),
     async grant(openid, orgId, at) {
       await db.insertUnique('INSERT INTO admin_grants (openid, org_id, granted_at) VALUES (?, ?, ?)', [openid, orgId, at.toISOString()]);
     },

@@ -9,7 +9,9 @@ export function mysqlMetaRepo(db: MysqlDb): MetaRepo {
       for (;;) {
         const { inserted } = await db.insertUnique('INSERT INTO seed_runs (name, claimed_at) VALUES (?, ?)', [name, since]);
         if (inserted) return { kind: 'claimed', since };
-        const row = await db.row<{ claimedAt: string; ranAt: string | null }>('SELECT claimed_at AS claimedAt, ran_at AS ranAt FROM seed_runs WHERE name = ?', [name]);
+        const row = await db.row<{ claimedAt: string; ranAt: string | null }>('SELECT claimed_at AS claimedAt, ran_at AS ranAt FROM seed_runs WHERE name = ?', [
+          name,
+        ]);
         if (row) return row.ranAt ? { kind: 'done' } : { kind: 'held', since: row.claimedAt };
         // The claim was dropped between the two statements: try again.
       }

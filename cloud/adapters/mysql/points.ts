@@ -12,10 +12,14 @@ export async function payPoints(sql: Sql, a: PointsAward): Promise<boolean> {
   // taking a shared lock through the ledger's foreign key and then deadlocking on the balance update.
   const member = await sql.row<{ orgId: string | null }>('SELECT org_id AS orgId FROM members WHERE id = ? FOR UPDATE', [a.memberId]);
   if (!member) return false;
-  const { inserted } = await sql.insertUnique(
-    'INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    [a.memberId, member.orgId, a.delta, a.reason, a.refKey, a.at.toISOString()],
-  );
+  const { inserted } = await sql.insertUnique('INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+    a.memberId,
+    member.orgId,
+    a.delta,
+    a.reason,
+    a.refKey,
+    a.at.toISOString(),
+  ]);
   if (!inserted) return false;
   await sql.run('UPDATE members SET points = points + ? WHERE id = ?', [a.delta, a.memberId]);
   return true;
@@ -25,7 +29,10 @@ export function mysqlPointsRepo(db: MysqlDb): PointsRepo {
   return {
     award: (a) => db.tx((sql) => payPoints(sql, a)),
     entries: (memberId, limit = 200) =>
-      db.rows<PointsEntry>('SELECT delta, reason, created_at AS createdAt FROM points_ledger WHERE member_id = ? ORDER BY created_at DESC, id DESC LIMIT ?', [memberId, limit]),
+      db.rows<PointsEntry>('SELECT delta, reason, created_at AS createdAt FROM points_ledger WHERE member_id = ? ORDER BY created_at DESC, id DESC LIMIT ?', [
+        memberId,
+        limit,
+      ]),
     async sumSince(memberId, refKeyPrefix, since) {
       const sum = await db.value<number | string>(
         'SELECT COALESCE(SUM(delta), 0) FROM points_ledger WHERE member_id = ? AND LEFT(ref_key, CHAR_LENGTH(?)) = ? AND created_at >= ?',

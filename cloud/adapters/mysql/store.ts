@@ -8,7 +8,9 @@ import { mysqlAdminRepo } from './admin';
 import { mysqlPointsRepo } from './points';
 import { mysqlMediaRepo } from './media';
 import { mysqlMetaRepo } from './meta';
+import { mysqlClassRepo } from './classes';
 import { mysqlQuizRepo } from './quiz';
+import { mysqlEventRepo } from './events';
 
 export interface MysqlStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
@@ -30,8 +32,8 @@ export async function openMysqlStore(config: MysqlConfig): Promise<MysqlStore> {
     admins: mysqlAdminRepo(db),
     points: mysqlPointsRepo(db),
     magazine: missing('magazine'),
-    events: missing('events'),
-    classes: missing('classes'),
+    events: mysqlEventRepo(db),
+    classes: mysqlClassRepo(db),
     quiz: mysqlQuizRepo(db),
     media: mysqlMediaRepo(db),
     meta: mysqlMetaRepo(db),

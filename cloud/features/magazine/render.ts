@@ -173,12 +173,14 @@ export function readingMinutes(plain: string): number {
   return Math.max(1, Math.round(chars / 300));
 }
 
-/** One token per adjacent pair of letters/digits, for two-character search. */
-export function bigrams(s: string): string {
-  const out: string[] = [];
-  for (const run of s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-    const chars = Array.from(run);
-    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
-  }
-  return out.join(' ');
+/** What an adapter stores of an article besides its fields: the rendered nodes, reading time and the text search looks in. */
+export function storedArticle(a: { title: string; summary: string; bodyMd: string }) {
+  const plain = markdownToPlain(a.bodyMd);
+  return {
+    nodesJson: JSON.stringify(markdownToNodes(a.bodyMd)),
+    readingMinutes: readingMinutes(plain),
+    /** Searched and shown in snippets, beside the title. */
+    searchBody: a.summary + '\n' + plain,
+  };
 }
+

@@ -95,6 +95,8 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
         },
       });
     }
+    // Browsers ask for /favicon.ico on their own; answer with the app's mark instead of a 404 in every log.
+    site.get('/favicon.ico', (_req, reply) => reply.header('cache-control', 'public, max-age=86400').type('image/svg+xml').send(FAVICON_SVG));
     site.setNotFoundHandler((_req, reply) => reply.code(404).type('text/plain; charset=utf-8').send('页面不存在'));
   });
 
@@ -109,6 +111,10 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
   });
   return server;
 }
+
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#c8102e"/>' +
+  '<text x="32" y="45" font-size="38" text-anchor="middle" fill="#fff" font-family="sans-serif">会</text></svg>';
 
 /** Taro's H5 template carries one inline script (rem sizing); allow exactly it by hash. */
 function cspDirectives(staticDir?: string) {
