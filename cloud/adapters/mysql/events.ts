@@ -164,7 +164,18 @@ export function mysqlEventRepo(db: MysqlDb): EventRepo {
         const { inserted } = await sql.insertUnique(
           `INSERT INTO event_checkins (event_id, member_id, org_id, checked_in_at, scanned_at, offline, code_window, lat, lng, distance)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [c.eventId, c.memberId, c.orgId, c.at.toISOString(), c.scannedAt ? c.scannedAt.toISOString() : null, c.offline ? 1 : 0, c.codeWindow, c.lat, c.lng, c.distance],
+          [
+            c.eventId,
+            c.memberId,
+            c.orgId,
+            c.at.toISOString(),
+            c.scannedAt ? c.scannedAt.toISOString() : null,
+            c.offline ? 1 : 0,
+            c.codeWindow,
+            c.lat,
+            c.lng,
+            c.distance,
+          ],
         );
         if (inserted && award) await payPoints(sql, award);
         return inserted;
@@ -247,7 +258,10 @@ export function mysqlEventRepo(db: MysqlDb): EventRepo {
       // this event; inside the lock the times still in the window are counted and the new one added.
       const now = at.getTime();
       return db.tx(async (sql) => {
-        await sql.run(`INSERT INTO event_code_guards (event_id, member_id, recent_ms) VALUES (?, ?, '') ON DUPLICATE KEY UPDATE event_id = event_id`, [eventId, memberId]);
+        await sql.run(`INSERT INTO event_code_guards (event_id, member_id, recent_ms) VALUES (?, ?, '') ON DUPLICATE KEY UPDATE event_id = event_id`, [
+          eventId,
+          memberId,
+        ]);
         const stored = await sql.value<string>('SELECT recent_ms FROM event_code_guards WHERE event_id = ? AND member_id = ? FOR UPDATE', [eventId, memberId]);
         const recent = parseTimes(stored).filter((t) => t > now - windowMs);
         if (recent.length >= limit) return false;
