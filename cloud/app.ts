@@ -18,6 +18,7 @@ import { eventIntentsDataSection, eventsDataSection, forgetCheckinLocations } fr
 import { magazineDataSection } from './features/magazine/export';
 import { mediaDataSection } from './features/media/data-section';
 import { releaseClassesOfDeletedMember } from './features/classes/handlers';
+import { forgetQuizEntriesOfDeletedMember } from './features/quiz/handlers';
 import { openSqliteStore } from './adapters/sqlite/sqlite';
 import { startCheckpointer } from './adapters/sqlite/checkpointer';
 import { openMysqlStore } from './adapters/mysql/store';
@@ -55,7 +56,7 @@ export const seeders: readonly Seeder[] = [orgSeeder, adminSeeder, quizSeeder, c
  */
 export const memberData: MemberDataParts = {
   sections: [quizDataSection, classesDataSection, eventsDataSection, eventIntentsDataSection, magazineDataSection, mediaDataSection],
-  beforeDelete: [releaseClassesOfDeletedMember, forgetCheckinLocations],
+  beforeDelete: [releaseClassesOfDeletedMember, forgetQuizEntriesOfDeletedMember, forgetCheckinLocations],
 };
 
 /** Every action the API serves. */

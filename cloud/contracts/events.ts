@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orgId } from './org';
-import { EVENT_TYPES, QR_PREFIX, type EventType } from './events-shared';
+import { EVENT_TYPES, QR_PREFIX, checkinLinkParts, type EventType } from './events-shared';
 
 export { EVENT_TYPES };
 export type { EventType };
@@ -117,13 +117,13 @@ export const eventListInput = z
   .strict();
 export const eventGetInput = z.object({ id: eventId }).strict();
 export const eventIntendInput = z.object({ id: eventId, intend: z.boolean() }).strict();
-/** A typed code is 6 digits; a scanned one is a QR payload. Anything else is refused here, with what is wrong with it. */
+/** A typed code is 6 digits; a scanned one is a QR payload or a check-in link. Anything else is refused here, with what is wrong with it. */
 const checkinCode = z
   .string()
   .trim()
-  .max(120, '签到码格式不正确，请扫描现场大屏上的二维码')
+  .max(300, '签到码格式不正确，请扫描现场大屏上的二维码')
   .superRefine((code, ctx) => {
-    if (/^\d{6}$/.test(code) || code.startsWith(`${QR_PREFIX}:`)) return;
+    if (/^\d{6}$/.test(code) || code.startsWith(`${QR_PREFIX}:`) || checkinLinkParts(code)) return;
     const message =
       code === ''
         ? '请输入 6 位签到码'

@@ -7,6 +7,7 @@ import type { ClassRepo } from './classes/repo';
 import type { EventRepo } from './events/repo';
 import type { MagazineRepo } from './magazine/repo';
 import type { MediaRepo } from './media/repo';
+import type { NotifyRepo } from './notify/repo';
 
 /**
  * Everything handlers may do to storage. Each feature contributes one repository interface;
@@ -22,6 +23,7 @@ export interface Store {
   classes: ClassRepo;
   quiz: QuizRepo;
   media: MediaRepo;
+  notify: NotifyRepo;
   meta: MetaRepo;
   close(): Promise<void>;
 }

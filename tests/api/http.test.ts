@@ -87,7 +87,9 @@ test('production mode refuses devLogin and trusts x-wx-openid only when configur
   try {
     expect((await prod.post('auth.devLogin', { openid: 'someone' })).body.error.code).toBe('DEV_LOGIN_DISABLED');
     expect((await prod.post('member.me', {}, undefined, { 'x-wx-openid': 'wx-claimed' })).status).toBe(401);
-    const me = await trusted.post('member.me', {}, undefined, { 'x-wx-openid': 'wx-cloudrun-user' });
+    // Only what 微信云托管's gateway forwarded (it sets x-wx-source) is trusted.
+    expect((await trusted.post('member.me', {}, undefined, { 'x-wx-openid': 'wx-cloudrun-user' })).status).toBe(401);
+    const me = await trusted.post('member.me', {}, undefined, { 'x-wx-openid': 'wx-cloudrun-user', 'x-wx-source': 'callContainer' });
     expect(me.status).toBe(200);
     expect(me.body.data.nickname).toBe('微信用户');
   } finally {

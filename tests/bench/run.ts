@@ -9,6 +9,7 @@ import { classesBurst } from './sections/classes';
 import { eventsCheckinBurst } from './sections/events';
 import { magazineBench } from './sections/magazine';
 import { mediaBench } from './sections/media';
+import { mysqlBench } from './sections/mysql';
 
 const sections: [string, () => Promise<void> | void][] = [
   ['foundation', foundationThroughput],
@@ -17,6 +18,7 @@ const sections: [string, () => Promise<void> | void][] = [
   ['events', eventsCheckinBurst],
   ['magazine', magazineBench],
   ['media', mediaBench],
+  ['mysql', mysqlBench],
   ['sizes', bundleSizes],
 ];
 

@@ -8,7 +8,10 @@ import { mysqlAdminRepo } from './admin';
 import { mysqlPointsRepo } from './points';
 import { mysqlMediaRepo } from './media';
 import { mysqlMetaRepo } from './meta';
+import { mysqlClassRepo } from './classes';
+import { mysqlQuizRepo } from './quiz';
 import { mysqlEventRepo } from './events';
+import { mysqlNotifyRepo } from './notify';
 
 export interface MysqlStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
@@ -31,10 +34,11 @@ export async function openMysqlStore(config: MysqlConfig): Promise<MysqlStore> {
     points: mysqlPointsRepo(db),
     magazine: missing('magazine'),
     events: mysqlEventRepo(db),
-    classes: missing('classes'),
-    quiz: missing('quiz'),
+    classes: mysqlClassRepo(db),
+    quiz: mysqlQuizRepo(db),
     media: mysqlMediaRepo(db),
     meta: mysqlMetaRepo(db),
+    notify: mysqlNotifyRepo(db),
     close: () => db.close(),
   };
 }

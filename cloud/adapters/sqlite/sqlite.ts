@@ -12,6 +12,7 @@ import { sqliteEventRepo } from './events';
 import { sqliteMagazineRepo } from './magazine';
 import { sqliteMediaRepo } from './media';
 import { sqliteMetaRepo } from './meta';
+import { sqliteNotifyRepo } from './notify';
 
 export interface SqliteStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
@@ -34,6 +35,7 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     quiz: sqliteQuizRepo(db),
     media: sqliteMediaRepo(db),
     meta: sqliteMetaRepo(db),
+    notify: sqliteNotifyRepo(db),
     async close() {
       db.close();
     },

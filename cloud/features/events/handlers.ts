@@ -41,6 +41,7 @@ import {
 } from './rules';
 import { buildStats, checkinRow, exportWorkbook } from './stats';
 import { requireCoverImage } from '../media/cover';
+import { eventIntentChanged } from '../notify/handlers';
 
 const signers = new WeakMap<Store, CodeSigner>();
 async function signerOf(store: Store): Promise<CodeSigner> {
@@ -155,7 +156,9 @@ export const eventIntend = defineAction({
     const e = await visibleEvent(ctx, id);
     if (!e.published) throw new AppError('CONFLICT', '活动尚未发布');
     if (intend && Date.parse(e.endsAt) < ctx.now().getTime()) throw new AppError('EVENT_ENDED', '活动已经结束了，下次再来吧');
-    return ctx.store.events.setIntent(id, ctx.member.id, intend, ctx.now());
+    const r = await ctx.store.events.setIntent(id, ctx.member.id, intend, ctx.now());
+    await eventIntentChanged(ctx, id, r.intending);
+    return r;
   },
 });
 

@@ -14,6 +14,11 @@ import { apiHandler } from './api';
 import { sharedSessionSecret, sessionSigner } from './session';
 import { startReminderScheduler } from '../../features/classes/reminders';
 import { registerMediaRoutes } from './media';
+import type { WechatGateway } from '../../core/wechat';
+import type { TemplateConfigs } from '../../features/notify/templates';
+import { startOutboxSender } from '../../features/notify/sender';
+import { wxIdentity } from './wx-identity';
+import { registerCheckinLinkRoute } from './checkin-link';
 
 /**
  * Pending connections the kernel may queue for us. Node's default (511) overflows when a hall of members
@@ -27,9 +32,14 @@ export interface HttpHostOptions {
   staticDir?: string;
   /**
    * WeChat Cloud Run puts the caller's openid in `x-wx-openid`. Trust it only when the host
-   * really runs there (TRUST_WX_OPENID_HEADER=1), or anyone could claim any openid.
+   * really runs there (TRUST_WX_OPENID_HEADER=1), or anyone could claim any openid (see wx-identity.ts).
    */
   trustWxOpenidHeader?: boolean;
+  /** WeChat's server API (adapters/wechat): the outbox is sent every minute when there is one. */
+  wechat?: WechatGateway | null;
+  subscribeTemplates?: TemplateConfigs;
+  /** How often the outbox is sent; tests shorten it. */
+  outboxIntervalMs?: number;
   logger?: boolean;
 }
 
@@ -46,11 +56,9 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
       const memberId = signer.verify(auth.slice(7).trim());
       if (memberId !== null) return { kind: 'session', memberId };
     }
-    const openid = headers['x-wx-openid'];
-    if (opts.trustWxOpenidHeader && typeof openid === 'string' && openid) return { kind: 'openid', openid };
-    return { kind: 'anonymous' };
+    return (opts.trustWxOpenidHeader && wxIdentity(headers)) || { kind: 'anonymous' };
   };
-  const services = { store: app.store, mode: app.options.mode, issueSession: (m: { id: number }) => signer.issue(m.id) };
+  const services = { store: app.store, mode: app.options.mode, issueSession: (m: { id: number }) => signer.issue(m.id), wechat: opts.wechat ?? null };
   const api = apiHandler({ router: app.router, identify, services });
 
   const server = Fastify({
@@ -74,6 +82,7 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
     return reply.code(500).send(refusal('INTERNAL', INTERNAL_ERROR_MESSAGE));
   });
 
+  registerCheckinLinkRoute(server); // /c/<event>/<window>/<sig>: a check-in link opened in a browser
   await registerMediaRoutes(server, { app, identify: (req) => identify(req.headers), services }); // image uploads (own body limit) and /media/<sha256>.<ext>
 
   // The H5 app: helmet's full set (CSP with the template's inline-script hash, …) in its own
@@ -103,6 +112,10 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
 
   const stopReminders = startReminderScheduler(app.store); // 家长课堂 reminders, on an unref'd timer
   server.addHook('onClose', async () => stopReminders());
+  if (opts.wechat) {
+    const stopSender = startOutboxSender({ store: app.store, gateway: opts.wechat, templates: opts.subscribeTemplates ?? {}, intervalMs: opts.outboxIntervalMs });
+    server.addHook('onClose', async () => stopSender());
+  }
   // The host runs for days under bursts: the engine's upkeep (SQLite's WAL checkpoints) runs beside it.
   const stopUpkeep = app.startUpkeep();
   server.addHook('onClose', async () => {

@@ -5,7 +5,7 @@ import { CLASS_TOPICS } from '@contracts/classes-format';
 import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { call, ApiCallError } from '../../../services/api';
-import { draftOf, FIELD_TYPES, MAX_FIELDS, move, newField, payloadOf, type ClassDraft, type FieldDraft, type PlaceMode } from './form';
+import { draftOf, FIELD_TYPES, MAX_FIELDS, move, newField, payloadOf, personalIsFixed, type ClassDraft, type FieldDraft, type PlaceMode } from './form';
 import '../../classes/classes.css';
 
 const canLocate = process.env.TARO_ENV === 'weapp' || (typeof navigator !== 'undefined' && 'geolocation' in navigator);
@@ -200,7 +200,8 @@ export default function AdminClassEditPage() {
             {d.fields.map((f) => (
               <Text key={f.id} className='detail-row'>
                 · {f.label}（{FIELD_TYPES.find((t) => t.type === f.type)?.label}
-                {f.type === 'choice' ? `：${f.options.join('、')}` : ''}，{f.required ? '必填' : '选填'}）
+                {f.type === 'choice' ? `：${f.options.join('、')}` : ''}，{f.required ? '必填' : '选填'}
+                {f.personal ? '，个人信息' : ''}）
               </Text>
             ))}
           </View>
@@ -232,7 +233,10 @@ export default function AdminClassEditPage() {
                   name={`field_type_${i}`}
                   options={FIELD_TYPES.map((t) => ({ value: t.type as string, label: t.label }))}
                   value={f.type}
-                  onChange={(v) => setField(i, { type: v as FieldDraft['type'], options: v === 'choice' && f.options.length < 2 ? ['', ''] : f.options })}
+                  onChange={(v) => {
+                    const type = v as FieldDraft['type'];
+                    setField(i, { type, personal: personalIsFixed(type) || f.personal, options: v === 'choice' && f.options.length < 2 ? ['', ''] : f.options });
+                  }}
                 />
                 {f.type === 'choice' && (
                   <View className='field-editor__options'>
@@ -267,6 +271,19 @@ export default function AdminClassEditPage() {
                   value={f.required}
                   onChange={(v) => setField(i, { required: v })}
                 />
+                {personalIsFixed(f.type) ? (
+                  <Text className='field-hint'>姓名、手机号属于个人信息：名单中打码显示，家长须先同意《个人信息保护说明》。</Text>
+                ) : (
+                  <Choice
+                    name={`field_personal_${i}`}
+                    options={[
+                      { value: false, label: '一般信息' },
+                      { value: true, label: '个人信息（名单中打码）' },
+                    ]}
+                    value={f.personal}
+                    onChange={(v) => setField(i, { personal: v })}
+                  />
+                )}
               </View>
             ))}
             {d.fields.length < MAX_FIELDS ? (
