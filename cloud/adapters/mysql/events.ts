@@ -161,6 +161,9 @@ export function mysqlEventRepo(db: MysqlDb): EventRepo {
       // The UNIQUE (event, member) key decides, whichever host the request reached; the points row
       // commits with the check-in row or not at all.
       const created = await db.tx(async (sql) => {
+        // One member's taps queue on their member row (by primary key), which payPoints locks anyway: taken
+        // first, it is not upgraded from the foreign key's shared lock while another tap holds the same.
+        await sql.run('SELECT id FROM members WHERE id = ? FOR UPDATE', [c.memberId]);
         const { inserted } = await sql.insertUnique(
           `INSERT INTO event_checkins (event_id, member_id, org_id, checked_in_at, scanned_at, offline, code_window, lat, lng, distance)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
