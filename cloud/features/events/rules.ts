@@ -37,8 +37,7 @@ export function eventInputOf(orgId: string, p: EventFields, published: boolean):
   const opens = p.checkinOpensAt ? Date.parse(p.checkinOpensAt) : starts - DEFAULT_CHECKIN_LEAD_MS;
   const closes = p.checkinClosesAt ? Date.parse(p.checkinClosesAt) : ends;
   if (closes <= opens) throw new AppError('INVALID_PAYLOAD', '签到截止时间应晚于签到开始时间');
-  if (p.locationRequired && (p.venue.lat === null || p.venue.lng === null))
-    throw new AppError('INVALID_PAYLOAD', '要求定位签到时，请填写活动地点的经纬度');
+  if (p.locationRequired && (p.venue.lat === null || p.venue.lng === null)) throw new AppError('INVALID_PAYLOAD', '要求定位签到时，请填写活动地点的经纬度');
   // Members go to an event (and check in there): it needs a place. A notice has none.
   if (p.kind === 'event' && !p.venue.name) throw new AppError('INVALID_PAYLOAD', '请填写活动地点');
   return {
