@@ -22,7 +22,7 @@ const BAD_END = /[\s《（(【「“‘<\[{、，,：:；;—-]+$/u;
 
 /** Plain single-line text: whitespace runs become one space, unsendable characters go. */
 export function plainText(value: string): string {
-  return value.replace(UNSENDABLE, '').replace(/\s+/g, ' ').trim();
+  return value.replace(/\s+/g, ' ').replace(UNSENDABLE, '').trim();
 }
 
 /** At most `max` characters, cut at a character (never inside a surrogate pair), marked with "…". */
