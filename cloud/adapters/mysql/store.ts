@@ -2,6 +2,15 @@ import type { Store } from '../../features/store';
 import { openMysql, type MysqlConfig, type MysqlDb } from './db';
 import { migrateMysql } from './migrate';
 import { mysqlMigrations } from './migrations';
+import { mysqlMemberRepo } from './member';
+import { mysqlOrgRepo } from './org';
+import { mysqlAdminRepo } from './admin';
+import { mysqlPointsRepo } from './points';
+import { mysqlMediaRepo } from './media';
+import { mysqlMetaRepo } from './meta';
+import { mysqlClassRepo } from './classes';
+import { mysqlQuizRepo } from './quiz';
+import { mysqlEventRepo } from './events';
 import { mysqlNotifyRepo } from './notify';
 
 export interface MysqlStore extends Store {
@@ -19,16 +28,16 @@ export async function openMysqlStore(config: MysqlConfig): Promise<MysqlStore> {
   await migrateMysql(db, mysqlMigrations);
   return {
     db,
-    members: missing('members'),
-    orgs: missing('orgs'),
-    admins: missing('admins'),
-    points: missing('points'),
+    members: mysqlMemberRepo(db),
+    orgs: mysqlOrgRepo(db),
+    admins: mysqlAdminRepo(db),
+    points: mysqlPointsRepo(db),
     magazine: missing('magazine'),
-    events: missing('events'),
-    classes: missing('classes'),
-    quiz: missing('quiz'),
-    media: missing('media'),
-    meta: missing('meta'),
+    events: mysqlEventRepo(db),
+    classes: mysqlClassRepo(db),
+    quiz: mysqlQuizRepo(db),
+    media: mysqlMediaRepo(db),
+    meta: mysqlMetaRepo(db),
     notify: mysqlNotifyRepo(db),
     close: () => db.close(),
   };

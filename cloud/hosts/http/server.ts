@@ -11,7 +11,7 @@ import type { Identity } from '../../core/context';
 import { INTERNAL_ERROR_MESSAGE, refusal } from '../../contracts/errors';
 import { API_HEADERS } from './api-headers';
 import { apiHandler } from './api';
-import { loadOrCreateSecret, sessionSigner } from './session';
+import { sharedSessionSecret, sessionSigner } from './session';
 import { startReminderScheduler } from '../../features/classes/reminders';
 import { registerMediaRoutes } from './media';
 import type { WechatGateway } from '../../core/wechat';
@@ -49,7 +49,7 @@ export interface HttpHostOptions {
  * Fastify for the rest: image uploads and images, and the H5 build.
  */
 export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promise<FastifyInstance> {
-  const signer = sessionSigner(loadOrCreateSecret(app.options.dataDir));
+  const signer = sessionSigner(await sharedSessionSecret(app.store.meta));
   const identify = (headers: IncomingHttpHeaders): Identity => {
     const auth = headers.authorization;
     if (auth?.startsWith('Bearer ')) {
@@ -104,6 +104,8 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
         },
       });
     }
+    // Browsers ask for /favicon.ico on their own; answer with the app's mark instead of a 404 in every log.
+    site.get('/favicon.ico', (_req, reply) => reply.header('cache-control', 'public, max-age=86400').type('image/svg+xml').send(FAVICON_SVG));
     site.setNotFoundHandler((_req, reply) => reply.code(404).type('text/plain; charset=utf-8').send('页面不存在'));
   });
 
@@ -122,6 +124,10 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
   });
   return server;
 }
+
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#c8102e"/>' +
+  '<text x="32" y="45" font-size="38" text-anchor="middle" fill="#fff" font-family="sans-serif">会</text></svg>';
 
 /** Taro's H5 template carries one inline script (rem sizing); allow exactly it by hash. */
 function cspDirectives(staticDir?: string) {

@@ -9,6 +9,7 @@ import { downloadPosterH5, posterDataOf, posterDataUrlH5, posterFileWeapp, type 
 import { campaignH5Link } from './components/poster-code';
 import { call } from '../../services/api';
 import './index.css';
+import Screen from '../../components/screen';
 
 const LETTERS = 'ABCDEFGHIJ';
 
@@ -28,6 +29,10 @@ export default function QuizResultPage() {
   const attemptId = Number(useRouter().params.attemptId);
   const { data: r, error, loading, reload } = useAction('quiz.result', { attemptId });
   const { member } = useMember();
+  // 再答一次 when this campaign is still open and today's attempts are not used up.
+  const list = useAction('quiz.list', {}, { enabled: !!r });
+  const campaign = list.data?.campaigns.find((c) => c.id === r?.campaignId);
+  const canAgain = !!campaign && campaign.status === 'open' && campaign.eligible && (!!campaign.unfinishedAttemptId || campaign.attemptsLeftToday > 0);
   const [poster, setPoster] = useState<string>();
 
   const posterFileName = `竞赛成绩-${r?.score ?? 0}分.png`;
@@ -53,7 +58,7 @@ export default function QuizResultPage() {
   };
 
   return (
-    <View className='page quiz-result'>
+    <Screen className='page quiz-result'>
       <StateView loading={loading && !r} error={r ? undefined : error} onRetry={reload}>
         {r && (
           <View>
@@ -63,6 +68,11 @@ export default function QuizResultPage() {
               onLeaderboard={() => Taro.navigateTo({ url: `/packages/quiz/leaderboard?id=${r.campaignId}` })}
               onPoster={makePoster}
             />
+            {canAgain && (
+              <View className='btn-primary rcard__again' role='button' onClick={() => Taro.redirectTo({ url: `/packages/quiz/answer?id=${r.campaignId}` })}>
+                <Text>{campaign!.unfinishedAttemptId ? '继续答题' : `再答一次（今天还可答 ${campaign!.attemptsLeftToday} 次）`}</Text>
+              </View>
+            )}
             {process.env.TARO_ENV !== 'h5' && <Canvas type='2d' id='quiz-poster' style={{ position: 'fixed', left: '-2000px', width: '600px', height: '800px' }} />}
             {poster && (
               <View className='card quiz-poster-card'>
@@ -99,6 +109,6 @@ export default function QuizResultPage() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }

@@ -5,8 +5,11 @@ import OrgPicker from '../../../components/org-picker';
 import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { useMember } from '../../../hooks/useMember';
-import { call } from '../../../services/api';
+import { call, type ApiCallError } from '../../../services/api';
+import { QUIZ_CAMPAIGN_FIELD_LABELS as L, readableRefusal } from '@contracts/field-labels';
 import CoverPicker from '../components/media/cover-picker';
+import DateTimeField from '../components/form/date-time-field';
+import { Field, FormError } from '../components/form/field';
 import '../../quiz/index.css';
 
 const beijingDate = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -21,6 +24,8 @@ export default function AdminQuizEditPage() {
   const [orgName, setOrgName] = useState('');
   // While choosing the campaign's organisation: which of my admin orgs the drill-down starts from.
   const [pickFrom, setPickFrom] = useState<number | null>(null);
+  // By payload path, each shown under its field; '' for the rest.
+  const [errors, setErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
     if (!data) return;
@@ -39,6 +44,10 @@ export default function AdminQuizEditPage() {
 
   const set = (k: keyof typeof f) => (e: { detail: { value: string } }) => setF((x) => ({ ...x, [k]: e.detail.value }));
   const save = async () => {
+    if (f.opens && f.closes && f.closes < f.opens) {
+      setErrors({ closesAt: '结束日期不能早于开始日期' });
+      return;
+    }
     const payload = {
       ...(id ? { id } : {}),
       title: f.title,
@@ -54,20 +63,23 @@ export default function AdminQuizEditPage() {
       passMark: Number(f.passMark),
       showReview: f.showReview,
     };
+    setErrors({});
     try {
-      await call('quiz.admin.saveCampaign', payload, { loading: '正在保存…' });
+      await call('quiz.admin.saveCampaign', payload, { loading: '正在保存…', quiet: true });
       Taro.showToast({ title: '已保存', icon: 'success' });
       setTimeout(() => Taro.navigateBack(), 600);
-    } catch {
-      /* the error is toasted */
+    } catch (e) {
+      const r = readableRefusal(L, (e as ApiCallError).message);
+      setErrors({ [r.field?.replace(/^draws\..*$/, 'draws') ?? '']: r.text });
+      Taro.showToast({ title: '有一处需要修改，请看红字', icon: 'none' });
     }
   };
 
-  const field = (label: string, k: keyof typeof f, placeholder = '', type: 'text' | 'number' = 'text') => (
-    <View className='field'>
-      <Text className='field-label'>{label}</Text>
+  /** A text field; `path` is the payload path its refusals come back under. */
+  const field = (label: string, k: keyof typeof f, placeholder = '', type: 'text' | 'number' = 'text', path: string = k) => (
+    <Field name={path} label={label} error={errors[path]}>
       <Input className='field-input' name={k} type={type} value={String(f[k])} placeholder={placeholder} onInput={set(k)} />
-    </View>
+    </Field>
   );
   const roots = member?.adminOrgs ?? [];
   if (pickFrom !== null && roots[pickFrom])
@@ -102,11 +114,10 @@ export default function AdminQuizEditPage() {
     <View className='page admin-quiz-edit'>
       <StateView loading={loading && !data} error={data ? undefined : error} onRetry={reload}>
         <View className='card'>
-          {field('标题', 'title', '如：优生优育进万家知识竞赛')}
-          <View className='field'>
-            <Text className='field-label'>介绍</Text>
-            <Textarea className='field-input' value={f.description} maxlength={500} onInput={set('description')} />
-          </View>
+          {field(L.title, 'title', '如：优生优育进万家知识竞赛')}
+          <Field name='description' label={L.description} error={errors.description}>
+            <Textarea className='field-input' name='description' value={f.description} maxlength={500} onInput={set('description')} />
+          </Field>
           <CoverPicker value={cover} onChange={setCover} />
           <View className='field'>
             <Text className='field-label'>面向单位（本单位及所有下级单位的会员均可参加）</Text>
@@ -117,19 +128,20 @@ export default function AdminQuizEditPage() {
               </Text>
             </View>
           </View>
-          {field('开始日期（YYYY-MM-DD）', 'opens', '2027-05-29')}
-          {field('结束日期（YYYY-MM-DD，当天 24 时结束）', 'closes', '2027-06-30')}
-          {field('每次限时（分钟）', 'minutes', '10', 'number')}
-          {field('每人每天次数', 'perDay', '3', 'number')}
-          {field('每人总次数', 'total', '10', 'number')}
-          {field('及格分（满分 100）', 'passMark', '60', 'number')}
+          <DateTimeField dateOnly name='opensAt' label={L.opensAt} value={f.opens} onChange={(v) => setF((x) => ({ ...x, opens: v }))} error={errors.opensAt} hint='当天 0 时开始' />
+          <DateTimeField dateOnly name='closesAt' label={L.closesAt} value={f.closes} onChange={(v) => setF((x) => ({ ...x, closes: v }))} error={errors.closesAt} hint='当天 24 时结束' />
+          {field(`${L.timeLimitSec}（分钟）`, 'minutes', '10', 'number', 'timeLimitSec')}
+          {field(L.attemptsPerDay, 'perDay', '3', 'number', 'attemptsPerDay')}
+          {field(L.attemptsTotal, 'total', '10', 'number', 'attemptsTotal')}
+          {field(`${L.passMark}（满分 100）`, 'passMark', '60', 'number', 'passMark')}
           <View className='field row'>
             <Text>交卷后公布答案与解析</Text>
             <Switch checked={f.showReview} onChange={(e) => setF((x) => ({ ...x, showReview: e.detail.value }))} />
           </View>
         </View>
-        <View className='card'>
+        <View className='card' data-field='draws'>
           <Text className='card-title'>抽题（每次答题从各题库随机抽取）</Text>
+          {errors.draws && <Text className='field-error'>{errors.draws}</Text>}
           {data?.banks.map((b) => (
             <View key={b.id} className='field row'>
               <Text style={{ flex: 1 }}>{`${b.title}（共 ${b.questionCount} 题）`}</Text>
@@ -137,9 +149,10 @@ export default function AdminQuizEditPage() {
             </View>
           ))}
         </View>
-        <View className='btn-primary quiz-submit' onClick={save}>
-          <Text>保存</Text>
-        </View>
+        <FormError message={errors['']} />
+        <Button className='btn-primary quiz-submit' onClick={save}>
+          保存
+        </Button>
       </StateView>
     </View>
   );

@@ -13,8 +13,10 @@ import { fmtDateTime, fmtRange } from '../util';
 import { checkinQueue } from '../offline';
 import { checkinLinkOf } from '../checkin-link';
 import { askEventReminder } from '../remind';
+import FixButton from '../../../components/fix-button';
 import '../index.css';
 import './index.css';
+import Screen from '../../../components/screen';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 /** H5: the camera can be offered where the browser has getUserMedia (a secure page). */
@@ -59,6 +61,7 @@ export default function EventDetailPage() {
   const ev = useAction('event.get', { id }, { enabled: id > 0 });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [errorCode, setErrorCode] = useState<string>();
   const [intent, setIntent] = useState<{ intending: boolean; intentCount: number } | null>(null);
   const [, setTick] = useState(0);
   useEffect(
@@ -79,11 +82,15 @@ export default function EventDetailPage() {
 
   const submit = async (code: string, scannedAt: string) => {
     setError('');
+    setErrorCode(undefined);
     setBusy(true);
     try {
       // The position is asked for only when the event requires it (it is stored with the check-in).
       const location = e?.locationRequired ? await currentLocation() : null;
-      if (e?.locationRequired && !location) return setError(LOCATION_REFUSED);
+      if (e?.locationRequired && !location) {
+        setErrorCode('LOCATION_REQUIRED');
+        return setError(LOCATION_REFUSED);
+      }
       const r = await checkinQueue.checkIn({ eventId: id, code, scannedAt, location });
       if (r.queued) {
         setTick((t) => t + 1);
@@ -94,6 +101,7 @@ export default function EventDetailPage() {
       }
     } catch (err) {
       setError((err as ApiCallError).message);
+      setErrorCode((err as ApiCallError).code);
     } finally {
       setBusy(false);
     }
@@ -138,7 +146,7 @@ export default function EventDetailPage() {
 
   const share = () => {
     if (IS_WEAPP) Taro.showToast({ title: '请点右上角 ··· 分享给朋友', icon: 'none' });
-    else Taro.setClipboardData({ data: window.location.href }).then(() => Taro.showToast({ title: '链接已复制，可粘贴分享', icon: 'none' }));
+    else Taro.setClipboardData({ data: window.location.href }).then(() => Taro.showToast({ title: '链接已复制，可以发给亲友', icon: 'none', duration: 2500 }));
   };
 
   let status: CheckinPanelProps['status'] = 'open';
@@ -156,7 +164,7 @@ export default function EventDetailPage() {
   const ended = e ? Date.parse(e.endsAt) < Date.now() : false;
 
   return (
-    <View className='page event-detail'>
+    <Screen className='page event-detail'>
       <StateView loading={ev.loading && !e} error={e ? undefined : ev.error} onRetry={ev.reload}>
         {e && (
           <View>
@@ -172,7 +180,7 @@ export default function EventDetailPage() {
                 <View className='event-detail__line' onClick={openMap}>
                   <Text className='muted'>地点：{e.venue.name}</Text>
                   {e.venue.address && <Text className='hint event-detail__addr'>{e.venue.address}</Text>}
-                  {e.venue.lat !== null && <Text className='link event-detail__map'>查看地图 ›</Text>}
+                  {e.venue.lat !== null && <Text className='tap-link event-detail__map'>查看地图 ›</Text>}
                 </View>
               )}
               {e.kind === 'event' && e.points > 0 && <Text className='muted event-detail__line'>签到可得 {e.points} 积分</Text>}
@@ -209,6 +217,8 @@ export default function EventDetailPage() {
               />
             )}
 
+            {error && <FixButton error={{ code: errorCode }} />}
+
             {e.canManage && e.kind === 'event' && (
               <View className='card'>
                 <Text className='card-title'>组织者</Text>
@@ -229,6 +239,6 @@ export default function EventDetailPage() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }
