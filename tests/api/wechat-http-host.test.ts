@@ -2,18 +2,17 @@
  * The HTTP host sends the outbox on its own timer when a way to WeChat is configured (every minute in production;
  * shortened here), through the same sender and the real client against the stand-in WeChat API.
  */
-import fs from 'node:fs';
 import { createApp } from '../../cloud/app';
 import { buildHttpHost } from '../../cloud/hosts/http/server';
 import { wechatGatewayFromEnv } from '../../cloud/adapters/wechat';
 import { parseTemplateConfigs } from '../../cloud/features/notify/templates';
-import { tempDir } from '../support/app';
+import { testStoreChoice } from '../support/app';
 import { startWechatStandin } from '../support/wechat-standin';
 
 test('a promotion queued through the API reaches WeChat by the host’s own timer, once', async () => {
   const wx = await startWechatStandin({ templates: { T_PROMO: ['thing1', 'time2', 'thing3'] } });
-  const dataDir = tempDir();
-  const app = await createApp({ dataDir, mode: 'dev', store: { engine: 'sqlite', dataDir } });
+  const { choice, dataDir, dispose } = await testStoreChoice();
+  const app = await createApp({ dataDir, mode: 'dev', store: choice });
   const server = await buildHttpHost(app, {
     wechat: wechatGatewayFromEnv({ WX_APPID: wx.appId, WX_APPSECRET: wx.appSecret, WX_API_BASE: wx.base }),
     subscribeTemplates: parseTemplateConfigs('{"class_promoted":{"id":"T_PROMO"}}'),
@@ -54,6 +53,6 @@ test('a promotion queued through the API reaches WeChat by the host’s own time
   } finally {
     await server.close();
     await wx.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }
 });

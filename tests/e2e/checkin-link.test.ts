@@ -9,7 +9,6 @@ import { devLogin, openRoute, phonePage, screenshot, startH5Journey, stopH5Journ
 import type { TestHost } from '../support/http';
 import { checkinLinkParts } from '../../cloud/contracts/events-shared';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { PNG } = require('pngjs') as { PNG: { sync: { read(b: Buffer): { width: number; height: number; data: Buffer } } } };
 
 let host: TestHost;

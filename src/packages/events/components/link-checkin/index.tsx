@@ -22,12 +22,14 @@ export default function LinkCheckin(p: LinkCheckinProps) {
   const used = useRef(false);
   const [state, setState] = useState<'idle' | 'working' | 'sent'>('idle');
   const hasQ = !!p.options.q;
+  const { eventId, done, onLink } = p;
   useEffect(() => {
-    if (!link || used.current || p.eventId === null || p.done || link.eventId !== p.eventId) return;
+    // Once per page: the page's submit changes identity on every render.
+    if (!link || used.current || eventId === null || done || link.eventId !== eventId) return;
     used.current = true;
     setState('working');
-    Promise.resolve(p.onLink(link.link, link.scannedAt)).finally(() => setState('sent'));
-  }, [link, p.eventId, p.done]);
+    Promise.resolve(onLink(link.link, link.scannedAt)).finally(() => setState('sent'));
+  }, [link, eventId, done, onLink]);
   if (hasQ && !link) return <Text className='checkin__error link-checkin__bad'>这不是有效的签到链接，请扫描现场大屏上的二维码</Text>;
   if (link && p.eventId !== null && link.eventId !== p.eventId)
     return <Text className='checkin__error link-checkin__other'>这是另一场活动的签到码，请扫描本场活动大屏上的二维码</Text>;
