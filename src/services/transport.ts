@@ -41,8 +41,10 @@ function utf8Bytes(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) (n += 4), i++;
-    else n += 3;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else n += 3;
   }
   return n;
 }
@@ -72,4 +74,4 @@ async function containerTransport(action: string, payload: unknown): Promise<Tra
 }
 
 /** Chosen at build time: the constants are fixed, so the unused transports are dropped from the bundle. */
-export const transport = CLOUD_RUN_SERVICE && process.env.TARO_ENV === 'weapp' ? containerTransport : CLOUD_ENV_ID ? cloudTransport : httpTransport;
+export const transport = typeof CLOUD_RUN_SERVICE === 'string' && CLOUD_RUN_SERVICE && process.env.TARO_ENV === 'weapp' ? containerTransport : CLOUD_ENV_ID ? cloudTransport : httpTransport;

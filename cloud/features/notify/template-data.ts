@@ -15,14 +15,16 @@ export class TemplateDataError extends Error {
 }
 
 const chars = (s: string) => Array.from(s);
-/** Control characters and characters outside the BMP (emoji), which WeChat's checks refuse in text fields. */
-const UNSENDABLE = /[\u0000-\u001f\u007f-\u009f\u{10000}-\u{10ffff}\u200b-\u200f\u2028\u2029\ufe0f]/gu;
+/** Control and format characters and characters outside the BMP (emoji), which WeChat's checks refuse in text fields. */
+const UNSENDABLE = /[\p{Cc}\p{Cf}\u{10000}-\u{10ffff}]/gu;
+/** The emoji presentation selector, left over when an emoji is removed. */
+const EMOJI_SELECTOR = /\ufe0f/g;
 /** Characters a cut text should not end on: an opening bracket, a space, a dangling separator. */
-const BAD_END = /[\s《（(【「“‘<\[{、，,：:；;—-]+$/u;
+const BAD_END = /[\s《（(【「“‘<[{、，,：:；;—-]+$/u;
 
 /** Plain single-line text: whitespace runs become one space, unsendable characters go. */
 export function plainText(value: string): string {
-  return value.replace(UNSENDABLE, '').replace(/\s+/g, ' ').trim();
+  return value.replace(/\s+/g, ' ').replace(UNSENDABLE, '').replace(EMOJI_SELECTOR, '').trim();
 }
 
 /** At most `max` characters, cut at a character (never inside a surrogate pair), marked with "…". */

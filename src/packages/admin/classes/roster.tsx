@@ -6,6 +6,7 @@ import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { call, ApiCallError } from '../../../services/api';
 import { saveFile } from '../files';
+import DeliveryStatus from '../components/delivery-status';
 import '../../classes/classes.css';
 
 /** Roster (confirmed / waitlisted / cancelled with answers), check-in by ticket code or by ticking a name, export .xlsx. */
@@ -78,6 +79,7 @@ export default function AdminRosterPage() {
               </View>
               {note && <Text className='hint'>{note}</Text>}
             </View>
+            <DeliveryStatus subject={{ classId: id }} />
             <View className='card'>
               <Text className='card-title'>报名名单（{d.entries.length}）</Text>
               {d.entries.map((e) => (

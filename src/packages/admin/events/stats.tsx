@@ -4,6 +4,7 @@ import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { call } from '../../../services/api';
 import { saveFile } from '../files';
+import DeliveryStatus from '../components/delivery-status';
 import { toBjInput } from './time';
 import './stats.css';
 
@@ -37,6 +38,7 @@ export default function EventStatsPage() {
                 导出 Excel（.xlsx）
               </Button>
             </View>
+            <DeliveryStatus subject={{ eventId: id }} />
             <View className='card'>
               <Text className='card-title'>签到人数随时间</Text>
               {d.overTime.map((b) => (
