@@ -135,6 +135,8 @@ test('交卷 asks first even with every question answered; the result offers 再
   }
   await tap(page.locator('.quiz-submit'));
   await page.getByText(`${total} 道题都答完了。交卷后就不能再改答案了。`).waitFor();
+  // The dialog's own words are readable: the confirm button in our red (Taro's default green is 2.2:1 on white).
+  expect(await page.locator('.taro-model__confirm').evaluate((e) => getComputedStyle(e).color)).toBe('rgb(200, 16, 46)');
   await screenshot(page, 'ux-06-submit-confirm');
   // 继续答题 keeps the paper open.
   await tap(page.getByText('继续答题', { exact: true }));
