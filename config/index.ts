@@ -7,7 +7,8 @@ import { PrecompressPlugin } from './precompress';
 // Build-time switches, read from the environment (see README "配置"):
 //   TARO_APP_CLOUD_ENV  a WeChat cloud env id: the client then calls the cloud function `api`
 //   TARO_APP_API_BASE   origin of the HTTP host for weapp builds without cloud (H5 uses its own origin)
-//   CLASS_SUBSCRIBE_TEMPLATE_IDS  家长课堂 WeChat subscribe-message templates, "class_promoted:<id>,class_reminder:<id>"
+//   CLASS_SUBSCRIBE_TEMPLATE_IDS  WeChat subscribe-message templates, "class_promoted:<id>,class_reminder:<id>,event_reminder:<id>"
+//   TARO_APP_CLOUD_RUN_SERVICE  a 微信云托管 service name: the weapp calls the API with Taro.cloud.callContainer (needs TARO_APP_CLOUD_ENV)
 //   TARO_OUTPUT_ROOT    where to write, so the native-components build does not overwrite dist/weapp
 // Shared contracts live outside src/ (cloud/contracts) and must be compiled like app code.
 const contractsDir = require('path').resolve(__dirname, '..', 'cloud', 'contracts');
@@ -25,6 +26,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CLOUD_ENV_ID: JSON.stringify(process.env.TARO_APP_CLOUD_ENV || ''),
       API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE || ''),
       CLASS_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.CLASS_SUBSCRIBE_TEMPLATE_IDS || ''),
+      CLOUD_RUN_SERVICE: JSON.stringify(process.env.TARO_APP_CLOUD_RUN_SERVICE || ''),
     },
     alias: {
       '@contracts': contractsDir,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orgId } from './org';
-import { EVENT_TYPES, type EventType } from './events-shared';
+import { EVENT_TYPES, QR_PREFIX, checkinLinkParts, type EventType } from './events-shared';
 
 export { EVENT_TYPES };
 export type { EventType };
@@ -110,11 +110,26 @@ export const eventListInput = z
   .strict();
 export const eventGetInput = z.object({ id: eventId }).strict();
 export const eventIntendInput = z.object({ id: eventId, intend: z.boolean() }).strict();
+/** A typed code is 6 digits; a scanned one is a QR payload or a check-in link. Anything else is refused here, with what is wrong with it. */
+const checkinCode = z
+  .string()
+  .trim()
+  .max(300, '签到码格式不正确，请扫描现场大屏上的二维码')
+  .superRefine((code, ctx) => {
+    if (/^\d{6}$/.test(code) || code.startsWith(`${QR_PREFIX}:`) || checkinLinkParts(code)) return;
+    const message =
+      code === ''
+        ? '请输入 6 位签到码'
+        : /^\d+$/.test(code)
+          ? `签到码是 6 位数字，您输入了 ${code.length} 位，请核对现场大屏上的签到码`
+          : '签到码应为 6 位数字，请核对现场大屏上的签到码，或扫描大屏上的二维码';
+    ctx.addIssue({ code: 'custom', message });
+  });
 export const eventCheckinInput = z
   .object({
     eventId,
     /** The 6-digit code typed by the member, or the QR payload scanned. */
-    code: z.string().trim().min(6, '请输入 6 位签到码').max(120),
+    code: checkinCode,
     location: z.object({ lat, lng, accuracy: z.number().min(0).max(100000).optional() }).strict().nullable().optional(),
     /** Set by the app when it queued the scan offline: the time of the scan on the device. */
     scannedAt: isoDate.optional(),

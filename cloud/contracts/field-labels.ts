@@ -1,7 +1,100 @@
 /**
- * The Chinese name of every field an organiser fills in, by the payload path the API's schema reports
- * ("venue.radius", "fields.2.label"). The one place where a schema key becomes words a person reads:
- * the admin forms label their fields and place the API's refusals with it.
+ * The Chinese label of every payload field a person fills in or picks, by its key: refusals name the field
+ * by this label (never by the schema key), and forms show the refusal next to the field with that key.
+ */
+export const FIELD_LABELS: Record<string, string> = {
+  title: '标题',
+  limit: '数量',
+  venue: '活动地点',
+  type: '类型',
+  topic: '主题',
+  scope: '范围',
+  position: '位置',
+  orgId: '所在单位',
+  adminOrgId: '发布单位',
+  kind: '类型',
+  description: '简介',
+  cover: '封面',
+  code: '签到码',
+  answers: '答案',
+  year: '年份',
+  where: '地点',
+  when: '时间',
+  weeks: '周数',
+  waitlistOpen: '候补',
+  visible: '是否可见',
+  version: '版本',
+  timeLimitSec: '答题时限',
+  templateId: '消息模板',
+  teacher: '授课老师',
+  summary: '摘要',
+  showReview: '答案解析',
+  seq: '序号',
+  required: '是否必填',
+  radius: '签到范围',
+  q: '搜索词',
+  published: '发布状态',
+  points: '积分',
+  passMark: '及格分',
+  options: '选项',
+  openid: '账号',
+  onlineUrl: '线上课堂链接',
+  number: '期号',
+  night: '夜间模式',
+  nickname: '昵称',
+  name: '姓名',
+  realName: '真实姓名',
+  phone: '手机号',
+  locationRequired: '是否需要定位',
+  location: '位置',
+  lng: '经度',
+  lat: '纬度',
+  level: '级别',
+  label: '名称',
+  intro: '导读',
+  format: '格式',
+  fontSize: '字号',
+  fileName: '文件名',
+  fields: '报名表',
+  date: '日期',
+  count: '数量',
+  content: '内容',
+  column: '栏目',
+  childAge: '孩子年龄',
+  capacity: '名额',
+  cancelHours: '取消规则',
+  bytes: '文件',
+  bodyMd: '正文',
+  body: '正文',
+  author: '作者',
+  audience: '面向对象',
+  attemptsTotal: '总答题次数',
+  attemptsPerDay: '每天答题次数',
+  ageMin: '最小年龄',
+  ageMax: '最大年龄',
+  address: '地址',
+  startsAt: '开始时间',
+  endsAt: '结束时间',
+  regOpensAt: '报名开始时间',
+  regClosesAt: '报名截止时间',
+  publishAt: '发布时间',
+  scannedAt: '扫码时间',
+  id: '编号',
+  payload: '提交的内容',
+};
+
+/** A field's label by its path (`fields.2.label` → the last named part): unknown keys get a neutral word, never the key. */
+export function fieldLabel(path: readonly (string | number)[]): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const key = path[i];
+    if (typeof key === 'string' && FIELD_LABELS[key]) return FIELD_LABELS[key];
+  }
+  return '提交的内容';
+}
+
+/**
+ * The organiser forms' own names for their fields, by the payload path a refusal carries ("venue.radius",
+ * "fields.2.label"): a form labels its fields with them and places each refusal under its field.
  */
 export type FieldLabels = Readonly<Record<string, string>>;
 
@@ -77,10 +170,12 @@ const HAS_CHINESE = /[\u4e00-\u9fff]/;
 
 /**
  * An API refusal made readable and placed: `field` is the payload path it is about (when one is known),
- * `text` never contains a schema key. The API names a field as "title：标题最多 60 个字"; a refusal
- * whose words are not Chinese (a schema's default) is replaced by "<label>填写不正确".
+ * `text` never contains a schema key. The API sends the path beside its message; a message still shaped
+ * "title：…" (an older host) is taken apart, and one whose words are not Chinese becomes "<label>填写不正确".
  */
-export function readableRefusal(labels: FieldLabels, message: string): { field: string | null; text: string } {
+export function readableRefusal(labels: FieldLabels, message: string, path?: string): { field: string | null; text: string } {
+  // The API names the field (envelope `field`) and words the message with its label already.
+  if (path && labelOf(labels, path) !== undefined && HAS_CHINESE.test(message)) return { field: path, text: message };
   const keyed = /^([A-Za-z_][\w]*(?:\.[\w*]+)*)：([\s\S]*)$/.exec(message.trim());
   if (keyed) {
     const [, path, rest] = keyed;

@@ -168,6 +168,23 @@ describe('rotating codes', () => {
     expect(ok.firstTime).toBe(true);
   });
 
+  test('a code of the wrong length or shape is refused as a bad payload that says so (not as a forged QR), and is not a guess', async () => {
+    const ev = await memberDay();
+    const refusal = async (code: string) => (await app.as('shape').raw('event.checkin', { eventId: ev.id, code, location: VENUE })).body as any;
+    const seven = await refusal('1234567');
+    expect(seven).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', message: expect.stringContaining('签到码是 6 位数字，您输入了 7 位') } });
+    expect(seven.error.message).not.toContain('二维码');
+    expect((await refusal('12345')).error.message).toContain('您输入了 5 位');
+    expect(await refusal('12a456')).toMatchObject({ error: { code: 'INVALID_PAYLOAD', message: expect.stringContaining('6 位数字') } });
+    expect(await refusal('')).toMatchObject({ error: { code: 'INVALID_PAYLOAD', message: expect.stringContaining('请输入 6 位签到码') } });
+    // A QR-shaped payload with a bad signature is still a forged QR.
+    expect(await refusal('HYZJ-CHECKIN:1:2:AAAAAAAAAAAAAAAAAAAAAA')).toMatchObject({ error: { code: 'CHECKIN_CODE_FORGED' } });
+    // None of the malformed ones used up the allowance: the right code still checks in after 12 of them.
+    for (let i = 0; i < 12; i++) await refusal('1234567');
+    const ok = await app.as('shape').call('event.checkin', { eventId: ev.id, code: (await app.as(NM).call('event.code', { id: ev.id })).code, location: VENUE });
+    expect(ok.firstTime).toBe(true);
+  });
+
   test('guessing is throttled after 10 wrong codes', async () => {
     const ev = await memberDay();
     for (let i = 0; i < 10; i++) await codeErr(app.as('guesser').call('event.checkin', { eventId: ev.id, code: String(100000 + i), location: VENUE }));
@@ -224,8 +241,8 @@ describe('check-in rules', () => {
     expect(data.sections.find((s) => s.title === '活动报名（我要参加）')!.rows).toEqual([expect.objectContaining({ 活动: '数据导出用活动', 活动时间: ev.startsAt })]);
 
     await m.call('member.delete', { confirm: '注销' });
-    const row = app.store.db.prepare('SELECT member_id, lat, lng, distance FROM event_checkins WHERE event_id = ?').get(ev.id);
-    expect(row).toEqual({ member_id: null, lat: null, lng: null, distance: null });
+    const rows = await app.sql.rows('SELECT member_id, lat, lng, distance FROM event_checkins WHERE event_id = ?', ev.id);
+    expect(rows).toEqual([{ member_id: null, lat: null, lng: null, distance: null }]);
     expect((await app.as(NM).call('event.get', { id: ev.id })).intentCount).toBe(1);
   });
 
@@ -239,6 +256,26 @@ describe('check-in rules', () => {
     expect(late.body).toMatchObject({ ok: false, error: { code: 'CHECKIN_CLOSED' } });
     const notice = (await app.as('w1').call('event.list', { when: 'all', scope: 'all' })).items.find((e) => e.kind === 'notice')!;
     expect(await codeErr(app.as('w1').call('event.checkin', { eventId: notice.id, code: '123456' }))).toBe('CONFLICT');
+  });
+});
+
+describe('the store: a check-in and its points are one atomic write', () => {
+  test('when paying the points fails, the check-in is not recorded either, so a retry checks in and pays', async () => {
+    const ev = await newEvent({ title: '原子签到' });
+    const member = await app.store.members.findOrCreateByOpenid('atomic-1', '微信用户');
+    const checkin = { eventId: ev.id, memberId: member.id, orgId: null, at: new Date(clock), scannedAt: null, offline: false, codeWindow: 1, lat: null, lng: null, distance: null };
+    const award = { memberId: member.id, delta: 7, reason: '活动签到：原子签到', refKey: `event:checkin:${ev.id}:${member.id}`, at: new Date(clock) };
+    // A ledger row the database refuses (reason NOT NULL) stands for a crash between the two writes.
+    // (Compared as text: the driver's error class may come from another realm than the test's.)
+    const failure = await app.store.events.checkin(checkin, { ...award, reason: null as never }).then(() => 'committed', (e: unknown) => String(e));
+    expect(failure).toMatch(/reason/);
+    expect(await app.store.events.checkinOf(ev.id, member.id)).toBeUndefined();
+    expect((await app.store.members.getById(member.id))!.points).toBe(0);
+
+    expect((await app.store.events.checkin(checkin, award)).kind).toBe('created');
+    expect((await app.store.events.checkin(checkin, award)).kind).toBe('duplicate');
+    expect((await app.store.members.getById(member.id))!.points).toBe(7);
+    expect(await app.store.points.entries(member.id)).toEqual([expect.objectContaining({ delta: 7, reason: '活动签到：原子签到' })]);
   });
 });
 
@@ -323,6 +360,16 @@ describe('association view', () => {
     const cells = JSON.stringify(sheet.getSheetValues());
     expect(cells).toContain('138****5678');
     expect(cells).not.toContain('13812345678');
+    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '姓名', '手机号（打码）', '单位', '签到时间', '方式', '扫码时间', '状态']);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.getRow(2).getCell(6).value).toBe('现场签到');
+    expect(sheet.getRow(2).getCell(7).value).toBe(''); // no scan time: an empty cell
+    const byOrg = wb.getWorksheet('按单位')!;
+    expect(byOrg.getRow(1).values).toEqual([undefined, '单位', '签到人数']);
+    expect(byOrg.getColumn(1).values.slice(2).sort()).toEqual(['乌丹一村计生协', '新城区计生协']);
+    const info = wb.getWorksheet('活动')!;
+    expect(info.getRow(1).values).toEqual([undefined, '活动', '统计用活动']);
+    expect(info.getRow(3).values).toEqual([undefined, '有效签到', 2]);
   });
 
   test('bad payloads are 4xx', async () => {

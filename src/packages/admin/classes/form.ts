@@ -1,4 +1,5 @@
-import type { ClassDetail, FieldType, FormField } from '@contracts/classes';
+import type { ClassDetail, ClassFields, FieldType, FormField } from '@contracts/classes';
+import { ALWAYS_PERSONAL_TYPES, FIELD_TYPE_LABEL } from '@contracts/classes-format';
 
 /**
  * The publish/edit form of a class, as the admin types it (strings), and its translation to the
@@ -12,11 +13,7 @@ import { toChinaTime as toLocal, fromChinaTime as fromLocal } from '../component
 
 export type PlaceMode = 'venue' | 'online' | 'both';
 
-export interface FieldDraft {
-  id: string;
-  label: string;
-  type: FieldType;
-  required: boolean;
+export interface FieldDraft extends Omit<FormField, 'options'> {
   options: string[];
 }
 
@@ -44,12 +41,10 @@ export interface ClassDraft {
   fields: FieldDraft[];
 }
 
-export const FIELD_TYPES: { type: FieldType; label: string }[] = [
-  { type: 'text', label: '文字' },
-  { type: 'number', label: '数字' },
-  { type: 'choice', label: '单选' },
-  { type: 'phone', label: '手机号' },
-];
+export const FIELD_TYPES: { type: FieldType; label: string }[] = (Object.keys(FIELD_TYPE_LABEL) as FieldType[]).map((type) => ({ type, label: FIELD_TYPE_LABEL[type] }));
+
+/** Whether the organiser may untick 个人信息 for a field of this kind (names and phones always are). */
+export const personalIsFixed = (type: FieldType): boolean => ALWAYS_PERSONAL_TYPES.includes(type);
 
 export const MAX_FIELDS = 10;
 
@@ -59,7 +54,7 @@ export function newFieldId(fields: { id: string }[]): string {
 }
 
 export function newField(fields: { id: string }[]): FieldDraft {
-  return { id: newFieldId(fields), label: '', type: 'text', required: false, options: [] };
+  return { id: newFieldId(fields), label: '', type: 'text', required: false, personal: false, options: [] };
 }
 
 /** Moves item i by delta (-1 up, +1 down); out of range is a no-op. */
@@ -82,8 +77,8 @@ export function draftOf(c: ClassDetail | null | undefined, now: Date): ClassDraf
       startsAt: toLocal(start.toISOString()), hours: '2', regOpensAt: toLocal(now.toISOString()), regClosesAt: toLocal(new Date(start.getTime() - 3600_000).toISOString()),
       capacity: '30', ageMin: '', ageMax: '', cancelAllowed: true, cancelHours: '24', waitlistOpen: true,
       fields: [
-        { id: 'parent_name', label: '家长姓名', type: 'text', required: true, options: [] },
-        { id: 'phone', label: '联系电话', type: 'phone', required: true, options: [] },
+        { id: 'parent_name', label: '家长姓名', type: 'name', required: true, personal: true, options: [] },
+        { id: 'phone', label: '联系电话', type: 'phone', required: true, personal: true, options: [] },
       ],
     };
   }
@@ -95,28 +90,12 @@ export function draftOf(c: ClassDetail | null | undefined, now: Date): ClassDraf
     regOpensAt: toLocal(c.regOpensAt), regClosesAt: toLocal(c.regClosesAt),
     capacity: String(c.capacity), ageMin: str(c.ageMin), ageMax: str(c.ageMax),
     cancelAllowed: c.cancelHours !== null, cancelHours: c.cancelHours === null ? '24' : String(c.cancelHours), waitlistOpen: c.waitlistOpen,
-    fields: c.fields.map((f) => ({ id: f.id, label: f.label, type: f.type, required: f.required, options: f.options ?? [] })),
+    fields: c.fields.map((f) => ({ id: f.id, label: f.label, type: f.type, required: f.required, personal: f.personal === true || personalIsFixed(f.type), options: f.options ?? [] })),
   };
 }
 
-export interface ClassPayload {
-  title: string;
-  topic: string;
-  teacher: string;
-  description: string;
-  venue: { name: string; address: string; lat: number | null; lng: number | null } | null;
-  onlineUrl: string | null;
-  startsAt: string;
-  endsAt: string;
-  regOpensAt: string;
-  regClosesAt: string;
-  capacity: number;
-  ageMin: number | null;
-  ageMax: number | null;
-  cancelHours: number | null;
-  waitlistOpen: boolean;
-  fields: FormField[];
-}
+/** The class.publish payload without its org (class.update takes the same fields). */
+export type ClassPayload = ClassFields;
 
 const isInt = (s: string) => /^\d+$/.test(s.trim());
 const isNum = (s: string) => /^-?\d+(\.\d+)?$/.test(s.trim());
@@ -229,7 +208,7 @@ export function payloadOf(d: ClassDraft): { errors: string[]; fieldErrors: Recor
     else if (label.length > 20) e(`${name}的名称最多 20 个字`);
     else if (labels.has(label)) e(`报名字段${name}重复了`);
     labels.add(label);
-    const out: FormField = { id: f.id, label, type: f.type, required: f.required };
+    const out: FormField = { id: f.id, label, type: f.type, required: f.required, personal: f.personal || personalIsFixed(f.type) };
     on(`field_options_${i}`);
     if (f.type === 'choice') {
       const options = f.options.map((o) => o.trim());

@@ -6,6 +6,7 @@ import { call } from '../../../services/api';
 import { saveFile } from '../files';
 import { toBjInput } from './time';
 import './stats.css';
+import Screen from '../../../components/screen';
 
 /** 签到统计: check-ins over time and by organisation (bars are Views with % widths), the list, .xlsx export. */
 export default function EventStatsPage() {
@@ -21,7 +22,7 @@ export default function EventStatsPage() {
   };
 
   return (
-    <View className='page stats'>
+    <Screen className='page stats'>
       <StateView loading={s.loading && !d} error={d ? undefined : s.error} onRetry={s.reload}>
         {d && (
           <View>
@@ -85,7 +86,7 @@ export default function EventStatsPage() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }
 
