@@ -99,7 +99,7 @@ export default function AdminClassEditPage() {
 
   const input = (k: keyof ClassDraft, label: string, placeholder = '', type: 'text' | 'number' | 'digit' = 'text', hint = '') => (
     <Field name={k} label={label} hint={hint} error={errors[k]}>
-      <Input className='field-input' name={k} aria-label={label} type={type} value={String(d[k])} placeholder={placeholder} onInput={text(k)} />
+      <Input className='field-input' name={k} nativeProps={{ 'aria-label': label }} type={type} value={String(d[k])} placeholder={placeholder} onInput={text(k)} />
     </Field>
   );
   const time = (k: 'startsAt' | 'regOpensAt' | 'regClosesAt', label: string, hint?: string) => (
@@ -164,9 +164,9 @@ export default function AdminClassEditPage() {
         {input('capacity', L.capacity, '30', 'number')}
         <Field name='ageMin' label='孩子年龄范围（岁，选填）' error={errors.ageMin ?? errors.ageMax}>
           <View className='latlng'>
-            <Input className='field-input latlng__input' name='ageMin' aria-label='孩子最小年龄' type='number' value={d.ageMin} placeholder='最小，如 0' onInput={text('ageMin')} />
+            <Input className='field-input latlng__input' name='ageMin' nativeProps={{ 'aria-label': '孩子最小年龄' }} type='number' value={d.ageMin} placeholder='最小，如 0' onInput={text('ageMin')} />
             <Text className='latlng__sep'>至</Text>
-            <Input className='field-input latlng__input' name='ageMax' aria-label='孩子最大年龄' type='number' value={d.ageMax} placeholder='最大，如 6' onInput={text('ageMax')} />
+            <Input className='field-input latlng__input' name='ageMax' nativeProps={{ 'aria-label': '孩子最大年龄' }} type='number' value={d.ageMax} placeholder='最大，如 6' onInput={text('ageMax')} />
           </View>
           <Text className='field-hint'>填写后，家长报名时要填孩子年龄，不在范围内的不能报名</Text>
         </Field>
@@ -183,7 +183,7 @@ export default function AdminClassEditPage() {
           {d.cancelAllowed && (
             <View className='latlng'>
               <Text className='latlng__sep'>开课前</Text>
-              <Input className='field-input latlng__input' name='cancelHours' aria-label='开课前多少小时之前可以取消' type='number' value={d.cancelHours} onInput={text('cancelHours')} />
+              <Input className='field-input latlng__input' name='cancelHours' nativeProps={{ 'aria-label': '开课前多少小时之前可以取消' }} type='number' value={d.cancelHours} onInput={text('cancelHours')} />
               <Text className='latlng__sep'>小时之前</Text>
             </View>
           )}
@@ -234,7 +234,7 @@ export default function AdminClassEditPage() {
                 <Input
                   className='field-input'
                   name={`field_label_${i}`}
-                  aria-label={`第 ${i + 1} 项的名称`}
+                  nativeProps={{ 'aria-label': `第 ${i + 1} 项的名称` }}
                   value={f.label}
                   maxlength={20}
                   placeholder='字段名称，如：孩子性别'
@@ -258,7 +258,7 @@ export default function AdminClassEditPage() {
                         <Input
                           className='field-input latlng__input'
                           name={`field_option_${i}_${j}`}
-                          aria-label={`第 ${i + 1} 项的选项 ${j + 1}`}
+                          nativeProps={{ 'aria-label': `第 ${i + 1} 项的选项 ${j + 1}` }}
                           value={o}
                           maxlength={20}
                           placeholder={`选项 ${j + 1}`}

@@ -162,7 +162,7 @@ export default function AdminEventEditPage() {
   /** A text field; `path` is the payload path its errors come back under. */
   const text = (k: keyof Form, label: string, placeholder = '', type: 'text' | 'digit' = 'text', path: string = k, hint?: string) => (
     <Field name={path} label={label} error={errors[path]} hint={hint}>
-      <Input className='field-input' name={k} aria-label={label} type={type} value={String(f[k])} placeholder={placeholder} onInput={(e) => set(k, e.detail.value as never)} />
+      <Input className='field-input' name={k} nativeProps={{ 'aria-label': label }} type={type} value={String(f[k])} placeholder={placeholder} onInput={(e) => set(k, e.detail.value as never)} />
     </Field>
   );
   const time = (k: 'startsAt' | 'endsAt' | 'checkinOpensAt' | 'checkinClosesAt', label: string, emptyText?: string) => (
@@ -210,8 +210,8 @@ export default function AdminEventEditPage() {
           {text('venueAddress', L['venue.address'], '', 'text', 'venue.address')}
           <Field name='venue.lat' label={`${L['venue.lat']} / ${L['venue.lng']}（WGS84，定位签到时必填）`} error={errors['venue.lat'] ?? errors['venue.lng']}>
             <View className='aform__pair'>
-              <Input className='field-input' name='lat' type='digit' value={f.lat} placeholder='纬度 40.8175' aria-label={L['venue.lat']} onInput={(e) => set('lat', e.detail.value)} />
-              <Input className='field-input' name='lng' type='digit' value={f.lng} placeholder='经度 111.6708' aria-label={L['venue.lng']} onInput={(e) => set('lng', e.detail.value)} />
+              <Input className='field-input' name='lat' type='digit' value={f.lat} placeholder='纬度 40.8175' nativeProps={{ 'aria-label': L['venue.lat'] }} onInput={(e) => set('lat', e.detail.value)} />
+              <Input className='field-input' name='lng' type='digit' value={f.lng} placeholder='经度 111.6708' nativeProps={{ 'aria-label': L['venue.lng'] }} onInput={(e) => set('lng', e.detail.value)} />
             </View>
             <Button className='btn-plain aform__here' onClick={useHere}>
               {process.env.TARO_ENV === 'weapp' ? '使用当前位置（在地图上选点）' : '使用当前位置'}

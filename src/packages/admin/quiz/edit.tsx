@@ -79,7 +79,7 @@ export default function AdminQuizEditPage() {
   /** A text field; `path` is the payload path its refusals come back under. */
   const field = (label: string, k: keyof typeof f, placeholder = '', type: 'text' | 'number' = 'text', path: string = k) => (
     <Field name={path} label={label} error={errors[path]}>
-      <Input className='field-input' name={k} aria-label={label} type={type} value={String(f[k])} placeholder={placeholder} onInput={set(k)} />
+      <Input className='field-input' name={k} nativeProps={{ 'aria-label': label }} type={type} value={String(f[k])} placeholder={placeholder} onInput={set(k)} />
     </Field>
   );
   const roots = member?.adminOrgs ?? [];
@@ -117,7 +117,7 @@ export default function AdminQuizEditPage() {
         <View className='card'>
           {field(L.title, 'title', '如：优生优育进万家知识竞赛')}
           <Field name='description' label={L.description} error={errors.description}>
-            <Textarea className='field-input' name='description' aria-label={L.description} value={f.description} maxlength={500} onInput={set('description')} />
+            <Textarea className='field-input' name='description' nativeProps={{ 'aria-label': L.description }} value={f.description} maxlength={500} onInput={set('description')} />
           </Field>
           <CoverPicker value={cover} onChange={setCover} />
           <View className='field'>
@@ -151,7 +151,7 @@ export default function AdminQuizEditPage() {
           {data?.banks.map((b) => (
             <View key={b.id} className='field row'>
               <Text style={{ flex: 1 }}>{`${b.title}（共 ${b.questionCount} 题）`}</Text>
-              <Input className='field-input' style={{ width: '160px' }} type='number' name={`draw-${b.id}`} aria-label={`从“${b.title}”抽取的题数`} value={draws[b.id] ?? ''} placeholder='0' onInput={(e) => setDraws((d) => ({ ...d, [b.id]: e.detail.value }))} />
+              <Input className='field-input' style={{ width: '160px' }} type='number' name={`draw-${b.id}`} nativeProps={{ 'aria-label': `从“${b.title}”抽取的题数` }} value={draws[b.id] ?? ''} placeholder='0' onInput={(e) => setDraws((d) => ({ ...d, [b.id]: e.detail.value }))} />
             </View>
           ))}
         </View>
