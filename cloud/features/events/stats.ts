@@ -6,7 +6,8 @@ import type { CheckinRow } from '../../contracts/events';
 
 export function displayName(r: Pick<CheckinListRow, 'realName' | 'nickname' | 'memberId'>): string {
   if (r.memberId === null) return '已注销用户';
-  return r.realName ? maskName(r.realName)! : (r.nickname ?? '会员');
+  // One rule whether or not the member gave a real name: the first character, then stars (the 签到大屏 is public).
+  return maskName(r.realName || r.nickname) ?? '会员';
 }
 export const checkinRow = (r: CheckinListRow): CheckinRow => ({
   id: r.id,
