@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { actions } from './actions';
+import { appActions } from './actions';
+import type { Action } from './core/action';
+import type { MemberDataParts } from './core/member-data';
 import { Router } from './core/router';
 import type { AppMode } from './core/context';
 import type { Store } from './features/store';
@@ -10,6 +12,13 @@ import { quizSeeder } from './features/quiz/seed';
 import { classesSeeder } from './features/classes/seed';
 import { eventSeeder } from './features/events/seed';
 import { magazineSeeder } from './features/magazine/seed';
+import { quizDataSection } from './features/quiz/export';
+import { classesDataSection } from './features/classes/export';
+import { eventIntentsDataSection, eventsDataSection, forgetCheckinLocations } from './features/events/data-section';
+import { magazineDataSection } from './features/magazine/export';
+import { mediaDataSection } from './features/media/data-section';
+import { releaseClassesOfDeletedMember } from './features/classes/handlers';
+import { forgetQuizEntriesOfDeletedMember } from './features/quiz/handlers';
 import { openSqliteStore } from './adapters/sqlite/sqlite';
 import { startCheckpointer } from './adapters/sqlite/checkpointer';
 import { openMysqlStore } from './adapters/mysql/store';
@@ -40,6 +49,18 @@ export interface App {
 
 /** Seeders in dependency order: orgs before anything that points at them. */
 export const seeders: readonly Seeder[] = [orgSeeder, adminSeeder, quizSeeder, classesSeeder, eventSeeder, magazineSeeder];
+
+/**
+ * What the features keep about a member: 我的数据 shows every section, and 注销 runs every hook before the
+ * member's rows go. A feature that stores personal rows adds its section here, so none is left out.
+ */
+export const memberData: MemberDataParts = {
+  sections: [quizDataSection, classesDataSection, eventsDataSection, eventIntentsDataSection, magazineDataSection, mediaDataSection],
+  beforeDelete: [releaseClassesOfDeletedMember, forgetQuizEntriesOfDeletedMember, forgetCheckinLocations],
+};
+
+/** Every action the API serves. */
+export const actions: readonly Action[] = appActions(memberData);
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 

@@ -5,6 +5,9 @@ import { disarmJavascriptLinks } from './utils/h5-inert-links';
 
 if (process.env.TARO_ENV === 'h5') disarmJavascriptLinks(document);
 
+// H5 only: Taro's own tab bar, toast and dialog (weapp draws these natively, following WeChat's text size).
+if (process.env.TARO_ENV === 'h5') require('./app-h5.css');
+
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (CLOUD_ENV_ID && process.env.TARO_ENV === 'weapp') Taro.cloud.init({ env: CLOUD_ENV_ID, traceUser: true });

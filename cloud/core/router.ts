@@ -49,6 +49,7 @@ export class Router {
         identity,
         now: services.now ?? (() => new Date()),
         issueSession: services.issueSession,
+        wechat: services.wechat,
       };
       // Who first (401/403 whatever the payload), then what (400).
       const ctx = action.auth === 'public' ? base : await memberContext(base, action.auth === 'admin');

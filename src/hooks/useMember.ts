@@ -4,8 +4,9 @@ import type { MemberProfile } from '@contracts/member';
 import { PRIVACY_NOTICE_VERSION } from '@contracts/privacy';
 import { call, ApiCallError } from '../services/api';
 import { needsLogin, sessionToken } from '../services/session';
+import { elderMode } from '../services/elder-mode';
 
-const NOTICE_SEEN_KEY = 'privacy.noticeSeen';
+export const NOTICE_SEEN_KEY = 'privacy.noticeSeen';
 
 /**
  * The signed-in member for tab pages. Sends a visitor without a session to the login page, and
@@ -25,6 +26,7 @@ export function useMember() {
     try {
       const me = await call('member.me', {}, { quiet: true });
       setMember(me);
+      elderMode.set(me.elderMode);
       setError(undefined);
       if (me.consentVersion !== PRIVACY_NOTICE_VERSION && !Taro.getStorageSync(NOTICE_SEEN_KEY)) {
         Taro.setStorageSync(NOTICE_SEEN_KEY, '1');

@@ -5,7 +5,7 @@
  * and a Chinese message — never a 5xx.
  */
 import fc from 'fast-check';
-import { actions } from '../../cloud/actions';
+import { actions } from '../../cloud/app';
 import { startHttpHost, type TestHost } from '../support/http';
 
 let host: TestHost;

@@ -3,7 +3,7 @@
  * database) is answered with the one INTERNAL envelope, through the router and over HTTP, while the
  * details go to the server log only.
  */
-import { actions } from '../../cloud/actions';
+import { actions } from '../../cloud/app';
 import { createApp } from '../../cloud/app';
 import { defineAction } from '../../cloud/core/action';
 import { Router } from '../../cloud/core/router';

@@ -60,6 +60,9 @@ test('a member opens a campaign from 首页, answers every question, submits, an
   }
   await screenshot(page, 'quiz-04-last-question');
   await page.getByText('交卷', { exact: true }).click();
+  // Asked first, even with every question answered.
+  await page.getByText('10 道题都答完了', { exact: false }).waitFor();
+  await page.getByText('确定交卷', { exact: true }).click();
 
   // Result: score, correct count, time, pass/fail, rank; then the review.
   await page.getByText('答案解析').waitFor();

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { actions } from '../../cloud/actions';
+import { actions } from '../../cloud/app';
 import { ERROR_STATUS } from '../../cloud/contracts/errors';
 
 const ROOT = path.join(__dirname, '..', '..');

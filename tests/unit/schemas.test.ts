@@ -4,7 +4,7 @@
  * fixed-length format), every array and record a maximum size. Walks the zod 4 schemas of all registered actions,
  * including those later features add.
  */
-import { actions } from '../../cloud/actions';
+import { actions } from '../../cloud/app';
 
 type Def = { type: string; checks?: { _zod: { def: { check: string; format?: string; pattern?: RegExp } } }[]; [k: string]: any };
 

@@ -2,15 +2,22 @@ import type { Store } from '../../features/store';
 import { openMysql, type MysqlConfig, type MysqlDb } from './db';
 import { migrateMysql } from './migrate';
 import { mysqlMigrations } from './migrations';
+import { mysqlMemberRepo } from './member';
+import { mysqlOrgRepo } from './org';
+import { mysqlAdminRepo } from './admin';
+import { mysqlPointsRepo, payPoints } from './points';
+import { mysqlMagazineRepo } from './magazine';
+import { mysqlMediaRepo } from './media';
+import { mysqlMetaRepo } from './meta';
+import { mysqlClassRepo } from './classes';
+import { mysqlQuizRepo } from './quiz';
+import { mysqlEventRepo } from './events';
+import { mysqlNotifyRepo } from './notify';
 
 export interface MysqlStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
   db: MysqlDb;
 }
-
-// Transitional: a repo whose MySQL adapter has not landed yet fails loudly on first use.
-const missing = (name: string): never =>
-  new Proxy({}, { get: (_t, p) => { throw new Error(`MySQL adapter of ${name} is not written yet (${String(p)})`); } }) as never;
 
 /** Opens the MySQL adapter of the store and brings its schema up to date (safe when several hosts start at once). */
 export async function openMysqlStore(config: MysqlConfig): Promise<MysqlStore> {
@@ -18,16 +25,17 @@ export async function openMysqlStore(config: MysqlConfig): Promise<MysqlStore> {
   await migrateMysql(db, mysqlMigrations);
   return {
     db,
-    members: missing('members'),
-    orgs: missing('orgs'),
-    admins: missing('admins'),
-    points: missing('points'),
-    magazine: missing('magazine'),
-    events: missing('events'),
-    classes: missing('classes'),
-    quiz: missing('quiz'),
-    media: missing('media'),
-    meta: missing('meta'),
+    members: mysqlMemberRepo(db),
+    orgs: mysqlOrgRepo(db),
+    admins: mysqlAdminRepo(db),
+    points: mysqlPointsRepo(db),
+    magazine: mysqlMagazineRepo(db, payPoints),
+    events: mysqlEventRepo(db),
+    classes: mysqlClassRepo(db),
+    quiz: mysqlQuizRepo(db),
+    media: mysqlMediaRepo(db),
+    meta: mysqlMetaRepo(db),
+    notify: mysqlNotifyRepo(db),
     close: () => db.close(),
   };
 }

@@ -37,20 +37,19 @@ export function sqliteOrgRepo(db: Db): OrgRepo {
     async lineage(id) {
       const org = index().get(id);
       if (!org) return [];
-      return org.path.split('/').filter(Boolean).map((ancestor) => index().get(ancestor)!);
+      return org.path
+        .split('/')
+        .filter(Boolean)
+        .map((ancestor) => index().get(ancestor)!);
     },
     async upsertMany(orgs) {
+      // A known org keeps its place in the tree (level, parent, path): only what a seed may change is updated.
       const upsert = db.prepare(
         `INSERT INTO orgs (id, name, level, parent_id, path, member_count, sort) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, member_count = excluded.member_count, sort = excluded.sort`,
       );
-      const pathOf = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck();
       db.transaction(() => {
-        orgs.forEach((o, i) => {
-          const parentPath = o.parentId ? (pathOf.get(o.parentId) as string | undefined) : '/';
-          if (parentPath === undefined) throw new Error(`org ${o.id}: parent ${o.parentId} is not known (list parents first)`);
-          upsert.run(o.id, o.name, o.level, o.parentId, `${parentPath}${o.id}/`, o.memberCount ?? null, i);
-        });
+        for (const o of orgs) upsert.run(o.id, o.name, o.level, o.parentId, o.path, o.memberCount, o.sort);
       })();
     },
   };

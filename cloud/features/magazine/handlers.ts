@@ -1,6 +1,7 @@
 import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
 import type { MemberContext } from '../../core/context';
+import { memberOrg } from '../../core/member-org';
 import {
   magazineAdminIssueInput,
   magazineAdminIssuesInput,
@@ -50,8 +51,7 @@ export function weekStart(day: string): string {
 
 /** The issues the member sees now (rules.ts). */
 async function audience(ctx: MemberContext): Promise<Audience> {
-  const org = ctx.member.orgId ? await ctx.store.orgs.getById(ctx.member.orgId) : undefined;
-  return audienceOf({ orgPath: org?.path ?? null, now: ctx.now() });
+  return audienceOf({ orgPath: (await memberOrg(ctx))?.path ?? null, now: ctx.now() });
 }
 
 /** The article without where and when it was published, if the member sees it (404 otherwise). */

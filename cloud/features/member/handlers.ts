@@ -1,17 +1,9 @@
 import { defineAction } from '../../core/action';
 import { AppError } from '../../core/errors';
-import {
-  memberConsentInput,
-  memberDeleteInput,
-  memberExportInput,
-  memberMeInput,
-  memberPointsInput,
-  memberUpdateInput,
-} from '../../contracts/member';
+import { memberConsentInput, memberDeleteInput, memberExportInput, memberMeInput, memberPointsInput, memberUpdateInput } from '../../contracts/member';
 import { requirePrivacyConsent } from './consent';
 import { profileOf } from './profile';
-import { memberDataSections } from './export';
-import { runBeforeMemberDelete } from './hooks';
+import type { MemberDataParts } from '../../core/member-data';
 
 export const memberMe = defineAction({
   name: 'member.me',
@@ -46,30 +38,35 @@ export const memberConsent = defineAction({
   },
 });
 
-export const memberExportData = defineAction({
-  name: 'member.exportData',
-  input: memberExportInput,
-  auth: 'member',
-  async handler(ctx) {
-    return {
-      profile: await profileOf(ctx.store, ctx.member, ctx.admin.orgs),
-      consents: await ctx.store.members.consents(ctx.member.id),
-      points: await ctx.store.points.entries(ctx.member.id, 10_000),
-      sections: await memberDataSections(ctx),
-    };
-  },
-});
+/** 我的数据: the member's own rows, then every other feature's section (those with nothing stored are left out). */
+const memberExportData = ({ sections }: MemberDataParts) =>
+  defineAction({
+    name: 'member.exportData',
+    input: memberExportInput,
+    auth: 'member',
+    async handler(ctx) {
+      const features = await Promise.all(sections.map((section) => section(ctx)));
+      return {
+        profile: await profileOf(ctx.store, ctx.member, ctx.admin.orgs),
+        consents: await ctx.store.members.consents(ctx.member.id),
+        points: await ctx.store.points.entries(ctx.member.id, 10_000),
+        sections: features.filter((s) => s !== null),
+      };
+    },
+  });
 
-export const memberDelete = defineAction({
-  name: 'member.delete',
-  input: memberDeleteInput,
-  auth: 'member',
-  async handler(ctx) {
-    await runBeforeMemberDelete(ctx);
-    await ctx.store.members.delete(ctx.member.id, ctx.now());
-    return { deleted: true as const };
-  },
-});
+/** 注销: the features' hooks first, while the member still exists, then the one DELETE that cascades. */
+const memberDelete = ({ beforeDelete }: MemberDataParts) =>
+  defineAction({
+    name: 'member.delete',
+    input: memberDeleteInput,
+    auth: 'member',
+    async handler(ctx) {
+      for (const hook of beforeDelete) await hook(ctx);
+      await ctx.store.members.delete(ctx.member.id, ctx.now());
+      return { deleted: true as const };
+    },
+  });
 
 export const memberPoints = defineAction({
   name: 'member.points',
@@ -80,4 +77,12 @@ export const memberPoints = defineAction({
   },
 });
 
-export const memberActions = [memberMe, memberUpdate, memberConsent, memberExportData, memberDelete, memberPoints];
+/** The member actions; `memberData` (listed in app.ts) says what the other features keep about a member. */
+export const memberActions = (memberData: MemberDataParts) => [
+  memberMe,
+  memberUpdate,
+  memberConsent,
+  memberExportData(memberData),
+  memberDelete(memberData),
+  memberPoints,
+];

@@ -20,6 +20,7 @@ export async function profileOf(store: Store, m: MemberRow, adminOrgs?: AdminOrg
     points: m.points,
     consentVersion: m.consentVersion,
     consentAt: m.consentAt,
+    elderMode: m.elderMode,
     adminOrgs: admins.map(ref),
     createdAt: m.createdAt,
   };

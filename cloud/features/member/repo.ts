@@ -1,4 +1,4 @@
-/** Storage of members, as the handlers see it. Adapters: repo.sqlite.ts (a cloud-database one may follow). */
+/** Storage of members, as the handlers see it. Adapters: adapters/sqlite/member.ts, adapters/mysql/member.ts. */
 export interface MemberRow {
   id: number;
   openid: string;
@@ -9,6 +9,7 @@ export interface MemberRow {
   points: number;
   consentVersion: string | null;
   consentAt: string | null;
+  elderMode: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -18,6 +19,7 @@ export interface MemberPatch {
   realName?: string | null;
   phone?: string | null;
   orgId?: string | null;
+  elderMode?: boolean;
 }
 
 export interface MemberRepo {

@@ -18,12 +18,18 @@ export interface OrgSeed {
   memberCount?: number | null;
 }
 
+/** An org as stored: its path and sort are worked out by the org feature (save.ts), never by an adapter. */
+export interface OrgRecord extends OrgRow {
+  /** Place among its siblings. */
+  sort: number;
+}
+
 export interface OrgRepo {
   getById(id: string): Promise<OrgRow | undefined>;
   all(): Promise<OrgRow[]>;
   children(parentId: string | null): Promise<OrgSummary[]>;
   /** The org and its ancestors, top down. */
   lineage(id: string): Promise<OrgRow[]>;
-  /** Inserts or renames; the path is derived from the parent, so parents come first. */
-  upsertMany(orgs: OrgSeed[]): Promise<void>;
+  /** Inserts new orgs, and renames (name, member count, sort) known ones, in one transaction. */
+  upsertMany(orgs: OrgRecord[]): Promise<void>;
 }

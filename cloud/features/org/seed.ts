@@ -1,5 +1,6 @@
 import type { Seeder } from '../../core/seed';
 import type { OrgSeed } from './repo';
+import { saveOrgs } from './save';
 
 interface OrgSeedNode {
   id: string;
@@ -19,6 +20,6 @@ export function flattenOrgTree(nodes: OrgSeedNode[], parentId: string | null = n
 export const orgSeeder: Seeder = {
   name: 'orgs',
   async run(store, seeds) {
-    await store.orgs.upsertMany(flattenOrgTree(seeds.readJson<OrgSeedNode[]>('orgs.json')));
+    await saveOrgs(store.orgs, flattenOrgTree(seeds.readJson<OrgSeedNode[]>('orgs.json')));
   },
 };

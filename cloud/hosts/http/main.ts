@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { createApp, modeFromEnv, REPO_ROOT, storeChoiceFromEnv } from '../../app';
 import { buildHttpHost, LISTEN_BACKLOG } from './server';
+import { wechatGatewayFromEnv } from '../../adapters/wechat';
+import { parseTemplateConfigs } from '../../features/notify/templates';
 
 /** `npm start` / `npm run serve`: the API and the H5 build on one port. */
 async function main() {
@@ -13,6 +15,8 @@ async function main() {
   const server = await buildHttpHost(app, {
     staticDir: path.join(REPO_ROOT, 'dist', 'h5'),
     trustWxOpenidHeader: process.env.TRUST_WX_OPENID_HEADER === '1',
+    wechat: wechatGatewayFromEnv(process.env),
+    subscribeTemplates: parseTemplateConfigs(process.env.WX_SUBSCRIBE_TEMPLATES),
   });
   await server.listen({ port, host, backlog: LISTEN_BACKLOG });
   const shown = host === '0.0.0.0' ? 'localhost' : host;

@@ -45,16 +45,16 @@ export default function EventsCard() {
           <Text className='hint'>{`${dateText(Date.parse(e.startsAt))} · ${e.org.name}`}</Text>
         </View>
       ))}
-      <Text
-        className='hint'
-        style={{ display: 'block', marginTop: '8px' }}
+      <View
+        className='home__all-events'
+        role='link'
         onClick={(ev) => {
           ev.stopPropagation();
           go('/packages/events/index');
         }}
       >
-        查看全部活动通知 ›
-      </Text>
+        <Text>查看全部活动通知 ›</Text>
+      </View>
     </View>
   );
 }

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { View, Text, Button } from '@tarojs/components';
+import FixButton from '../fix-button';
+import { fixFor } from '../../services/fixes';
 
 interface Props {
   loading?: boolean;
-  error?: { message: string } | undefined;
+  error?: { message: string; code?: string } | undefined;
   empty?: boolean;
   emptyText?: string;
   onRetry?: () => void;
@@ -16,10 +18,11 @@ export default function StateView({ loading, error, empty, emptyText = '这里�
   if (error)
     return (
       <View className='state' role='alert'>
-        <Text className='state-title'>加载失败</Text>
+        <Text className='state-title'>{fixFor(error) ? '还差一步' : '加载失败'}</Text>
         <Text className='muted'>{error.message}</Text>
+        <FixButton error={error} />
         {onRetry && (
-          <Button className='btn-plain' style={{ marginTop: '24px' }} onClick={onRetry}>
+          <Button className='btn-plain state-action' onClick={onRetry}>
             重新加载
           </Button>
         )}

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
-import { classTime, seatLine, REGISTRATION_STATUS_LABEL } from '@contracts/classes-format';
+import { ageRangeText, cancelPolicyText, classTime, seatLine, REGISTRATION_STATUS_LABEL } from '@contracts/classes-format';
 import StateView from '../../components/state-view';
 import { useAction } from '../../hooks/useAction';
 import { call, ApiCallError } from '../../services/api';
 import RegForm from './components/reg-form';
 import { askClassSubscriptions } from './subscribe';
+import FixButton from '../../components/fix-button';
 import './classes.css';
+import Screen from '../../components/screen';
 
 
 export default function ClassDetailPage() {
@@ -17,6 +19,7 @@ export default function ClassDetailPage() {
   const [values, setValues] = useState<Record<string, string>>({});
   const [childAge, setChildAge] = useState('');
   const [error, setError] = useState('');
+  const [errorCode, setErrorCode] = useState<string>();
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -25,11 +28,13 @@ export default function ClassDetailPage() {
     setChildAge(c.prefill.childAge !== null ? String(c.prefill.childAge) : '');
   }, [c?.id]);
 
-  const askAge = !!c && (c.ageMin !== null || c.ageMax !== null);
+  const ageRange = c ? ageRangeText(c.ageMin, c.ageMax) : null;
+  const askAge = ageRange !== null;
 
   const register = async () => {
     if (!c) return;
     setError('');
+    setErrorCode(undefined);
     // Asks for permission to send the promotion and reminder notices (weapp, when templates are configured).
     await askClassSubscriptions();
     setBusy(true);
@@ -49,6 +54,7 @@ export default function ClassDetailPage() {
       await detail.reload();
     } catch (e) {
       setError((e as ApiCallError).message);
+      setErrorCode((e as ApiCallError).code);
       // Names and phones in the form are kept only after the privacy consent: take the member to it.
       if ((e as ApiCallError).code === 'CONSENT_REQUIRED') Taro.navigateTo({ url: '/pages/privacy/index' });
     } finally {
@@ -58,7 +64,7 @@ export default function ClassDetailPage() {
 
   const mine = c?.myRegistration;
   return (
-    <View className='page class-detail'>
+    <Screen className='page class-detail'>
       <StateView loading={detail.loading && !c} error={c ? undefined : detail.error} onRetry={detail.reload}>
         {c && (
           <View>
@@ -75,16 +81,12 @@ export default function ClassDetailPage() {
               )}
               {c.onlineUrl && <Text className='detail-row'>{c.venue ? '线上直播' : '线上课堂'}：{c.onlineUrl}</Text>}
               <Text className='detail-row'>主办：{c.org.name}</Text>
-              {(c.ageMin !== null || c.ageMax !== null) && (
-                <Text className='detail-row'>
-                  适合：孩子 {c.ageMin ?? 0}–{c.ageMax ?? 18} 岁的家长
-                </Text>
-              )}
+              {ageRange && <Text className='detail-row'>适合：孩子 {ageRange}的家长</Text>}
               <Text className='detail-row'>
                 名额：{c.capacity} 人 · {seatLine(c)}
               </Text>
               <Text className='detail-row'>
-                取消规则：{c.cancelHours === null ? '报名后不能取消' : c.cancelHours === 0 ? '开课前可取消' : `开课前 ${c.cancelHours} 小时之前可取消`}
+                取消规则：{cancelPolicyText(c.cancelHours)}
               </Text>
               {c.description && <Text className='detail-desc'>{c.description}</Text>}
             </View>
@@ -110,7 +112,7 @@ export default function ClassDetailPage() {
                   fields={c.fields}
                   values={values}
                   askAge={askAge}
-                  ageHint={`${c.ageMin ?? 0}–${c.ageMax ?? 18} 岁`}
+                  ageHint={ageRange ?? ''}
                   childAge={childAge}
                   error={error}
                   onChange={(k, v) => {
@@ -122,7 +124,8 @@ export default function ClassDetailPage() {
                     setError('');
                   }}
                 />
-                <Button className='btn-primary' disabled={busy} onClick={register}>
+                <FixButton error={{ code: errorCode }} className='btn-plain fix-button' />
+                <Button className='btn-primary' style={{ marginTop: '16px' }} disabled={busy} onClick={register}>
                   {c.confirmedCount >= c.capacity ? (c.waitlistOpen ? '报名候补' : '名额已满') : '提交报名'}
                 </Button>
               </View>
@@ -130,6 +133,6 @@ export default function ClassDetailPage() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }

@@ -8,6 +8,7 @@ import ClassCard from './components/class-card';
 import ClassesTabs from './tabs';
 import { cardData } from './util';
 import './classes.css';
+import Screen from '../../components/screen';
 
 const WHERE = [
   { key: 'all', label: '全部' },
@@ -24,7 +25,7 @@ export default function ClassesPage() {
   const classes = list.data?.classes ?? [];
 
   return (
-    <View className='page classes'>
+    <Screen className='page classes'>
       <ClassesTabs on='index' />
       <View className='chips'>
         {WHERE.map((w) => (
@@ -56,6 +57,6 @@ export default function ClassesPage() {
           <ClassCard key={c.id} cls={cardData(c)} onOpen={(id) => Taro.navigateTo({ url: `/packages/classes/detail?id=${id}` })} />
         ))}
       </StateView>
-    </View>
+    </Screen>
   );
 }

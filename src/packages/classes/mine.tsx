@@ -7,6 +7,7 @@ import { call } from '../../services/api';
 import QrView from '../../components/qr-view';
 import ClassesTabs from './tabs';
 import './classes.css';
+import Screen from '../../components/screen';
 
 /** 我的报名: status, waitlist position, the entry ticket (QR + code), and cancelling. */
 export default function MyRegistrationsPage() {
@@ -14,7 +15,15 @@ export default function MyRegistrationsPage() {
   const regs = mine.data?.registrations ?? [];
 
   const cancel = async (id: number, waitlisted: boolean) => {
-    const ok = await Taro.showModal({ title: waitlisted ? '退出候补' : '取消报名', content: waitlisted ? '确定退出候补吗？' : '取消后名额会让给候补的家长，确定取消吗？' });
+    const ok = await Taro.showModal({
+      title: waitlisted ? '不再排队候补了吗？' : '要取消这次报名吗？',
+      content: waitlisted
+        ? '退出后您就不在候补名单上了。以后想参加，需要重新报名并重新排队。'
+        : '取消后，您的名额会让给排队候补的家长，入场码也不能再用。以后想参加，需要重新报名。',
+      confirmText: '确定',
+      cancelText: '再想想',
+      confirmColor: '#c8102e',
+    });
     if (!ok.confirm) return;
     await call('class.cancel', { registrationId: id }, { loading: '正在取消' });
     Taro.showToast({ title: '已取消', icon: 'none' });
@@ -22,7 +31,7 @@ export default function MyRegistrationsPage() {
   };
 
   return (
-    <View className='page classes-mine'>
+    <Screen className='page classes-mine'>
       <ClassesTabs on='mine' />
       <StateView loading={mine.loading && !mine.data} error={mine.error} onRetry={mine.reload} empty={regs.length === 0} emptyText='还没有报名课堂'>
         {regs.map((r) => (
@@ -53,6 +62,6 @@ export default function MyRegistrationsPage() {
           </View>
         ))}
       </StateView>
-    </View>
+    </Screen>
   );
 }

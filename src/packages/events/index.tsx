@@ -8,6 +8,7 @@ import { useAction } from '../../hooks/useAction';
 import { fmtRange } from './util';
 import { checkinQueue } from './offline';
 import './index.css';
+import Screen from '../../components/screen';
 
 type When = 'upcoming' | 'past';
 type Scope = 'mine' | 'all';
@@ -21,7 +22,7 @@ export default function EventsEntryPage() {
   useEffect(() => checkinQueue.watch(), []);
 
   return (
-    <View className='page events'>
+    <Screen className='page events'>
       <View className='events__tabs'>
         <Tab active={when === 'upcoming'} label='即将开始' onClick={() => setWhen('upcoming')} />
         <Tab active={when === 'past'} label='往期活动' onClick={() => setWhen('past')} />
@@ -29,7 +30,7 @@ export default function EventsEntryPage() {
       <View className='events__filter'>
         <Chip active={scope === 'mine'} label='我的地区' onClick={() => setScope('mine')} />
         <Chip active={scope === 'all'} label='全部' onClick={() => setScope('all')} />
-        <Text className='link events__mine-link' onClick={() => Taro.navigateTo({ url: '/packages/events/mine/index' })}>
+        <Text className='tap-link events__mine-link' onClick={() => Taro.navigateTo({ url: '/packages/events/mine/index' })}>
           我的签到 ›
         </Text>
       </View>
@@ -42,7 +43,7 @@ export default function EventsEntryPage() {
       >
         {list.data?.items.map((e) => <EventItem key={e.id} e={e} />)}
       </StateView>
-    </View>
+    </Screen>
   );
 }
 

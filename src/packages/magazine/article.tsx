@@ -9,6 +9,8 @@ import FontSizeControl from './components/font-size-control';
 import { mediaSrc } from '../../services/media';
 import { cachedArticle, localSettings, openingPosition, rememberSettings, saveProgress, syncQueued, syncWhenOnline } from './lib/store';
 import './article.css';
+import { useElderMode } from '../../hooks/useElderMode';
+import Screen from '../../components/screen';
 
 interface Loaded {
   article: ArticleBody;
@@ -71,6 +73,7 @@ let instances = 0;
 
 /** The article reader: font size and night mode per member, progress saved while scrolling, heartbeats while visible. */
 export default function MagazineArticlePage() {
+  const elder = useElderMode();
   const articleId = Number(useRouter().params.id);
   const domId = useMemo(() => `mz-article-${++instances}`, []);
   const [data, setData] = useState<Loaded>();
@@ -239,11 +242,12 @@ export default function MagazineArticlePage() {
   };
 
   const nodes = useMemo(() => (data ? withImageHost(data.article.nodes) : []), [data?.article]);
-  const fontPx = FONT_SIZES.find((f) => f.key === settings.fontSize)?.px ?? 34;
+  // 长辈模式 sets the floor: the reader's 标准 is then as large as the mode's body text.
+  const fontPx = Math.max(FONT_SIZES.find((f) => f.key === settings.fontSize)?.px ?? 34, elder ? 40 : 0);
   const open = (id: number) => Taro.redirectTo({ url: `/packages/magazine/article?id=${id}` });
 
   return (
-    <View id={domId} className={`page mz-article mz-article--${settings.fontSize} ${settings.night ? 'mz-article--night' : ''}`}>
+    <Screen id={domId} className={`page mz-article mz-article--${settings.fontSize} ${settings.night ? 'mz-article--night' : ''}`}>
       <StateView loading={!data && !error} error={error} onRetry={load}>
         {data && (
           <>
@@ -274,14 +278,14 @@ export default function MagazineArticlePage() {
             </View>
             <View className='mz-article__nav'>
               {data.prevId ? (
-                <Text className='link' onClick={() => open(data.prevId!)}>
+                <Text className='tap-link' onClick={() => open(data.prevId!)}>
                   ‹ 上一篇
                 </Text>
               ) : (
                 <Text />
               )}
               {data.nextId ? (
-                <Text className='link' onClick={() => open(data.nextId!)}>
+                <Text className='tap-link' onClick={() => open(data.nextId!)}>
                   下一篇 ›
                 </Text>
               ) : (
@@ -292,6 +296,6 @@ export default function MagazineArticlePage() {
           </>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }

@@ -6,6 +6,7 @@ import { useAction } from '../../hooks/useAction';
 import Cover from './components/cover';
 import { cachedIssue, syncQueued, syncWhenOnline } from './lib/store';
 import './index.css';
+import Screen from '../../components/screen';
 
 /** 《人生》 shelf: the issues newest first, continue reading, and the reader's own lists. */
 export default function MagazineShelfPage() {
@@ -16,7 +17,7 @@ export default function MagazineShelfPage() {
   const offline = error && error.code === 'NETWORK' ? cachedIssue() : null;
 
   return (
-    <View className='page mz-shelf'>
+    <Screen className='page mz-shelf'>
       <View className='mz-shelf__tools'>
         <View className='mz-shelf__search' onClick={() => go('/packages/magazine/search')}>
           <Text>搜索文章</Text>
@@ -69,6 +70,6 @@ export default function MagazineShelfPage() {
           </View>
         ))}
       </StateView>
-    </View>
+    </Screen>
   );
 }

@@ -8,6 +8,7 @@ import Cover from './components/cover';
 import TocItem from './components/toc-item';
 import { cacheIssue, cachedIssue } from './lib/store';
 import './issue.css';
+import Screen from '../../components/screen';
 
 /** One issue: cover, intro, table of contents by column with read/unread marks. Caches the issue for offline reading. */
 export default function MagazineIssuePage() {
@@ -25,7 +26,7 @@ export default function MagazineIssuePage() {
   useShareAppMessage(() => ({ title: shown ? `《人生》${shown.issue.title}` : '《人生》', path: `/packages/magazine/issue?id=${issueId}` }));
 
   return (
-    <View className='page mz-issue'>
+    <Screen className='page mz-issue'>
       <StateView loading={loading && !shown} error={shown ? undefined : error} onRetry={reload}>
         {shown && (
           <>
@@ -58,6 +59,6 @@ export default function MagazineIssuePage() {
           </>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }

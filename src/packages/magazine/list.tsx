@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components';
 import StateView from '../../components/state-view';
 import { useAction } from '../../hooks/useAction';
 import './mine.css';
+import Screen from '../../components/screen';
 
 const STATUS = { unread: '未读', reading: '在读', read: '已读' } as const;
 
@@ -12,7 +13,7 @@ export default function MagazineListPage() {
   const { data, error, loading, reload } = useAction(kind === 'favorites' ? 'magazine.favorites' : 'magazine.history', {});
   Taro.setNavigationBarTitle({ title: kind === 'favorites' ? '我的收藏' : '阅读记录' }).catch(() => undefined);
   return (
-    <View className='page'>
+    <Screen className='page' title={kind === 'favorites' ? '我的收藏' : '阅读记录'}>
       <StateView loading={loading && !data} error={data ? undefined : error} onRetry={reload} empty={data?.items.length === 0} emptyText={kind === 'favorites' ? '还没有收藏的文章' : '还没有阅读记录'}>
         <View className='card'>
           {data?.items.map((a) => (
@@ -23,6 +24,6 @@ export default function MagazineListPage() {
           ))}
         </View>
       </StateView>
-    </View>
+    </Screen>
   );
 }

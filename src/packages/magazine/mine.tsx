@@ -3,8 +3,11 @@ import { View, Text } from '@tarojs/components';
 import StateView from '../../components/state-view';
 import { useAction } from '../../hooks/useAction';
 import './mine.css';
+import Screen from '../../components/screen';
 
 const minutes = (s: number) => Math.round(s / 60);
+/** Reading time in words: 分钟, never 分 (which on this page means points). */
+const minutesText = (s: number) => (s > 0 && minutes(s) === 0 ? '不到 1 分钟' : `${minutes(s)} 分钟`);
 
 /** "本周", "上周", else the Monday as "11月9日". */
 function weekLabel(weekStart: string, index: number, count: number): string {
@@ -17,11 +20,12 @@ function weekLabel(weekStart: string, index: number, count: number): string {
 /** 我的阅读: minutes read per week as a bar chart (newest on top), this week's figures at a glance, and the articles finished. */
 export default function MagazineMinePage() {
   const { data, error, loading, reload } = useAction('magazine.myReading', {});
-  const max = Math.max(1, ...(data?.weeks.map((w) => w.seconds) ?? [1]));
+  // Bars are drawn from the minutes shown beside them, so a week shown as 0 分钟 has no bar.
+  const max = Math.max(1, ...(data?.weeks.map((w) => minutes(w.seconds)) ?? [1]));
   const thisWeek = data?.weeks[data.weeks.length - 1]?.seconds ?? 0;
   const rows = data ? data.weeks.map((w, i) => ({ ...w, label: weekLabel(w.weekStart, i, data.weeks.length) })).reverse() : [];
   return (
-    <View className='page mz-mine'>
+    <Screen className='page mz-mine'>
       <StateView loading={loading && !data} error={data ? undefined : error} onRetry={reload}>
         {data && (
           <>
@@ -36,20 +40,20 @@ export default function MagazineMinePage() {
               </View>
               <View className='mz-mine__stat'>
                 <Text className='mz-mine__num'>{`${data.pointsToday}`}</Text>
-                <Text className='mz-mine__unit'>{`今日积分（上限 ${data.dailyCap}）`}</Text>
+                <Text className='mz-mine__unit'>{`今日阅读积分（每天最多 ${data.dailyCap} 分）`}</Text>
               </View>
             </View>
             <View className='card'>
               <Text className='card-title'>每周阅读时间</Text>
-              <Text className='hint'>{`近 ${data.weeks.length} 周共 ${minutes(data.totalSeconds)} 分钟`}</Text>
+              <Text className='hint'>{`近 ${data.weeks.length} 周共 ${minutesText(data.totalSeconds)}`}</Text>
               <View className='mz-mine__chart'>
                 {rows.map((w) => (
                   <View key={w.weekStart} className={`mz-mine__row ${w.label === '本周' ? 'mz-mine__row--now' : ''}`}>
                     <Text className='mz-mine__label'>{w.label}</Text>
                     <View className='mz-mine__track'>
-                      {w.seconds > 0 && <View className='mz-mine__bar' style={{ width: `${Math.max(3, (w.seconds / max) * 100)}%` }} />}
+                      {minutes(w.seconds) > 0 && <View className='mz-mine__bar' style={{ width: `${Math.max(3, (minutes(w.seconds) / max) * 100)}%` }} />}
                     </View>
-                    <Text className='mz-mine__value'>{`${minutes(w.seconds)} 分`}</Text>
+                    <Text className='mz-mine__value'>{minutesText(w.seconds)}</Text>
                   </View>
                 ))}
               </View>
@@ -68,6 +72,6 @@ export default function MagazineMinePage() {
           </>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }

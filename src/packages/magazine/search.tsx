@@ -5,6 +5,7 @@ import type { SearchHit } from '@contracts/magazine';
 import StateView from '../../components/state-view';
 import { call, type ApiCallError } from '../../services/api';
 import './search.css';
+import Screen from '../../components/screen';
 
 function Runs({ runs, className }: { runs: { text: string; hit: boolean }[]; className: string }) {
   return (
@@ -24,13 +25,15 @@ export default function MagazineSearchPage() {
   const [hits, setHits] = useState<SearchHit[]>();
   const [error, setError] = useState<ApiCallError>();
   const [busy, setBusy] = useState(false);
+  const [tooShort, setTooShort] = useState(false);
 
   const search = async () => {
     const text = q.trim();
-    if (Array.from(text).length < 2) {
-      Taro.showToast({ title: '请至少输入两个字', icon: 'none' });
-      return;
-    }
+    // Whatever happens next, the old results no longer answer what is in the box.
+    setHits(undefined);
+    setError(undefined);
+    setTooShort(Array.from(text).length < 2);
+    if (Array.from(text).length < 2) return;
     setBusy(true);
     try {
       setHits((await call('magazine.search', { q: text }, { quiet: true })).hits);
@@ -43,7 +46,7 @@ export default function MagazineSearchPage() {
   };
 
   return (
-    <View className='page mz-search'>
+    <Screen className='page mz-search'>
       <View className='mz-search__bar'>
         <Input
           name='q'
@@ -59,6 +62,7 @@ export default function MagazineSearchPage() {
           搜索
         </Button>
       </View>
+      {tooShort && <Text className='field-error mz-search__short'>请至少输入两个字再搜索</Text>}
       <StateView loading={busy} error={error} onRetry={search} empty={hits?.length === 0} emptyText='没有找到相关文章，换个词试试'>
         {hits?.map((h) => (
           <View key={h.articleId} className='card mz-search__item' onClick={() => Taro.navigateTo({ url: `/packages/magazine/article?id=${h.articleId}` })}>
@@ -68,6 +72,6 @@ export default function MagazineSearchPage() {
           </View>
         ))}
       </StateView>
-    </View>
+    </Screen>
   );
 }

@@ -6,6 +6,7 @@ import { call, ApiCallError } from '../../services/api';
 import type { AttemptView } from '@contracts/quiz';
 import QuestionCard from './components/question-card';
 import './index.css';
+import Screen from '../../components/screen';
 
 const mmss = (ms: number) => {
   const s = Math.max(0, Math.ceil(ms / 1000));
@@ -73,18 +74,23 @@ export default function QuizAnswerPage() {
   };
 
   const confirmSubmit = async () => {
+    // Always asked, answered or not: a submitted paper cannot be changed. (Time running out submits without asking.)
     const missing = view!.questions.filter((q) => !(answers[q.id]?.length)).length;
-    if (missing > 0) {
-      const r = await Taro.showModal({ title: '确认交卷', content: `还有 ${missing} 题没有作答，确定交卷吗？`, confirmText: '交卷', cancelText: '继续答题' });
-      if (!r.confirm) return;
-    }
+    const r = await Taro.showModal({
+      title: '现在交卷吗？',
+      content: missing > 0 ? `还有 ${missing} 题没有作答。交卷后就不能再改答案了。` : `${view!.questions.length} 道题都答完了。交卷后就不能再改答案了。`,
+      confirmText: '确定交卷',
+      cancelText: '继续答题',
+      confirmColor: '#c8102e',
+    });
+    if (!r.confirm) return;
     await submit();
   };
 
   const q = view?.questions[current];
   const answered = view ? view.questions.filter((x) => answers[x.id]?.length).length : 0;
   return (
-    <View className='page quiz-answer'>
+    <Screen className='page quiz-answer'>
       <StateView loading={!view && !error} error={error} onRetry={load}>
         {view && q && (
           <View>
@@ -112,6 +118,6 @@ export default function QuizAnswerPage() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }

@@ -1,10 +1,14 @@
-import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { campaignIdOfScene } from '@contracts/notify-format';
 import { View, Text } from '@tarojs/components';
 import StateView from '../../components/state-view';
 import CoverImage from '../../components/cover-image';
 import { useAction } from '../../hooks/useAction';
 import type { CampaignCard, CampaignStatus } from '@contracts/quiz';
+import FixButton from '../../components/fix-button';
 import './index.css';
+import Screen from '../../components/screen';
 
 const STATUS: Record<CampaignStatus, string> = { open: '进行中', upcoming: '即将开始', ended: '已结束' };
 const day = (iso: string) => {
@@ -30,7 +34,12 @@ function Campaign({ c }: { c: CampaignCard }) {
         <Text>{`我的最好成绩：${c.myBestScore === null ? '未参加' : `${c.myBestScore} 分`}`}</Text>
         {c.status !== 'ended' && <Text>{`剩余次数：今天 ${c.attemptsLeftToday} 次，共 ${c.attemptsLeft} 次`}</Text>}
       </View>
-      {!c.eligible && <Text className='field-error'>请先在“我的”里选择所在单位，再参加竞赛</Text>}
+      {!c.eligible && (
+        <View className='quiz-campaign__fix'>
+          <Text className='field-error'>请先选择您所在的单位，再参加竞赛</Text>
+          <FixButton error={{ code: 'QUIZ_NOT_ELIGIBLE' }} />
+        </View>
+      )}
       <View className='quiz-campaign__actions'>
         {c.status === 'open' && c.eligible && (c.unfinishedAttemptId || c.attemptsLeftToday > 0) && (
           <View className='btn-primary quiz-btn' onClick={() => go(`/packages/quiz/answer?id=${c.id}`)}>
@@ -52,17 +61,26 @@ function Campaign({ c }: { c: CampaignCard }) {
   );
 }
 
+/** 知识竞赛; with ?mine=1 it is 我的成绩 (from 我的): only the campaigns I have taken part in. */
 export default function QuizListPage() {
+  const mine = useRouter().params.mine === '1';
   const { data, error, loading, reload } = useAction('quiz.list', {});
-  const campaigns = data?.campaigns ?? [];
+  // Opened from a poster: the 小程序码's `scene` ("c=<id>", URI-encoded by WeChat) or the H5 link's `c`: that campaign first.
+  const params = useRouter().params;
+  const shared = campaignIdOfScene(params.scene) ?? (Number(params.c) || null);
+  const all = (data?.campaigns ?? []).filter((c) => !mine || c.myBestScore !== null || !!c.lastAttemptId);
+  const campaigns = shared ? [...all.filter((c) => c.id === shared), ...all.filter((c) => c.id !== shared)] : all;
+  useEffect(() => {
+    if (mine) Taro.setNavigationBarTitle({ title: '我的成绩' }).catch(() => undefined);
+  }, [mine]);
   return (
-    <View className='page quiz-list'>
-      <StateView loading={loading && !data} error={data ? undefined : error} empty={!!data && campaigns.length === 0} emptyText='暂时没有知识竞赛' onRetry={reload}>
+    <Screen className='page quiz-list' title={mine ? '我的成绩' : undefined}>
+      <StateView loading={loading && !data} error={data ? undefined : error} empty={!!data && campaigns.length === 0} emptyText={mine ? '还没有参加过知识竞赛' : '暂时没有知识竞赛'} onRetry={reload}>
         {campaigns.map((c) => (
           <Campaign key={c.id} c={c} />
         ))}
         <Text className='hint'>参加竞赛得 5 积分，及格再得 10 积分（每场竞赛各一次）。</Text>
       </StateView>
-    </View>
+    </Screen>
   );
 }

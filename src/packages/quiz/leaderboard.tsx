@@ -6,6 +6,7 @@ import { useAction } from '../../hooks/useAction';
 import { formatDuration } from '@contracts/quiz-rules';
 import type { LeaderboardRow, LeaderboardScope } from '@contracts/quiz';
 import './index.css';
+import Screen from '../../components/screen';
 
 type Tab = LeaderboardScope | 'org2' | 'org3';
 const TABS: [Tab, string][] = [
@@ -86,7 +87,7 @@ export default function QuizLeaderboardPage() {
   const campaignId = Number(useRouter().params.id);
   const [tab, setTab] = useState<Tab>('all');
   return (
-    <View className='page quiz-leaderboard'>
+    <Screen className='page quiz-leaderboard'>
       <View className='quiz-tabs'>
         {TABS.map(([k, label]) => (
           <View key={k} className={`quiz-tab${tab === k ? ' quiz-tab--on' : ''}`} onClick={() => setTab(k)}>
@@ -95,6 +96,6 @@ export default function QuizLeaderboardPage() {
         ))}
       </View>
       {tab === 'org2' || tab === 'org3' ? <Orgs campaignId={campaignId} level={tab === 'org2' ? 2 : 3} /> : <People key={tab} campaignId={campaignId} scope={tab} />}
-    </View>
+    </Screen>
   );
 }

@@ -5,29 +5,49 @@ import StateView from '../../components/state-view';
 import { useAction } from '../../hooks/useAction';
 import { useMember } from '../../hooks/useMember';
 import ResultCard from './components/result-card';
-import { downloadPosterH5, posterDataOf, posterDataUrlH5, posterFileWeapp } from './components/poster';
+import { downloadPosterH5, posterDataOf, posterDataUrlH5, posterFileWeapp, type PosterCode } from './components/poster';
+import { campaignH5Link } from './components/poster-code';
+import { call } from '../../services/api';
 import './index.css';
+import Screen from '../../components/screen';
 
 const LETTERS = 'ABCDEFGHIJ';
+
+/**
+ * The code on the poster: H5 draws an ordinary QR of the campaign's H5 page; the weapp the campaign's 小程序码
+ * (wechat.campaignCode, made once per campaign), or, where the host cannot reach WeChat, a QR of the H5 page
+ * when the build knows the HTTP host (API_BASE), else none.
+ */
+async function campaignPosterCode(campaignId: number): Promise<PosterCode> {
+  if (process.env.TARO_ENV === 'h5') return { qrText: campaignH5Link(window.location.origin, campaignId) };
+  const c = await call('wechat.campaignCode', { campaignId }, { quiet: true }).catch(() => null);
+  if (c?.image) return { image: `${API_BASE}${c.image}` };
+  return API_BASE ? { qrText: campaignH5Link(API_BASE, campaignId) } : null;
+}
 
 export default function QuizResultPage() {
   const attemptId = Number(useRouter().params.attemptId);
   const { data: r, error, loading, reload } = useAction('quiz.result', { attemptId });
   const { member } = useMember();
+  // 再答一次 when this campaign is still open and today's attempts are not used up.
+  const list = useAction('quiz.list', {}, { enabled: !!r });
+  const campaign = list.data?.campaigns.find((c) => c.id === r?.campaignId);
+  const canAgain = !!campaign && campaign.status === 'open' && campaign.eligible && (!!campaign.unfinishedAttemptId || campaign.attemptsLeftToday > 0);
   const [poster, setPoster] = useState<string>();
 
   const posterFileName = `竞赛成绩-${r?.score ?? 0}分.png`;
   const makePoster = async () => {
     if (!r) return;
     const d = posterDataOf(r, member?.nickname ?? '我');
+    const code = await campaignPosterCode(r.campaignId);
     if (process.env.TARO_ENV === 'h5') {
-      const url = posterDataUrlH5(d);
+      const url = posterDataUrlH5(d, code);
       setPoster(url);
       downloadPosterH5(url, posterFileName);
       return;
     }
     try {
-      const file = await posterFileWeapp('quiz-poster', d);
+      const file = await posterFileWeapp('quiz-poster', d, code);
       setPoster(file);
       const wx = Taro as any;
       if (wx.showShareImageMenu) await wx.showShareImageMenu({ path: file });
@@ -38,7 +58,7 @@ export default function QuizResultPage() {
   };
 
   return (
-    <View className='page quiz-result'>
+    <Screen className='page quiz-result'>
       <StateView loading={loading && !r} error={r ? undefined : error} onRetry={reload}>
         {r && (
           <View>
@@ -48,6 +68,11 @@ export default function QuizResultPage() {
               onLeaderboard={() => Taro.navigateTo({ url: `/packages/quiz/leaderboard?id=${r.campaignId}` })}
               onPoster={makePoster}
             />
+            {canAgain && (
+              <View className='btn-primary rcard__again' role='button' onClick={() => Taro.redirectTo({ url: `/packages/quiz/answer?id=${r.campaignId}` })}>
+                <Text>{campaign!.unfinishedAttemptId ? '继续答题' : `再答一次（今天还可答 ${campaign!.attemptsLeftToday} 次）`}</Text>
+              </View>
+            )}
             {process.env.TARO_ENV !== 'h5' && <Canvas type='2d' id='quiz-poster' style={{ position: 'fixed', left: '-2000px', width: '600px', height: '800px' }} />}
             {poster && (
               <View className='card quiz-poster-card'>
@@ -84,6 +109,6 @@ export default function QuizResultPage() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }

@@ -4,6 +4,7 @@ import { View, Text, Input, Button } from '@tarojs/components';
 import { call, ApiCallError } from '../../services/api';
 import { sessionToken } from '../../services/session';
 import './index.css';
+import Screen from '../../components/screen';
 
 /**
  * Dev-mode login of the HTTP host (`npm start`): any account name acts as a WeChat openid.
@@ -26,7 +27,7 @@ export default function LoginPage() {
   };
 
   return (
-    <View className='page login'>
+    <Screen className='page login'>
       <View className='login__brand'>
         <Text className='login__title'>会员之家</Text>
         <Text className='muted'>计划生育协会会员服务</Text>
@@ -51,6 +52,6 @@ export default function LoginPage() {
           登录
         </Button>
       </View>
-    </View>
+    </Screen>
   );
 }

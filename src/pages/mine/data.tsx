@@ -6,6 +6,7 @@ import { useAction } from '../../hooks/useAction';
 import { call, ApiCallError } from '../../services/api';
 import { sessionToken } from '../../services/session';
 import './data.css';
+import Screen from '../../components/screen';
 
 /** Stored times are UTC ISO strings; members read them on the Beijing clock. */
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -37,15 +38,15 @@ export default function MyDataPage() {
     }
   };
 
-  const row = (label: string, value: string | number | null | undefined, key = label) => (
+  const row = (label: string, value: string | number | null | undefined, key = label, valueClass = '') => (
     <View className='data__row' key={key}>
       <Text className='data__label'>{label}</Text>
-      <Text className='data__value'>{shown(value)}</Text>
+      <Text className={`data__value ${valueClass}`}>{shown(value)}</Text>
     </View>
   );
 
   return (
-    <View className='page data'>
+    <Screen className='page data'>
       <StateView loading={data.loading} error={data.error} onRetry={data.reload}>
         {d && (
           <>
@@ -64,7 +65,7 @@ export default function MyDataPage() {
             </View>
             <View className='card'>
               <Text className='card-title'>积分记录（{d.points.length} 条）</Text>
-              {d.points.length === 0 ? <Text className='muted'>暂无积分记录</Text> : d.points.map((p, i) => row(`${shown(p.createdAt).slice(0, 10)} ${p.reason}`, `${p.delta > 0 ? '+' : ''}${p.delta}`, `p${i}`))}
+              {d.points.length === 0 ? <Text className='muted'>暂无积分记录</Text> : d.points.map((p, i) => row(`${shown(p.createdAt).slice(0, 10)} ${p.reason}`, `${p.delta > 0 ? '+' : ''}${p.delta}`, `p${i}`, 'data__points'))}
             </View>
             {d.sections.map((s) => (
               <View className='card' key={s.title}>
@@ -94,6 +95,6 @@ export default function MyDataPage() {
           </>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }

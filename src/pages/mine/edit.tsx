@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Input, Button } from '@tarojs/components';
 import { PRIVACY_NOTICE_VERSION } from '@contracts/privacy';
 import OrgPicker from '../../components/org-picker';
@@ -7,14 +7,17 @@ import StateView from '../../components/state-view';
 import { useAction } from '../../hooks/useAction';
 import { call, ApiCallError } from '../../services/api';
 import './edit.css';
+import Screen from '../../components/screen';
 
 export default function EditProfilePage() {
   const me = useAction('member.me', {});
+  // Opened from a refusal's 去设置所在单位: straight to the picker, and the choice is saved at once.
+  const pickOnly = useRouter().params.pickOrg === '1';
   const [nickname, setNickname] = useState('');
   const [realName, setRealName] = useState('');
   const [phone, setPhone] = useState('');
   const [org, setOrg] = useState<{ id: string; name: string } | null>(null);
-  const [picking, setPicking] = useState(false);
+  const [picking, setPicking] = useState(pickOnly);
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState('');
 
@@ -47,25 +50,36 @@ export default function EditProfilePage() {
     }
   };
 
+  const saveOrg = async (o: { id: string; name: string }) => {
+    try {
+      await call('member.update', { orgId: o.id }, { loading: '正在保存' });
+      Taro.showToast({ title: `已选择${o.name}`, icon: 'none' });
+      setTimeout(() => Taro.navigateBack(), 800);
+    } catch {
+      // the toast said why
+    }
+  };
+
   if (picking)
     return (
-      <View className='page'>
+      <Screen className='page'>
         <Text className='card-title'>选择所在单位</Text>
         <OrgPicker
           initialParentId={me.data?.orgPath.length ? (me.data.orgPath[me.data.orgPath.length - 2]?.id ?? null) : null}
           onPick={(o) => {
+            if (pickOnly) return void saveOrg(o);
             setOrg({ id: o.id, name: o.name });
             setPicking(false);
           }}
         />
-        <Button className='btn-plain' style={{ marginTop: '24px' }} onClick={() => setPicking(false)}>
+        <Button className='btn-plain' style={{ marginTop: '24px' }} onClick={() => (pickOnly ? Taro.navigateBack() : setPicking(false))}>
           取消
         </Button>
-      </View>
+      </Screen>
     );
 
   return (
-    <View className='page edit'>
+    <Screen className='page edit'>
       <StateView loading={me.loading && !me.data} error={me.data ? undefined : me.error} onRetry={me.reload}>
         <View className='card'>
           <View className='field'>
@@ -105,6 +119,6 @@ export default function EditProfilePage() {
           保存
         </Button>
       </StateView>
-    </View>
+    </Screen>
   );
 }

@@ -4,6 +4,7 @@ import { View, Text, Button } from '@tarojs/components';
 import { PRIVACY_NOTICE, PRIVACY_NOTICE_VERSION } from '@contracts/privacy';
 import { call } from '../../services/api';
 import './index.css';
+import Screen from '../../components/screen';
 
 export default function PrivacyPage() {
   const router = useRouter();
@@ -18,7 +19,7 @@ export default function PrivacyPage() {
   };
 
   return (
-    <View className='page privacy'>
+    <Screen className='page privacy'>
       <View className='card'>
         <Text className='card-title'>{PRIVACY_NOTICE.title}</Text>
         <Text className='privacy__p'>{PRIVACY_NOTICE.intro}</Text>
@@ -37,6 +38,6 @@ export default function PrivacyPage() {
       <Button className='btn-plain' style={{ marginTop: '20px' }} onClick={() => Taro.navigateBack()}>
         {first ? '暂不同意（不填写姓名和手机号）' : '返回'}
       </Button>
-    </View>
+    </Screen>
   );
 }

@@ -8,10 +8,15 @@ import { call, ApiCallError } from '../../../services/api';
 import Markdown from '../components/markdown';
 import CoverImage from '../../../components/cover-image';
 import CheckinPanel, { type CheckinPanelProps } from '../components/checkin-panel';
+import LinkCheckin from '../components/link-checkin';
 import { fmtDateTime, fmtRange } from '../util';
 import { checkinQueue } from '../offline';
+import { checkinLinkOf } from '../checkin-link';
+import { askEventReminder } from '../remind';
+import FixButton from '../../../components/fix-button';
 import '../index.css';
 import './index.css';
+import Screen from '../../../components/screen';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 /** H5: the camera can be offered where the browser has getUserMedia (a secure page). */
@@ -50,10 +55,13 @@ function qrProblem(text: string, id: number): string | null {
 }
 
 export default function EventDetailPage() {
-  const id = Number(useRouter().params.id);
+  const params = useRouter().params;
+  // Opened from a 大屏 check-in link (WeChat's scanner or a browser): the link is in `q`, checked in once the event is loaded.
+  const id = Number(params.id) || checkinLinkOf(params)?.eventId || 0;
   const ev = useAction('event.get', { id }, { enabled: id > 0 });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [errorCode, setErrorCode] = useState<string>();
   const [intent, setIntent] = useState<{ intending: boolean; intentCount: number } | null>(null);
   const [, setTick] = useState(0);
   useEffect(
@@ -74,11 +82,15 @@ export default function EventDetailPage() {
 
   const submit = async (code: string, scannedAt: string) => {
     setError('');
+    setErrorCode(undefined);
     setBusy(true);
     try {
       // The position is asked for only when the event requires it (it is stored with the check-in).
       const location = e?.locationRequired ? await currentLocation() : null;
-      if (e?.locationRequired && !location) return setError(LOCATION_REFUSED);
+      if (e?.locationRequired && !location) {
+        setErrorCode('LOCATION_REQUIRED');
+        return setError(LOCATION_REFUSED);
+      }
       const r = await checkinQueue.checkIn({ eventId: id, code, scannedAt, location });
       if (r.queued) {
         setTick((t) => t + 1);
@@ -89,6 +101,7 @@ export default function EventDetailPage() {
       }
     } catch (err) {
       setError((err as ApiCallError).message);
+      setErrorCode((err as ApiCallError).code);
     } finally {
       setBusy(false);
     }
@@ -118,7 +131,11 @@ export default function EventDetailPage() {
   const toggleIntent = async () => {
     if (!e) return;
     const now = intent?.intending ?? e.intending;
-    setIntent(await call('event.intend', { id, intend: !now }, { loading: '请稍候' }));
+    // Asked first, inside the tap: WeChat shows the subscribe dialog only there.
+    const remind = now ? null : await askEventReminder();
+    const r = await call('event.intend', { id, intend: !now }, { loading: '请稍候' });
+    setIntent(r);
+    if (r.intending && remind !== null) await call('notify.eventRemind', { eventId: id, accepted: remind }, { quiet: true }).catch(() => undefined);
   };
 
   const openMap = () => {
@@ -129,7 +146,7 @@ export default function EventDetailPage() {
 
   const share = () => {
     if (IS_WEAPP) Taro.showToast({ title: '请点右上角 ··· 分享给朋友', icon: 'none' });
-    else Taro.setClipboardData({ data: window.location.href }).then(() => Taro.showToast({ title: '链接已复制，可粘贴分享', icon: 'none' }));
+    else Taro.setClipboardData({ data: window.location.href }).then(() => Taro.showToast({ title: '链接已复制，可以发给亲友', icon: 'none', duration: 2500 }));
   };
 
   let status: CheckinPanelProps['status'] = 'open';
@@ -147,7 +164,7 @@ export default function EventDetailPage() {
   const ended = e ? Date.parse(e.endsAt) < Date.now() : false;
 
   return (
-    <View className='page event-detail'>
+    <Screen className='page event-detail'>
       <StateView loading={ev.loading && !e} error={e ? undefined : ev.error} onRetry={ev.reload}>
         {e && (
           <View>
@@ -163,7 +180,7 @@ export default function EventDetailPage() {
                 <View className='event-detail__line' onClick={openMap}>
                   <Text className='muted'>地点：{e.venue.name}</Text>
                   {e.venue.address && <Text className='hint event-detail__addr'>{e.venue.address}</Text>}
-                  {e.venue.lat !== null && <Text className='link event-detail__map'>查看地图 ›</Text>}
+                  {e.venue.lat !== null && <Text className='tap-link event-detail__map'>查看地图 ›</Text>}
                 </View>
               )}
               {e.kind === 'event' && e.points > 0 && <Text className='muted event-detail__line'>签到可得 {e.points} 积分</Text>}
@@ -183,6 +200,7 @@ export default function EventDetailPage() {
               </View>
             )}
 
+            {e.kind === 'event' && e.published && <LinkCheckin options={params} eventId={e.id} done={!!e.myCheckin} onLink={submit} />}
             {e.kind === 'event' && e.published && (
               <CheckinPanel
                 status={status}
@@ -198,6 +216,8 @@ export default function EventDetailPage() {
                 onSubmitCode={(code) => submit(code, new Date().toISOString())}
               />
             )}
+
+            {error && <FixButton error={{ code: errorCode }} />}
 
             {e.canManage && e.kind === 'event' && (
               <View className='card'>
@@ -219,6 +239,6 @@ export default function EventDetailPage() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }

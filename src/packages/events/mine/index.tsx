@@ -5,13 +5,14 @@ import { useAction } from '../../../hooks/useAction';
 import { fmtDateTime } from '../util';
 import { checkinQueue } from '../offline';
 import '../index.css';
+import Screen from '../../../components/screen';
 
 /** 我的签到: every check-in of mine, newest first, and scans still waiting for a network. */
 export default function MyCheckinsPage() {
   const list = useAction('event.myCheckins', {});
   const waiting = checkinQueue.list();
   return (
-    <View className='page events'>
+    <Screen className='page events'>
       {waiting.length > 0 && (
         <View className='card'>
           <Text className='card-title'>等待联网提交（{waiting.length}）</Text>
@@ -36,6 +37,6 @@ export default function MyCheckinsPage() {
           </View>
         ))}
       </StateView>
-    </View>
+    </Screen>
   );
 }

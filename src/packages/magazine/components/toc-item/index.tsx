@@ -18,7 +18,7 @@ const MARK = { unread: '未读', reading: '在读', read: '已读' } as const;
 export default function TocItem({ title, author, summary, readingMinutes, status, position = 0, onOpen }: TocItemProps) {
   const label = status === 'reading' && position > 0 ? `读到 ${Math.round(position * 100)}%` : MARK[status];
   return (
-    <View className={`mz-toc-item mz-toc-item--${status}`} onClick={onOpen} role='link' aria-label={`${title}，${label}`}>
+    <View className={`mz-toc-item mz-toc-item--${status}`} onClick={onOpen} role='link'>
       <View className='mz-toc-item__head'>
         <Text className='mz-toc-item__title'>{title}</Text>
         <Text className={`mz-toc-item__mark mz-toc-item__mark--${status}`}>{label}</Text>

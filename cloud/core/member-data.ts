@@ -1,0 +1,18 @@
+import type { MemberDataExport } from '../contracts/member';
+import type { MemberContext } from './context';
+
+/**
+ * "我的数据" shows everything stored about a member, and 注销 removes it. Each feature that keeps personal
+ * rows contributes a section (and, if it must act while the member still exists, a before-delete hook);
+ * app.ts lists them all, so the member feature never imports the others.
+ */
+export type MemberDataSection = (ctx: MemberContext) => Promise<MemberDataExport['sections'][number] | null>;
+
+/** Runs before the one DELETE that cascades the member's personal rows (give a class seat to the waitlist, say). */
+export type BeforeMemberDeleteHook = (ctx: MemberContext) => Promise<void>;
+
+export interface MemberDataParts {
+  sections: readonly MemberDataSection[];
+  /** Run in this order. */
+  beforeDelete: readonly BeforeMemberDeleteHook[];
+}
