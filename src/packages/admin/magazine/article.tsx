@@ -44,6 +44,7 @@ export default function AdminMagazineArticlePage() {
   };
   useEffect(() => {
     void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per page: load is a new function every render
   }, []);
 
   const save = async () => {

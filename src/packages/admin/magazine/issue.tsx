@@ -38,9 +38,10 @@ export default function AdminMagazineIssuePage() {
   const [error, setError] = useState('');
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((x) => ({ ...x, [k]: v }));
 
+  const firstOrg = member?.adminOrgs[0];
   useEffect(() => {
-    if (!org && !routeId && member?.adminOrgs[0]) setOrg(member.adminOrgs[0]);
-  }, [member?.id]);
+    if (!org && !routeId && firstOrg) setOrg(firstOrg);
+  }, [org, routeId, firstOrg]);
 
   const load = async () => {
     if (!issueId) return;
@@ -56,6 +57,7 @@ export default function AdminMagazineIssuePage() {
   };
   useEffect(() => {
     void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per issue: load is a new function every render
   }, [issueId]);
   // back from an article: refresh the list
   useDidShow(() => {
