@@ -193,11 +193,14 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
      RETURNING active_seconds AS activeSeconds, max_position AS maxPosition, finished_at AS finishedAt`,
   );
   const finish = db.prepare('UPDATE magazine_progress SET finished_at = ? WHERE member_id = ? AND article_id = ? AND finished_at IS NULL');
-  const creditDay = db.prepare(
-    `INSERT INTO magazine_daily (member_id, day, seconds, finished) VALUES (@m, @day, @credit, @fin)
-     ON CONFLICT (member_id, day) DO UPDATE SET seconds = seconds + @credit, finished = finished + @fin
-     RETURNING finished`,
-  );
+  /** Adds to the member's day; answers how many articles they finished that day so far. */
+  const creditDay = db
+    .prepare(
+      `INSERT INTO magazine_daily (member_id, day, seconds, finished) VALUES (@m, @day, @credit, @fin)
+       ON CONFLICT (member_id, day) DO UPDATE SET seconds = seconds + @credit, finished = finished + @fin
+       RETURNING finished`,
+    )
+    .pluck();
 
   const heartbeat = (beat: Parameters<MagazineRepo['heartbeat']>[0], rules: Parameters<MagazineRepo['heartbeat']>[1]) => {
     const { memberId: m, articleId: a } = beat;
@@ -212,7 +215,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     if (!finished && rules.finishes(p)) {
       finish.run(at, m, a);
       finished = true;
-      const ordinal = creditDay.pluck().get({ m, day: beat.day, credit, fin: 1 }) as number;
+      const ordinal = creditDay.get({ m, day: beat.day, credit, fin: 1 }) as number;
       const award = rules.award(ordinal);
       if (award && payPoints(award)) pointsAwarded = award.delta;
     } else if (credit > 0) creditDay.run({ m, day: beat.day, credit, fin: 0 });
