@@ -1,6 +1,16 @@
 import type { MysqlDb, Sql } from './db';
 import { isDuplicateKey } from './db';
-import type { AdminArticle, ArticleBody, ArticleListItem, ArticleRef, ContinueReading, FontSize, IssueSummary, ReaderSettings } from '../../contracts/magazine';
+import type {
+  AdminArticle,
+  AdminIssue,
+  ArticleBody,
+  ArticleListItem,
+  ArticleRef,
+  ContinueReading,
+  FontSize,
+  IssueSummary,
+  ReaderSettings,
+} from '../../contracts/magazine';
 import type { ArticleFields, ImportIssue, MagazineRepo, Publication, SearchRow } from '../../features/magazine/repo';
 import type { PointsAward } from '../../features/points/repo';
 import { articleStatus, type Audience, type Reading } from '../../features/magazine/rules';
@@ -28,6 +38,7 @@ const REF_COLS = `a.id AS articleId, i.id AS issueId, a.title, i.title AS issueT
 const TERMS_PER_INSERT = 500;
 
 type Row = Record<string, any>;
+type AdminIssueRow = Omit<AdminIssue, 'published'> & { orgPath: string };
 
 const toAdminArticle = (r: Row): AdminArticle => ({ ...(r as AdminArticle), sample: !!r.sample });
 const toBody = (r: Row): ArticleBody & { seq: number } => {
@@ -342,12 +353,13 @@ export function mysqlMagazineRepo(db: MysqlDb, payPoints: PayPoints): MagazineRe
       );
     },
     async adminIssues(paths) {
-      const rows = await db.rows<Row>(`SELECT ${ADMIN_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id ORDER BY i.publish_at DESC`);
-      return rows.filter((r) => paths.some((p) => r.orgPath.startsWith(p))).map((r) => ({ ...r, published: false }) as any);
+      const rows = await db.rows<AdminIssueRow>(`SELECT ${ADMIN_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id ORDER BY i.publish_at DESC`);
+      // whether it is out yet is the handler's to say, by its clock
+      return rows.filter((r) => paths.some((p) => r.orgPath.startsWith(p))).map((r) => ({ ...r, published: false }));
     },
     async adminIssue(id) {
-      const r = await db.row<Row>(`SELECT ${ADMIN_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id WHERE i.id = ?`, [id]);
-      return r ? ({ ...r, published: false } as any) : null;
+      const r = await db.row<AdminIssueRow>(`SELECT ${ADMIN_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id WHERE i.id = ?`, [id]);
+      return r ? { ...r, published: false } : null;
     },
     async setPublishAt(id, publishAt, at) {
       await db.run('UPDATE magazine_issues SET publish_at = ?, updated_at = ? WHERE id = ?', [publishAt.toISOString(), at.toISOString(), id]);
