@@ -5,7 +5,7 @@ import { sqlOf, startTestApp, tempDir, testStoreChoice, type TestApp } from '../
 import { startHttpHost, type TestHost } from '../support/http';
 import fc from 'fast-check';
 import { markdownToNodes, storedArticle } from '../../cloud/features/magazine/render';
-import { audienceOf } from '../../cloud/features/magazine/rules';
+import { audienceOf, readingAward } from '../../cloud/features/magazine/rules';
 import { readIssueFolder } from '../../cloud/features/magazine/importer';
 import { REPO_ROOT, createApp, type StoreChoice } from '../../cloud/app';
 import { pngImage } from '../support/images';
@@ -347,6 +347,27 @@ describe('reading credit', () => {
     });
     expect(paid).toMatchObject({ finished: true, pointsAwarded: 2 });
     expect((await app.as('credit-atomic').call('member.points', {})).balance).toBe(2);
+  });
+
+  test('articles finishing at the same moment cannot slip past the daily cap together', async () => {
+    const memberId = (await app.store.members.findOrCreateByOpenid('credit-race', '微信用户')).id;
+    const shelf = await app.as('credit-race').call('magazine.shelf', {});
+    const ids: number[] = [];
+    for (const iss of shelf.issues)
+      for (const c of (await app.as('credit-race').call('magazine.issue', { issueId: iss.id })).columns) ids.push(...c.articles.map((a) => a.id));
+    const outcomes = await Promise.all(
+      ids
+        .slice(0, 8)
+        .map((articleId) =>
+          app.store.magazine.heartbeat(
+            { memberId, articleId, position: 1, now: clock, day: '2026-11-23' },
+            { credit: () => 0, finishes: () => true, award: (ordinal) => readingAward(ordinal, { memberId, articleId, title: '并发', at: clock }) },
+          ),
+        ),
+    );
+    expect(outcomes.every((o) => o.finished)).toBe(true);
+    expect(outcomes.map((o) => o.pointsAwarded).sort()).toEqual([0, 0, 0, 2, 2, 2, 2, 2]);
+    expect((await app.as('credit-race').call('member.points', {})).balance).toBe(10);
   });
 
   test('scrolling to 90% without 60 s of active time does not count', async () => {
