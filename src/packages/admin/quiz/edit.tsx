@@ -12,8 +12,9 @@ import DateTimeField from '../components/form/date-time-field';
 import { Field, FormError } from '../components/form/field';
 import '../../quiz/index.css';
 import Screen from '../../../components/screen';
+import { chinaDay, chinaInstant } from '@contracts/china-time';
 
-const beijingDate = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const beijingDate = (iso: string) => chinaDay(iso);
 
 export default function AdminQuizEditPage() {
   const id = Number(useRouter().params.id) || undefined;
@@ -56,8 +57,8 @@ export default function AdminQuizEditPage() {
       cover,
       orgId: f.orgId,
       draws: Object.entries(draws).filter(([, n]) => Number(n) > 0).map(([bankId, n]) => ({ bankId, count: Number(n) })),
-      opensAt: `${f.opens}T00:00:00+08:00`,
-      closesAt: `${f.closes}T23:59:59+08:00`,
+      opensAt: chinaInstant(f.opens),
+      closesAt: chinaInstant(f.closes, '23:59:59'),
       timeLimitSec: Math.round(Number(f.minutes) * 60),
       attemptsPerDay: Number(f.perDay),
       attemptsTotal: Number(f.total),
