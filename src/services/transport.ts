@@ -14,8 +14,22 @@ async function cloudTransport(action: string, payload: unknown): Promise<Transpo
   return { status: body.status ?? (body.ok ? 200 : 400), body };
 }
 
+/**
+ * H5: an answer the page asked for before the app had loaded (config/first-screen.ts, 首页's first screen),
+ * taken once; later calls go to the network.
+ */
+function prefetched(action: string, payload: unknown): Promise<TransportResponse> | undefined {
+  const answers = (globalThis as { __firstScreen?: Record<string, Promise<TransportResponse>> }).__firstScreen;
+  const key = `${action} ${JSON.stringify(payload ?? {})}`;
+  const answer = answers?.[key];
+  if (answer) delete answers![key];
+  return answer;
+}
+
 /** HTTP: POST /api/<action> with the session token. H5 talks to its own origin. */
 async function httpTransport(action: string, payload: unknown): Promise<TransportResponse> {
+  const early = process.env.TARO_ENV === 'h5' ? await prefetched(action, payload)?.catch(() => undefined) : undefined;
+  if (early?.body && typeof early.body === 'object' && 'ok' in early.body) return early;
   const token = sessionToken.get();
   const res = await Taro.request<Envelope<unknown>>({
     url: `${API_BASE}/api/${action}`,

@@ -164,7 +164,9 @@ export function markdownToNodes(md: string): RichNode[] {
 export function markdownToPlain(md: string): string {
   const walk = (nodes: RichNode[]): string =>
     nodes.map((n) => ('type' in n ? n.text : walk(n.children ?? []) + (/^(p|h\d|li|div|blockquote)$/.test(n.name) ? '\n' : ''))).join('');
-  return walk(markdownToNodes(md)).replace(/\n{2,}/g, '\n').trim();
+  return walk(markdownToNodes(md))
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }
 
 /** Older readers: about 300 Chinese characters a minute. */
@@ -183,4 +185,3 @@ export function storedArticle(a: { title: string; summary: string; bodyMd: strin
     searchBody: a.summary + '\n' + plain,
   };
 }
-

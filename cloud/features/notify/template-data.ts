@@ -1,3 +1,4 @@
+import { chinaDateTimeWords } from '../../contracts/china-time';
 /**
  * WeChat subscribe-message field rules. A template's keys are named "<type><n>" (thing1, time2, …) and WeChat
  * refuses a whole message (47003) when one value breaks its type's rule, so values are shaped here and a value
@@ -41,9 +42,7 @@ export function cutText(value: string, max: number): string {
 export function wechatTime(iso: string | Date): string {
   const t = typeof iso === 'string' ? Date.parse(iso) : iso.getTime();
   if (!Number.isFinite(t)) throw new TemplateDataError('time', '时间无效');
-  const d = new Date(t + 8 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+  return chinaDateTimeWords(t);
 }
 
 const TIME_RE = /^(\d{4}年\d{1,2}月\d{1,2}日( \d{1,2}:\d{2})?|\d{1,2}:\d{2})$/;

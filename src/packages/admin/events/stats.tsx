@@ -7,6 +7,7 @@ import { saveFile } from '../files';
 import DeliveryStatus from '../components/delivery-status';
 import { toBjInput } from './time';
 import './stats.css';
+import Screen from '../../../components/screen';
 
 /** 签到统计: check-ins over time and by organisation (bars are Views with % widths), the list, .xlsx export. */
 export default function EventStatsPage() {
@@ -22,7 +23,7 @@ export default function EventStatsPage() {
   };
 
   return (
-    <View className='page stats'>
+    <Screen className='page stats'>
       <StateView loading={s.loading && !d} error={d ? undefined : s.error} onRetry={s.reload}>
         {d && (
           <View>
@@ -87,7 +88,7 @@ export default function EventStatsPage() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }
 
