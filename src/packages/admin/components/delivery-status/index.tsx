@@ -17,9 +17,13 @@ export default function DeliveryStatus({ subject }: { subject: { classId: number
       {!none &&
         kinds.map((k) => (
           <View key={k.kind} className='delivery-status__kind'>
-            <Text className='detail-row delivery-status__line'>{`${k.label}：已送达 ${k.sent} · 等待 ${k.pending} · 失败 ${k.failed}`}</Text>
+            <View className='detail-row'>
+              <Text className='delivery-status__line'>{`${k.label}：已送达 ${k.sent} · 等待 ${k.pending} · 失败 ${k.failed}`}</Text>
+            </View>
             {k.failures.map((f) => (
-              <Text key={f.code} className='hint delivery-status__failure'>{`${f.message || '发送失败'}（${f.code}）× ${f.count}`}</Text>
+              <View key={f.code}>
+                <Text className='hint delivery-status__failure'>{`失败原因：${f.message || '发送失败'}（${f.code}）× ${f.count}`}</Text>
+              </View>
             ))}
           </View>
         ))}
