@@ -1,6 +1,8 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { FirstScreenPlugin } from './first-screen';
+import { PrecompressPlugin } from './precompress';
 
 // Build-time switches, read from the environment (see README "配置"):
 //   TARO_APP_CLOUD_ENV  a WeChat cloud env id: the client then calls the cloud function `api`
@@ -58,6 +60,27 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false },
       },
       router: { mode: 'hash' },
+      webpackChain(chain) {
+        // Taro's H5 split covers initial chunks only, so every page chunk carried its own copy of the
+        // component library and of the Taro APIs it calls. One shared chunk instead: fetched once (beside
+        // the app bundle, see first-screen.ts), cached for every later page.
+        const split = chain.optimization.get('splitChunks') || {};
+        chain.optimization.splitChunks({
+          ...split,
+          cacheGroups: {
+            ...split.cacheGroups,
+            pageComponents: {
+              name: 'page-components',
+              chunks: 'async',
+              minChunks: 2,
+              priority: 20,
+              test: /[\\/]node_modules[\\/](@tarojs|@babel[\\/]runtime|tslib|whatwg-fetch|abortcontroller-polyfill|query-string|decode-uri-component|split-on-first|filter-obj)[\\/]/,
+            },
+          },
+        });
+        chain.plugin('firstScreen').use(FirstScreenPlugin, [require('path').resolve(__dirname, '..', 'src')]);
+        if (process.env.NODE_ENV === 'production') chain.plugin('precompress').use(PrecompressPlugin);
+      },
     },
   };
   if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);

@@ -212,6 +212,7 @@ test('the roster masks what the form marks personal (by kind and flag, not label
   const roster = await admin().call('class.roster', { classId: c.id });
   expect(roster).not.toHaveProperty('masked');
   expect(roster.entries[0]).toMatchObject({
+    name: '微信用户', // the registrant's own (account) name, for the roll call
     phone: '138****0042',
     code: r.registration.code,
     // name and phone kinds are always personal; 家庭住址 was ticked personal; 宝宝名字 was not, whatever its label says.

@@ -10,6 +10,7 @@ import { eventsCheckinBurst } from './sections/events';
 import { magazineBench } from './sections/magazine';
 import { mediaBench } from './sections/media';
 import { mysqlBench } from './sections/mysql';
+import { firstScreenBench } from './sections/first-screen';
 
 const sections: [string, () => Promise<void> | void][] = [
   ['foundation', foundationThroughput],
@@ -19,6 +20,7 @@ const sections: [string, () => Promise<void> | void][] = [
   ['magazine', magazineBench],
   ['media', mediaBench],
   ['mysql', mysqlBench],
+  ['first-screen', firstScreenBench],
   ['sizes', bundleSizes],
 ];
 

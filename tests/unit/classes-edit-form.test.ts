@@ -61,7 +61,7 @@ test('every mistake gets its own clear message', () => {
   expect(msgs({ venueName: 'x', capacity: '0' })).toEqual(['名额请填写 1 到 10000 之间的整数']);
   expect(msgs({ venueName: 'x', cancelHours: '-1' })).toEqual(['可取消的时限请填写 0 到 720 之间的整数小时']);
   expect(msgs({ venueName: 'x', cancelAllowed: false, cancelHours: 'x' })).toEqual([]);
-  expect(msgs({ venueName: 'x', startsAt: '12月5日' })).toEqual(['开课时间请按“2026-12-05 10:00”的格式填写']);
+  expect(msgs({ venueName: 'x', startsAt: '12月5日' })).toEqual(['请选择开课日期和时间']);
   expect(msgs({ venueName: 'x', regClosesAt: '2026-12-30 10:00' })).toEqual(['报名截止时间不能晚于开课时间']);
   expect(msgs({ venueName: 'x', regOpensAt: '2026-12-08 09:30', regClosesAt: '2026-12-08 09:00' })).toEqual(['报名截止时间须晚于报名开始时间']);
   const choice = (options: string[]) => msgs({ venueName: 'x', fields: [{ id: 'q1', label: '性别', type: 'choice', required: true, personal: false, options }] });
@@ -70,6 +70,15 @@ test('every mistake gets its own clear message', () => {
   expect(choice(['男孩', '男孩'])).toEqual(['“性别”的选项有重复']);
   expect(msgs({ venueName: 'x', fields: [{ id: 'q1', label: '', type: 'text', required: false, personal: false, options: [] }] })).toEqual(['请填写第 1 个报名字段的名称']);
   expect(payloadOf(good({ title: '' })).payload).toBeNull();
+});
+
+test('each mistake is also filed under the field it is about, so the form shows it there', () => {
+  const at = (over: Partial<ClassDraft>) => payloadOf(good(over)).fieldErrors;
+  expect(at({ title: ' ', venueName: '' })).toEqual({ title: '请填写课程名称', venueName: '请填写上课地点名称' });
+  expect(at({ venueName: 'x', lat: '95', lng: '111' })).toEqual({ lat: '纬度请填写 -90 到 90 之间的数字，如 40.8424' });
+  expect(at({ venueName: 'x', regClosesAt: '2026-12-30 10:00' })).toEqual({ regClosesAt: '报名截止时间不能晚于开课时间' });
+  expect(at({ venueName: 'x', fields: [{ id: 'q1', label: '性别', type: 'choice', required: true, personal: false, options: ['男孩'] }] })).toEqual({ field_options_0: '“性别”是单选，至少要有 2 个选项' });
+  expect(at({ venueName: 'x' })).toEqual({});
 });
 
 test('fields reorder; times round-trip in China time; an existing class becomes its draft', () => {

@@ -125,8 +125,10 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
     const due = policy.promotionsDue(s);
     if (due === 0) return [];
     const iso = at.toISOString();
+    // A locking read: it sees the latest commits (a plain read may see the snapshot taken before the class lock
+    // was granted, as on TiDB). Every writer of this class's queue holds the class lock first, so nobody waits here.
     const heads = await sql.rows<{ id: number; memberId: number | null }>(
-      `SELECT id, member_id AS memberId FROM class_registrations WHERE class_id = ? AND status = 'waitlisted' ORDER BY seq LIMIT ?`,
+      `SELECT id, member_id AS memberId FROM class_registrations WHERE class_id = ? AND status = 'waitlisted' ORDER BY seq LIMIT ? FOR UPDATE`,
       [s.classId, due],
     );
     for (const next of heads) {
@@ -230,8 +232,8 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
       return db.tx(async (sql): Promise<RegisterOutcome> => {
         const s = await lockClass(sql, classId);
         if (!s) return { kind: 'notFound' };
-        const active = await sql.value('SELECT id FROM class_registrations WHERE class_id = ? AND active_member_id = ?', [classId, memberId]);
-        if (active !== undefined) return { kind: 'duplicate' };
+        const activeOf = (lock: string) => sql.value(`SELECT id FROM class_registrations WHERE class_id = ? AND active_member_id = ?${lock}`, [classId, memberId]);
+        if ((await activeOf('')) !== undefined) return { kind: 'duplicate' };
         // A seat freed outside a cancel still belongs to the head of the waitlist.
         await promote(sql, s, at, policy);
         const status = policy.seatFor(s);
@@ -241,6 +243,9 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
         const confirmedAt = status === 'confirmed' ? iso : null;
         let code: string;
         let id: number;
+        // The read above may see a snapshot from before the class lock was granted (TiDB takes it at the start):
+        // the UNIQUE key on active_member_id is what refuses a second active registration. A clash on the ticket
+        // code instead draws another code.
         for (;;) {
           code = policy.newTicketCode();
           const r = await sql.insertUnique(
@@ -248,11 +253,11 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             [classId, memberId, memberId, seq, status, code, data.name, data.childAge, JSON.stringify(data.answers), iso, confirmedAt],
           );
-          // Under the class lock the only key a new row can clash on is the ticket code: draw another.
           if (r.inserted) {
             id = r.insertId;
             break;
           }
+          if ((await activeOf(' FOR UPDATE')) !== undefined) return { kind: 'duplicate' };
         }
         await sql.run(
           'UPDATE classes SET next_seq = ?, confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count + ? WHERE id = ?',

@@ -3,7 +3,7 @@ import { sheetBase64 } from '../../core/excel';
 import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
 import type { MemberContext } from '../../core/context';
-import { maskName, maskPhone } from '../../contracts/format';
+import { maskPhone } from '../../contracts/format';
 import { cancelVerdict, chinaDate, REGISTRATION_STATUS_LABEL, type SubscribeKind } from '../../contracts/classes-format';
 import {
   classCancelInput,
@@ -97,9 +97,9 @@ function myRegistrationOf(c: ClassRow, r: RegistrationRow, now: Date): MyRegistr
 }
 
 /**
- * A roster line as admins in scope see it: personal data masked (the member's name, every answer to a
- * personal field), as in every list seen by someone other than the member. The ticket code stays whole
- * for check-in at the door; the organiser's export carries the answers in full.
+ * A roster line as admins in scope see it: the registrant's name whole (the roll call at the door goes by it),
+ * the answers to every personal form field masked (by what the field is, never by its label), as in lists seen
+ * by someone other than the member. The organiser's export carries the answers in full.
  */
 function rosterEntryOf(c: ClassRow, r: RegistrationRow): RosterEntry {
   const phoneField = c.fields.find((f) => f.type === 'phone');
@@ -107,7 +107,7 @@ function rosterEntryOf(c: ClassRow, r: RegistrationRow): RosterEntry {
   return {
     id: r.id,
     memberId: r.memberId,
-    name: maskName(r.name) ?? '',
+    name: r.name,
     phone: maskPhone(phone),
     status: r.status,
     position: r.position,
