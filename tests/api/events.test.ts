@@ -87,16 +87,14 @@ describe('listing and visibility', () => {
   test('drafts, scope of publishing, and a higher level unpublishing a lower one', async () => {
     expect(
       await codeErr(
-        app
-          .as(HHHT)
-          .call('event.publish', {
-            orgId: '150400',
-            title: '越权',
-            type: '其他',
-            startsAt: '2027-01-01T00:00:00Z',
-            endsAt: '2027-01-01T02:00:00Z',
-            venue: { name: '某地' },
-          } as never),
+        app.as(HHHT).call('event.publish', {
+          orgId: '150400',
+          title: '越权',
+          type: '其他',
+          startsAt: '2027-01-01T00:00:00Z',
+          endsAt: '2027-01-01T02:00:00Z',
+          venue: { name: '某地' },
+        } as never),
       ),
     ).toBe('FORBIDDEN');
     expect(
@@ -303,7 +301,7 @@ describe('check-in rules', () => {
   });
 });
 
-describe('the store: a check-in and its points are one atomic write', () => {
+describe('the store (the same primitives on every engine)', () => {
   test('when paying the points fails, the check-in is not recorded either, so a retry checks in and pays', async () => {
     const ev = await newEvent({ title: '原子签到' });
     const member = await app.store.members.findOrCreateByOpenid('atomic-1', '微信用户');
@@ -334,6 +332,41 @@ describe('the store: a check-in and its points are one atomic write', () => {
     expect((await app.store.events.checkin(checkin, award)).kind).toBe('duplicate');
     expect((await app.store.members.getById(member.id))!.points).toBe(7);
     expect(await app.store.points.entries(member.id)).toEqual([expect.objectContaining({ delta: 7, reason: '活动签到：原子签到' })]);
+  });
+  test('the primitives answer the same on every engine: missing rows, void and restore, the wrong-code window, forgetting a place', async () => {
+    const store = app.store.events;
+    const ev = await newEvent({ title: '存储原语' });
+    const input = { ...(await store.getById(ev.id))!, orgId: 'no-such-org' };
+    expect(await store.create(input, null, new Date(clock))).toBeUndefined();
+    expect(await store.update(999_999_999, input, new Date(clock))).toBeUndefined();
+    expect(await store.setPublished(999_999_999, true, new Date(clock))).toBeUndefined();
+    expect(await store.setVoided(999_999_999, true, 1, new Date(clock), null)).toBeUndefined();
+
+    const member = await app.store.members.findOrCreateByOpenid('primitives-1', '微信用户');
+    const at = new Date(clock);
+    const { record } = await store.checkin(
+      { eventId: ev.id, memberId: member.id, orgId: null, at, scannedAt: at, offline: true, codeWindow: 1, lat: 40.8, lng: 111.6, distance: 12 },
+      { memberId: member.id, delta: 7, reason: '活动签到：存储原语', refKey: `event:checkin:${ev.id}:${member.id}`, at },
+    );
+    const pay = (delta: number, key: string) => ({ memberId: member.id, delta, reason: '作废或恢复', refKey: key, at });
+    expect(await store.setVoided(record.id, true, member.id, at, pay(-7, 'p-void-1'))).toMatchObject({ changed: true, record: { voided: true } });
+    expect(await store.setVoided(record.id, true, member.id, at, pay(-7, 'p-void-2'))).toMatchObject({ changed: false, record: { voided: true } });
+    expect((await app.store.members.getById(member.id))!.points).toBe(0); // paid 7, taken back once
+    expect(await store.setVoided(record.id, false, member.id, at, pay(7, 'p-restore-1'))).toMatchObject({ changed: true, record: { voided: false } });
+    expect((await app.store.members.getById(member.id))!.points).toBe(7);
+    expect(await store.counts(ev.id)).toEqual({ total: 1, offline: 1, voided: 0 });
+
+    // The window is (at - window, at]: a wrong code made exactly one window ago no longer counts.
+    const t0 = clock;
+    for (let i = 0; i < 3; i++) expect(await store.recordWrongCode(ev.id, member.id, new Date(t0 + i), 60_000, 3)).toBe(true);
+    expect(await store.recordWrongCode(ev.id, member.id, new Date(t0 + 10), 60_000, 3)).toBe(false);
+    expect(await store.wrongCodeCount(ev.id, member.id, new Date(t0 + 10), 60_000)).toBe(3);
+    expect(await store.wrongCodeCount(ev.id, member.id, new Date(t0 + 60_000), 60_000)).toBe(2);
+    expect(await store.recordWrongCode(ev.id, member.id, new Date(t0 + 60_000), 60_000, 3)).toBe(true);
+    expect(await store.wrongCodeCount(ev.id, member.id, new Date(t0 + 60_000), 60_000)).toBe(3);
+
+    await store.forgetMember(member.id);
+    expect((await store.memberData(member.id)).checkins).toEqual([expect.objectContaining({ lat: null, lng: null, distance: null, offline: true })]);
   });
 });
 
@@ -455,16 +488,14 @@ describe('association view', () => {
       const r = await app.as(NM).raw(a, p);
       expect(r.status).toBe(400);
     }
-    const r = await app
-      .as(NM)
-      .raw('event.publish', {
-        orgId: '150000',
-        title: '时间反了',
-        type: '其他',
-        startsAt: '2027-01-02T00:00:00Z',
-        endsAt: '2027-01-01T00:00:00Z',
-        venue: { name: 'x' },
-      });
+    const r = await app.as(NM).raw('event.publish', {
+      orgId: '150000',
+      title: '时间反了',
+      type: '其他',
+      startsAt: '2027-01-02T00:00:00Z',
+      endsAt: '2027-01-01T00:00:00Z',
+      venue: { name: 'x' },
+    });
     expect(r.body).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', message: '结束时间应晚于开始时间' } });
   });
 });
