@@ -300,6 +300,8 @@ export const quizSubmit = defineAction({
     const campaign = await requireCampaign(ctx, attempt.campaignId);
     const qs = await questionMap(ctx, attempt);
     const final = answers.map((a) => ({ questionId: a.questionId, choice: toBankChoice(attempt, qs, a.questionId, a.choice) }));
+    // A scored attempt never changes: a repeated submit (a double tap, a retry) is answered from it.
+    if (attempt.submittedAt) return figuresOf(ctx, campaign, attempt);
     const done = await finalize(ctx, campaign, attempt, final, qs);
     return figuresOf(ctx, campaign, done.attempt, done.standing);
   },
