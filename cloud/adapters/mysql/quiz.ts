@@ -54,9 +54,9 @@ const scopeKey = (scope: RankScope) => (scope.kind === 'all' ? '' : scope.orgId)
  * row makes its scoring happen once whichever host (a submit, a time-out seen by a reader) gets there first.
  */
 export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
-  const attemptById = async (q: Sql, id: number, lock = false) =>
-    attemptOf(await q.row<Raw>(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE id = ?${lock ? ' FOR UPDATE' : ''}`, [id]));
-  const lockMember = (q: Sql, memberId: number) => q.run('SELECT id FROM members WHERE id = ? FOR UPDATE', [memberId]);
+  const attemptById = async (q: Sql, id: number) => attemptOf(await q.row<Raw>(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE id = ?`, [id]));
+  // Taken before any plain read of the transaction, so its snapshot already holds the member's last scoring.
+  const lockMember = (q: Sql, memberId: number) => q.rows('SELECT id FROM members WHERE id = ? FOR UPDATE', [memberId]);
   const savedOf = async (q: Sql, attemptId: number): Promise<SavedAnswer[]> =>
     (await q.rows<Raw>('SELECT question_id AS questionId, choice, saved_at AS savedAt FROM quiz_answers WHERE attempt_id = ?', [attemptId])).map((r) => ({
       questionId: r.questionId,
