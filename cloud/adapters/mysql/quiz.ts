@@ -367,7 +367,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       );
       if (!me) return null;
       const entry: RankedEntry = { memberId: Number(me.memberId), nickname: me.nickname, orgName: me.orgName, score: me.score, durationMs: me.durationMs };
-      return { rank: (await standingAmong(db, campaignId, scope, memberId, me as BestEntry)).rank, entry };
+      return { ...(await standingAmong(db, campaignId, scope, memberId, me as BestEntry)), entry };
     },
     async top(campaignId, scope, limit) {
       const { where, args } = scopeWhere(scope, 'b.');
