@@ -21,6 +21,8 @@ const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS org
 const ATTEMPT_COLUMNS = `id, campaign_id AS campaignId, member_id AS memberId, day, started_at AS startedAt, deadline_at AS deadlineAt, questions,
   submitted_at AS submittedAt, score, correct_count AS correctCount, total, duration_ms AS durationMs, passed, answers,
   city_id AS cityId, county_id AS countyId, org_id AS orgId`;
+/** The attempt's columns from `quiz_attempts a`, for statements that join it. */
+const ATTEMPT_COLUMNS_OF_A = ATTEMPT_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1a.$2');
 const QUESTION_COLUMNS = `id, bank_id AS bankId, type, stem, options, answer, explanation, source`;
 /** quiz_score_counts groups best entries in cells of one score and this much time (as the SQLite adapter). */
 const BAND_MS = 10_000;
@@ -52,9 +54,9 @@ const scopeKey = (scope: RankScope) => (scope.kind === 'all' ? '' : scope.orgId)
  * row makes its scoring happen once whichever host (a submit, a time-out seen by a reader) gets there first.
  */
 export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
-  const attemptById = async (q: Sql, id: number, lock = false) =>
-    attemptOf(await q.row<Raw>(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE id = ?${lock ? ' FOR UPDATE' : ''}`, [id]));
-  const lockMember = (q: Sql, memberId: number) => q.run('SELECT id FROM members WHERE id = ? FOR UPDATE', [memberId]);
+  const attemptById = async (q: Sql, id: number) => attemptOf(await q.row<Raw>(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE id = ?`, [id]));
+  // Taken before any plain read of the transaction, so its snapshot already holds the member's last scoring.
+  const lockMember = (q: Sql, memberId: number) => q.rows('SELECT id FROM members WHERE id = ? FOR UPDATE', [memberId]);
   const savedOf = async (q: Sql, attemptId: number): Promise<SavedAnswer[]> =>
     (await q.rows<Raw>('SELECT question_id AS questionId, choice, saved_at AS savedAt FROM quiz_answers WHERE attempt_id = ?', [attemptId])).map((r) => ({
       questionId: r.questionId,
@@ -69,17 +71,22 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     return r as PlacedEntry | undefined;
   };
 
-  /** The leaderboard counts follow a best entry in the transaction that changes it: cells in one order, to spare deadlocks. */
-  async function moveCounts(q: Sql, campaignId: number, from: PlacedEntry | undefined, to: PlacedEntry | undefined) {
-    const cells = (e: PlacedEntry, delta: number) => ['', e.cityId, e.countyId].filter((s): s is string => s !== null).map((scope) => ({ scope, score: e.score, band: band(e.durationMs), delta }));
-    const all = [...(from ? cells(from, -1) : []), ...(to ? cells(to, 1) : [])].sort((a, b) =>
-      a.scope !== b.scope ? (a.scope < b.scope ? -1 : 1) : a.score - b.score || a.band - b.band || a.delta - b.delta,
+  /**
+   * The leaderboard counts follow a best entry in the transaction that changes it: one statement takes the
+   * entry out of its old cells, one puts it in its new ones, each cell in one order, to spare deadlocks.
+   */
+  async function moveCounts(q: Sql, campaignId: number, from: PlacedEntry | undefined, to: PlacedEntry) {
+    const scopes = (e: PlacedEntry) => ['', e.cityId, e.countyId].filter((s): s is string => s !== null).sort();
+    if (from)
+      await q.run(
+        `UPDATE quiz_score_counts SET n = n - 1 WHERE campaign_id = ? AND scope_id IN (${placeholders(scopes(from).length)}) AND score = ? AND band = ?`,
+        [campaignId, ...scopes(from), from.score, band(from.durationMs)],
+      );
+    const cells = scopes(to);
+    await q.run(
+      `INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) VALUES ${cells.map(() => '(?, ?, ?, ?, 1)').join(', ')} ON DUPLICATE KEY UPDATE n = n + 1`,
+      cells.flatMap((scope) => [campaignId, scope, to.score, band(to.durationMs)]),
     );
-    for (const c of all) {
-      if (c.delta < 0) await q.run('UPDATE quiz_score_counts SET n = n - 1 WHERE campaign_id = ? AND scope_id = ? AND score = ? AND band = ?', [campaignId, c.scope, c.score, c.band]);
-      else
-        await q.run('INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) VALUES (?, ?, ?, ?, 1) ON DUPLICATE KEY UPDATE n = n + 1', [campaignId, c.scope, c.score, c.band]);
-    }
   }
 
   /**
@@ -264,11 +271,17 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     async submit(req: SubmitRequest): Promise<SubmitOutcome | undefined> {
       const { attempt } = req;
       return db.tx(async (q) => {
-        // The claim: the attempt row's lock, then its state. Whoever comes second finds it scored.
-        const current = await attemptById(q, attempt.id, true);
+        // The claim: the attempt row's lock (with its member's, which orders the member's scorings), then its
+        // state. Whoever comes second finds it scored.
+        // The member's id is selected so that the join (and its lock) is not optimised away.
+        const locked = await q.row<Raw>(
+          `SELECT ${ATTEMPT_COLUMNS_OF_A}, m.id AS lockedMemberId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id WHERE a.id = ? FOR UPDATE`,
+          [attempt.id],
+        );
+        const { lockedMemberId: _locked, ...row } = locked ?? {};
+        const current = locked && attemptOf(row);
         if (!current) return undefined;
         if (current.submittedAt !== null) return { attempt: current, firstTime: false, standing: await standingOf(q, current) };
-        if (current.memberId !== null) await lockMember(q, current.memberId);
         const s = req.settle(req.withSaved ? await savedOf(q, attempt.id) : []);
         const claimed = await q.run(`UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ?, answers = ?, correct_ids = ?
            WHERE id = ? AND submitted_at IS NULL`,
@@ -317,7 +330,11 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         for (const { campaignId } of entries) {
           const best = await bestOf(q, campaignId, memberId, true);
           if (!best) continue;
-          await moveCounts(q, campaignId, best, undefined);
+          const scopes = ['', best.cityId, best.countyId].filter((x): x is string => x !== null).sort();
+          await q.run(
+            `UPDATE quiz_score_counts SET n = n - 1 WHERE campaign_id = ? AND scope_id IN (${placeholders(scopes.length)}) AND score = ? AND band = ?`,
+            [campaignId, ...scopes, best.score, band(best.durationMs)],
+          );
           await q.run('DELETE FROM quiz_best WHERE campaign_id = ? AND member_id = ?', [campaignId, memberId]);
         }
         await q.run('UPDATE quiz_attempts SET member_id = NULL WHERE member_id = ?', [memberId]);
@@ -350,7 +367,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       );
       if (!me) return null;
       const entry: RankedEntry = { memberId: Number(me.memberId), nickname: me.nickname, orgName: me.orgName, score: me.score, durationMs: me.durationMs };
-      return { rank: (await standingAmong(db, campaignId, scope, memberId, me as BestEntry)).rank, entry };
+      return { ...(await standingAmong(db, campaignId, scope, memberId, me as BestEntry)), entry };
     },
     async top(campaignId, scope, limit) {
       const { where, args } = scopeWhere(scope, 'b.');

@@ -358,7 +358,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       ).get(campaignId, memberId, ...args) as (RankedEntry & { submittedAt: string }) | undefined;
       if (!me) return null;
       const { submittedAt: _s, ...entry } = me;
-      return { rank: standingAmong(campaignId, scope, memberId, me).rank, entry };
+      return { ...standingAmong(campaignId, scope, memberId, me), entry };
     },
     async top(campaignId, scope, limit) {
       const { where, args } = scopeSql(scope);

@@ -141,7 +141,7 @@ async function attemptView(ctx: MemberContext, campaign: CampaignRow, attempt: A
 async function figuresOf(ctx: MemberContext, campaign: CampaignRow, attempt: AttemptRow, standing?: { rank: number; participants: number } | null): Promise<SubmitResult> {
   if (!attempt.submittedAt) throw new AppError('QUIZ_NOT_SUBMITTED', '本次答题还没有交卷');
   // A submit brings its standing from its own transaction; other readers count it here.
-  const rank = standing ? standing.rank : (await ctx.store.quiz.rankOf(campaign.id, ctx.member.id, { kind: 'all' }))?.rank ?? null;
+  const mine = standing === undefined ? await ctx.store.quiz.rankOf(campaign.id, ctx.member.id, { kind: 'all' }) : standing;
   return {
     attemptId: attempt.id,
     campaignId: campaign.id,
@@ -153,8 +153,8 @@ async function figuresOf(ctx: MemberContext, campaign: CampaignRow, attempt: Att
     passed: attempt.passed === true,
     passMark: campaign.passMark,
     submittedAt: attempt.submittedAt,
-    rank,
-    participants: standing ? standing.participants : await ctx.store.quiz.participants(campaign.id, { kind: 'all' }),
+    rank: mine?.rank ?? null,
+    participants: mine ? mine.participants : await ctx.store.quiz.participants(campaign.id, { kind: 'all' }),
   };
 }
 
@@ -299,6 +299,8 @@ export const quizSubmit = defineAction({
   async handler(ctx, { attemptId, answers = [] }) {
     const attempt = await ownAttempt(ctx, attemptId);
     const campaign = await requireCampaign(ctx, attempt.campaignId);
+    // A scored attempt never changes: a repeated submit (a double tap, a retry) is answered from it.
+    if (attempt.submittedAt) return figuresOf(ctx, campaign, attempt);
     const qs = await questionMap(ctx, attempt);
     const final = answers.map((a) => ({ questionId: a.questionId, choice: toBankChoice(attempt, qs, a.questionId, a.choice) }));
     const done = await finalize(ctx, campaign, attempt, final, qs);
@@ -356,7 +358,7 @@ export const quizLeaderboard = defineAction({
     return {
       scope,
       scopeName,
-      participants: await ctx.store.quiz.participants(campaignId, rankScope),
+      participants: mine ? mine.participants : await ctx.store.quiz.participants(campaignId, rankScope),
       top: top.map((e, i) => row(i + 1, e)),
       me: mine ? row(mine.rank, mine.entry) : null,
     };

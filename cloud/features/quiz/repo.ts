@@ -186,7 +186,8 @@ export interface QuizRepo {
 
   /** For 我的数据: every attempt of a member with its campaign title. */
   attemptsOf(memberId: number): Promise<{ title: string; startedAt: string; submittedAt: string | null; score: number | null }[]>;
-  rankOf(campaignId: number, memberId: number, scope: RankScope): Promise<{ rank: number; entry: RankedEntry } | null>;
+  /** My entry, its rank and how many entries the scope has (counted together); null when I have no entry there. */
+  rankOf(campaignId: number, memberId: number, scope: RankScope): Promise<{ rank: number; participants: number; entry: RankedEntry } | null>;
   top(campaignId: number, scope: RankScope, limit: number): Promise<RankedEntry[]>;
   participants(campaignId: number, scope: RankScope): Promise<number>;
   orgRanking(campaignId: number, level: 2 | 3): Promise<{ orgId: string; participants: number; averageScore: number }[]>;
