@@ -25,7 +25,9 @@ async function main(argv: string[]) {
     for (const dir of dirs) {
       const issue = readIssueFolder(dir, orgId);
       const r = await store.magazine.importIssue(issue, new Date());
-      console.log(`${r.created ? '已导入' : '已更新'}：${issue.year} 年第 ${issue.number} 期《${issue.title}》，${r.articles} 篇文章，发布时间 ${issue.publishAt.toISOString()}`);
+      console.log(
+        `${r.created ? '已导入' : '已更新'}：${issue.year} 年第 ${issue.number} 期《${issue.title}》，${r.articles} 篇文章，发布时间 ${issue.publishAt.toISOString()}`,
+      );
     }
   } catch (e) {
     console.error(e instanceof ImportError ? `导入失败：${e.message}` : e);

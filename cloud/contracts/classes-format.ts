@@ -1,3 +1,4 @@
+import { chinaDay, chinaParts } from './china-time';
 /**
  * 家长课堂: values the client needs at run time (labels, topics), kept free of zod so they can
  * be imported into the weapp bundle.
@@ -68,17 +69,12 @@ export function seatLine(c: { capacity: number; confirmedCount: number; waitlist
 
 /** 2026-12-05T02:00:00Z -> "12月5日 周六 10:00" in China time (UTC+8, no DST). */
 export function classTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  const week = '日一二三四五六'[d.getUTCDay()];
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${week} ${hh}:${mm}`;
+  const t = chinaParts(iso);
+  return `${t.m}月${t.d}日 周${'日一二三四五六'[t.weekday]} ${t.hh}:${t.mm}`;
 }
 
 /** China-time calendar date of an instant, "2026-12-05". */
-export function chinaDate(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export const chinaDate = (iso: string): string => chinaDay(iso);
 
 /** The notices a parent can allow as WeChat subscribe messages; each maps to one template of the mini-program account. */
 export const SUBSCRIBE_KINDS = ['class_promoted', 'class_reminder'] as const;

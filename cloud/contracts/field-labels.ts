@@ -42,6 +42,7 @@ export const FIELD_LABELS: Record<string, string> = {
   onlineUrl: '线上课堂链接',
   number: '期号',
   night: '夜间模式',
+  elderMode: '长辈模式',
   nickname: '昵称',
   name: '姓名',
   realName: '真实姓名',
@@ -93,6 +94,10 @@ export function fieldLabel(path: readonly (string | number)[]): string {
   return '提交的内容';
 }
 
+/**
+ * The organiser forms' own names for their fields, by the payload path a refusal carries ("venue.radius",
+ * "fields.2.label"): a form labels its fields with them and places each refusal under its field.
+ */
 export type FieldLabels = Readonly<Record<string, string>>;
 
 export const EVENT_FIELD_LABELS: FieldLabels = {
@@ -167,10 +172,12 @@ const HAS_CHINESE = /[\u4e00-\u9fff]/;
 
 /**
  * An API refusal made readable and placed: `field` is the payload path it is about (when one is known),
- * `text` never contains a schema key. The API names a field as "title：标题最多 60 个字"; a refusal
- * whose words are not Chinese (a schema's default) is replaced by "<label>填写不正确".
+ * `text` never contains a schema key. The API sends the path beside its message; a message still shaped
+ * "title：…" (an older host) is taken apart, and one whose words are not Chinese becomes "<label>填写不正确".
  */
-export function readableRefusal(labels: FieldLabels, message: string): { field: string | null; text: string } {
+export function readableRefusal(labels: FieldLabels, message: string, path?: string): { field: string | null; text: string } {
+  // The API names the field (envelope `field`) and words the message with its label already.
+  if (path && labelOf(labels, path) !== undefined && HAS_CHINESE.test(message)) return { field: path, text: message };
   const keyed = /^([A-Za-z_][\w]*(?:\.[\w*]+)*)：([\s\S]*)$/.exec(message.trim());
   if (keyed) {
     const [, path, rest] = keyed;

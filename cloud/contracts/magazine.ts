@@ -8,7 +8,10 @@ export type { RichNode, FontSize, ArticleStatus } from './magazine-format';
 /** 《人生》 magazine: issues, articles, progress, reading credit, search, favourites. */
 
 const id = z.number().int().positive().max(2_147_483_647);
-const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), '时间格式不正确');
+const isoTime = z
+  .string()
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)), '时间格式不正确');
 
 export const magazineShelfInput = z.object({ limit: z.number().int().min(1).max(100).optional() }).strict();
 export const magazineIssueInput = z.object({ issueId: id, withBodies: z.boolean().optional() }).strict();
@@ -38,9 +41,7 @@ export const magazineSearchInput = z
 export const magazineFavoriteInput = z.object({ articleId: id, on: z.boolean() }).strict();
 export const magazineListInput = z.object({ limit: z.number().int().min(1).max(100).optional() }).strict();
 export const magazineMyReadingInput = z.object({ weeks: z.number().int().min(1).max(26).optional() }).strict();
-export const magazineSettingsInput = z
-  .object({ fontSize: z.enum(['standard', 'large', 'xlarge']).optional(), night: z.boolean().optional() })
-  .strict();
+export const magazineSettingsInput = z.object({ fontSize: z.enum(['standard', 'large', 'xlarge']).optional(), night: z.boolean().optional() }).strict();
 export const magazineAdminIssuesInput = z.object({}).strict();
 export const magazinePublishInput = z.object({ issueId: id, publishAt: isoTime }).strict();
 
@@ -93,7 +94,11 @@ export const magazineImportFilesInput = z
       .max(200, '文件太多（上限 200 个）')
       .optional(),
     /** Or a .zip of them, base64. */
-    zipBase64: z.string().max(90_000, '压缩包太大').regex(/^[A-Za-z0-9+/]*={0,2}$/, '压缩包没有正确上传，请重新选择').optional(),
+    zipBase64: z
+      .string()
+      .max(90_000, '压缩包太大')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, '压缩包没有正确上传，请重新选择')
+      .optional(),
   })
   .strict()
   .refine((p) => (p.files === undefined) !== (p.zipBase64 === undefined), '请选择期刊文件夹里的文件，或一个 .zip 压缩包');

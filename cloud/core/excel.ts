@@ -38,5 +38,4 @@ export async function sheetsBase64(sheets: Sheet[]): Promise<string> {
 }
 
 /** A workbook of one sheet, header row in bold, as base64: the shape most exports need. */
-export const sheetBase64 = (sheetName: string, columns: SheetColumn[], rows: Cell[][]): Promise<string> =>
-  sheetsBase64([{ name: sheetName, columns, rows }]);
+export const sheetBase64 = (sheetName: string, columns: SheetColumn[], rows: Cell[][]): Promise<string> => sheetsBase64([{ name: sheetName, columns, rows }]);

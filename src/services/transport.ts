@@ -14,8 +14,22 @@ async function cloudTransport(action: string, payload: unknown): Promise<Transpo
   return { status: body.status ?? (body.ok ? 200 : 400), body };
 }
 
+/**
+ * H5: an answer the page asked for before the app had loaded (config/first-screen.ts, 首页's first screen),
+ * taken once; later calls go to the network.
+ */
+function prefetched(action: string, payload: unknown): Promise<TransportResponse> | undefined {
+  const answers = (globalThis as { __firstScreen?: Record<string, Promise<TransportResponse>> }).__firstScreen;
+  const key = `${action} ${JSON.stringify(payload ?? {})}`;
+  const answer = answers?.[key];
+  if (answer) delete answers![key];
+  return answer;
+}
+
 /** HTTP: POST /api/<action> with the session token. H5 talks to its own origin. */
 async function httpTransport(action: string, payload: unknown): Promise<TransportResponse> {
+  const early = process.env.TARO_ENV === 'h5' ? await prefetched(action, payload)?.catch(() => undefined) : undefined;
+  if (early?.body && typeof early.body === 'object' && 'ok' in early.body) return early;
   const token = sessionToken.get();
   const res = await Taro.request<Envelope<unknown>>({
     url: `${API_BASE}/api/${action}`,
@@ -41,8 +55,10 @@ function utf8Bytes(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) (n += 4), i++;
-    else n += 3;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else n += 3;
   }
   return n;
 }
@@ -72,4 +88,4 @@ async function containerTransport(action: string, payload: unknown): Promise<Tra
 }
 
 /** Chosen at build time: the constants are fixed, so the unused transports are dropped from the bundle. */
-export const transport = CLOUD_RUN_SERVICE && process.env.TARO_ENV === 'weapp' ? containerTransport : CLOUD_ENV_ID ? cloudTransport : httpTransport;
+export const transport = typeof CLOUD_RUN_SERVICE === 'string' && CLOUD_RUN_SERVICE && process.env.TARO_ENV === 'weapp' ? containerTransport : CLOUD_ENV_ID ? cloudTransport : httpTransport;

@@ -11,9 +11,15 @@ const now = () => new Date(NOW);
 
 async function publishEvent(app: Pick<TestApp, 'as'>, title: string) {
   return app.as('dev-admin-nm').call('event.publish', {
-    orgId: '150000', title, type: '会员活动日', audience: 'all', points: 3,
-    startsAt: new Date(NOW - 3600_000).toISOString(), endsAt: new Date(NOW + 3600_000).toISOString(),
-    venue: { name: '新华广场', ...VENUE, radius: 300 }, locationRequired: true,
+    orgId: '150000',
+    title,
+    type: '会员活动日',
+    audience: 'all',
+    points: 3,
+    startsAt: new Date(NOW - 3600_000).toISOString(),
+    endsAt: new Date(NOW + 3600_000).toISOString(),
+    venue: { name: '新华广场', ...VENUE, radius: 300 },
+    locationRequired: true,
   });
 }
 

@@ -12,7 +12,11 @@ const trust = read('docs/checkin-trust.md');
 /** The section of docs/api.md about one action, up to the next heading. */
 const section = (action: string) => api.split(`### \`${action}\``)[1].split('\n#')[0];
 /** The docs' lines that mention `phrase` (a list item's indented continuation lines belong to it). */
-const linesAbout = (doc: string, phrase: RegExp) => doc.replace(/\n {2,}/g, ' ').split('\n').filter((l) => phrase.test(l));
+const linesAbout = (doc: string, phrase: RegExp) =>
+  doc
+    .replace(/\n {2,}/g, ' ')
+    .split('\n')
+    .filter((l) => phrase.test(l));
 /** Error codes named in a text: `SOME_CODE`. */
 const codesIn = (text: string) => [...text.matchAll(/`([A-Z][A-Z_]+)`/g)].map((m) => m[1]);
 
@@ -26,9 +30,14 @@ afterAll(() => app.close());
 
 const publish = (over: Record<string, unknown> = {}) =>
   app.as('dev-admin-nm').raw('event.publish', {
-    orgId: '150000', title: '文档核对', type: '其他', audience: 'all',
-    startsAt: new Date(NOW - 3600_000).toISOString(), endsAt: new Date(NOW + 3600_000).toISOString(),
-    venue: { name: '新华广场', ...VENUE }, ...over,
+    orgId: '150000',
+    title: '文档核对',
+    type: '其他',
+    audience: 'all',
+    startsAt: new Date(NOW - 3600_000).toISOString(),
+    endsAt: new Date(NOW + 3600_000).toISOString(),
+    venue: { name: '新华广场', ...VENUE },
+    ...over,
   });
 const errorOf = (r: { body: unknown }) => (r.body as { error: { code: string; message: string } }).error;
 

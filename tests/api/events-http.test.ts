@@ -15,9 +15,15 @@ test('1,000 members checking in at once over HTTP (each twice) are each counted 
   const ev = await host.post(
     'event.publish',
     {
-      orgId: '150000', title: '并发签到测试', type: '会员活动日', audience: 'all', points: 3,
-      startsAt: new Date(now - 3600_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(),
-      venue: { name: '新华广场', lat: 40.8175, lng: 111.6708, radius: 300 }, locationRequired: true,
+      orgId: '150000',
+      title: '并发签到测试',
+      type: '会员活动日',
+      audience: 'all',
+      points: 3,
+      startsAt: new Date(now - 3600_000).toISOString(),
+      endsAt: new Date(now + 3600_000).toISOString(),
+      venue: { name: '新华广场', lat: 40.8175, lng: 111.6708, radius: 300 },
+      locationRequired: true,
     },
     admin,
   );

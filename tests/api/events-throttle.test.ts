@@ -57,8 +57,13 @@ describe('across host processes and restarts (real child processes on one databa
       a.url,
       'event.publish',
       {
-        orgId: '150000', title: '限次测试', type: '会员活动日', audience: 'all', points: 1,
-        startsAt: new Date(now - 3600_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(),
+        orgId: '150000',
+        title: '限次测试',
+        type: '会员活动日',
+        audience: 'all',
+        points: 1,
+        startsAt: new Date(now - 3600_000).toISOString(),
+        endsAt: new Date(now + 3600_000).toISOString(),
         venue: { name: '新华广场', ...VENUE, radius: 300 },
       },
       admin,
@@ -113,9 +118,15 @@ describe('the sliding window (in process, with a moving clock)', () => {
   test('attempts slide out after 5 minutes one by one; refusals for other reasons and check-ins do not count; rows are in the store', async () => {
     const start = clock;
     const ev = await app.as('dev-admin-nm').call('event.publish', {
-      orgId: '150000', title: '滑动窗口', type: '会员活动日', audience: 'all', points: 0,
-      startsAt: new Date(clock - 3600_000).toISOString(), endsAt: new Date(clock + 3 * 3600_000).toISOString(),
-      venue: { name: '新华广场', address: '', ...VENUE, radius: 200 }, locationRequired: true,
+      orgId: '150000',
+      title: '滑动窗口',
+      type: '会员活动日',
+      audience: 'all',
+      points: 0,
+      startsAt: new Date(clock - 3600_000).toISOString(),
+      endsAt: new Date(clock + 3 * 3600_000).toISOString(),
+      venue: { name: '新华广场', address: '', ...VENUE, radius: 200 },
+      locationRequired: true,
     } as never);
     const right = async () => (await app.as('dev-admin-nm').call('event.code', { id: ev.id })).code;
     const attempt = async (who: string, code: string, location = VENUE) => {

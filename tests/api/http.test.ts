@@ -101,7 +101,7 @@ test('production mode refuses devLogin and trusts x-wx-openid only when configur
 test('the session secret is made once per store: a second host on the same store accepts the first one\'s token', async () => {
   const first = await startHttpHost();
   const token = await first.login('restart-member');
-  const second = await startHttpHost({ dataDir: first.dataDir });
+  const second = await startHttpHost({ store: first.app.options.store });
   const other = await startHttpHost();
   try {
     expect((await second.post('member.me', {}, token)).status).toBe(200);

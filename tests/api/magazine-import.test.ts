@@ -1,5 +1,5 @@
-import zlib from 'node:zlib';
 import { startTestApp, type TestApp } from '../support/app';
+import { zipOf } from '../support/zip';
 import { unzipIssueFiles, ZIP_MAX_TOTAL_BYTES } from '../../cloud/features/magazine/zip';
 
 /** The magazine admin page's import: an issue folder's files, or a .zip of them, uploaded by an organiser. */
@@ -16,56 +16,13 @@ afterAll(() => app.close());
 const HHHT = 'dev-admin-hhht';
 const issueJson = (over: Record<string, unknown> = {}) =>
   JSON.stringify({ year: 2027, number: 3, title: '青城春早（示例）', publishAt: '2027-03-01T08:00:00+08:00', cover: 'grassland', intro: '导读', ...over });
-const article = (title: string, body: string, column = '家庭健康') => `---\ntitle: ${title}\nauthor: 青城通讯员\ncolumn: ${column}\nsummary: 示例摘要\n---\n\n${body}`;
+const article = (title: string, body: string, column = '家庭健康') =>
+  `---\ntitle: ${title}\nauthor: 青城通讯员\ncolumn: ${column}\nsummary: 示例摘要\n---\n\n${body}`;
 const folder = (prefix = '2027-03/') => [
   { name: `${prefix}issue.json`, text: issueJson() },
   { name: `${prefix}01-spring-health.md`, text: article('开春话健康', '## 小标题\n\n开春以后，早晚温差大，老人出门添件衣。\n\n![草原](cover:grassland)') },
   { name: `${prefix}02-kids.md`, text: article('孩子的春假', '春假里带孩子去郊外放风筝。', '科学育儿') },
 ];
-
-/** A .zip as ordinary tools write it: deflated entries, a central directory, an end record. */
-function zipOf(files: { name: string; text: string }[], method: 0 | 8 = 8): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const f of files) {
-    const name = Buffer.from(f.name, 'utf8');
-    const raw = Buffer.from(f.text, 'utf8');
-    const data = method === 8 ? zlib.deflateRawSync(raw) : raw;
-    const crc = zlib.crc32(raw);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
 
 test('an organiser uploads an issue folder: imported whole, with a line per article; members of the org see it at its time; uploading again updates it in place', async () => {
   const r = await app.as(HHHT).call('magazine.importFiles', { orgId: '150100', files: folder() });
@@ -103,7 +60,10 @@ test('an organiser uploads an issue folder: imported whole, with a line per arti
 });
 
 test('a .zip of one or several issue folders is imported the same way', async () => {
-  const two = [...folder('期刊/2027-04/').map((f) => (f.name.endsWith('issue.json') ? { ...f, text: issueJson({ number: 4, title: '四月刊（示例）' }) } : f)), ...folder('期刊/2027-05/').map((f) => (f.name.endsWith('issue.json') ? { ...f, text: issueJson({ number: 5, title: '五月刊（示例）' }) } : f))];
+  const two = [
+    ...folder('期刊/2027-04/').map((f) => (f.name.endsWith('issue.json') ? { ...f, text: issueJson({ number: 4, title: '四月刊（示例）' }) } : f)),
+    ...folder('期刊/2027-05/').map((f) => (f.name.endsWith('issue.json') ? { ...f, text: issueJson({ number: 5, title: '五月刊（示例）' }) } : f)),
+  ];
   two.push({ name: '__MACOSX/期刊/2027-04/._01-spring-health.md', text: 'x' });
   const r = await app.as(HHHT).call('magazine.importFiles', { orgId: '150100', zipBase64: zipOf(two).toString('base64') });
   expect(r.issues.map((i) => [i.folder, i.imported, i.title, i.articles.length])).toEqual([

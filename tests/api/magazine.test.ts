@@ -5,7 +5,7 @@ import { sqlOf, startTestApp, tempDir, testStoreChoice, type TestApp } from '../
 import { startHttpHost, type TestHost } from '../support/http';
 import fc from 'fast-check';
 import { markdownToNodes, storedArticle } from '../../cloud/features/magazine/render';
-import { audienceOf } from '../../cloud/features/magazine/rules';
+import { audienceOf, readingAward } from '../../cloud/features/magazine/rules';
 import { readIssueFolder } from '../../cloud/features/magazine/importer';
 import { REPO_ROOT, createApp, type StoreChoice } from '../../cloud/app';
 import { pngImage } from '../support/images';
@@ -87,7 +87,10 @@ describe('scheduled publishing', () => {
       path.join(dir, 'issue.json'),
       JSON.stringify({ year: 2026, number: 4, title: '冬至特刊（示例）', publishAt: '2026-12-01T00:00:00+08:00', cover: 'family' }),
     );
-    fs.writeFileSync(path.join(dir, '01-winter-solstice.md'), '---\ntitle: 冬至饺子\nauthor: 编辑部\ncolumn: 家庭健康\nsummary: 示例\nsample: true\n---\n\n冬至吃饺子，雪花飘飘暖洋洋。');
+    fs.writeFileSync(
+      path.join(dir, '01-winter-solstice.md'),
+      '---\ntitle: 冬至饺子\nauthor: 编辑部\ncolumn: 家庭健康\nsummary: 示例\nsample: true\n---\n\n冬至吃饺子，雪花飘飘暖洋洋。',
+    );
     const r = await app.store.magazine.importIssue(readIssueFolder(dir, '150000'), clock);
     const shelf = await app.as('reader-sched').call('magazine.shelf', {});
     expect(shelf.issues.map((i) => i.id)).not.toContain(r.issueId);
@@ -154,11 +157,15 @@ describe('publishing in the admin subPackage (org-scoped)', () => {
     const url = (up as { url: string }).url;
     const created = await app.as(HHHT).call('magazine.saveIssue', issueIn({ cover: url }));
     expect(created).toMatchObject({ orgId: '150100', orgName: '呼和浩特市计生协', published: false, articleCount: 0, cover: url });
-    const a1 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { bodyMd: `正文第一段。\n\n![育儿角一角](${url})\n\n## 以后\n\n继续办下去。` }));
+    const a1 = await app
+      .as(HHHT)
+      .call('magazine.saveArticle', articleIn(created.id, { bodyMd: `正文第一段。\n\n![育儿角一角](${url})\n\n## 以后\n\n继续办下去。` }));
     const a2 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { title: '青城家庭健康讲座', column: '家庭健康' }));
     const a3 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { title: '要删掉的稿子' }));
     expect([a1.seq, a2.seq, a3.seq]).toEqual([1, 2, 3]);
-    const edited = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { articleId: a2.id, seq: 0 + 1, title: '青城家庭健康讲座（修订）', column: '家庭健康' }));
+    const edited = await app
+      .as(HHHT)
+      .call('magazine.saveArticle', articleIn(created.id, { articleId: a2.id, seq: 0 + 1, title: '青城家庭健康讲座（修订）', column: '家庭健康' }));
     expect(edited).toMatchObject({ id: a2.id, title: '青城家庭健康讲座（修订）', seq: 1 });
     expect(await app.as(HHHT).call('magazine.deleteArticle', { articleId: a3.id })).toEqual({ deleted: true });
     const detail = await app.as(HHHT).call('magazine.adminIssue', { issueId: created.id });
@@ -277,7 +284,13 @@ describe('progress', () => {
 });
 
 describe('reading credit', () => {
-  async function beat(openid: string, articleId: number, wait: number, activeSeconds: number, extra: Partial<{ visible: boolean; active: boolean; position: number }> = {}) {
+  async function beat(
+    openid: string,
+    articleId: number,
+    wait: number,
+    activeSeconds: number,
+    extra: Partial<{ visible: boolean; active: boolean; position: number }> = {},
+  ) {
     tick(wait);
     return app.as(openid).call('magazine.heartbeat', { articleId, activeSeconds, visible: true, active: true, ...extra });
   }
@@ -334,6 +347,27 @@ describe('reading credit', () => {
     });
     expect(paid).toMatchObject({ finished: true, pointsAwarded: 2 });
     expect((await app.as('credit-atomic').call('member.points', {})).balance).toBe(2);
+  });
+
+  test('articles finishing at the same moment cannot slip past the daily cap together', async () => {
+    const memberId = (await app.store.members.findOrCreateByOpenid('credit-race', '微信用户')).id;
+    const shelf = await app.as('credit-race').call('magazine.shelf', {});
+    const ids: number[] = [];
+    for (const iss of shelf.issues)
+      for (const c of (await app.as('credit-race').call('magazine.issue', { issueId: iss.id })).columns) ids.push(...c.articles.map((a) => a.id));
+    const outcomes = await Promise.all(
+      ids
+        .slice(0, 8)
+        .map((articleId) =>
+          app.store.magazine.heartbeat(
+            { memberId, articleId, position: 1, now: clock, day: '2026-11-23' },
+            { credit: () => 0, finishes: () => true, award: (ordinal) => readingAward(ordinal, { memberId, articleId, title: '并发', at: clock }) },
+          ),
+        ),
+    );
+    expect(outcomes.every((o) => o.finished)).toBe(true);
+    expect(outcomes.map((o) => o.pointsAwarded).sort()).toEqual([0, 0, 0, 2, 2, 2, 2, 2]);
+    expect((await app.as('credit-race').call('member.points', {})).balance).toBe(10);
   });
 
   test('scrolling to 90% without 60 s of active time does not count', async () => {
@@ -411,9 +445,15 @@ describe('search', () => {
     const nul = await app.as('searcher').raw('magazine.search', { q: 'a\u0000b', limit: 5 });
     expect(nul.status).toBe(400);
     expect((nul.body as any).error.message).toMatch(CJK);
-    for (const q of ['孩子\u0000', '\u0000\u0000', '血压\u0000睡眠', '"孩子"\u0000"']) expect([q, (await app.as('searcher').raw('magazine.search', { q })).status]).not.toEqual([q, 500]);
-    expect((await app.as('searcher').call('magazine.search', { q: '血压\u0000' })).hits.length).toBeGreaterThanOrEqual(1);
-    const anyText = fc.oneof(fc.string({ maxLength: 30 }), fc.fullUnicodeString({ maxLength: 30 }), fc.stringOf(fc.constantFrom('\u0000', '"', '*', '^', '(', ')', ':', '-', '+', 'N', 'O', 'R', ' ', '\u0001', '\u001f', '\ud800', '血', '压', 'a'), { maxLength: 30 }));
+    for (const q of ['孩子\u0000', '\u0000\u0000', '血压\u0000睡眠', '"孩子"\u0000"'])
+      expect([q, (await app.as('searcher').raw('magazine.search', { q })).status]).not.toEqual([q, 500]);
+    const anyText = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.fullUnicodeString({ maxLength: 30 }),
+      fc.stringOf(fc.constantFrom('\u0000', '"', '*', '^', '(', ')', ':', '-', '+', 'N', 'O', 'R', ' ', '\u0001', '\u001f', '\ud800', '血', '压', 'a'), {
+        maxLength: 30,
+      }),
+    );
     await fc.assert(
       fc.asyncProperty(anyText, async (q) => {
         const r = await app.as('searcher').raw('magazine.search', { q, limit: 5 });
@@ -536,12 +576,24 @@ describe('CLI', () => {
 
     // a new issue folder, as an editor would write it
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'issue.json'), JSON.stringify({ year: 2027, number: 1, title: '新春特刊（示例）', publishAt: '2027-01-20T08:00:00+08:00', cover: 'family', intro: '导读' }));
-    fs.writeFileSync(path.join(dir, '01-spring.md'), '---\ntitle: 春节回家话健康\nauthor: 编辑部\ncolumn: 家庭健康\nsummary: 示例摘要\nsample: true\n---\n\n## 小标题\n\n正文，回家过年注意饮食。\n\n![团圆饭](cover:family)');
-    fs.writeFileSync(path.join(dir, '02-youth.md'), '---\ntitle: 寒假里的青春课\nauthor: 编辑部\ncolumn: 青春健康\nsummary: 示例摘要\n---\n\n寒假里和孩子聊聊成长。');
+    fs.writeFileSync(
+      path.join(dir, 'issue.json'),
+      JSON.stringify({ year: 2027, number: 1, title: '新春特刊（示例）', publishAt: '2027-01-20T08:00:00+08:00', cover: 'family', intro: '导读' }),
+    );
+    fs.writeFileSync(
+      path.join(dir, '01-spring.md'),
+      '---\ntitle: 春节回家话健康\nauthor: 编辑部\ncolumn: 家庭健康\nsummary: 示例摘要\nsample: true\n---\n\n## 小标题\n\n正文，回家过年注意饮食。\n\n![团圆饭](cover:family)',
+    );
+    fs.writeFileSync(
+      path.join(dir, '02-youth.md'),
+      '---\ntitle: 寒假里的青春课\nauthor: 编辑部\ncolumn: 青春健康\nsummary: 示例摘要\n---\n\n寒假里和孩子聊聊成长。',
+    );
     expect(run(choice, dataDir, dir, '--org', '150100')).toContain('已导入：2027 年第 1 期《新春特刊（示例）》，2 篇文章');
     expect(run(choice, dataDir, 'seeds/magazine/2026-02')).toContain('已更新');
-    fs.writeFileSync(path.join(dir, '02-youth.md'), '---\ntitle: 寒假里的青春课（修订）\nauthor: 编辑部\ncolumn: 青春健康\nsummary: 示例摘要\n---\n\n寒假里和孩子聊聊成长。');
+    fs.writeFileSync(
+      path.join(dir, '02-youth.md'),
+      '---\ntitle: 寒假里的青春课（修订）\nauthor: 编辑部\ncolumn: 青春健康\nsummary: 示例摘要\n---\n\n寒假里和孩子聊聊成长。',
+    );
     expect(run(choice, dataDir, dir, '--org', '150100')).toContain('已更新');
 
     const b = await createApp({ dataDir, mode: 'dev', seed: false, store: choice });

@@ -47,7 +47,7 @@ test('长辈模式 is remembered per member: off at first, on after member.updat
   expect((await app.as('wx-someone-else').call('member.me', {})).elderMode).toBe(false);
   const bad = await m.raw('member.update', { elderMode: 'yes' } as never);
   expect(bad.status).toBe(400);
-  expect((bad.body as any).error.message).toContain('长辈模式');
+  expect((bad.body as any).error).toMatchObject({ code: 'INVALID_PAYLOAD', message: '长辈模式只能是开或关', field: 'elderMode' });
   expect((await m.call('member.update', { elderMode: false })).elderMode).toBe(false);
   expect((await m.call('member.me', {})).elderMode).toBe(false);
 });

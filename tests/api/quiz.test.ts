@@ -326,6 +326,37 @@ describe('rankings', () => {
       expect(await app.store.quiz.participants(id, scope)).toBe(sorted.length);
     }
   });
+
+  test('a better attempt moves my entry (and every count it is in); forgetting a member takes theirs out of every scope', async () => {
+    const id = await campaignId();
+    const entries: [string, string, number, number][] = [
+      ['p1', '150102', 6, 200_000],
+      ['p2', '150404', 8, 100_000],
+      ['p3', '150426', 9, 300_000],
+    ];
+    for (const [openid, org, nRight, durationMs] of entries)
+      await scoredEntry(app, setClock, await member(openid, org), id, { nRight, durationMs, finishedAt: '2026-11-23T04:00:00.000Z' });
+    const p1 = app.as('p1');
+    expect((await p1.call('quiz.leaderboard', { campaignId: id })).me).toMatchObject({ rank: 3, score: 60 });
+    // A better second attempt of p1, in another time band: now first, and still counted once.
+    await scoredEntry(app, setClock, p1, id, { nRight: 10, durationMs: 50_000, finishedAt: '2026-11-23T05:00:00.000Z' });
+    const board = await p1.call('quiz.leaderboard', { campaignId: id });
+    expect(board).toMatchObject({ participants: 3, me: { rank: 1, score: 100, durationMs: 50_000 } });
+    // A worse third attempt leaves the entry as it was.
+    await scoredEntry(app, setClock, p1, id, { nRight: 1, durationMs: 20_000, finishedAt: '2026-11-23T06:00:00.000Z' });
+    expect((await p1.call('quiz.leaderboard', { campaignId: id })).me).toMatchObject({ rank: 1, score: 100, durationMs: 50_000 });
+
+    const p2 = Number(await app.sql.value('SELECT id FROM members WHERE openid = ?', 'p2'));
+    await app.store.quiz.forgetMember(p2);
+    expect(await app.store.quiz.participants(id, { kind: 'all' })).toBe(2);
+    expect(await app.store.quiz.participants(id, { kind: 'city', orgId: '150400' })).toBe(1);
+    expect(await app.store.quiz.participants(id, { kind: 'county', orgId: '150404' })).toBe(0);
+    expect(await app.store.quiz.rankOf(id, p2, { kind: 'all' })).toBeNull();
+    expect((await app.as('p3').call('quiz.leaderboard', { campaignId: id })).me).toMatchObject({ rank: 2, score: 90 });
+    // Their attempts stay, without their id.
+    expect(await app.sql.value('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND member_id = ?', id, p2)).toBe(0);
+    expect(await app.sql.value('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND member_id IS NULL', id)).toBe(1);
+  });
 });
 
 describe('member data', () => {

@@ -17,7 +17,6 @@ jest.mock(
 process.env.DATA_DIR = tempDir();
 process.env.APP_MODE = 'dev';
 process.env.SEEDS_DIR = path.join(__dirname, '..', '..', 'seeds');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { main } = require('../../cloud/hosts/wx');
 
 test('config.json declares the minutely timer trigger and the openapi permissions', () => {

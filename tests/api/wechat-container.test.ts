@@ -31,6 +31,21 @@ const freePort = () =>
     });
   });
 
+test('what the start command loads comes from the production install (dependencies, not devDependencies)', async () => {
+  const { build } = await import('esbuild');
+  const { builtinModules } = await import('node:module');
+  const result = await build({ entryPoints: [path.join(ROOT, 'cloud/hosts/http/main.ts')], bundle: true, platform: 'node', packages: 'external', metafile: true, write: false, logLevel: 'silent' });
+  const imported = new Set<string>();
+  for (const input of Object.values(result.metafile.inputs))
+    for (const i of input.imports) if (i.external) imported.add(i.path.startsWith('@') ? i.path.split('/').slice(0, 2).join('/') : i.path.split('/')[0]);
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const packages = [...imported].filter((p) => !p.startsWith('node:') && !builtinModules.includes(p));
+  expect(packages).toEqual(expect.arrayContaining(['fastify', 'better-sqlite3', 'mysql2']));
+  expect(packages.filter((p) => !pkg.dependencies[p])).toEqual([]);
+  // The command itself runs TypeScript through tsx, which must be installed too.
+  expect(pkg.dependencies.tsx).toBeDefined();
+});
+
 let child: ChildProcess | undefined;
 afterEach(async () => {
   if (child && child.exitCode === null) await new Promise((r) => (child!.on('exit', r), child!.kill('SIGTERM')));

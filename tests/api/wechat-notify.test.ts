@@ -183,7 +183,7 @@ test('43101 (no acceptance left) and 47003 (bad data) are final and recorded wit
   // w1 accepted in the app but WeChat holds no acceptance: 43101.
   expect(await drain()).toMatchObject({ sent: 0, failed: 1 });
   expect(wx.delivered).toHaveLength(0);
-  let status = (await admin().call('notify.status', { classId: c.id })).kinds[0];
+  const status = (await admin().call('notify.status', { classId: c.id })).kinds[0];
   expect(status).toMatchObject({ sent: 0, failed: 1, failures: [{ code: '43101', count: 1 }] });
   expect(status.failures[0].message).toContain('授权');
   // Drained again later: a final failure is not retried.

@@ -9,7 +9,6 @@ import { wechatGatewayFromEnv } from '../../cloud/adapters/wechat';
 import { campaignIdOfScene } from '../../cloud/contracts/notify';
 import type { WechatGateway } from '../../cloud/core/wechat';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { PNG } = require('pngjs') as { PNG: { sync: { read(b: Buffer): { width: number; height: number; data: Buffer } } } };
 
 let app: TestApp;

@@ -66,7 +66,7 @@ const PAGES: MemberPage[] = [
   },
   { name: 'magazine-search', route: () => '/packages/magazine/search', ready: '搜索', controls: ['.mz-search__btn', '.field-input'] },
   { name: 'magazine-mine', route: () => '/packages/magazine/mine', ready: '每周阅读时间', controls: ['.titlebar__btn'], body: ['.mz-mine__title, .card-title'] },
-  { name: 'magazine-favorites', route: () => '/packages/magazine/list?kind=favorites', ready: '我的收藏', controls: ['.titlebar__btn'] },
+  { name: 'magazine-favorites', route: () => '/packages/magazine/list?kind=favorites', ready: '还没有收藏的文章', controls: ['.titlebar__btn'] },
 ];
 
 /** The reader's night mode, which the server remembers per member: set it to what the check needs. */

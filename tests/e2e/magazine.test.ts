@@ -136,12 +136,12 @@ test('open an issue and an article, scroll half way, reload and a second device 
   const rows = await other.locator('.mz-mine__row').evaluateAll((els) => els.map((e) => [e.querySelector('.mz-mine__label')!.textContent, e.querySelector('.mz-mine__value')!.textContent, (e.querySelector('.mz-mine__bar') as HTMLElement | null)?.style.width ?? '']));
   // newest week on top; bar lengths in proportion (this week may hold a few real seconds of the heartbeats above)
   expect(rows.slice(0, 6).map((r) => [r[0], r[1]])).toEqual([
-    ['本周', '12 分'],
-    ['上周', '0 分'],
-    [expect.stringMatching(/^\d+月\d+日$/), '25 分'],
-    [expect.stringMatching(/^\d+月\d+日$/), '8 分'],
-    [expect.stringMatching(/^\d+月\d+日$/), '40 分'],
-    [expect.stringMatching(/^\d+月\d+日$/), '18 分'],
+    ['本周', '12 分钟'],
+    ['上周', '0 分钟'],
+    [expect.stringMatching(/^\d+月\d+日$/), '25 分钟'],
+    [expect.stringMatching(/^\d+月\d+日$/), '8 分钟'],
+    [expect.stringMatching(/^\d+月\d+日$/), '40 分钟'],
+    [expect.stringMatching(/^\d+月\d+日$/), '18 分钟'],
   ]);
   const widths = rows.slice(0, 6).map((r) => parseFloat(r[2] || '0'));
   [30, 0, 62.5, 20, 100, 45].forEach((w, i) => expect(Math.abs(widths[i] - w)).toBeLessThan(2));

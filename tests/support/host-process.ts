@@ -2,7 +2,6 @@
 // sharing one database and of a host killed with SIGKILL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 import { REPO_ROOT } from '../../cloud/app';
 
 export interface HostProcess {
@@ -25,10 +24,11 @@ export const freePort = () =>
     });
   });
 
-/** Starts `tsx cloud/hosts/http/main.ts` with the given environment and waits until it listens. */
+/** Starts `cloud/hosts/http/main.ts` under tsx with the given environment and waits until it listens. */
 export async function startHostProcess(env: Record<string, string>, opts: { readyTimeoutMs?: number } = {}): Promise<HostProcess> {
   const port = await freePort();
-  const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['cloud/hosts/http/main.ts'], {
+  // node itself with tsx's loader, not the tsx wrapper: a signal must reach the server, not a wrapper around it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cloud/hosts/http/main.ts'], {
     cwd: REPO_ROOT,
     env: { ...process.env, STORE: '', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

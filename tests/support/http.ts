@@ -21,11 +21,19 @@ export interface TestHost {
 
 /** The real HTTP host on a random loopback port, over a fresh data dir. */
 export async function startHttpHost(
-  opts: { mode?: AppMode; withH5?: boolean; trustWxOpenidHeader?: boolean; dataDir?: string; engine?: StoreChoice['engine'] } = {},
+  opts: {
+    mode?: AppMode;
+    withH5?: boolean;
+    trustWxOpenidHeader?: boolean;
+    dataDir?: string;
+    engine?: StoreChoice['engine'];
+    /** Another host on this store (e.g. `first.app.options.store`) instead of a fresh one. */
+    store?: StoreChoice;
+  } = {},
 ): Promise<TestHost> {
   const fresh = await testStoreChoice(opts.engine);
   const dataDir = opts.dataDir ?? fresh.dataDir;
-  const store: StoreChoice = fresh.choice.engine === 'sqlite' ? { engine: 'sqlite', dataDir } : fresh.choice;
+  const store: StoreChoice = opts.store ?? (fresh.choice.engine === 'sqlite' ? { engine: 'sqlite', dataDir } : fresh.choice);
   const app = await createApp({ dataDir, mode: opts.mode ?? 'dev', store });
   const server = await buildHttpHost(app, {
     staticDir: opts.withH5 ? path.join(REPO_ROOT, 'dist', 'h5') : undefined,

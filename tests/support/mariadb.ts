@@ -39,9 +39,12 @@ export async function startMariadb(): Promise<Mariadb> {
   ensureMariadbInstalled();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiyuan-mariadb-'));
   const datadir = path.join(dir, 'data');
+  // A private tmpdir too: several servers sharing /tmp trip over each other's temporary tables while bootstrapping.
+  const tmpdir = path.join(dir, 'tmp');
+  fs.mkdirSync(tmpdir);
   const init = spawnSync(
     'mariadb-install-db',
-    ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'],
+    ['--no-defaults', `--datadir=${datadir}`, `--tmpdir=${tmpdir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'],
     { encoding: 'utf8' },
   );
   if (init.status !== 0) throw new Error(`mariadb-install-db failed: ${init.stderr || init.stdout}`);
@@ -51,6 +54,7 @@ export async function startMariadb(): Promise<Mariadb> {
     [
       '--no-defaults',
       `--datadir=${datadir}`,
+      `--tmpdir=${tmpdir}`,
       `--socket=${path.join(dir, 'sock')}`,
       `--port=${port}`,
       '--bind-address=127.0.0.1',

@@ -165,10 +165,22 @@ describe('period, place, publishing', () => {
 
   test('publishing: end after start, check-in period defaults to an hour before start until the end, a place for an event', () => {
     const fields: EventFields = {
-      kind: 'event', type: '其他', title: '活动', body: '', startsAt: '2027-01-01T02:00:00Z', endsAt: '2027-01-01T04:00:00Z',
-      venue: { name: '广场', address: '', lat: null, lng: null, radius: 500 }, locationRequired: false, points: 0, audience: 'org',
+      kind: 'event',
+      type: '其他',
+      title: '活动',
+      body: '',
+      startsAt: '2027-01-01T02:00:00Z',
+      endsAt: '2027-01-01T04:00:00Z',
+      venue: { name: '广场', address: '', lat: null, lng: null, radius: 500 },
+      locationRequired: false,
+      points: 0,
+      audience: 'org',
     };
-    expect(eventInputOf('150000', fields, true)).toMatchObject({ checkinOpensAt: '2027-01-01T01:00:00.000Z', checkinClosesAt: '2027-01-01T04:00:00.000Z', venueName: '广场' });
+    expect(eventInputOf('150000', fields, true)).toMatchObject({
+      checkinOpensAt: '2027-01-01T01:00:00.000Z',
+      checkinClosesAt: '2027-01-01T04:00:00.000Z',
+      venueName: '广场',
+    });
     expect(message(() => eventInputOf('150000', { ...fields, endsAt: fields.startsAt }, true))).toBe('结束时间应晚于开始时间');
     expect(message(() => eventInputOf('150000', { ...fields, checkinClosesAt: '2027-01-01T00:00:00Z' }, true))).toBe('签到截止时间应晚于签到开始时间');
     expect(message(() => eventInputOf('150000', { ...fields, locationRequired: true }, true))).toContain('经纬度');

@@ -20,3 +20,8 @@ test('list paths match their pattern; plain Chinese refusals are placed by the l
   expect(readableRefusal(EVENT_FIELD_LABELS, '签到开始时间须早于签到截止时间')).toEqual({ field: 'checkinOpensAt', text: '签到开始时间须早于签到截止时间' });
   expect(readableRefusal(EVENT_FIELD_LABELS, '您不能管理这个单位')).toEqual({ field: null, text: '您不能管理这个单位' });
 });
+
+test('a refusal that carries its field path is placed by it, in the words the API chose', () => {
+  expect(readableRefusal(EVENT_FIELD_LABELS, '签到范围至少 20 米', 'venue.radius')).toEqual({ field: 'venue.radius', text: '签到范围至少 20 米' });
+  expect(readableRefusal(CLASS_FIELD_LABELS, '名称：不能为空', 'fields.1.label')).toEqual({ field: 'fields.1.label', text: '名称：不能为空' });
+});

@@ -86,7 +86,13 @@ describe('publication', () => {
   });
 
   test('the audience lists the org and its ancestors in a fixed number of slots', () => {
-    expect(audienceOf(inner).publisherPaths).toEqual(['/150000/', '/150000/150100/', '/150000/150100/150102/', '/150000/150100/150102/', '/150000/150100/150102/']);
+    expect(audienceOf(inner).publisherPaths).toEqual([
+      '/150000/',
+      '/150000/150100/',
+      '/150000/150100/150102/',
+      '/150000/150100/150102/',
+      '/150000/150100/150102/',
+    ]);
     expect(audienceOf({ orgPath: null, now }).publisherPaths).toEqual(['', '', '', '', '']);
   });
 });

@@ -22,14 +22,21 @@ test('the index terms of a query term are found among the terms of any text that
   expect(termKeys('a,')).toBeNull();
   expect(termKeys('捂热综合')).toEqual(['捂热综', '热综合']);
   fc.assert(
-    fc.property(fc.oneof(fc.fullUnicodeString({ maxLength: 40 }), fc.stringOf(fc.constantFrom('Σ', 'Α', 'İ', 'x', '血', '压', ' ', ',', '𠀋'), { maxLength: 40 })), fc.nat(40), fc.integer({ min: 2, max: 6 }), (text, at, len) => {
-      const term = Array.from(text).slice(at, at + len).join('');
-      const keys = termKeys(term);
-      if (Array.from(term).length < 2 || keys === null || /[\s\p{Cc}]/u.test(term)) return;
-      const indexed = new Set(articleIndexTerms([text]));
-      expect(keys.every((k) => indexed.has(k))).toBe(true);
-      expect(holdsEvery([text], [term])).toBe(true);
-    }),
+    fc.property(
+      fc.oneof(fc.fullUnicodeString({ maxLength: 40 }), fc.stringOf(fc.constantFrom('Σ', 'Α', 'İ', 'x', '血', '压', ' ', ',', '𠀋'), { maxLength: 40 })),
+      fc.nat(40),
+      fc.integer({ min: 2, max: 6 }),
+      (text, at, len) => {
+        const term = Array.from(text)
+          .slice(at, at + len)
+          .join('');
+        const keys = termKeys(term);
+        if (Array.from(term).length < 2 || keys === null || /[\s\p{Cc}]/u.test(term)) return;
+        const indexed = new Set(articleIndexTerms([text]));
+        expect(keys.every((k) => indexed.has(k))).toBe(true);
+        expect(holdsEvery([text], [term])).toBe(true);
+      },
+    ),
     { numRuns: 500 },
   );
 });
@@ -37,7 +44,11 @@ test('the index terms of a query term are found among the terms of any text that
 test('holdsEvery checks each term against every field; highlight and snippet mark the terms', () => {
   expect(holdsEvery(['冬季保暖', '宝宝睡觉'], ['保暖', '睡觉'])).toBe(true);
   expect(holdsEvery(['冬季保暖', '宝宝睡觉'], ['保暖睡'])).toBe(false);
-  expect(highlight('Ab ab', ['AB'])).toEqual([{ text: 'Ab', hit: true }, { text: ' ', hit: false }, { text: 'ab', hit: true }]);
+  expect(highlight('Ab ab', ['AB'])).toEqual([
+    { text: 'Ab', hit: true },
+    { text: ' ', hit: false },
+    { text: 'ab', hit: true },
+  ]);
   expect(snippet('x'.repeat(100) + '血压' + 'y'.repeat(100), ['血压']).filter((r) => r.hit)).toEqual([{ text: '血压', hit: true }]);
 });
 

@@ -161,10 +161,24 @@ export function mysqlEventRepo(db: MysqlDb): EventRepo {
       // The UNIQUE (event, member) key decides, whichever host the request reached; the points row
       // commits with the check-in row or not at all.
       const created = await db.tx(async (sql) => {
+        // One member's taps queue on their member row (by primary key), which payPoints locks anyway: taken
+        // first, it is not upgraded from the foreign key's shared lock while another tap holds the same.
+        await sql.run('SELECT id FROM members WHERE id = ? FOR UPDATE', [c.memberId]);
         const { inserted } = await sql.insertUnique(
           `INSERT INTO event_checkins (event_id, member_id, org_id, checked_in_at, scanned_at, offline, code_window, lat, lng, distance)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [c.eventId, c.memberId, c.orgId, c.at.toISOString(), c.scannedAt ? c.scannedAt.toISOString() : null, c.offline ? 1 : 0, c.codeWindow, c.lat, c.lng, c.distance],
+          [
+            c.eventId,
+            c.memberId,
+            c.orgId,
+            c.at.toISOString(),
+            c.scannedAt ? c.scannedAt.toISOString() : null,
+            c.offline ? 1 : 0,
+            c.codeWindow,
+            c.lat,
+            c.lng,
+            c.distance,
+          ],
         );
         if (inserted && award) await payPoints(sql, award);
         return inserted;
@@ -247,7 +261,10 @@ export function mysqlEventRepo(db: MysqlDb): EventRepo {
       // this event; inside the lock the times still in the window are counted and the new one added.
       const now = at.getTime();
       return db.tx(async (sql) => {
-        await sql.run(`INSERT INTO event_code_guards (event_id, member_id, recent_ms) VALUES (?, ?, '') ON DUPLICATE KEY UPDATE event_id = event_id`, [eventId, memberId]);
+        await sql.run(`INSERT INTO event_code_guards (event_id, member_id, recent_ms) VALUES (?, ?, '') ON DUPLICATE KEY UPDATE event_id = event_id`, [
+          eventId,
+          memberId,
+        ]);
         const stored = await sql.value<string>('SELECT recent_ms FROM event_code_guards WHERE event_id = ? AND member_id = ? FOR UPDATE', [eventId, memberId]);
         const recent = parseTimes(stored).filter((t) => t > now - windowMs);
         if (recent.length >= limit) return false;

@@ -1,6 +1,16 @@
 import type { MysqlDb, Sql } from './db';
 import { isDuplicateKey } from './db';
-import type { AdminArticle, ArticleBody, ArticleListItem, ArticleRef, ContinueReading, FontSize, IssueSummary, ReaderSettings } from '../../contracts/magazine';
+import type {
+  AdminArticle,
+  AdminIssue,
+  ArticleBody,
+  ArticleListItem,
+  ArticleRef,
+  ContinueReading,
+  FontSize,
+  IssueSummary,
+  ReaderSettings,
+} from '../../contracts/magazine';
 import type { ArticleFields, ImportIssue, MagazineRepo, Publication, SearchRow } from '../../features/magazine/repo';
 import type { PointsAward } from '../../features/points/repo';
 import { articleStatus, type Audience, type Reading } from '../../features/magazine/rules';
@@ -18,8 +28,7 @@ const ISSUE_COLS = `i.id, i.year, i.number, i.title, i.cover, i.intro, i.publish
   (SELECT COUNT(*) FROM magazine_articles a WHERE a.issue_id = i.id) AS articleCount`;
 const PUBLICATION_COLS = 'o.path AS orgPath, o.level AS orgLevel';
 const ADMIN_COLS = `${ISSUE_COLS}, i.org_id AS orgId, o.name AS orgName, o.path AS orgPath`;
-const ADMIN_ARTICLE_COLS =
-  'id, seq, title, author, column_name AS `column`, summary, body_md AS bodyMd, reading_minutes AS readingMinutes, sample';
+const ADMIN_ARTICLE_COLS = 'id, seq, title, author, column_name AS `column`, summary, body_md AS bodyMd, reading_minutes AS readingMinutes, sample';
 const BODY_COLS = `a.id, a.issue_id AS issueId, i.title AS issueTitle, a.title, a.author, a.column_name AS \`column\`, a.summary,
   a.reading_minutes AS readingMinutes, a.nodes_json AS nodesJson, a.seq, a.sample`;
 const REF_COLS = `a.id AS articleId, i.id AS issueId, a.title, i.title AS issueTitle, a.column_name AS \`column\`,
@@ -29,6 +38,7 @@ const REF_COLS = `a.id AS articleId, i.id AS issueId, a.title, i.title AS issueT
 const TERMS_PER_INSERT = 500;
 
 type Row = Record<string, any>;
+type AdminIssueRow = Omit<AdminIssue, 'published'> & { orgPath: string };
 
 const toAdminArticle = (r: Row): AdminArticle => ({ ...(r as AdminArticle), sample: !!r.sample });
 const toBody = (r: Row): ArticleBody & { seq: number } => {
@@ -53,7 +63,10 @@ export function mysqlMagazineRepo(db: MysqlDb, payPoints: PayPoints): MagazineRe
     const terms = articleIndexTerms([title, searchBody]);
     for (let i = 0; i < terms.length; i += TERMS_PER_INSERT) {
       const chunk = terms.slice(i, i + TERMS_PER_INSERT);
-      await sql.run(`INSERT INTO magazine_terms (term, article_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flatMap((t) => [t, articleId]));
+      await sql.run(
+        `INSERT INTO magazine_terms (term, article_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`,
+        chunk.flatMap((t) => [t, articleId]),
+      );
     }
   };
 
@@ -90,12 +103,20 @@ export function mysqlMagazineRepo(db: MysqlDb, payPoints: PayPoints): MagazineRe
       );
       let issueId = created.insertId;
       if (!created.inserted) {
-        issueId = Number(await sql.value('SELECT id FROM magazine_issues WHERE org_id = ? AND year = ? AND number = ?', [issue.orgId, issue.year, issue.number]));
+        issueId = Number(
+          await sql.value('SELECT id FROM magazine_issues WHERE org_id = ? AND year = ? AND number = ?', [issue.orgId, issue.year, issue.number]),
+        );
         // one import of an issue at a time: the issue row is the lock
         await sql.value('SELECT id FROM magazine_issues WHERE id = ? FOR UPDATE', [issueId]);
-        await sql.run('UPDATE magazine_issues SET title = ?, cover = ?, intro = ?, publish_at = ?, updated_at = ? WHERE id = ?', [...issueValues(issue), at, issueId]);
+        await sql.run('UPDATE magazine_issues SET title = ?, cover = ?, intro = ?, publish_at = ?, updated_at = ? WHERE id = ?', [
+          ...issueValues(issue),
+          at,
+          issueId,
+        ]);
       }
-      const existing = new Map((await sql.rows<{ id: number; slug: string }>('SELECT id, slug FROM magazine_articles WHERE issue_id = ?', [issueId])).map((r) => [r.slug, r.id]));
+      const existing = new Map(
+        (await sql.rows<{ id: number; slug: string }>('SELECT id, slug FROM magazine_articles WHERE issue_id = ?', [issueId])).map((r) => [r.slug, r.id]),
+      );
       for (const a of issue.articles) {
         const id = existing.get(a.slug);
         if (id !== undefined) {
@@ -116,13 +137,22 @@ export function mysqlMagazineRepo(db: MysqlDb, payPoints: PayPoints): MagazineRe
       const lastBeatAt = (await sql.value<string | null>('SELECT last_beat_at FROM magazine_readers WHERE member_id = ? FOR UPDATE', [m])) ?? null;
       const credit = rules.credit(lastBeatAt);
       await sql.run('UPDATE magazine_readers SET last_beat_at = ? WHERE member_id = ?', [at, m]);
-      await sql.run('INSERT INTO magazine_progress (member_id, article_id, opened_at) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE member_id = member_id', [m, a, at]);
+      await sql.run('INSERT INTO magazine_progress (member_id, article_id, opened_at) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE member_id = member_id', [
+        m,
+        a,
+        at,
+      ]);
       const p = (await sql.row<{ activeSeconds: number; maxPosition: number; finishedAt: string | null }>(
         'SELECT active_seconds AS activeSeconds, max_position AS maxPosition, finished_at AS finishedAt FROM magazine_progress WHERE member_id = ? AND article_id = ? FOR UPDATE',
         [m, a],
       ))!;
       const progress = { activeSeconds: p.activeSeconds + credit, maxPosition: Math.max(p.maxPosition, beat.position) };
-      await sql.run('UPDATE magazine_progress SET active_seconds = ?, max_position = ? WHERE member_id = ? AND article_id = ?', [progress.activeSeconds, progress.maxPosition, m, a]);
+      await sql.run('UPDATE magazine_progress SET active_seconds = ?, max_position = ? WHERE member_id = ? AND article_id = ?', [
+        progress.activeSeconds,
+        progress.maxPosition,
+        m,
+        a,
+      ]);
       let finished = p.finishedAt !== null;
       const finishes = !finished && rules.finishes(progress);
       let pointsAwarded = 0;
@@ -172,8 +202,10 @@ export function mysqlMagazineRepo(db: MysqlDb, payPoints: PayPoints): MagazineRe
     },
     async issue(id) {
       return (
-        (await db.row<IssueSummary & Publication>(`SELECT ${ISSUE_COLS}, ${PUBLICATION_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id WHERE i.id = ?`, [id])) ??
-        null
+        (await db.row<IssueSummary & Publication>(
+          `SELECT ${ISSUE_COLS}, ${PUBLICATION_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id WHERE i.id = ?`,
+          [id],
+        )) ?? null
       );
     },
     async issueArticles(memberId, issueId) {
@@ -187,7 +219,10 @@ export function mysqlMagazineRepo(db: MysqlDb, payPoints: PayPoints): MagazineRe
       return rows.map(({ finishedAt, openedAt, ...r }) => ({ ...r, status: articleStatus({ finishedAt, openedAt }) }) as ArticleListItem);
     },
     async issueBodies(issueId) {
-      const rows = await db.rows<Row>(`SELECT ${BODY_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE a.issue_id = ? ORDER BY a.seq`, [issueId]);
+      const rows = await db.rows<Row>(
+        `SELECT ${BODY_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE a.issue_id = ? ORDER BY a.seq`,
+        [issueId],
+      );
       return rows.map(toBody).map(({ seq: _seq, ...b }) => b);
     },
     async article(id) {
@@ -216,7 +251,11 @@ export function mysqlMagazineRepo(db: MysqlDb, payPoints: PayPoints): MagazineRe
     },
     saveReading(m, a, at, merge) {
       return db.tx(async (sql) => {
-        await sql.run('INSERT INTO magazine_progress (member_id, article_id, opened_at) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE member_id = member_id', [m, a, at.toISOString()]);
+        await sql.run('INSERT INTO magazine_progress (member_id, article_id, opened_at) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE member_id = member_id', [
+          m,
+          a,
+          at.toISOString(),
+        ]);
         const current = await sql.row<Reading>(
           'SELECT position, read_at AS readAt, max_position AS maxPosition FROM magazine_progress WHERE member_id = ? AND article_id = ? FOR UPDATE',
           [m, a],
@@ -314,12 +353,13 @@ export function mysqlMagazineRepo(db: MysqlDb, payPoints: PayPoints): MagazineRe
       );
     },
     async adminIssues(paths) {
-      const rows = await db.rows<Row>(`SELECT ${ADMIN_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id ORDER BY i.publish_at DESC`);
-      return rows.filter((r) => paths.some((p) => r.orgPath.startsWith(p))).map((r) => ({ ...r, published: false }) as any);
+      const rows = await db.rows<AdminIssueRow>(`SELECT ${ADMIN_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id ORDER BY i.publish_at DESC`);
+      // whether it is out yet is the handler's to say, by its clock
+      return rows.filter((r) => paths.some((p) => r.orgPath.startsWith(p))).map((r) => ({ ...r, published: false }));
     },
     async adminIssue(id) {
-      const r = await db.row<Row>(`SELECT ${ADMIN_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id WHERE i.id = ?`, [id]);
-      return r ? ({ ...r, published: false } as any) : null;
+      const r = await db.row<AdminIssueRow>(`SELECT ${ADMIN_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id WHERE i.id = ?`, [id]);
+      return r ? { ...r, published: false } : null;
     },
     async setPublishAt(id, publishAt, at) {
       await db.run('UPDATE magazine_issues SET publish_at = ?, updated_at = ? WHERE id = ?', [publishAt.toISOString(), at.toISOString(), id]);
@@ -337,14 +377,10 @@ export function mysqlMagazineRepo(db: MysqlDb, payPoints: PayPoints): MagazineRe
         return r.inserted ? { issueId: r.insertId } : 'conflict';
       }
       try {
-        await db.run('UPDATE magazine_issues SET org_id = ?, year = ?, number = ?, title = ?, cover = ?, intro = ?, publish_at = ?, updated_at = ? WHERE id = ?', [
-          issue.orgId,
-          issue.year,
-          issue.number,
-          ...issueValues(issue),
-          iso,
-          issue.id,
-        ]);
+        await db.run(
+          'UPDATE magazine_issues SET org_id = ?, year = ?, number = ?, title = ?, cover = ?, intro = ?, publish_at = ?, updated_at = ? WHERE id = ?',
+          [issue.orgId, issue.year, issue.number, ...issueValues(issue), iso, issue.id],
+        );
         return { issueId: issue.id };
       } catch (e) {
         if (isDuplicateKey(e)) return 'conflict';

@@ -277,10 +277,12 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         if (claimed.affected !== 1) throw new Error(`quiz attempt ${attempt.id} changed under its row lock`);
         const done: AttemptRow = { ...current, submittedAt: s.submittedAt, score: s.score, correctCount: s.correctCount, durationMs: s.durationMs, passed: s.passed, answers: s.answers };
         if (current.memberId === null) return { attempt: done, firstTime: true, standing: null };
-        const best = await bestOf(q, current.campaignId, current.memberId, true);
+        // A plain read: the member row's lock already orders this member's scorings, and a locking read of a
+        // missing entry would take a gap lock that deadlocks with other members' first entries.
+        const best = await bestOf(q, current.campaignId, current.memberId);
         const candidate: PlacedEntry = { score: s.score, durationMs: s.durationMs, submittedAt: s.submittedAt, cityId: current.cityId, countyId: current.countyId };
-        let mine: BestEntry = best!;
-        if (req.better(candidate, best)) {
+        const improved = req.better(candidate, best);
+        if (improved) {
           const values = [current.id, current.cityId, current.countyId, current.orgId, s.score, s.durationMs, s.submittedAt];
           if (best)
             await q.run(
@@ -292,11 +294,14 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
               'INSERT INTO quiz_best (attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at, campaign_id, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
               [...values, current.campaignId, current.memberId],
             );
-          await moveCounts(q, current.campaignId, best, candidate);
-          mine = candidate;
         }
         for (const award of req.awards(done, !!best)) await payPoints(q, award);
-        return { attempt: done, firstTime: true, standing: await standingAmong(q, current.campaignId, { kind: 'all' }, current.memberId, mine) };
+        // The standing before the counts move: the rank counts only cells ahead of the new entry, which the move
+        // does not touch, and the entry's own cell from quiz_best. The counts are the rows every scoring of the
+        // same score and time shares, so they are written last, to hold their locks only until the commit.
+        const standing = await standingAmong(q, current.campaignId, { kind: 'all' }, current.memberId, improved ? candidate : best!);
+        if (improved) await moveCounts(q, current.campaignId, best, candidate);
+        return { attempt: done, firstTime: true, standing: { rank: standing.rank, participants: standing.participants + (best ? 0 : 1) } };
       });
     },
     async overdueAttempts(where, cutoff) {

@@ -5,7 +5,8 @@ import { mysqlMigrations } from './migrations';
 import { mysqlMemberRepo } from './member';
 import { mysqlOrgRepo } from './org';
 import { mysqlAdminRepo } from './admin';
-import { mysqlPointsRepo } from './points';
+import { mysqlPointsRepo, payPoints } from './points';
+import { mysqlMagazineRepo } from './magazine';
 import { mysqlMediaRepo } from './media';
 import { mysqlMetaRepo } from './meta';
 import { mysqlClassRepo } from './classes';
@@ -18,10 +19,6 @@ export interface MysqlStore extends Store {
   db: MysqlDb;
 }
 
-// Transitional: a repo whose MySQL adapter has not landed yet fails loudly on first use.
-const missing = (name: string): never =>
-  new Proxy({}, { get: (_t, p) => { throw new Error(`MySQL adapter of ${name} is not written yet (${String(p)})`); } }) as never;
-
 /** Opens the MySQL adapter of the store and brings its schema up to date (safe when several hosts start at once). */
 export async function openMysqlStore(config: MysqlConfig): Promise<MysqlStore> {
   const db = openMysql(config);
@@ -32,7 +29,7 @@ export async function openMysqlStore(config: MysqlConfig): Promise<MysqlStore> {
     orgs: mysqlOrgRepo(db),
     admins: mysqlAdminRepo(db),
     points: mysqlPointsRepo(db),
-    magazine: missing('magazine'),
+    magazine: mysqlMagazineRepo(db, payPoints),
     events: mysqlEventRepo(db),
     classes: mysqlClassRepo(db),
     quiz: mysqlQuizRepo(db),

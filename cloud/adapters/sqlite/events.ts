@@ -71,7 +71,8 @@ export function sqliteEventRepo(db: Db): EventRepo {
     return { intending: intend, intentCount: countIntent.get(eventId) as number };
   });
 
-  const insertCheckin = db.prepare(`INSERT INTO event_checkins (event_id, member_id, org_id, checked_in_at, scanned_at, offline, code_window, lat, lng, distance)
+  const insertCheckin =
+    db.prepare(`INSERT INTO event_checkins (event_id, member_id, org_id, checked_in_at, scanned_at, offline, code_window, lat, lng, distance)
     VALUES (@eventId, @memberId, @orgId, @at, @scannedAt, @offline, @codeWindow, @lat, @lng, @distance)
     ON CONFLICT (event_id, member_id) DO NOTHING`);
   const checkinOf = db.prepare(`SELECT ${CHECKIN_COLUMNS} FROM event_checkins c WHERE c.event_id = ? AND c.member_id = ?`);
@@ -159,7 +160,10 @@ export function sqliteEventRepo(db: Db): EventRepo {
         order = 'e.starts_at DESC';
       } else order = 'e.starts_at DESC';
       params.push(q.limit);
-      return db.prepare(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE ${conds.join(' AND ')} ORDER BY ${order} LIMIT ?`).all(...params).map(toEvent);
+      return db
+        .prepare(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE ${conds.join(' AND ')} ORDER BY ${order} LIMIT ?`)
+        .all(...params)
+        .map(toEvent);
     },
     async listManaged(paths, when, now, limit) {
       if (!paths.length) return [];
@@ -173,7 +177,10 @@ export function sqliteEventRepo(db: Db): EventRepo {
         params.push(now.toISOString());
       }
       params.push(limit);
-      return db.prepare(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE ${conds.join(' AND ')} ORDER BY e.starts_at DESC LIMIT ?`).all(...params).map(toEvent);
+      return db
+        .prepare(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE ${conds.join(' AND ')} ORDER BY e.starts_at DESC LIMIT ?`)
+        .all(...params)
+        .map(toEvent);
     },
     async setIntent(eventId, memberId, intend, at) {
       return setIntent(eventId, memberId, intend, at.toISOString());
@@ -198,7 +205,9 @@ export function sqliteEventRepo(db: Db): EventRepo {
     },
     async myCheckins(memberId) {
       return db
-        .prepare(`SELECT ${CHECKIN_COLUMNS}, e.title, e.points FROM event_checkins c JOIN events e ON e.id = c.event_id WHERE c.member_id = ? ORDER BY c.checked_in_at DESC LIMIT 500`)
+        .prepare(
+          `SELECT ${CHECKIN_COLUMNS}, e.title, e.points FROM event_checkins c JOIN events e ON e.id = c.event_id WHERE c.member_id = ? ORDER BY c.checked_in_at DESC LIMIT 500`,
+        )
         .all(memberId)
         .map((r: any) => toCheckin(r)) as any;
     },
@@ -211,7 +220,9 @@ export function sqliteEventRepo(db: Db): EventRepo {
         .all(memberId)
         .map((r: any) => toCheckin(r)) as any;
       const intents = db
-        .prepare('SELECT e.title, e.starts_at AS startsAt, i.created_at AS createdAt FROM event_intents i JOIN events e ON e.id = i.event_id WHERE i.member_id = ? ORDER BY i.created_at DESC')
+        .prepare(
+          'SELECT e.title, e.starts_at AS startsAt, i.created_at AS createdAt FROM event_intents i JOIN events e ON e.id = i.event_id WHERE i.member_id = ? ORDER BY i.created_at DESC',
+        )
         .all(memberId) as { title: string; startsAt: string; createdAt: string }[];
       return { checkins, intents };
     },

@@ -38,9 +38,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     `INSERT INTO magazine_issues (org_id, year, number, title, cover, intro, publish_at, created_at, updated_at)
      VALUES (@orgId, @year, @number, @title, @cover, @intro, @publishAt, @at, @at)`,
   );
-  const updateIssue = db.prepare(
-    'UPDATE magazine_issues SET title=@title, cover=@cover, intro=@intro, publish_at=@publishAt, updated_at=@at WHERE id=@id',
-  );
+  const updateIssue = db.prepare('UPDATE magazine_issues SET title=@title, cover=@cover, intro=@intro, publish_at=@publishAt, updated_at=@at WHERE id=@id');
   const updateIssueFull = db.prepare(
     `UPDATE magazine_issues SET org_id=@orgId, year=@year, number=@number, title=@title, cover=@cover, intro=@intro,
      publish_at=@publishAt, updated_at=@at WHERE id=@id`,
@@ -154,7 +152,9 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
   );
   const BODY_COLS = `a.id, a.issue_id AS issueId, i.title AS issueTitle, a.title, a.author, a.column_name AS "column", a.summary,
     a.reading_minutes AS readingMinutes, a.nodes_json AS nodesJson, a.seq, a.sample`;
-  const issueBodies = db.prepare(`SELECT ${BODY_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE a.issue_id = ? ORDER BY a.seq`);
+  const issueBodies = db.prepare(
+    `SELECT ${BODY_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE a.issue_id = ? ORDER BY a.seq`,
+  );
   const article = db.prepare(
     `SELECT ${BODY_COLS}, ${PUBLICATION_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
      WHERE a.id = ?`,
@@ -186,20 +186,21 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     `INSERT INTO magazine_readers (member_id, last_beat_at) VALUES (?, ?)
      ON CONFLICT (member_id) DO UPDATE SET last_beat_at = excluded.last_beat_at`,
   );
-  const ensureProgress = db.prepare(
-    `INSERT INTO magazine_progress (member_id, article_id, opened_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
-  );
+  const ensureProgress = db.prepare(`INSERT INTO magazine_progress (member_id, article_id, opened_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`);
   const creditArticle = db.prepare(
     `UPDATE magazine_progress SET active_seconds = active_seconds + @credit, max_position = max(max_position, @pos)
      WHERE member_id = @m AND article_id = @a
      RETURNING active_seconds AS activeSeconds, max_position AS maxPosition, finished_at AS finishedAt`,
   );
   const finish = db.prepare('UPDATE magazine_progress SET finished_at = ? WHERE member_id = ? AND article_id = ? AND finished_at IS NULL');
-  const creditDay = db.prepare(
-    `INSERT INTO magazine_daily (member_id, day, seconds, finished) VALUES (@m, @day, @credit, @fin)
-     ON CONFLICT (member_id, day) DO UPDATE SET seconds = seconds + @credit, finished = finished + @fin
-     RETURNING finished`,
-  );
+  /** Adds to the member's day; answers how many articles they finished that day so far. */
+  const creditDay = db
+    .prepare(
+      `INSERT INTO magazine_daily (member_id, day, seconds, finished) VALUES (@m, @day, @credit, @fin)
+       ON CONFLICT (member_id, day) DO UPDATE SET seconds = seconds + @credit, finished = finished + @fin
+       RETURNING finished`,
+    )
+    .pluck();
 
   const heartbeat = (beat: Parameters<MagazineRepo['heartbeat']>[0], rules: Parameters<MagazineRepo['heartbeat']>[1]) => {
     const { memberId: m, articleId: a } = beat;
@@ -214,7 +215,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     if (!finished && rules.finishes(p)) {
       finish.run(at, m, a);
       finished = true;
-      const ordinal = creditDay.pluck().get({ m, day: beat.day, credit, fin: 1 }) as number;
+      const ordinal = creditDay.get({ m, day: beat.day, credit, fin: 1 }) as number;
       const award = rules.award(ordinal);
       if (award && payPoints(award)) pointsAwarded = award.delta;
     } else if (credit > 0) creditDay.run({ m, day: beat.day, credit, fin: 0 });
@@ -243,8 +244,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
       WHERE ${filter ? `a.id IN (SELECT rowid FROM ${ot} WHERE ${ot} MATCH @o) AND ` : ''}${VISIBLE}
       ORDER BY a.id DESC LIMIT @limit`;
   };
-  const candidatesSql = (driver: keyof typeof INDEX) =>
-    `SELECT COUNT(*) FROM (SELECT rowid FROM ${INDEX[driver]} WHERE ${INDEX[driver]} MATCH ? LIMIT ?)`;
+  const candidatesSql = (driver: keyof typeof INDEX) => `SELECT COUNT(*) FROM (SELECT rowid FROM ${INDEX[driver]} WHERE ${INDEX[driver]} MATCH ? LIMIT ?)`;
 
   const favOn = db.prepare('INSERT INTO magazine_favorites (member_id, article_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
   const favOff = db.prepare('DELETE FROM magazine_favorites WHERE member_id = ? AND article_id = ?');
@@ -379,9 +379,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
       return finished.all(m, limit) as any[];
     },
     async adminIssues(paths) {
-      return (allAdmin.all() as any[])
-        .filter((r) => paths.some((p) => r.orgPath.startsWith(p)))
-        .map((r) => ({ ...r, published: false }));
+      return (allAdmin.all() as any[]).filter((r) => paths.some((p) => r.orgPath.startsWith(p))).map((r) => ({ ...r, published: false }));
     },
     async adminIssue(id) {
       const r = adminIssue.get(id) as any;
@@ -416,7 +414,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
       return saveArticle(issueId, a);
     },
     async articleIssue(id) {
-      return ((adminArticle.get(id) as { issueId: number } | undefined)?.issueId ?? null);
+      return (adminArticle.get(id) as { issueId: number } | undefined)?.issueId ?? null;
     },
     async deleteArticle(id) {
       return removeArticle(id);

@@ -2,6 +2,7 @@ import type { Seeder } from '../../core/seed';
 import type { FormField } from '../../contracts/classes';
 import type { ClassInput } from './repo';
 import { checkClass } from './rules';
+import { chinaMidnight } from '../../contracts/china-time';
 
 const DAY = 24 * 3600_000;
 
@@ -80,7 +81,7 @@ export const classesSeeder: Seeder = {
   name: 'classes',
   async run(store, _seeds, now) {
     // Midnight China time of the seed day.
-    const day0 = Math.floor((now.getTime() + 8 * 3600_000) / DAY) * DAY - 8 * 3600_000;
+    const day0 = chinaMidnight(now);
     for (const { inDays, hour, hours, ...c } of samples) {
       const start = day0 + inDays * DAY + hour * 3600_000;
       const cls: ClassInput = {

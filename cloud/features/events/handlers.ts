@@ -80,7 +80,15 @@ async function detail(ctx: MemberContext, e: EventRow): Promise<EventDetail> {
     locationRequired: e.locationRequired,
     intending: await ctx.store.events.isIntending(e.id, ctx.member.id),
     myCheckin: mine
-      ? { eventId: e.id, title: e.title, checkedInAt: mine.checkedInAt, scannedAt: mine.scannedAt, offline: mine.offline, voided: mine.voided, points: e.points }
+      ? {
+          eventId: e.id,
+          title: e.title,
+          checkedInAt: mine.checkedInAt,
+          scannedAt: mine.scannedAt,
+          offline: mine.offline,
+          voided: mine.voided,
+          points: e.points,
+        }
       : null,
     canManage: ctx.admin.covers(e.orgPath),
     checkinCount: e.checkinCount,
@@ -120,7 +128,12 @@ export const eventList = defineAction({
     let rows: EventRow[];
     if (scope === 'manage') {
       ctx.admin.requireAny();
-      rows = await ctx.store.events.listManaged(ctx.admin.orgs.map((o) => o.path), when, now, limit);
+      rows = await ctx.store.events.listManaged(
+        ctx.admin.orgs.map((o) => o.path),
+        when,
+        now,
+        limit,
+      );
     } else {
       rows = await ctx.store.events.listForMember({ memberOrgPath: await memberOrgPath(ctx), includeAll: scope === 'all', when, now, limit });
     }
@@ -206,7 +219,15 @@ export const eventMyCheckins = defineAction({
   async handler(ctx) {
     const rows = await ctx.store.events.myCheckins(ctx.member.id);
     return {
-      items: rows.map((r) => ({ eventId: r.eventId, title: r.title, checkedInAt: r.checkedInAt, scannedAt: r.scannedAt, offline: r.offline, voided: r.voided, points: r.points })),
+      items: rows.map((r) => ({
+        eventId: r.eventId,
+        title: r.title,
+        checkedInAt: r.checkedInAt,
+        scannedAt: r.scannedAt,
+        offline: r.offline,
+        voided: r.voided,
+        points: r.points,
+      })),
     };
   },
 });

@@ -104,7 +104,16 @@ export interface EventRepo {
   myCheckins(memberId: number): Promise<(CheckinRecord & { title: string; points: number })[]>;
   /** Everything this feature keeps about a member, for 我的数据: check-ins with the location sent, and 我要参加. */
   memberData(memberId: number): Promise<{
-    checkins: { title: string; checkedInAt: string; scannedAt: string | null; offline: boolean; voided: boolean; lat: number | null; lng: number | null; distance: number | null }[];
+    checkins: {
+      title: string;
+      checkedInAt: string;
+      scannedAt: string | null;
+      offline: boolean;
+      voided: boolean;
+      lat: number | null;
+      lng: number | null;
+      distance: number | null;
+    }[];
     intents: { title: string; startsAt: string; createdAt: string }[];
   }>;
   /** Account deletion: wipes the location sent with the member's check-ins (the anonymous rows keep the counts). */

@@ -5,6 +5,7 @@ import { CHECKIN_CODE_MAX_AGE_MS, CHECKIN_WINDOW_MS, OFFLINE_MAX_DELAY_MS } from
 import type { PointsAward } from '../points/repo';
 import { distanceMeters, windowOf, type CodeSigner } from './codes';
 import type { CheckinRecord, EventInput, EventRow } from './repo';
+import { chinaDateTimeWords } from '../../contracts/china-time';
 
 /**
  * The rules of 活动签到, as plain functions of their inputs: which code is accepted and as of when, the
@@ -13,11 +14,7 @@ import type { CheckinRecord, EventInput, EventRow } from './repo';
  */
 
 /** "5月29日 09:00" in Beijing time, for messages. */
-export function bjTime(iso: string | Date): string {
-  const d = new Date((typeof iso === 'string' ? Date.parse(iso) : iso.getTime()) + 8 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
+export const bjTime = (iso: string | Date): string => chinaDateTimeWords(iso);
 
 const formatDistance = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} 公里` : `${m} 米`);
 
@@ -37,8 +34,7 @@ export function eventInputOf(orgId: string, p: EventFields, published: boolean):
   const opens = p.checkinOpensAt ? Date.parse(p.checkinOpensAt) : starts - DEFAULT_CHECKIN_LEAD_MS;
   const closes = p.checkinClosesAt ? Date.parse(p.checkinClosesAt) : ends;
   if (closes <= opens) throw new AppError('INVALID_PAYLOAD', '签到截止时间应晚于签到开始时间');
-  if (p.locationRequired && (p.venue.lat === null || p.venue.lng === null))
-    throw new AppError('INVALID_PAYLOAD', '要求定位签到时，请填写活动地点的经纬度');
+  if (p.locationRequired && (p.venue.lat === null || p.venue.lng === null)) throw new AppError('INVALID_PAYLOAD', '要求定位签到时，请填写活动地点的经纬度');
   // Members go to an event (and check in there): it needs a place. A notice has none.
   if (p.kind === 'event' && !p.venue.name) throw new AppError('INVALID_PAYLOAD', '请填写活动地点');
   return {

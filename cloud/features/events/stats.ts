@@ -3,10 +3,12 @@ import type { EventStats } from '../../contracts/events';
 import type { CheckinListRow, EventRow } from './repo';
 import { maskName, maskPhone } from '../../contracts/format';
 import type { CheckinRow } from '../../contracts/events';
+import { inChina } from '../../contracts/china-time';
 
 export function displayName(r: Pick<CheckinListRow, 'realName' | 'nickname' | 'memberId'>): string {
   if (r.memberId === null) return '已注销用户';
-  return r.realName ? maskName(r.realName)! : (r.nickname ?? '会员');
+  // One rule whether or not the member gave a real name: the first character, then stars (the 签到大屏 is public).
+  return maskName(r.realName || r.nickname) ?? '会员';
 }
 export const checkinRow = (r: CheckinListRow): CheckinRow => ({
   id: r.id,
@@ -19,13 +21,7 @@ export const checkinRow = (r: CheckinListRow): CheckinRow => ({
   voided: r.voided,
 });
 
-const BJ = 8 * 3600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-function bjLabel(ms: number, withDay: boolean): string {
-  const d = new Date(ms + BJ);
-  const hm = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-  return withDay ? `${d.getUTCMonth() + 1}/${d.getUTCDate()} ${hm}` : hm;
-}
+const bjLabel = (ms: number, withDay: boolean): string => inChina(ms).format(withDay ? 'M/D HH:mm' : 'HH:mm');
 
 /** Check-ins over time (at most 24 buckets of whole 10-minute steps), by organisation, and the list. */
 export function buildStats(e: EventRow, rows: CheckinListRow[], now: Date): EventStats {

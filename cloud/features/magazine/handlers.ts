@@ -33,15 +33,10 @@ import { requireAdminOrg } from '../../core/admin-org';
 import { highlight, queryTerms, snippet } from './search-terms';
 import { requireCoverImage, requireUploadedImage } from '../media/cover';
 import { MEDIA_PATH_RE } from '../../contracts/media-format';
+import { chinaDay, chinaMidnight } from '../../contracts/china-time';
 
-/** Days and weeks are counted in China time (UTC+8). */
-const TZ_MS = 8 * 3600_000;
-export function chinaDay(d: Date): string {
-  return new Date(d.getTime() + TZ_MS).toISOString().slice(0, 10);
-}
-export function chinaDayStart(d: Date): Date {
-  return new Date(Date.parse(chinaDay(d) + 'T00:00:00Z') - TZ_MS);
-}
+/** Days and weeks are counted in China time. */
+export const chinaDayStart = (d: Date): Date => new Date(chinaMidnight(d));
 /** Monday of the China-time week of d, as YYYY-MM-DD. */
 export function weekStart(day: string): string {
   const t = Date.parse(day + 'T00:00:00Z');
@@ -341,7 +336,7 @@ export const magazineImportFiles = defineAction({
           articles[i] = { ...articles[i], error: `${a.file}：${e.message}` };
         }
       }
-      const report = { folder: group.folder, title: parsed.issue?.title ?? null, error: parsed.error, articles };
+      const report = { folder: group.folder, title: parsed.title, error: parsed.error, articles };
       if (!parsed.issue || articles.some((a) => a.error)) {
         issues.push({ ...report, imported: false, issueId: null, created: false });
         continue;

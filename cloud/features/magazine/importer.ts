@@ -60,6 +60,8 @@ export interface ArticleReport {
 export interface ParsedIssue {
   /** Null when issue.json or any article was refused: an issue is imported whole or not at all. */
   issue: ImportIssue | null;
+  /** The issue's title, when issue.json could be read. */
+  title: string | null;
   /** Why the issue as a whole was refused (issue.json missing or wrong, no articles). */
   error: string | null;
   articles: ArticleReport[];
@@ -87,7 +89,8 @@ export function parseIssueFiles(files: IssueFile[], orgId: string, folder = '上
       articles.push({ file: baseName(f.name), title: null, error: e.message });
     }
   }
-  const refuse = (error: string): ParsedIssue => ({ issue: null, error, articles, readable });
+  let title: string | null = null;
+  const refuse = (error: string | null): ParsedIssue => ({ issue: null, title, error, articles, readable });
   if (!json) return refuse(`${folder}：缺少 issue.json`);
   let raw: unknown;
   try {
@@ -97,9 +100,9 @@ export function parseIssueFiles(files: IssueFile[], orgId: string, folder = '上
   }
   const meta = issueJson.safeParse(raw);
   if (!meta.success) return refuse(`${json.name}：${meta.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+  title = meta.data.title;
   if (mds.length === 0) return refuse(`${folder}：没有文章（NN-slug.md）`);
-  const refused = articles.find((a) => a.error);
-  if (refused) return { issue: null, error: null, articles, readable };
+  if (articles.some((a) => a.error)) return refuse(null);
   const slugs = new Set(parsed.map((a) => a.slug));
   if (slugs.size < parsed.length) return refuse(`${folder}：有两篇文章的英文短名相同`);
   return {
@@ -113,6 +116,7 @@ export function parseIssueFiles(files: IssueFile[], orgId: string, folder = '上
       publishAt: new Date(meta.data.publishAt),
       articles: parsed,
     },
+    title,
     error: null,
     articles,
     readable,

@@ -45,10 +45,7 @@ export const readingPointsPrefix = (memberId: number) => `magazine:read:${member
  * The points for finishing an article, given how many articles the member finished that China-time day
  * (this one included): READ_POINTS each while the day's total stays within READ_POINTS_DAILY_CAP.
  */
-export function readingAward(
-  finishedOrdinalToday: number,
-  read: { memberId: number; articleId: number; title: string; at: Date },
-): PointsAward | null {
+export function readingAward(finishedOrdinalToday: number, read: { memberId: number; articleId: number; title: string; at: Date }): PointsAward | null {
   if (finishedOrdinalToday * READ_POINTS > READ_POINTS_DAILY_CAP) return null;
   return {
     memberId: read.memberId,

@@ -1,3 +1,4 @@
+import { chinaDateTimeWords } from '../../contracts/china-time';
 /**
  * WeChat subscribe-message field rules. A template's keys are named "<type><n>" (thing1, time2, …) and WeChat
  * refuses a whole message (47003) when one value breaks its type's rule, so values are shaped here and a value
@@ -15,14 +16,16 @@ export class TemplateDataError extends Error {
 }
 
 const chars = (s: string) => Array.from(s);
-/** Control characters and characters outside the BMP (emoji), which WeChat's checks refuse in text fields. */
-const UNSENDABLE = /[\u0000-\u001f\u007f-\u009f\u{10000}-\u{10ffff}\u200b-\u200f\u2028\u2029\ufe0f]/gu;
+/** Control and format characters and characters outside the BMP (emoji), which WeChat's checks refuse in text fields. */
+const UNSENDABLE = /[\p{Cc}\p{Cf}\u{10000}-\u{10ffff}]/gu;
+/** The emoji presentation selector, left over when an emoji is removed. */
+const EMOJI_SELECTOR = /\ufe0f/g;
 /** Characters a cut text should not end on: an opening bracket, a space, a dangling separator. */
-const BAD_END = /[\s《（(【「“‘<\[{、，,：:；;—-]+$/u;
+const BAD_END = /[\s《（(【「“‘<[{、，,：:；;—-]+$/u;
 
 /** Plain single-line text: whitespace runs become one space, unsendable characters go. */
 export function plainText(value: string): string {
-  return value.replace(UNSENDABLE, '').replace(/\s+/g, ' ').trim();
+  return value.replace(/\s+/g, ' ').replace(UNSENDABLE, '').replace(EMOJI_SELECTOR, '').trim();
 }
 
 /** At most `max` characters, cut at a character (never inside a surrogate pair), marked with "…". */
@@ -39,9 +42,7 @@ export function cutText(value: string, max: number): string {
 export function wechatTime(iso: string | Date): string {
   const t = typeof iso === 'string' ? Date.parse(iso) : iso.getTime();
   if (!Number.isFinite(t)) throw new TemplateDataError('time', '时间无效');
-  const d = new Date(t + 8 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+  return chinaDateTimeWords(t);
 }
 
 const TIME_RE = /^(\d{4}年\d{1,2}月\d{1,2}日( \d{1,2}:\d{2})?|\d{1,2}:\d{2})$/;

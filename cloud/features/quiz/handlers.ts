@@ -19,7 +19,8 @@ import {
 } from '../../contracts/quiz';
 import { QUIZ_LEADERBOARD_TOP } from '../../contracts/quiz-rules';
 import type { AttemptQuestionRef, AttemptRow, CampaignRow, QuestionRow, RankScope, SubmitOutcome } from './repo';
-import { beijingDay, shuffle } from './scoring';
+import { shuffle } from './scoring';
+import { chinaDay } from '../../contracts/china-time';
 import {
   attemptDeadline,
   attemptLimitRefusal,
@@ -190,7 +191,7 @@ export const quizList = defineAction({
     const now = ctx.now();
     await settleOverdue(ctx, { memberId: ctx.member.id });
     const place = await placeOf(ctx);
-    const stats = new Map((await ctx.store.quiz.memberStats(ctx.member.id, beijingDay(now))).map((s) => [s.campaignId, s]));
+    const stats = new Map((await ctx.store.quiz.memberStats(ctx.member.id, chinaDay(now))).map((s) => [s.campaignId, s]));
     const campaigns: CampaignCard[] = [];
     for (const c of await ctx.store.quiz.campaigns()) {
       const eligible = !!place && place.path.startsWith(c.orgPath);
@@ -264,7 +265,7 @@ export const quizStart = defineAction({
       orgId: place.orgId,
       cityId: place.cityId,
       countyId: place.countyId,
-      day: beijingDay(now),
+      day: chinaDay(now),
       startedAt: now,
       deadlineAt: attemptDeadline(campaign, now),
       resumable: (open) => isResumable(open, now),

@@ -98,6 +98,8 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
       await site.register(fastifyStatic, {
         root: opts.staticDir,
         cacheControl: false,
+        // The build writes .br / .gz copies at the best compression (config/precompress.ts): sent as they are.
+        preCompressed: true,
         // Hashed assets can be cached for good; index.html must always be fresh.
         setHeaders(res, filePath) {
           res.setHeader('cache-control', filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');

@@ -1,6 +1,5 @@
 import path from 'node:path';
 // Resolved by WeChat's cloud runtime (listed in the built function's package.json); mocked in tests.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const cloud = require('wx-server-sdk');
 import { createApp, storeChoiceFromEnv, type App } from '../../app';
 import { wechatGatewayFromEnv } from '../../adapters/wechat';

@@ -22,6 +22,7 @@ export default function MyRegistrationsPage() {
         : '取消后，您的名额会让给排队候补的家长，入场码也不能再用。以后想参加，需要重新报名。',
       confirmText: '确定',
       cancelText: '再想想',
+      confirmColor: '#c8102e',
     });
     if (!ok.confirm) return;
     await call('class.cancel', { registrationId: id }, { loading: '正在取消' });

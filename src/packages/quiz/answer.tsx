@@ -80,7 +80,8 @@ export default function QuizAnswerPage() {
       title: '现在交卷吗？',
       content: missing > 0 ? `还有 ${missing} 题没有作答。交卷后就不能再改答案了。` : `${view!.questions.length} 道题都答完了。交卷后就不能再改答案了。`,
       confirmText: '确定交卷',
-      cancelText: '再检查一下',
+      cancelText: '继续答题',
+      confirmColor: '#c8102e',
     });
     if (!r.confirm) return;
     await submit();

@@ -9,12 +9,10 @@ import type { CampaignCard, CampaignStatus } from '@contracts/quiz';
 import FixButton from '../../components/fix-button';
 import './index.css';
 import Screen from '../../components/screen';
+import { chinaDateWords } from '@contracts/china-time';
 
 const STATUS: Record<CampaignStatus, string> = { open: '进行中', upcoming: '即将开始', ended: '已结束' };
-const day = (iso: string) => {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-};
+const day = (iso: string) => chinaDateWords(iso);
 
 function Campaign({ c }: { c: CampaignCard }) {
   const go = (url: string) => Taro.navigateTo({ url });

@@ -6,6 +6,10 @@ import mysql from 'mysql2/promise';
 import { startMariadb, type Mariadb } from '../../support/mariadb';
 import { apiServer, bareServer, fmt, load, median, post, table, BENCH_SECONDS, type Server } from '../lib';
 import { benchClass, burst } from './classes';
+import { quizMysqlLeaderboardLatency } from './quiz';
+import { createApp } from '../../../cloud/app';
+import { mysqlConfigFromUrl } from '../../../cloud/adapters/mysql/db';
+import { tempDir } from '../../support/app';
 
 const BURST = Number(process.env.BENCH_CLASS_BURST || 2000);
 const SEATS = 50;
@@ -53,6 +57,15 @@ export async function mysqlBench(): Promise<void> {
     for (const s of [...bares, ...hosts]) stops.push(() => s.stop());
     await seatRace(hosts, bares);
     await submitThroughput(hosts, bares);
+    for (const s of [...bares, ...hosts]) s.stop();
+    // Leaderboard latency at 1,000,000 attempts, on a database of its own (in this process, no HTTP).
+    const lbUrl = await database(server, 'bench_leaderboard');
+    const app = await createApp({ dataDir: tempDir('bench-lb-'), mode: 'dev', store: { engine: 'mysql', config: mysqlConfigFromUrl(lbUrl) } });
+    try {
+      await quizMysqlLeaderboardLatency(app);
+    } finally {
+      await app.store.close();
+    }
   } finally {
     for (const stop of stops) stop();
     await server.stop();

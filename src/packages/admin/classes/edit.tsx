@@ -11,6 +11,7 @@ import DateTimeField from '../components/form/date-time-field';
 import MarkdownField from '../components/form/markdown-field';
 import { Field, FieldError, FormError } from '../components/form/field';
 import '../../classes/classes.css';
+import Screen from '../../../components/screen';
 
 /** API payload paths -> the draft field that shows their refusal. */
 const DRAFT_FIELD_OF: Record<string, keyof ClassDraft> = { 'venue.name': 'venueName', 'venue.address': 'venueAddress', 'venue.lat': 'lat', 'venue.lng': 'lat', endsAt: 'hours' };
@@ -93,7 +94,7 @@ export default function AdminClassEditPage() {
       Taro.showToast({ title: id ? '已保存' : '已发布', icon: 'success' });
       setTimeout(() => Taro.navigateBack(), 500);
     } catch (e) {
-      const r = readableRefusal(L, (e as ApiCallError).message);
+      const r = readableRefusal(L, (e as ApiCallError).message, (e as ApiCallError).field);
       const field = r.field ? DRAFT_FIELD_OF[r.field] ?? r.field.replace(/^fields\.(\d+)\.(label|options).*$/, (_, i, k) => (k === 'label' ? `field_label_${i}` : `field_options_${i}`)) : '';
       fail(field, r.text);
     }
@@ -101,7 +102,7 @@ export default function AdminClassEditPage() {
 
   const input = (k: keyof ClassDraft, label: string, placeholder = '', type: 'text' | 'number' | 'digit' = 'text', hint = '') => (
     <Field name={k} label={label} hint={hint} error={errors[k]}>
-      <Input className='field-input' name={k} type={type} value={String(d[k])} placeholder={placeholder} onInput={text(k)} />
+      <Input className='field-input' name={k} nativeProps={{ 'aria-label': label }} type={type} value={String(d[k])} placeholder={placeholder} onInput={text(k)} />
     </Field>
   );
   const time = (k: 'startsAt' | 'regOpensAt' | 'regClosesAt', label: string, hint?: string) => (
@@ -166,9 +167,9 @@ export default function AdminClassEditPage() {
         {input('capacity', L.capacity, '30', 'number')}
         <Field name='ageMin' label='孩子年龄范围（岁，选填）' error={errors.ageMin ?? errors.ageMax}>
           <View className='latlng'>
-            <Input className='field-input latlng__input' name='ageMin' type='number' value={d.ageMin} placeholder='最小，如 0' onInput={text('ageMin')} />
+            <Input className='field-input latlng__input' name='ageMin' nativeProps={{ 'aria-label': '孩子最小年龄' }} type='number' value={d.ageMin} placeholder='最小，如 0' onInput={text('ageMin')} />
             <Text className='latlng__sep'>至</Text>
-            <Input className='field-input latlng__input' name='ageMax' type='number' value={d.ageMax} placeholder='最大，如 6' onInput={text('ageMax')} />
+            <Input className='field-input latlng__input' name='ageMax' nativeProps={{ 'aria-label': '孩子最大年龄' }} type='number' value={d.ageMax} placeholder='最大，如 6' onInput={text('ageMax')} />
           </View>
           <Text className='field-hint'>填写后，家长报名时要填孩子年龄，不在范围内的不能报名</Text>
         </Field>
@@ -185,7 +186,7 @@ export default function AdminClassEditPage() {
           {d.cancelAllowed && (
             <View className='latlng'>
               <Text className='latlng__sep'>开课前</Text>
-              <Input className='field-input latlng__input' name='cancelHours' type='number' value={d.cancelHours} onInput={text('cancelHours')} />
+              <Input className='field-input latlng__input' name='cancelHours' nativeProps={{ 'aria-label': '开课前多少小时之前可以取消' }} type='number' value={d.cancelHours} onInput={text('cancelHours')} />
               <Text className='latlng__sep'>小时之前</Text>
             </View>
           )}
@@ -236,12 +237,14 @@ export default function AdminClassEditPage() {
                 <Input
                   className='field-input'
                   name={`field_label_${i}`}
+                  nativeProps={{ 'aria-label': `第 ${i + 1} 项的名称` }}
                   value={f.label}
                   maxlength={20}
                   placeholder='字段名称，如：孩子性别'
                   onInput={(e) => setField(i, { label: e.detail.value })}
                 />
-                <FieldError name={`field_label_${i}`} message={errors[`field_label_${i}`]} />
+                <FieldError name={`field_label_${i}`}
+                  aria-label={`第 ${i + 1} 项的名称`} message={errors[`field_label_${i}`]} />
                 <Choice
                   name={`field_type_${i}`}
                   options={FIELD_TYPES.map((t) => ({ value: t.type as string, label: t.label }))}
@@ -258,6 +261,7 @@ export default function AdminClassEditPage() {
                         <Input
                           className='field-input latlng__input'
                           name={`field_option_${i}_${j}`}
+                          nativeProps={{ 'aria-label': `第 ${i + 1} 项的选项 ${j + 1}` }}
                           value={o}
                           maxlength={20}
                           placeholder={`选项 ${j + 1}`}
@@ -320,7 +324,7 @@ export default function AdminClassEditPage() {
   );
 
   return (
-    <View className='page admin-class-edit'>
+    <Screen className='page admin-class-edit'>
       {id ? (
         <StateView loading={existing.loading && !c} error={c ? undefined : existing.error} onRetry={existing.reload}>
           {c && form}
@@ -328,6 +332,6 @@ export default function AdminClassEditPage() {
       ) : (
         form
       )}
-    </View>
+    </Screen>
   );
 }

@@ -6,7 +6,9 @@ import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { call, ApiCallError } from '../../../services/api';
 import { saveFile } from '../files';
+import DeliveryStatus from '../components/delivery-status';
 import '../../classes/classes.css';
+import Screen from '../../../components/screen';
 
 /** Roster (confirmed / waitlisted / cancelled with answers), check-in by ticket code or by ticking a name, export .xlsx. */
 export default function AdminRosterPage() {
@@ -48,7 +50,7 @@ export default function AdminRosterPage() {
 
   const label = (k: string) => d?.fields.find((f) => f.id === k)?.label ?? k;
   return (
-    <View className='page admin-roster'>
+    <Screen className='page admin-roster'>
       <StateView loading={roster.loading && !d} error={d ? undefined : roster.error} onRetry={roster.reload}>
         {d && (
           <View>
@@ -78,6 +80,7 @@ export default function AdminRosterPage() {
               </View>
               {note && <Text className='hint'>{note}</Text>}
             </View>
+            <DeliveryStatus subject={{ classId: id }} />
             <View className='card'>
               <Text className='card-title'>报名名单（{d.entries.length}）</Text>
               {d.entries.map((e) => (
@@ -106,6 +109,6 @@ export default function AdminRosterPage() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }

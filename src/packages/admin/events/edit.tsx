@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View, Text, Input, Switch, Button } from '@tarojs/components';
+import { View, Text, Input, Button } from '@tarojs/components';
 import { EVENT_TYPES, type EventType } from '@contracts/events-shared';
 import { EVENT_FIELD_LABELS as L, readableRefusal } from '@contracts/field-labels';
 import OrgPicker from '../../../components/org-picker';
@@ -14,6 +14,7 @@ import CoverPicker from '../components/media/cover-picker';
 import InsertImageButton from '../components/media/insert-image';
 import { checkVenue, fixed6, gcj02ToWgs84 } from './venue';
 import './index.css';
+import Screen from '../../../components/screen';
 
 interface Form {
   kind: 'event' | 'notice';
@@ -119,7 +120,7 @@ export default function AdminEventEditPage() {
       Taro.showToast({ title: id ? '已保存' : draft ? '已存为草稿' : '已发布', icon: 'success' });
       setTimeout(() => Taro.navigateBack(), 600);
     } catch (e) {
-      const r = readableRefusal(L, (e as ApiCallError).message);
+      const r = readableRefusal(L, (e as ApiCallError).message, (e as ApiCallError).field);
       fail(r.field ?? '', r.text);
     }
   };
@@ -149,19 +150,19 @@ export default function AdminEventEditPage() {
 
   if (picking)
     return (
-      <View className='page'>
+      <Screen className='page'>
         <Text className='card-title'>选择发布单位</Text>
         <OrgPicker onPick={(o) => (setOrg(o), setPicking(false))} />
         <Button className='btn-plain' style={{ marginTop: '24px' }} onClick={() => setPicking(false)}>
           取消
         </Button>
-      </View>
+      </Screen>
     );
 
   /** A text field; `path` is the payload path its errors come back under. */
   const text = (k: keyof Form, label: string, placeholder = '', type: 'text' | 'digit' = 'text', path: string = k, hint?: string) => (
     <Field name={path} label={label} error={errors[path]} hint={hint}>
-      <Input className='field-input' name={k} type={type} value={String(f[k])} placeholder={placeholder} onInput={(e) => set(k, e.detail.value as never)} />
+      <Input className='field-input' name={k} nativeProps={{ 'aria-label': label }} type={type} value={String(f[k])} placeholder={placeholder} onInput={(e) => set(k, e.detail.value as never)} />
     </Field>
   );
   const time = (k: 'startsAt' | 'endsAt' | 'checkinOpensAt' | 'checkinClosesAt', label: string, emptyText?: string) => (
@@ -178,7 +179,7 @@ export default function AdminEventEditPage() {
   );
 
   return (
-    <View className='page aform'>
+    <Screen className='page aform'>
       <View className='card'>
         <Field name='orgId' label={L.orgId} error={errors.orgId}>
           <View className='row'>
@@ -209,8 +210,8 @@ export default function AdminEventEditPage() {
           {text('venueAddress', L['venue.address'], '', 'text', 'venue.address')}
           <Field name='venue.lat' label={`${L['venue.lat']} / ${L['venue.lng']}（WGS84，定位签到时必填）`} error={errors['venue.lat'] ?? errors['venue.lng']}>
             <View className='aform__pair'>
-              <Input className='field-input' name='lat' type='digit' value={f.lat} placeholder='纬度 40.8175' aria-label={L['venue.lat']} onInput={(e) => set('lat', e.detail.value)} />
-              <Input className='field-input' name='lng' type='digit' value={f.lng} placeholder='经度 111.6708' aria-label={L['venue.lng']} onInput={(e) => set('lng', e.detail.value)} />
+              <Input className='field-input' name='lat' type='digit' value={f.lat} placeholder='纬度 40.8175' nativeProps={{ 'aria-label': L['venue.lat'] }} onInput={(e) => set('lat', e.detail.value)} />
+              <Input className='field-input' name='lng' type='digit' value={f.lng} placeholder='经度 111.6708' nativeProps={{ 'aria-label': L['venue.lng'] }} onInput={(e) => set('lng', e.detail.value)} />
             </View>
             <Button className='btn-plain aform__here' onClick={useHere}>
               {process.env.TARO_ENV === 'weapp' ? '使用当前位置（在地图上选点）' : '使用当前位置'}
@@ -218,10 +219,15 @@ export default function AdminEventEditPage() {
             {venueMsg && <Text className={venueMsg.error ? 'field-error aform__venue-msg' : 'hint aform__venue-msg'}>{venueMsg.text}</Text>}
           </Field>
           {text('radius', `${L['venue.radius']}（米）`, '500', 'digit', 'venue.radius')}
-          <View className='field row'>
-            <Text>要求在现场定位签到</Text>
-            <Switch checked={f.locationRequired} color='#c8102e' aria-label='要求在现场定位签到' onChange={(e) => set('locationRequired', e.detail.value)} />
-          </View>
+          <Field name='locationRequired' label='要求在现场定位签到'>
+            <View className='aform__chips'>
+              {[true, false].map((on) => (
+                <Button key={String(on)} className={`aform__chip ${f.locationRequired === on ? 'aform__chip--on' : ''}`} onClick={() => set('locationRequired', on)}>
+                  {on ? '要求定位（须在签到范围内）' : '不要求'}
+                </Button>
+              ))}
+            </View>
+          </Field>
           {time('checkinOpensAt', L.checkinOpensAt, '留空：活动开始前 1 小时开始签到')}
           {time('checkinClosesAt', L.checkinClosesAt, '留空：活动结束时截止')}
           {text('points', L.points, '10', 'digit')}
@@ -249,6 +255,6 @@ export default function AdminEventEditPage() {
           存为草稿
         </Button>
       )}
-    </View>
+    </Screen>
   );
 }

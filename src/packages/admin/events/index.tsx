@@ -6,6 +6,7 @@ import { useAction } from '../../../hooks/useAction';
 import { call } from '../../../services/api';
 import { toBjInput } from './time';
 import './index.css';
+import Screen from '../../../components/screen';
 
 /** 活动管理: what this admin's org and the orgs under it publish, drafts included. */
 export default function AdminEventsPage() {
@@ -28,7 +29,7 @@ export default function AdminEventsPage() {
     await list.reload();
   };
   return (
-    <View className='page admin-events'>
+    <Screen className='page admin-events'>
       <Button className='btn-primary' onClick={() => Taro.navigateTo({ url: '/packages/admin/events/edit' })}>
         发布活动 / 通知
       </Button>
@@ -74,6 +75,6 @@ export default function AdminEventsPage() {
           </View>
         ))}
       </StateView>
-    </View>
+    </Screen>
   );
 }

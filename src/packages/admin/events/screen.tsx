@@ -73,7 +73,7 @@ export default function CheckinScreenPage() {
   const latest = live?.latest ?? [];
   const offline = live?.offline ?? [];
   return (
-    <View className='screen'>
+    <View className='checkin-screen'>
       <View className='screen__head'>
         <Text className='screen__title'>{live?.title ?? '签到大屏'}</Text>
         <Button className='screen__back' onClick={() => Taro.navigateBack()}>

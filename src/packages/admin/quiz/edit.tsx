@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View, Text, Input, Switch, Textarea, Button } from '@tarojs/components';
+import { View, Text, Input, Textarea, Button } from '@tarojs/components';
 import OrgPicker from '../../../components/org-picker';
 import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
@@ -11,8 +11,10 @@ import CoverPicker from '../components/media/cover-picker';
 import DateTimeField from '../components/form/date-time-field';
 import { Field, FormError } from '../components/form/field';
 import '../../quiz/index.css';
+import Screen from '../../../components/screen';
+import { chinaDay, chinaInstant } from '@contracts/china-time';
 
-const beijingDate = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const beijingDate = (iso: string) => chinaDay(iso);
 
 export default function AdminQuizEditPage() {
   const id = Number(useRouter().params.id) || undefined;
@@ -55,8 +57,8 @@ export default function AdminQuizEditPage() {
       cover,
       orgId: f.orgId,
       draws: Object.entries(draws).filter(([, n]) => Number(n) > 0).map(([bankId, n]) => ({ bankId, count: Number(n) })),
-      opensAt: `${f.opens}T00:00:00+08:00`,
-      closesAt: `${f.closes}T23:59:59+08:00`,
+      opensAt: chinaInstant(f.opens),
+      closesAt: chinaInstant(f.closes, '23:59:59'),
       timeLimitSec: Math.round(Number(f.minutes) * 60),
       attemptsPerDay: Number(f.perDay),
       attemptsTotal: Number(f.total),
@@ -69,7 +71,7 @@ export default function AdminQuizEditPage() {
       Taro.showToast({ title: '已保存', icon: 'success' });
       setTimeout(() => Taro.navigateBack(), 600);
     } catch (e) {
-      const r = readableRefusal(L, (e as ApiCallError).message);
+      const r = readableRefusal(L, (e as ApiCallError).message, (e as ApiCallError).field);
       setErrors({ [r.field?.replace(/^draws\..*$/, 'draws') ?? '']: r.text });
       Taro.showToast({ title: '有一处需要修改，请看红字', icon: 'none' });
     }
@@ -78,13 +80,13 @@ export default function AdminQuizEditPage() {
   /** A text field; `path` is the payload path its refusals come back under. */
   const field = (label: string, k: keyof typeof f, placeholder = '', type: 'text' | 'number' = 'text', path: string = k) => (
     <Field name={path} label={label} error={errors[path]}>
-      <Input className='field-input' name={k} type={type} value={String(f[k])} placeholder={placeholder} onInput={set(k)} />
+      <Input className='field-input' name={k} nativeProps={{ 'aria-label': label }} type={type} value={String(f[k])} placeholder={placeholder} onInput={set(k)} />
     </Field>
   );
   const roots = member?.adminOrgs ?? [];
   if (pickFrom !== null && roots[pickFrom])
     return (
-      <View className='page admin-quiz-edit'>
+      <Screen className='page admin-quiz-edit'>
         <Text className='card-title'>选择面向单位（本单位或下级单位）</Text>
         {roots.length > 1 && (
           <View className='row'>
@@ -107,16 +109,16 @@ export default function AdminQuizEditPage() {
         <Button className='btn-plain' style={{ marginTop: '24px' }} onClick={() => setPickFrom(null)}>
           取消
         </Button>
-      </View>
+      </Screen>
     );
 
   return (
-    <View className='page admin-quiz-edit'>
+    <Screen className='page admin-quiz-edit'>
       <StateView loading={loading && !data} error={data ? undefined : error} onRetry={reload}>
         <View className='card'>
           {field(L.title, 'title', '如：优生优育进万家知识竞赛')}
           <Field name='description' label={L.description} error={errors.description}>
-            <Textarea className='field-input' name='description' value={f.description} maxlength={500} onInput={set('description')} />
+            <Textarea className='field-input' name='description' nativeProps={{ 'aria-label': L.description }} value={f.description} maxlength={500} onInput={set('description')} />
           </Field>
           <CoverPicker value={cover} onChange={setCover} />
           <View className='field'>
@@ -134,10 +136,15 @@ export default function AdminQuizEditPage() {
           {field(L.attemptsPerDay, 'perDay', '3', 'number', 'attemptsPerDay')}
           {field(L.attemptsTotal, 'total', '10', 'number', 'attemptsTotal')}
           {field(`${L.passMark}（满分 100）`, 'passMark', '60', 'number', 'passMark')}
-          <View className='field row'>
-            <Text>交卷后公布答案与解析</Text>
-            <Switch checked={f.showReview} onChange={(e) => setF((x) => ({ ...x, showReview: e.detail.value }))} />
-          </View>
+          <Field name='showReview' label='交卷后公布答案与解析'>
+            <View className='aform__chips'>
+              {[true, false].map((on) => (
+                <Button key={String(on)} className={`aform__chip ${f.showReview === on ? 'aform__chip--on' : ''}`} onClick={() => setF((x) => ({ ...x, showReview: on }))}>
+                  {on ? '公布' : '不公布'}
+                </Button>
+              ))}
+            </View>
+          </Field>
         </View>
         <View className='card' data-field='draws'>
           <Text className='card-title'>抽题（每次答题从各题库随机抽取）</Text>
@@ -145,7 +152,7 @@ export default function AdminQuizEditPage() {
           {data?.banks.map((b) => (
             <View key={b.id} className='field row'>
               <Text style={{ flex: 1 }}>{`${b.title}（共 ${b.questionCount} 题）`}</Text>
-              <Input className='field-input' style={{ width: '160px' }} type='number' name={`draw-${b.id}`} value={draws[b.id] ?? ''} placeholder='0' onInput={(e) => setDraws((d) => ({ ...d, [b.id]: e.detail.value }))} />
+              <Input className='field-input' style={{ width: '160px' }} type='number' name={`draw-${b.id}`} nativeProps={{ 'aria-label': `从“${b.title}”抽取的题数` }} value={draws[b.id] ?? ''} placeholder='0' onInput={(e) => setDraws((d) => ({ ...d, [b.id]: e.detail.value }))} />
             </View>
           ))}
         </View>
@@ -154,6 +161,6 @@ export default function AdminQuizEditPage() {
           保存
         </Button>
       </StateView>
-    </View>
+    </Screen>
   );
 }

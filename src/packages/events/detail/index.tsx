@@ -8,6 +8,7 @@ import { call, ApiCallError } from '../../../services/api';
 import Markdown from '../components/markdown';
 import CoverImage from '../../../components/cover-image';
 import CheckinPanel, { type CheckinPanelProps } from '../components/checkin-panel';
+import LinkCheckin from '../components/link-checkin';
 import { fmtDateTime, fmtRange } from '../util';
 import { checkinQueue } from '../offline';
 import { checkinLinkOf } from '../checkin-link';
@@ -56,8 +57,7 @@ function qrProblem(text: string, id: number): string | null {
 export default function EventDetailPage() {
   const params = useRouter().params;
   // Opened from a 大屏 check-in link (WeChat's scanner or a browser): the link is in `q`, checked in once the event is loaded.
-  const [link] = useState(() => checkinLinkOf(params));
-  const id = Number(params.id) || link?.eventId || 0;
+  const id = Number(params.id) || checkinLinkOf(params)?.eventId || 0;
   const ev = useAction('event.get', { id }, { enabled: id > 0 });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -106,14 +106,6 @@ export default function EventDetailPage() {
       setBusy(false);
     }
   };
-
-  const [linkUsed, setLinkUsed] = useState(false);
-  useEffect(() => {
-    if (!link || linkUsed || !e || link.eventId !== id || e.myCheckin) return;
-    setLinkUsed(true);
-    void submit(link.link, link.scannedAt);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [e, link, linkUsed]);
 
   const scan = async () => {
     setError('');
@@ -208,6 +200,7 @@ export default function EventDetailPage() {
               </View>
             )}
 
+            {e.kind === 'event' && e.published && <LinkCheckin options={params} eventId={e.id} done={!!e.myCheckin} onLink={submit} />}
             {e.kind === 'event' && e.published && (
               <CheckinPanel
                 status={status}

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { drawPoster, POSTER_H, POSTER_W, type PosterCanvas, type PosterData } from './poster-draw';
-import { CODE_BOX, drawQr } from './poster-code';
+import { drawQr } from './poster-code';
 
 /** The code a poster carries: a 小程序码 image (a URL the canvas can load) or the text of an ordinary QR. */
 export type PosterCode = { image: string } | { qrText: string } | null;

@@ -1,6 +1,7 @@
 import { View, Text, Picker } from '@tarojs/components';
 import { Field } from './field';
 import { dateFace, joinDateTime, splitDateTime } from './datetime';
+import { chinaDay } from '@contracts/china-time';
 
 interface Props {
   name: string;
@@ -21,7 +22,7 @@ interface Props {
 export default function DateTimeField(props: Props) {
   const { date, time } = splitDateTime(props.value);
   const fallbackTime = props.defaultTime ?? '09:00';
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = chinaDay(Date.now());
   return (
     <Field name={props.name} label={props.label} hint={props.hint} error={props.error}>
       <View className='dt'>
