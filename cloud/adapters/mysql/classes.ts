@@ -228,12 +228,15 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
       return rows.map((r) => toClass(r)!);
     },
 
-    register(classId, memberId, data, at, policy) {
+    async register(classId, memberId, data, at, policy) {
+      const activeOf = (sql: Sql, lock: string) =>
+        sql.value(`SELECT id FROM class_registrations WHERE class_id = ? AND active_member_id = ?${lock}`, [classId, memberId]);
+      // Looked up before queueing for the class lock, to keep the locked part short; a registration committed since is
+      // refused below by the UNIQUE key on active_member_id (as is one a snapshot older than the lock would miss).
+      if ((await activeOf(db, '')) !== undefined) return { kind: 'duplicate' };
       return db.tx(async (sql): Promise<RegisterOutcome> => {
         const s = await lockClass(sql, classId);
         if (!s) return { kind: 'notFound' };
-        const activeOf = (lock: string) => sql.value(`SELECT id FROM class_registrations WHERE class_id = ? AND active_member_id = ?${lock}`, [classId, memberId]);
-        if ((await activeOf('')) !== undefined) return { kind: 'duplicate' };
         // A seat freed outside a cancel still belongs to the head of the waitlist.
         await promote(sql, s, at, policy);
         const status = policy.seatFor(s);
@@ -243,9 +246,7 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
         const confirmedAt = status === 'confirmed' ? iso : null;
         let code: string;
         let id: number;
-        // The read above may see a snapshot from before the class lock was granted (TiDB takes it at the start):
-        // the UNIQUE key on active_member_id is what refuses a second active registration. A clash on the ticket
-        // code instead draws another code.
+        // A clash on the UNIQUE key is a second active registration or, rarely, a ticket code already taken (draw another).
         for (;;) {
           code = policy.newTicketCode();
           const r = await sql.insertUnique(
@@ -257,7 +258,7 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
             id = r.insertId;
             break;
           }
-          if ((await activeOf(' FOR UPDATE')) !== undefined) return { kind: 'duplicate' };
+          if ((await activeOf(sql, ' FOR UPDATE')) !== undefined) return { kind: 'duplicate' };
         }
         await sql.run(
           'UPDATE classes SET next_seq = ?, confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count + ? WHERE id = ?',

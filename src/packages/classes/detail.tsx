@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
 import { ageRangeText, cancelPolicyText, classTime, seatLine, REGISTRATION_STATUS_LABEL } from '@contracts/classes-format';
@@ -22,11 +22,13 @@ export default function ClassDetailPage() {
   const [errorCode, setErrorCode] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (!c) return;
+  // The form starts from the prefill once per class (not again on each reload of the same class).
+  const [prefilledFor, setPrefilledFor] = useState<number>();
+  if (c && c.id !== prefilledFor) {
+    setPrefilledFor(c.id);
     setValues(Object.fromEntries(Object.entries(c.prefill.answers).map(([k, v]) => [k, String(v)])));
     setChildAge(c.prefill.childAge !== null ? String(c.prefill.childAge) : '');
-  }, [c?.id]);
+  }
 
   const ageRange = c ? ageRangeText(c.ageMin, c.ageMax) : null;
   const askAge = ageRange !== null;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Input, Button } from '@tarojs/components';
 import { CLASS_TOPICS } from '@contracts/classes-format';
@@ -50,9 +50,12 @@ export default function AdminClassEditPage() {
   // The API refuses a changed form once parents have registered; say so instead of offering the editors.
   const fieldsLocked = !!c && c.confirmedCount + c.waitlistCount > 0;
 
-  useEffect(() => {
-    if (c) setD(draftOf(c, new Date()));
-  }, [c?.id]);
+  // The draft starts from the class once it has loaded (not again on each reload of the same class).
+  const [draftedFor, setDraftedFor] = useState<number>();
+  if (c && c.id !== draftedFor) {
+    setDraftedFor(c.id);
+    setD(draftOf(c, new Date()));
+  }
 
   const set = <K extends keyof ClassDraft>(k: K, v: ClassDraft[K]) => setD((s) => ({ ...s, [k]: v }));
   const text = (k: keyof ClassDraft) => (e: { detail: { value: string } }) => set(k, e.detail.value as never);
