@@ -96,3 +96,6 @@ export function parseSubscribeTemplates(config: string | undefined | null): { ki
   }
   return out;
 }
+
+/** The title a promoted parent reads, in the app and in the WeChat 候补递补 message. */
+export const PROMOTION_TITLE = '候补成功，已为您保留名额';

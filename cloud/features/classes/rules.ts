@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../core/errors';
 import { maskName, maskPhone } from '../../contracts/format';
-import { ageRangeText, cancelVerdict, chinaDate, classTime, isPersonalField, type RegistrationStatus } from '../../contracts/classes-format';
+import { ageRangeText, cancelVerdict, chinaDate, classTime, isPersonalField, PROMOTION_TITLE, type RegistrationStatus } from '../../contracts/classes-format';
 import type { ClassFields, ClassSummary, FormField } from '../../contracts/classes';
 import type { PointsAward } from '../points/repo';
 import type { ClassFacts, ClassPolicy, DueReminder, PromotionNotice, ReminderKind, SeatDecision, SeatState } from './repo';
@@ -32,7 +32,7 @@ export function promotionsDue(s: SeatState): number {
 export function promotionNotice(c: ClassFacts, registrationId: number): PromotionNotice {
   return {
     message: {
-      title: '候补成功，已为您保留名额',
+      title: PROMOTION_TITLE,
       body: `您候补的课程《${c.title}》有名额空出，已自动为您确认报名。请按时参加，凭“我的报名”中的入场码签到。`,
     },
     outbox: { template: 'class_promoted', payload: { classId: c.classId, registrationId, title: c.title, startsAt: c.startsAt } },

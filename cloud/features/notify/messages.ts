@@ -4,6 +4,7 @@ import { NOTIFY_KINDS } from '../../contracts/notify';
 import type { OutboxItem } from './repo';
 import type { MessageFields } from './templates';
 import { wechatTime } from './template-data';
+import { PROMOTION_TITLE } from '../../contracts/classes-format';
 
 /** What to send for a queued message, or why it is no longer worth sending. */
 export type Composed = { send: true; fields: MessageFields; page: string } | { send: false; reason: string };
@@ -29,7 +30,7 @@ export async function composeMessage(store: Store, item: OutboxItem, now: Date):
       fields: {
         title: c.title,
         time: wechatTime(c.startsAt),
-        note: kind === 'class_promoted' ? '候补成功，已为您保留名额' : `地点：${where}`,
+        note: kind === 'class_promoted' ? PROMOTION_TITLE : `地点：${where}`,
       },
     };
   }
