@@ -62,8 +62,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       webpackChain(chain) {
         // Taro's H5 split covers initial chunks only, so every page chunk carried its own copy of the
-        // component library and of the Taro APIs it calls. One shared chunk instead: fetched once (beside
-        // the app bundle, see first-screen.ts), cached for every later page.
+        // component library and of the Taro APIs it calls. Shared chunks instead: fetched once (the first
+        // screen's beside the app bundle, see first-screen.ts), cached for every later page.
         const split = chain.optimization.get('splitChunks') || {};
         chain.optimization.splitChunks({
           ...split,
@@ -74,6 +74,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
               chunks: 'async',
               minChunks: 2,
               priority: 20,
+              test: /[\\/]node_modules[\\/]@tarojs[\\/](components|components-react)[\\/]/,
+            },
+            // The Taro APIs pages call (toast, request, upload…): shared chunks by the set of pages using them,
+            // so a page fetches only the APIs it calls.
+            pageApis: {
+              chunks: 'async',
+              minChunks: 2,
+              priority: 15,
+              reuseExistingChunk: true,
               test: /[\\/]node_modules[\\/](@tarojs|@babel[\\/]runtime|tslib|whatwg-fetch|abortcontroller-polyfill|query-string|decode-uri-component|split-on-first|filter-obj)[\\/]/,
             },
           },

@@ -69,6 +69,7 @@ test('publishing an event: pickers for times, errors in place and in Chinese, a 
   // Markdown: a list right after a heading is a heading and a list, in the preview as members will see it.
   await taroInput(page, 'title').fill('E2E 包饺子联欢会');
   await taroInput(page, 'radius').fill('300');
+  await taroInput(page, 'venueName').fill('新华广场');
   await pick(page, '[data-name="endsAt-time"]', '12:00');
   const body = page.locator('taro-textarea-core textarea, textarea[name="body"]').first();
   await body.fill('## 活动安排\n- 包饺子\n- 猜灯谜\n\n请**准时**到场');

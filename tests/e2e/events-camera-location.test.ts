@@ -94,17 +94,17 @@ test('the organiser fills the venue with 使用当前位置; typed values are ch
   // A typo in the latitude is caught before anything is sent.
   await taroInput(admin, 'lat').fill('408.175');
   await taroInput(admin, 'radius').fill('200');
-  const required = admin.locator('taro-switch-core input').first(); // 要求在现场定位签到
-  await required.check();
-  expect(await required.isChecked()).toBe(true);
+  const required = admin.locator('.aform__chip', { hasText: '要求定位（须在签到范围内）' }); // 要求在现场定位签到
+  await tap(required);
+  await admin.locator('.aform__chip--on', { hasText: '要求定位（须在签到范围内）' }).waitFor();
   await tap(admin.getByText('发布', { exact: true }).last());
-  await admin.locator('.aform__venue-msg', { hasText: '纬度应在 -90 到 90 之间' }).waitFor();
+  await admin.locator('[data-error-for="venue.lat"]', { hasText: '纬度应在 -90 到 90 之间' }).waitFor();
   await screenshot(admin, 'events-cam-01-venue-out-of-range');
 
   await taroInput(admin, 'lat').fill('40.8175');
   await taroInput(admin, 'radius').fill('5');
   await tap(admin.getByText('发布', { exact: true }).last());
-  await admin.locator('.aform__venue-msg', { hasText: '签到范围请填写 20 到 50000 之间的整数' }).waitFor();
+  await admin.locator('[data-error-for="venue.radius"]', { hasText: '签到范围请填写 20 到 50000 之间的整数' }).waitFor();
   await taroInput(admin, 'radius').fill('200');
   await screenshot(admin, 'events-cam-02-venue-filled');
   await tap(admin.getByText('发布', { exact: true }).last());
@@ -160,7 +160,8 @@ test('a member at the venue taps 扫码签到; the camera reads the current QR c
 
   const live = (await host.post('event.live', { id: eventId }, adminToken)).body.data;
   expect(live.count).toBe(1);
-  expect(live.latest[0]).toMatchObject({ name: expect.stringContaining('扫码的会员') });
+  // Names on the screen are masked alike, with or without a real name: first character, then stars.
+  expect(live.latest[0]).toMatchObject({ name: expect.stringMatching(/^扫\*+$/) });
 });
 
 test('outside the geofence the member is told how far away they are; a member who refuses location gets a clear message', async () => {

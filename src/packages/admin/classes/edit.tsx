@@ -79,7 +79,7 @@ export default function AdminClassEditPage() {
     const { fieldErrors, payload } = payloadOf(d);
     setErrors(fieldErrors);
     if (!payload) {
-      Taro.showToast({ title: '有几处需要修改，请看红字', icon: 'none' });
+      Taro.showToast({ title: '请按红字修改', icon: 'none' });
       return;
     }
     try {

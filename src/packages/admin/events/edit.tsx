@@ -105,7 +105,7 @@ export default function AdminEventEditPage() {
     setErrors(problems);
     setVenueMsg(null);
     if (Object.keys(problems).length || !startsAt || !endsAt || !venue.ok) {
-      Taro.showToast({ title: '有几处需要修改，请看红字', icon: 'none' });
+      Taro.showToast({ title: '请按红字修改', icon: 'none' });
       return;
     }
     const fields = {

@@ -73,7 +73,7 @@ export default function AdminQuizEditPage() {
     } catch (e) {
       const r = readableRefusal(L, (e as ApiCallError).message, (e as ApiCallError).field);
       setErrors({ [r.field?.replace(/^draws\..*$/, 'draws') ?? '']: r.text });
-      Taro.showToast({ title: '有一处需要修改，请看红字', icon: 'none' });
+      Taro.showToast({ title: '请按红字修改', icon: 'none' });
     }
   };
 
