@@ -2,16 +2,19 @@
 // caller's OPENID from wx-server-sdk's context. wx-server-sdk itself needs WeChat's servers, so it is replaced
 // by its one behaviour the host relies on.
 import path from 'node:path';
-import { tempDir } from '../support/app';
+import { freshMysqlDatabase, tempDir } from '../support/app';
 
 let currentOpenid: string | undefined;
 jest.mock('wx-server-sdk', () => ({ init: jest.fn(), DYNAMIC_CURRENT_ENV: 'dyn', getWXContext: () => ({ OPENID: currentOpenid }) }), { virtual: true });
 
 const built = path.join(__dirname, '..', '..', 'dist', 'cloudfunctions', 'api', 'index.js');
 
-test('exports.main answers in the envelope as the caller, on the seeds shipped beside it', async () => {
+test('exports.main answers in the envelope as the caller, on MySQL, with the seeds shipped beside it', async () => {
   process.env.DATA_DIR = tempDir();
   delete process.env.SEEDS_DIR;
+  // Production mode, as WeChat runs it: on MySQL (the test MariaDB), named by DATABASE_URL.
+  const database = await freshMysqlDatabase();
+  process.env.DATABASE_URL = database.url;
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { main } = require(built);
   currentOpenid = 'wx-built-1';
@@ -20,4 +23,6 @@ test('exports.main answers in the envelope as the caller, on the seeds shipped b
   expect(await main({ action: 'auth.devLogin', payload: { openid: 'someone' } })).toMatchObject({ ok: false, status: 403, error: { code: 'DEV_LOGIN_DISABLED' } });
   currentOpenid = undefined;
   expect(await main({ action: 'member.me', payload: {} })).toMatchObject({ ok: false, status: 401 });
+  delete process.env.DATABASE_URL;
+  await database.drop();
 });
