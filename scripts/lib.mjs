@@ -49,6 +49,7 @@ export function buildTaro(type, { force = false, env = {} } = {}) {
   run(process.execPath, [fileURLToPath(import.meta.url), 'taro-build', type], { env: { NODE_ENV: 'production', ...env } });
 }
 
+// eslint-disable-next-line no-control-regex -- terminal escapes are what is stripped
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07/g;
 const STEP = 25; // without a terminal: one line per quarter of the build
 

@@ -103,6 +103,7 @@ function zodRefusal(error: z.ZodError): AppError {
 }
 
 // C0 controls and DEL mean nothing in any text a person types, except tab and line breaks.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** The path of the first string (or key) in the payload that holds a control character, if any. */

@@ -15,7 +15,7 @@ test('exports.main answers in the envelope as the caller, on MySQL, with the see
   // Production mode, as WeChat runs it: on MySQL (the test MariaDB), named by DATABASE_URL.
   const database = await freshMysqlDatabase();
   process.env.DATABASE_URL = database.url;
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+   
   const { main } = require(built);
   currentOpenid = 'wx-built-1';
   expect(await main({ action: 'member.update', payload: { nickname: '云端用户', orgId: '150102' } })).toMatchObject({ ok: true, status: 200, data: { nickname: '云端用户', org: { id: '150102' } } });

@@ -1,6 +1,5 @@
 import { startTestApp, type TestApp } from '../support/app';
 import { correctChoices, scoredEntry, wrongChoice } from '../support/quiz';
-import type { AttemptView } from '../../cloud/contracts/quiz';
 
 const OPEN = '优生优育进万家知识竞赛';
 const T0 = new Date('2026-11-23T02:00:00Z'); // 10:00 Beijing time

@@ -3,7 +3,7 @@
 import { startMariadb, type Mariadb } from './mariadb';
 
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __mariadb: Mariadb | undefined;
 }
 

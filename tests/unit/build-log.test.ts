@@ -37,6 +37,7 @@ test('without a terminal: a line per quarter of the build, the size warning once
   const out = condense(false);
   const lines = out.trimEnd().split('\n');
   expect(lines.length).toBeLessThanOrEqual(8);
+  // eslint-disable-next-line no-control-regex -- the test looks for terminal escapes
   expect(out).not.toMatch(/\x1b|█|Webpack|assets by path/);
   expect(lines.slice(0, 4)).toEqual(['[build] h5 0% building', '[build] h5 35% building', '[build] h5 62% building', '[build] h5 88% sealing']);
   expect(lines.filter((l) => l.includes('244 KiB'))).toEqual(['[build] 提示：入口包 331 KiB 大于 webpack 建议的 244 KiB（首屏所需的分包已预加载）']);

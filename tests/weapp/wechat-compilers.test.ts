@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { COMPONENTS_ROOT, WEAPP_ROOT } from '../support/weapp';
 // WeChat's own wcc (WXML) and wcsc (WXSS) compilers, shipped for Linux in miniprogram-compiler.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
 const compiler = require('miniprogram-compiler');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
 const wcsc = require('miniprogram-compiler/src/wcsc');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
 const glob = require(require.resolve('glob', { paths: [require.resolve('miniprogram-compiler')] }));
 
 function compileFolder(root: string) {

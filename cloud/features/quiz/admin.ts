@@ -62,7 +62,7 @@ export const quizAdminSaveCampaign = defineAction({
   input: quizAdminSaveCampaignInput,
   auth: 'admin',
   async handler(ctx, input) {
-    const org = await requireAdminOrg(ctx, input.orgId);
+    await requireAdminOrg(ctx, input.orgId);
     if (input.id) await adminCampaign(ctx, input.id);
     await requireCoverImage(ctx, input.cover);
     if (Date.parse(input.closesAt) <= Date.parse(input.opensAt)) throw new AppError('INVALID_PAYLOAD', '结束时间应晚于开始时间');
@@ -98,7 +98,7 @@ export const quizAdminImportBank = defineAction({
   input: quizAdminImportBankInput,
   auth: 'admin',
   async handler(ctx, { orgId, title, fileName, content }) {
-    const org = await requireAdminOrg(ctx, orgId);
+    await requireAdminOrg(ctx, orgId);
     let parsed;
     try {
       parsed = await parseBankFile(fileName, Buffer.from(content, 'base64'));

@@ -19,7 +19,7 @@ function rng(seed: number) {
 async function loadCorpus(dataDir: string): Promise<number> {
   const app = await createApp({ dataDir, mode: 'dev' });
   const samples = issueFolders(path.join(REPO_ROOT, 'seeds', 'magazine')).flatMap((d) => readIssueFolder(d, '150000').articles);
-  const sentences = samples.flatMap((a) => a.bodyMd.split(/(?<=[。！？])/).map((s) => s.replace(/^[\s#>*\-\d.!\[\]()a-z:]+/g, '').trim()).filter((s) => s.length > 8));
+  const sentences = samples.flatMap((a) => a.bodyMd.split(/(?<=[。！？])/).map((s) => s.replace(/^[\s#>*\-\d.![\]()a-z:]+/g, '').trim()).filter((s) => s.length > 8));
   const rand = rng(42);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const started = Date.now();

@@ -63,6 +63,8 @@ export default function AdminEventEditPage() {
 
   useEffect(() => {
     if (!org && member?.adminOrgs[0]) setOrg(member.adminOrgs[0]);
+    // Once per signed-in member: a later org change is the organiser's own pick and must stay.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [member?.id]);
   useEffect(() => {
     if (!id) return;

@@ -54,6 +54,8 @@ export default function CheckinScreenPage() {
     void refreshLive();
     const t = setInterval(refreshLive, 3000);
     return () => clearInterval(t);
+    // One poll per event: refreshLive reads only `id`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
   useEffect(() => {
@@ -61,6 +63,8 @@ export default function CheckinScreenPage() {
       if (code) setLeft(Math.max(0, Math.ceil((Date.parse(code.rotatesAt) - (Date.now() + skew.current)) / 1000)));
     }, 500);
     return () => clearInterval(t);
+    // The countdown restarts when the code rotates; the rest of `code` does not matter to it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [code?.rotatesAt]);
 
   const voidOne = async (checkinId: number, voided: boolean) => {

@@ -38,7 +38,7 @@ export const fixed6 = (n: number) => String(Math.round(n * 1e6) / 1e6);
 // phones report WGS84 (getLocation type 'wgs84'), which the geofence uses. The offset is several
 // hundred metres, so the picked point is converted back (iterating the standard forward transform).
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943;
 function outOfChina(lat: number, lng: number) {
   return lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271;
 }
