@@ -259,7 +259,7 @@ export default function MagazineArticlePage() {
             <View className='mz-article__summary'>
               <Text>{data.article.summary}</Text>
             </View>
-            <View className='mz-article__body' style={{ fontSize: Taro.pxTransform(fontPx) }}>
+            <View className='mz-article__body' style={{ fontSize: `calc(${Taro.pxTransform(fontPx)} * var(--k, 1))` }}>
               <RichText nodes={nodes as any} />
             </View>
             <View className='mz-article__actions'>
