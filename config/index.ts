@@ -1,11 +1,14 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { FirstScreenPlugin } from './first-screen';
+import { PrecompressPlugin } from './precompress';
 
 // Build-time switches, read from the environment (see README "配置"):
 //   TARO_APP_CLOUD_ENV  a WeChat cloud env id: the client then calls the cloud function `api`
 //   TARO_APP_API_BASE   origin of the HTTP host for weapp builds without cloud (H5 uses its own origin)
-//   CLASS_SUBSCRIBE_TEMPLATE_IDS  家长课堂 WeChat subscribe-message templates, "class_promoted:<id>,class_reminder:<id>"
+//   CLASS_SUBSCRIBE_TEMPLATE_IDS  WeChat subscribe-message templates, "class_promoted:<id>,class_reminder:<id>,event_reminder:<id>"
+//   TARO_APP_CLOUD_RUN_SERVICE  a 微信云托管 service name: the weapp calls the API with Taro.cloud.callContainer (needs TARO_APP_CLOUD_ENV)
 //   TARO_OUTPUT_ROOT    where to write, so the native-components build does not overwrite dist/weapp
 // Shared contracts live outside src/ (cloud/contracts) and must be compiled like app code.
 const contractsDir = require('path').resolve(__dirname, '..', 'cloud', 'contracts');
@@ -23,6 +26,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CLOUD_ENV_ID: JSON.stringify(process.env.TARO_APP_CLOUD_ENV || ''),
       API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE || ''),
       CLASS_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.CLASS_SUBSCRIBE_TEMPLATE_IDS || ''),
+      CLOUD_RUN_SERVICE: JSON.stringify(process.env.TARO_APP_CLOUD_RUN_SERVICE || ''),
     },
     alias: {
       '@contracts': contractsDir,
@@ -56,6 +60,27 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false },
       },
       router: { mode: 'hash' },
+      webpackChain(chain) {
+        // Taro's H5 split covers initial chunks only, so every page chunk carried its own copy of the
+        // component library and of the Taro APIs it calls. One shared chunk instead: fetched once (beside
+        // the app bundle, see first-screen.ts), cached for every later page.
+        const split = chain.optimization.get('splitChunks') || {};
+        chain.optimization.splitChunks({
+          ...split,
+          cacheGroups: {
+            ...split.cacheGroups,
+            pageComponents: {
+              name: 'page-components',
+              chunks: 'async',
+              minChunks: 2,
+              priority: 20,
+              test: /[\\/]node_modules[\\/](@tarojs|@babel[\\/]runtime|tslib|whatwg-fetch|abortcontroller-polyfill|query-string|decode-uri-component|split-on-first|filter-obj)[\\/]/,
+            },
+          },
+        });
+        chain.plugin('firstScreen').use(FirstScreenPlugin, [require('path').resolve(__dirname, '..', 'src')]);
+        if (process.env.NODE_ENV === 'production') chain.plugin('precompress').use(PrecompressPlugin);
+      },
     },
   };
   if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);

@@ -20,6 +20,8 @@ await build({
   logLevel: 'warning',
 });
 fs.cpSync(path.join(ROOT, 'seeds'), path.join(out, 'seeds'), { recursive: true });
+// The timer trigger (sender and reminders every minute) and the cloud.openapi permissions.
+fs.copyFileSync(path.join(ROOT, 'cloud', 'hosts', 'wx', 'config.json'), path.join(out, 'config.json'));
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 fs.writeFileSync(
   path.join(out, 'package.json'),

@@ -9,7 +9,7 @@ export default defineAppConfig({
     { root: 'packages/admin', pages: ['index', 'quiz/index', 'quiz/edit', 'quiz/import', 'quiz/stats', 'classes/index', 'classes/edit', 'classes/roster', 'events/index', 'events/edit', 'events/screen', 'events/stats', 'magazine/index', 'magazine/issue', 'magazine/article'] },
   ],
   // Only for `taro build native-components` (tests/weapp): React components compiled to native ones.
-  components: ['components/profile-card/index', 'packages/quiz/components/question-card/index', 'packages/quiz/components/result-card/index', 'packages/classes/components/class-card/index', 'packages/events/components/checkin-panel/index', 'packages/magazine/components/toc-item/index', 'packages/magazine/components/font-size-control/index'],
+  components: ['components/profile-card/index', 'packages/quiz/components/question-card/index', 'packages/quiz/components/result-card/index', 'packages/classes/components/class-card/index', 'packages/events/components/checkin-panel/index', 'packages/events/components/link-checkin/index', 'packages/magazine/components/toc-item/index', 'packages/magazine/components/font-size-control/index'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8102e',

@@ -2,6 +2,9 @@ import { type PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import { elderMode } from './services/elder-mode';
 import './app.css';
+import { disarmJavascriptLinks } from './utils/h5-inert-links';
+
+if (process.env.TARO_ENV === 'h5') disarmJavascriptLinks(document);
 
 // H5 only: Taro's own tab bar, toast and dialog (weapp draws these natively, following WeChat's text size).
 if (process.env.TARO_ENV === 'h5') require('./app-h5.css');

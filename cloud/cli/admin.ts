@@ -3,14 +3,16 @@
  *   npm run admin -- grant <openid> <orgId>
  *   npm run admin -- revoke <openid> [orgId]
  *   npm run admin -- list
- * Works on DATA_DIR (default ./data), the same database the host uses.
+ * Works on the database the host uses: MySQL when DATABASE_URL (or MYSQL_ADDRESS …) is set, else SQLite in
+ * DATA_DIR (default ./data).
  */
 import path from 'node:path';
-import { createApp, REPO_ROOT } from '../app';
+import { createApp, REPO_ROOT, type StoreChoice } from '../app';
 
-export async function adminCli(argv: string[], dataDir: string, print: (line: string) => void = console.log): Promise<number> {
+/** `store` defaults to the environment's choice (see app.ts storeChoiceFromEnv). */
+export async function adminCli(argv: string[], dataDir: string, print: (line: string) => void = console.log, store?: StoreChoice): Promise<number> {
   const [command, openid, orgId] = argv;
-  const app = await createApp({ dataDir, mode: 'production' });
+  const app = await createApp({ dataDir, mode: 'production', store });
   try {
     const { store } = app;
     if (command === 'grant' && openid && orgId) {
@@ -37,7 +39,7 @@ export async function adminCli(argv: string[], dataDir: string, print: (line: st
     print('用法：npm run admin -- grant <openid> <orgId> | revoke <openid> [orgId] | list');
     return 2;
   } finally {
-    app.store.close();
+    await app.store.close();
   }
 }
 

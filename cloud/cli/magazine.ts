@@ -1,11 +1,11 @@
 /**
  * `npm run magazine -- import <folder> [--org <orgId>]`
- * Imports one issue folder (issue.json + NN-slug.md) or a folder of them into the app's database
- * (DATA_DIR, default ./data). Re-importing an issue updates it in place.
+ * Imports one issue folder (issue.json + NN-slug.md) or a folder of them into the app's database: MySQL when
+ * DATABASE_URL (or MYSQL_ADDRESS) is set, else SQLite in DATA_DIR (default ./data). Re-importing an issue
+ * updates it in place.
  */
 import path from 'node:path';
-import { REPO_ROOT } from '../app';
-import { openSqliteStore } from '../adapters/sqlite/sqlite';
+import { REPO_ROOT, createApp } from '../app';
 import { issueFolders, readIssueFolder, ImportError } from '../features/magazine/importer';
 
 async function main(argv: string[]) {
@@ -17,7 +17,7 @@ async function main(argv: string[]) {
     process.exit(cmd ? 1 : 0);
   }
   const dataDir = path.resolve(process.env.DATA_DIR || path.join(REPO_ROOT, 'data'));
-  const store = openSqliteStore(dataDir);
+  const { store } = await createApp({ dataDir, mode: 'dev', seed: false });
   try {
     if (!(await store.orgs.getById(orgId))) throw new ImportError(`单位 ${orgId} 不存在，请先启动一次应用以载入单位数据`);
     const dirs = issueFolders(path.resolve(folder));
@@ -25,13 +25,15 @@ async function main(argv: string[]) {
     for (const dir of dirs) {
       const issue = readIssueFolder(dir, orgId);
       const r = await store.magazine.importIssue(issue, new Date());
-      console.log(`${r.created ? '已导入' : '已更新'}：${issue.year} 年第 ${issue.number} 期《${issue.title}》，${r.articles} 篇文章，发布时间 ${issue.publishAt.toISOString()}`);
+      console.log(
+        `${r.created ? '已导入' : '已更新'}：${issue.year} 年第 ${issue.number} 期《${issue.title}》，${r.articles} 篇文章，发布时间 ${issue.publishAt.toISOString()}`,
+      );
     }
   } catch (e) {
     console.error(e instanceof ImportError ? `导入失败：${e.message}` : e);
     process.exitCode = 1;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -1,3 +1,4 @@
+import { chinaDay, chinaParts } from './china-time';
 /**
  * 家长课堂: values the client needs at run time (labels, topics), kept free of zod so they can
  * be imported into the weapp bundle.
@@ -12,7 +13,51 @@ export const REGISTRATION_STATUS_LABEL = {
 
 export type RegistrationStatus = keyof typeof REGISTRATION_STATUS_LABEL;
 
-export const FIELD_TYPE_LABEL = { text: '文字', number: '数字', choice: '单选', phone: '手机号' } as const;
+export const FIELD_TYPE_LABEL = { text: '文字', name: '姓名', number: '数字', choice: '单选', phone: '手机号' } as const;
+export type FieldType = keyof typeof FIELD_TYPE_LABEL;
+
+/** A name or a phone number is always personal data, whatever the organiser ticked. */
+export const ALWAYS_PERSONAL_TYPES: readonly FieldType[] = ['name', 'phone'];
+
+/** Whether a form field holds personal data: by what the field is (its kind and the organiser's flag), never by its label. */
+export function isPersonalField(f: { type: FieldType; personal?: boolean }): boolean {
+  return ALWAYS_PERSONAL_TYPES.includes(f.type) || f.personal === true;
+}
+
+/** "0–6 岁" for a class's child age range; null when the class is open to every age. */
+export function ageRangeText(ageMin: number | null, ageMax: number | null): string | null {
+  if (ageMin === null && ageMax === null) return null;
+  return `${ageMin ?? 0}–${ageMax ?? 18} 岁`;
+}
+
+/** The class's cancellation rule in words: "报名后不能取消" / "开课前可以取消" / "开课前 24 小时之前可以取消". */
+export function cancelPolicyText(cancelHours: number | null): string {
+  if (cancelHours === null) return '报名后不能取消';
+  return cancelHours > 0 ? `开课前 ${cancelHours} 小时之前可以取消` : '开课前可以取消';
+}
+
+export type CancelVerdict =
+  /** `note`: what the member is shown beside the registration. */
+  | { allowed: true; note: string }
+  /** `refusal`: the message class.cancel answers with. */
+  | { allowed: false; note: string; refusal: string };
+
+/**
+ * The one cancellation rule (server and client): a waitlisted place may be given up until the class starts;
+ * a confirmed seat until `cancelHours` before the start, or never when the class says so (null).
+ */
+export function cancelVerdict(c: { startsAt: string; cancelHours: number | null }, status: RegistrationStatus, now: Date): CancelVerdict {
+  const t = now.getTime();
+  const start = Date.parse(c.startsAt);
+  if (status === 'cancelled') return { allowed: false, note: '', refusal: '这条报名已经取消过了' };
+  if (start <= t) return { allowed: false, note: '课程已开始', refusal: '课程已开始，不能再取消报名' };
+  if (status === 'waitlisted') return { allowed: true, note: '可随时退出候补' };
+  if (c.cancelHours === null) return { allowed: false, note: `本课程${cancelPolicyText(null)}`, refusal: '这门课程报名后不能取消，如有特殊情况请联系举办协会' };
+  if (t > start - c.cancelHours * 3600_000) {
+    return { allowed: false, note: `开课前 ${c.cancelHours} 小时内不能取消`, refusal: `开课前 ${c.cancelHours} 小时内不能取消报名，如有特殊情况请联系举办协会` };
+  }
+  return { allowed: true, note: cancelPolicyText(c.cancelHours) };
+}
 
 /** "剩余 3 个名额" / "候补 5 人" / "名额已满" — the one line a class card shows about seats. */
 export function seatLine(c: { capacity: number; confirmedCount: number; waitlistCount: number; waitlistOpen: boolean }): string {
@@ -24,17 +69,12 @@ export function seatLine(c: { capacity: number; confirmedCount: number; waitlist
 
 /** 2026-12-05T02:00:00Z -> "12月5日 周六 10:00" in China time (UTC+8, no DST). */
 export function classTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  const week = '日一二三四五六'[d.getUTCDay()];
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${week} ${hh}:${mm}`;
+  const t = chinaParts(iso);
+  return `${t.m}月${t.d}日 周${'日一二三四五六'[t.weekday]} ${t.hh}:${t.mm}`;
 }
 
 /** China-time calendar date of an instant, "2026-12-05". */
-export function chinaDate(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export const chinaDate = (iso: string): string => chinaDay(iso);
 
 /** The notices a parent can allow as WeChat subscribe messages; each maps to one template of the mini-program account. */
 export const SUBSCRIBE_KINDS = ['class_promoted', 'class_reminder'] as const;

@@ -1,48 +1,25 @@
 import { z } from 'zod';
 import { orgId } from './org';
 import type { OrgRef } from './member';
-import { SUBSCRIBE_KINDS, type RegistrationStatus, type SubscribeKind } from './classes-format';
+import { FIELD_TYPE_LABEL, SUBSCRIBE_KINDS, type FieldType, type RegistrationStatus, type SubscribeKind } from './classes-format';
 
 export type { RegistrationStatus } from './classes-format';
 
-export type FieldType = 'text' | 'number' | 'choice' | 'phone';
+export type { FieldType } from './classes-format';
 
-export interface FormField {
-  id: string;
-  label: string;
-  type: FieldType;
-  required: boolean;
-  /** For 'choice'. */
-  options?: string[];
-}
+/** A question of a class's registration form. `personal`: its answers are personal data (name and phone kinds always are). */
+export type FormField = z.output<typeof fieldSchema>;
+export type ClassVenue = z.output<typeof venueSchema>;
 
-export interface ClassVenue {
-  name: string;
-  address: string;
-  lat: number | null;
-  lng: number | null;
-}
-
-export interface ClassSummary {
+export interface ClassSummary
+  extends Pick<
+    ClassFields,
+    'title' | 'topic' | 'teacher' | 'venue' | 'onlineUrl' | 'startsAt' | 'endsAt' | 'regOpensAt' | 'regClosesAt' | 'capacity' | 'waitlistOpen' | 'ageMin' | 'ageMax' | 'cancelHours'
+  > {
   id: number;
-  title: string;
-  topic: string;
-  teacher: string;
   org: OrgRef;
-  venue: ClassVenue | null;
-  onlineUrl: string | null;
-  startsAt: string;
-  endsAt: string;
-  regOpensAt: string;
-  regClosesAt: string;
-  capacity: number;
   confirmedCount: number;
   waitlistCount: number;
-  waitlistOpen: boolean;
-  ageMin: number | null;
-  ageMax: number | null;
-  /** Hours before start until which a confirmed seat may be given back; null = not at all. */
-  cancelHours: number | null;
   /** 'open' | 'notYet' | 'closed' at the time of the call. */
   registration: 'open' | 'notYet' | 'closed';
   /** The caller's active registration, if any. */
@@ -113,8 +90,10 @@ const fieldSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9_]{0,19}$/, '字段编号只能是小写字母、数字和下划线'),
     label: shortText('字段名称', 20),
-    type: z.enum(['text', 'number', 'choice', 'phone']),
+    type: z.enum(Object.keys(FIELD_TYPE_LABEL) as [FieldType, ...FieldType[]]),
     required: z.boolean(),
+    /** Ticked by the organiser; name and phone kinds are personal whatever it says (isPersonalField). */
+    personal: z.boolean().default(false),
     options: z.array(shortText('选项', 20)).min(2, '单选至少要有 2 个选项').max(10).optional(),
   })
   .strict()
@@ -145,11 +124,16 @@ const classBody = {
   ageMin: z.number().int().min(0).max(18).nullable(),
   ageMax: z.number().int().min(0).max(18).nullable(),
   fields: z.array(fieldSchema).max(10, '最多 10 个报名字段'),
+  /** Hours before start until which a confirmed seat may be given back; null = not at all. */
   cancelHours: z.number().int().min(0).max(720).nullable(),
   waitlistOpen: z.boolean(),
 };
 
 export const classPublishInput = z.object(classBody).strict();
+/** A class as its organiser writes it (class.publish), after validation. */
+export type ClassPublishFields = z.output<typeof classPublishInput>;
+/** The organiser's part of a class, without the org it belongs to (the edit form's payload, an update's fields). */
+export type ClassFields = Omit<ClassPublishFields, 'orgId'>;
 export const classUpdateInput = z.object(classBody).omit({ orgId: true }).partial().extend({ classId: id }).strict();
 
 export const classListInput = z
@@ -229,7 +213,7 @@ export type ClassActions = {
   'class.update': { payload: z.input<typeof classUpdateInput>; result: ClassDetail };
   'class.roster': {
     payload: z.input<typeof classRosterInput>;
-    result: { class: ClassSummary; entries: RosterEntry[]; fields: FormField[]; attended: number; attendanceRate: number; masked: boolean };
+    result: { class: ClassSummary; entries: RosterEntry[]; fields: FormField[]; attended: number; attendanceRate: number };
   };
   'class.checkin': { payload: z.input<typeof classCheckinInput>; result: { entry: RosterEntry; alreadyCheckedIn: boolean; attended: number; attendanceRate: number } };
   'class.stats': { payload: z.input<typeof classStatsInput>; result: { rows: ClassStatsRow[] } };

@@ -57,6 +57,8 @@ export type ErrorCode = CoreErrorCode | (string & {});
 export interface ApiError {
   code: ErrorCode;
   message: string;
+  /** The payload field a refusal is about (`title`, `fields.2.label`), so a form can show it next to that field. */
+  field?: string;
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -65,4 +67,4 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError }
 export const INTERNAL_ERROR_MESSAGE = '服务器开小差了，请稍后再试';
 
 /** A refusal in the envelope. */
-export const refusal = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
+export const refusal = (code: ErrorCode, message: string, field?: string): Envelope<never> => ({ ok: false, error: field ? { code, message, field } : { code, message } });

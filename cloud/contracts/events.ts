@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orgId } from './org';
-import { EVENT_TYPES, type EventType } from './events-shared';
+import { EVENT_TYPES, QR_PREFIX, checkinLinkParts, type EventType } from './events-shared';
 
 export { EVENT_TYPES };
 export type { EventType };
@@ -65,7 +65,10 @@ export interface CheckinResult {
 }
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label}最多 ${max} 个字`);
-const isoDate = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), '时间格式不正确');
+const isoDate = z
+  .string()
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)), '时间格式不正确');
 const eventId = z.number().int().positive().max(1e9);
 const lat = z.number().min(-90).max(90);
 const lng = z.number().min(-180).max(180);
@@ -74,7 +77,13 @@ const eventFields = {
   title: text(60, '标题').min(2, '标题至少 2 个字'),
   type: z.enum(EVENT_TYPES, { message: '请选择活动类型' }),
   kind: z.enum(['event', 'notice']).default('event'),
-  cover: z.string().trim().max(500).regex(/^(https:\/\/|cloud:\/\/|\/media\/)/, '封面图片地址不正确，请重新上传封面').nullable().optional(),
+  cover: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^(https:\/\/|cloud:\/\/|\/media\/)/, '封面图片地址不正确，请重新上传封面')
+    .nullable()
+    .optional(),
   body: z.string().max(20000, '正文最多 20000 字').default(''),
   startsAt: isoDate,
   endsAt: isoDate,
@@ -95,9 +104,7 @@ const eventFields = {
   audience: z.enum(['org', 'all']).default('org'),
 };
 
-export const eventPublishInput = z
-  .object({ orgId, ...eventFields, draft: z.boolean().default(false) })
-  .strict();
+export const eventPublishInput = z.object({ orgId, ...eventFields, draft: z.boolean().default(false) }).strict();
 export const eventUpdateInput = z.object({ id: eventId, ...eventFields }).strict();
 export const eventSetPublishedInput = z.object({ id: eventId, published: z.boolean() }).strict();
 export const eventListInput = z
@@ -110,12 +117,31 @@ export const eventListInput = z
   .strict();
 export const eventGetInput = z.object({ id: eventId }).strict();
 export const eventIntendInput = z.object({ id: eventId, intend: z.boolean() }).strict();
+/** A typed code is 6 digits; a scanned one is a QR payload or a check-in link. Anything else is refused here, with what is wrong with it. */
+const checkinCode = z
+  .string()
+  .trim()
+  .max(300, '签到码格式不正确，请扫描现场大屏上的二维码')
+  .superRefine((code, ctx) => {
+    if (/^\d{6}$/.test(code) || code.startsWith(`${QR_PREFIX}:`) || checkinLinkParts(code)) return;
+    const message =
+      code === ''
+        ? '请输入 6 位签到码'
+        : /^\d+$/.test(code)
+          ? `签到码是 6 位数字，您输入了 ${code.length} 位，请核对现场大屏上的签到码`
+          : '签到码应为 6 位数字，请核对现场大屏上的签到码，或扫描大屏上的二维码';
+    ctx.addIssue({ code: 'custom', message });
+  });
 export const eventCheckinInput = z
   .object({
     eventId,
     /** The 6-digit code typed by the member, or the QR payload scanned. */
-    code: z.string().trim().min(6, '请输入 6 位签到码').max(120),
-    location: z.object({ lat, lng, accuracy: z.number().min(0).max(100000).optional() }).strict().nullable().optional(),
+    code: checkinCode,
+    location: z
+      .object({ lat, lng, accuracy: z.number().min(0).max(100000).optional() })
+      .strict()
+      .nullable()
+      .optional(),
     /** Set by the app when it queued the scan offline: the time of the scan on the device. */
     scannedAt: isoDate.optional(),
   })

@@ -11,8 +11,9 @@ import type { ClassActions } from './classes';
 import type { EventActions } from './events';
 import type { MagazineActions } from './magazine';
 import type { MediaActions } from './media';
+import type { NotifyActions } from './notify';
 
-export type ActionMap = AuthActions & MemberActions & OrgActions & QuizActions & QuizAdminActions & ClassActions & EventActions & MagazineActions & MediaActions;
+export type ActionMap = AuthActions & MemberActions & OrgActions & QuizActions & QuizAdminActions & ClassActions & EventActions & MagazineActions & MediaActions & NotifyActions;
 
 export type ActionName = keyof ActionMap;
 export type PayloadOf<A extends ActionName> = ActionMap[A]['payload'];

@@ -8,7 +8,10 @@ export type { RichNode, FontSize, ArticleStatus } from './magazine-format';
 /** 《人生》 magazine: issues, articles, progress, reading credit, search, favourites. */
 
 const id = z.number().int().positive().max(2_147_483_647);
-const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), '时间格式不正确');
+const isoTime = z
+  .string()
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)), '时间格式不正确');
 
 export const magazineShelfInput = z.object({ limit: z.number().int().min(1).max(100).optional() }).strict();
 export const magazineIssueInput = z.object({ issueId: id, withBodies: z.boolean().optional() }).strict();
@@ -38,9 +41,7 @@ export const magazineSearchInput = z
 export const magazineFavoriteInput = z.object({ articleId: id, on: z.boolean() }).strict();
 export const magazineListInput = z.object({ limit: z.number().int().min(1).max(100).optional() }).strict();
 export const magazineMyReadingInput = z.object({ weeks: z.number().int().min(1).max(26).optional() }).strict();
-export const magazineSettingsInput = z
-  .object({ fontSize: z.enum(['standard', 'large', 'xlarge']).optional(), night: z.boolean().optional() })
-  .strict();
+export const magazineSettingsInput = z.object({ fontSize: z.enum(['standard', 'large', 'xlarge']).optional(), night: z.boolean().optional() }).strict();
 export const magazineAdminIssuesInput = z.object({}).strict();
 export const magazinePublishInput = z.object({ issueId: id, publishAt: isoTime }).strict();
 
@@ -81,6 +82,26 @@ export const magazineSaveArticleInput = z
   })
   .strict();
 export const magazineDeleteArticleInput = z.object({ articleId: id }).strict();
+
+/** The request body's limit (the HTTP host's, 64 KB) bounds an upload: a big issue goes as a .zip. */
+export const magazineImportFilesInput = z
+  .object({
+    /** The org the issue is published by. */
+    orgId,
+    /** The files of an issue folder (issue.json and NN-英文短名.md), or of several, with their paths. */
+    files: z
+      .array(z.object({ name: z.string().trim().min(1, '文件名不能为空').max(200, '文件名太长'), text: z.string().max(60_000, '文件太大') }).strict())
+      .max(200, '文件太多（上限 200 个）')
+      .optional(),
+    /** Or a .zip of them, base64. */
+    zipBase64: z
+      .string()
+      .max(90_000, '压缩包太大')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, '压缩包没有正确上传，请重新选择')
+      .optional(),
+  })
+  .strict()
+  .refine((p) => (p.files === undefined) !== (p.zipBase64 === undefined), '请选择期刊文件夹里的文件，或一个 .zip 压缩包');
 
 export interface IssueSummary {
   id: number;
@@ -219,6 +240,28 @@ export interface AdminArticle {
   sample: boolean;
 }
 
+/** What became of one article file of an upload. */
+export interface ImportedArticle {
+  file: string;
+  /** The article's title, when its file could be read. */
+  title: string | null;
+  /** Why the file was refused, in Chinese; null when it is fine. */
+  error: string | null;
+}
+
+/** What became of one issue of an upload: imported whole, or not at all (then `error` or an article says why). */
+export interface ImportedIssue {
+  folder: string;
+  imported: boolean;
+  /** The issue, when imported. */
+  issueId: number | null;
+  /** A new issue (false: an issue of that org, year and number was updated in place). */
+  created: boolean;
+  title: string | null;
+  error: string | null;
+  articles: ImportedArticle[];
+}
+
 export interface AdminIssueDetail {
   issue: AdminIssue & { intro: string };
   articles: AdminArticle[];
@@ -242,4 +285,5 @@ export type MagazineActions = {
   'magazine.saveIssue': { payload: z.input<typeof magazineSaveIssueInput>; result: AdminIssue };
   'magazine.saveArticle': { payload: z.input<typeof magazineSaveArticleInput>; result: AdminArticle };
   'magazine.deleteArticle': { payload: z.input<typeof magazineDeleteArticleInput>; result: { deleted: boolean } };
+  'magazine.importFiles': { payload: z.input<typeof magazineImportFilesInput>; result: { issues: ImportedIssue[] } };
 };

@@ -11,7 +11,13 @@ export const mediaUploadInput = z
   .object({
     bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: `图片请通过上传接口提交（POST ${MEDIA_UPLOAD_PATH}）` }),
     /** The org the upload is for; defaults to the admin's first org. */
-    orgId: z.string().trim().min(1).max(32).regex(/^[0-9A-Za-z_-]+$/).optional(),
+    orgId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(32)
+      .regex(/^[0-9A-Za-z_-]+$/)
+      .optional(),
   })
   .strict();
 

@@ -38,7 +38,10 @@ const realName = z
   .min(2, '姓名至少 2 个字')
   .max(20, '姓名最多 20 个字')
   .regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名只能包含汉字、字母或间隔号');
-const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码');
 
 export const memberMeInput = z.object({}).strict();
 export const memberUpdateInput = z
@@ -50,7 +53,9 @@ export const memberUpdateInput = z
     elderMode: z.boolean({ message: '长辈模式只能是开或关' }).optional(),
   })
   .strict();
-export const memberConsentInput = z.object({ version: z.literal(PRIVACY_NOTICE_VERSION, { message: '《个人信息保护说明》已更新，请刷新后重新阅读' }) }).strict();
+export const memberConsentInput = z
+  .object({ version: z.literal(PRIVACY_NOTICE_VERSION, { message: '《个人信息保护说明》已更新，请刷新后重新阅读' }) })
+  .strict();
 export const memberExportInput = z.object({}).strict();
 export const memberPointsInput = z.object({}).strict();
 export const memberDeleteInput = z.object({ confirm: z.literal('注销', { message: '请输入“注销”二字以确认' }) }).strict();

@@ -4,7 +4,12 @@ import { z } from 'zod';
 export const ORG_LEVELS = ['自治区', '盟市', '旗县(市、区)', '苏木(乡镇)', '村(社区)'] as const;
 export type OrgLevel = 1 | 2 | 3 | 4 | 5;
 
-export const orgId = z.string().trim().min(1).max(32).regex(/^[0-9A-Za-z_-]+$/, '组织编号只能包含字母、数字、下划线或短横线');
+export const orgId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[0-9A-Za-z_-]+$/, '组织编号只能包含字母、数字、下划线或短横线');
 
 export interface OrgSummary {
   id: string;

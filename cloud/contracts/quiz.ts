@@ -3,21 +3,9 @@ import type { QuestionType } from './quiz-rules';
 
 export type CampaignStatus = 'open' | 'upcoming' | 'ended';
 
-export interface CampaignCard {
-  id: number;
-  title: string;
-  description: string;
-  cover: string | null;
-  orgId: string;
-  orgName: string;
-  status: CampaignStatus;
-  opensAt: string;
-  closesAt: string;
+/** A campaign as a member's list shows it: the admin's view of it, less the draws and the review switch, plus my figures. */
+export interface CampaignCard extends Omit<AdminCampaign, 'draws' | 'showReview'> {
   questionCount: number;
-  timeLimitSec: number;
-  passMark: number;
-  attemptsPerDay: number;
-  attemptsTotal: number;
   /** Can this member join (their org lies in the campaign's subtree)? */
   eligible: boolean;
   myBestScore: number | null;
@@ -168,22 +156,13 @@ export const quizAdminTemplateInput = z.object({ format: z.enum(['xlsx', 'csv'])
 export const quizAdminStatsInput = z.object({ campaignId: id }).strict();
 export const quizAdminExportInput = z.object({ campaignId: id }).strict();
 
-export interface AdminCampaign {
+/** A campaign's own fields, as an admin saves them (times as ISO strings). */
+export type CampaignFields = Omit<z.output<typeof quizAdminSaveCampaignInput>, 'id'>;
+
+export interface AdminCampaign extends CampaignFields {
   id: number;
-  title: string;
-  description: string;
-  cover: string | null;
-  orgId: string;
   orgName: string;
   status: CampaignStatus;
-  draws: { bankId: string; count: number }[];
-  opensAt: string;
-  closesAt: string;
-  timeLimitSec: number;
-  attemptsPerDay: number;
-  attemptsTotal: number;
-  passMark: number;
-  showReview: boolean;
 }
 
 export interface AdminBank {

@@ -1,6 +1,7 @@
 import type { Store } from '../features/store';
 import type { MemberRow } from '../features/member/repo';
 import type { AdminScope } from './access';
+import type { WechatGateway } from './wechat';
 
 export type AppMode = 'dev' | 'production';
 
@@ -18,6 +19,8 @@ export interface HostServices {
   /** Signs session tokens; only the HTTP host has one. */
   issueSession?: (member: { id: number }) => string;
   now?: () => Date;
+  /** WeChat's server API, when the host has a way to reach it (see adapters/wechat). */
+  wechat?: WechatGateway | null;
 }
 
 export interface BaseContext {
@@ -26,6 +29,7 @@ export interface BaseContext {
   identity: Identity;
   now: () => Date;
   issueSession?: (member: { id: number }) => string;
+  wechat?: WechatGateway | null;
 }
 
 export interface MemberContext extends BaseContext {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { ActionName, Envelope } from '../contracts';
 import { INTERNAL_ERROR_MESSAGE, refusal } from '../contracts/errors';
 import type { Action } from './action';
-import { AppError } from './errors';
+import { AppError, fieldError } from './errors';
+import { fieldLabel } from '../contracts/field-labels';
 import type { BaseContext, HostServices, Identity, MemberContext } from './context';
 import { AdminScope } from './access';
 
@@ -48,15 +49,18 @@ export class Router {
         identity,
         now: services.now ?? (() => new Date()),
         issueSession: services.issueSession,
+        wechat: services.wechat,
       };
       // Who first (401/403 whatever the payload), then what (400).
       const ctx = action.auth === 'public' ? base : await memberContext(base, action.auth === 'admin');
+      const controlAt = controlCharacterPath(rawPayload);
+      if (controlAt) throw fieldError(controlAt.join('.'), `“${fieldLabel(controlAt)}”里有无法识别的控制字符，请删除后重新提交`);
       const parsed = action.input.safeParse(rawPayload ?? {});
-      if (!parsed.success) throw new AppError('INVALID_PAYLOAD', describeZodError(parsed.error));
+      if (!parsed.success) throw zodRefusal(parsed.error);
       const data = await action.handler(ctx as never, parsed.data);
       return { status: 200, body: { ok: true, data } };
     } catch (error) {
-      if (error instanceof AppError) return { status: error.status, body: refusal(error.code, error.message) };
+      if (error instanceof AppError) return { status: error.status, body: refusal(error.code, error.message, error.field) };
       this.logError({ action: name, error });
       return { status: 500, body: refusal('INTERNAL', INTERNAL_ERROR_MESSAGE) };
     }
@@ -78,11 +82,43 @@ function truncate(s: string, n = 40): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }
 
-/** "nickname: 昵称最多 20 个字" — the first problem, named by its field, is what a person can fix. */
+/**
+ * "昵称：昵称最多 20 个字" → "昵称最多 20 个字" — the first problem, named by the field's Chinese label (never its
+ * schema key), is what a person can fix.
+ */
 export function describeZodError(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return '提交的内容有误';
-  const field = issue.path.filter((p) => typeof p !== 'symbol').join('.');
   if (issue.code === 'unrecognized_keys') return `不认识的字段：${issue.keys.map((k) => truncate(k, 20)).join('、')}`;
-  return field ? `${truncate(field, 30)}：${issue.message}` : issue.message;
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  if (path.length === 0) return issue.message;
+  const label = fieldLabel(path);
+  return issue.message.includes(label) ? issue.message : `${label}：${issue.message}`;
+}
+
+function zodRefusal(error: z.ZodError): AppError {
+  const path = (error.issues[0]?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
+  const message = describeZodError(error);
+  return path.length ? fieldError(path.join('.'), message) : new AppError('INVALID_PAYLOAD', message);
+}
+
+// C0 controls and DEL mean nothing in any text a person types, except tab and line breaks.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The path of the first string (or key) in the payload that holds a control character, if any. */
+export function controlCharacterPath(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (typeof value === 'string') return CONTROL.test(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = controlCharacterPath(value[i], [...path, i]);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (CONTROL.test(key)) return [...path, key];
+      const found = controlCharacterPath(v, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

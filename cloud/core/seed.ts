@@ -15,7 +15,6 @@ export interface SeedFiles {
   dir: string;
 }
 
-
 export function seedFiles(dir: string): SeedFiles {
   return {
     dir,
@@ -25,15 +24,51 @@ export function seedFiles(dir: string): SeedFiles {
   };
 }
 
-/** Fills the store from seeds/, idempotently: each seeder runs once per database. */
+/** A claim older than this was left by a host that died while seeding: a waiting host takes it over. */
+const STALE_SEED_CLAIM_MS = 120_000;
+const SEED_POLL_MS = 100;
+/** Waiting longer than this is said in the log, so a start that seems stuck tells why. */
+const SEED_WAIT_NOTICE_MS = 5_000;
+
+/**
+ * Fills the store from seeds/, idempotently: each seeder runs once per database, even when several hosts
+ * start at once. A host claims a seed (a unique insert) before running it; the others wait until it is done,
+ * so a later seeder never runs before the one it depends on.
+ */
 export async function runSeeds(store: Store, seeders: readonly Seeder[], seedsDir: string, now = new Date()): Promise<string[]> {
   const files = seedFiles(seedsDir);
   const ran: string[] = [];
-  for (const s of seeders) {
-    if (await store.meta.seedHasRun(s.name)) continue;
-    await s.run(store, files, now);
-    await store.meta.markSeedRun(s.name, now);
-    ran.push(s.name);
-  }
+  for (const seeder of seeders) if (await runOnce(store, seeder, files, now)) ran.push(seeder.name);
   return ran;
+}
+
+/** Runs the seeder unless it has run, waiting while another host runs it. True when this host ran it. */
+async function runOnce(store: Store, seeder: Seeder, files: SeedFiles, now: Date): Promise<boolean> {
+  const waitingSince = Date.now();
+  let told = false;
+  for (;;) {
+    const claim = await store.meta.claimSeed(seeder.name, new Date());
+    if (claim.kind === 'done') return false;
+    if (claim.kind === 'claimed') {
+      try {
+        await seeder.run(store, files, now);
+      } catch (error) {
+        await store.meta.dropSeedClaim(seeder.name, claim.since); // the next start tries again
+        throw error;
+      }
+      await store.meta.finishSeed(seeder.name, new Date());
+      return true;
+    }
+    if (Date.now() - Date.parse(claim.since) > STALE_SEED_CLAIM_MS) {
+      await store.meta.dropSeedClaim(seeder.name, claim.since);
+      continue;
+    }
+    if (!told && Date.now() - waitingSince > SEED_WAIT_NOTICE_MS) {
+      told = true;
+      console.log(
+        `初始数据“${seeder.name}”正由另一个实例写入（${claim.since} 开始），等待它完成；若那个实例已退出，${STALE_SEED_CLAIM_MS / 60_000} 分钟后由本实例接手`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, SEED_POLL_MS));
+  }
 }

@@ -8,6 +8,8 @@ export class ApiCallError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
+    /** The payload field a refusal is about (`title`, `venue.radius`), when the API names one. */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -33,7 +35,7 @@ export async function call<A extends ActionName>(action: A, payload: PayloadOf<A
   try {
     const { status, body } = await transport(action, payload);
     if (body.ok) return body.data as ResultOf<A>;
-    error = new ApiCallError(body.error.code, body.error.message, status);
+    error = new ApiCallError(body.error.code, body.error.message, status, (body.error as { field?: string }).field);
   } catch (e) {
     error = new ApiCallError('NETWORK', '网络不太好，请检查网络后重试', 0);
   } finally {

@@ -14,8 +14,22 @@ async function cloudTransport(action: string, payload: unknown): Promise<Transpo
   return { status: body.status ?? (body.ok ? 200 : 400), body };
 }
 
+/**
+ * H5: an answer the page asked for before the app had loaded (config/first-screen.ts, 首页's first screen),
+ * taken once; later calls go to the network.
+ */
+function prefetched(action: string, payload: unknown): Promise<TransportResponse> | undefined {
+  const answers = (globalThis as { __firstScreen?: Record<string, Promise<TransportResponse>> }).__firstScreen;
+  const key = `${action} ${JSON.stringify(payload ?? {})}`;
+  const answer = answers?.[key];
+  if (answer) delete answers![key];
+  return answer;
+}
+
 /** HTTP: POST /api/<action> with the session token. H5 talks to its own origin. */
 async function httpTransport(action: string, payload: unknown): Promise<TransportResponse> {
+  const early = process.env.TARO_ENV === 'h5' ? await prefetched(action, payload)?.catch(() => undefined) : undefined;
+  if (early?.body && typeof early.body === 'object' && 'ok' in early.body) return early;
   const token = sessionToken.get();
   const res = await Taro.request<Envelope<unknown>>({
     url: `${API_BASE}/api/${action}`,
@@ -31,5 +45,47 @@ async function httpTransport(action: string, payload: unknown): Promise<Transpor
   return { status: res.statusCode, body };
 }
 
-/** Chosen at build time: CLOUD_ENV_ID is a constant, so the unused transport is dropped from the bundle. */
-export const transport = CLOUD_ENV_ID ? cloudTransport : httpTransport;
+/** WeChat refuses a callContainer request over 100 KB; ours stay well under (the API's own limit is 64 KB). */
+export const CONTAINER_REQUEST_LIMIT_BYTES = 100 * 1024;
+
+/** UTF-8 length without TextEncoder (missing on older WeChat base libraries). */
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * 微信云托管: Taro.cloud.callContainer to the service TARO_APP_CLOUD_RUN_SERVICE, POST /api/<action>. WeChat's gateway
+ * adds the caller's openid (x-wx-openid) and x-wx-source, so no session token is needed. WeChat ends a call after
+ * 15 s whatever timeout is asked for, and refuses bodies over 100 KB: a larger one is refused here, in Chinese.
+ */
+async function containerTransport(action: string, payload: unknown): Promise<TransportResponse> {
+  const data = JSON.stringify(payload ?? {});
+  if (utf8Bytes(data) + action.length + 512 > CONTAINER_REQUEST_LIMIT_BYTES) {
+    return { status: 413, body: refusal('PAYLOAD_TOO_LARGE', '提交的内容太大了，请精简后再试') };
+  }
+  const res = await Taro.cloud.callContainer({
+    config: { env: CLOUD_ENV_ID },
+    path: `/api/${action}`,
+    method: 'POST',
+    header: { 'X-WX-SERVICE': CLOUD_RUN_SERVICE, 'content-type': 'application/json' },
+    data,
+    timeout: 15000,
+  } as never);
+  const body = (res as { data?: unknown }).data as Envelope<unknown> | undefined;
+  const status = (res as { statusCode?: number }).statusCode ?? 200;
+  if (!body || typeof body !== 'object' || !('ok' in body)) return { status, body: refusal('INTERNAL', INTERNAL_ERROR_MESSAGE) };
+  return { status, body };
+}
+
+/** Chosen at build time: the constants are fixed, so the unused transports are dropped from the bundle. */
+export const transport = typeof CLOUD_RUN_SERVICE === 'string' && CLOUD_RUN_SERVICE && process.env.TARO_ENV === 'weapp' ? containerTransport : CLOUD_ENV_ID ? cloudTransport : httpTransport;

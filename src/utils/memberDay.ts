@@ -1,14 +1,14 @@
-/** 5·29 会员活动日 on the Beijing calendar, whatever the device's time zone. Plain arithmetic: no date library in the main package. */
+import { chinaDayNumber, chinaParts } from '@contracts/china-time';
+/** 5·29 会员活动日 on the China calendar, whatever the device's time zone. */
 const DAY = 86400_000;
-const BJ = 8 * 3600_000;
 
-/** Days since the epoch of the Beijing calendar date of an instant. */
-export const beijingDayNumber = (ms: number): number => Math.floor((ms + BJ) / DAY);
+/** Days since the epoch of the China calendar date of an instant. */
+export const beijingDayNumber = (ms: number): number => chinaDayNumber(ms);
 
-/** The Beijing calendar date of an instant, e.g. { y: 2027, m: 5, d: 29 }. */
+/** The China calendar date of an instant, e.g. { y: 2027, m: 5, d: 29 }. */
 export function beijingDate(ms: number): { y: number; m: number; d: number } {
-  const t = new Date(ms + BJ);
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+  const { y, m, d } = chinaParts(ms);
+  return { y, m, d };
 }
 
 /** The next 5·29 (today's, if today is 5·29) and the whole days until it (0 on the day). */

@@ -96,6 +96,23 @@ describe.each(actions.map((a) => [a.name, a] as const))('%s', (name, action) => 
     }
   });
 
+  test('NUL and every other C0 control character in any text field is refused with 400, naming the field in Chinese', async () => {
+    const controls = [...Array.from({ length: 32 }, (_, i) => i).filter((c) => c !== 9 && c !== 10 && c !== 13), 127].map((c) => String.fromCharCode(c));
+    const { token } = tokens[1];
+    for (const field of fields.length ? fields : ['payload']) {
+      for (const [i, control] of controls.entries()) {
+        const text = ['a', '孩子', '', 'x'.repeat(10)][i % 4];
+        const payload = { [field]: i % 2 ? `${text}${control}` : `${control}${text}${control}` };
+        const r = await host.post(name, payload, token);
+        expectRefusal(r, `${name} with U+${control.charCodeAt(0).toString(16).padStart(4, '0')} in ${field}`);
+        if (r.status !== 400 || r.body.error.code !== 'INVALID_PAYLOAD' || !r.body.error.message.includes('控制字符') || r.body.error.field !== field) {
+          throw new Error(`${name}.${field} with U+${control.charCodeAt(0).toString(16)}: got ${r.status} ${JSON.stringify(r.body)}`);
+        }
+        if (new RegExp(`\\b${field}\\b`).test(r.body.error.message)) throw new Error(`${name}: the message shows the schema key ${field}`);
+      }
+    }
+  });
+
   test('wrong types, missing and oversize fields never cause a 5xx', async () => {
     for (const { label, token } of tokens) {
       await fc.assert(

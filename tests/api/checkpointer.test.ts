@@ -4,6 +4,7 @@ import { openDatabase, type Db } from '../../cloud/adapters/sqlite/db';
 import { startCheckpointer } from '../../cloud/adapters/sqlite/checkpointer';
 import { startHttpHost } from '../support/http';
 import { tempDir } from '../support/app';
+import type { SqliteStore } from '../../cloud/adapters/sqlite/sqlite';
 
 // WAL checkpoints run on a worker thread (cloud/store/checkpointer.ts) while the request thread keeps
 // committing. The main connection checkpoints by itself only past its backstop (4,000 pages, 16 MB).
@@ -65,10 +66,10 @@ test('without the worker the same writes pile up in the WAL until the backstop (
 });
 
 test('the HTTP host runs the checkpointer and stops it before closing the database', async () => {
-  const host = await startHttpHost();
+  const host = await startHttpHost({ engine: 'sqlite' });
   const file = path.join(host.dataDir, 'huiyuan.sqlite');
   // The worker has taken checkpoints over: the request thread's own is only the backstop.
-  expect(host.app.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
+  expect((host.app.store as SqliteStore).db.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
   const token = await host.login('ckpt-member', '会员');
   for (let i = 0; i < 20; i++) expect((await host.post('member.update', { nickname: `会员${i}` }, token)).status).toBe(200);
   await host.close();

@@ -3,6 +3,7 @@ import { PRIVACY_NOTICE_VERSION } from '../../cloud/contracts/privacy';
 import { deliverDueReminders, startReminderScheduler, type ReminderSender } from '../../cloud/features/classes/reminders';
 import type { ClassDetail } from '../../cloud/contracts/classes';
 import ExcelJS from 'exceljs';
+import { classPolicy } from '../../cloud/features/classes/rules';
 
 const H = 3600_000;
 let app: TestApp;
@@ -35,10 +36,12 @@ async function publish(over: Record<string, unknown> = {}): Promise<ClassDetail>
     ageMin: 0,
     ageMax: 6,
     fields: [
-      { id: 'parent_name', label: '家长姓名', type: 'text', required: true },
+      { id: 'parent_name', label: '家长姓名', type: 'name', required: true },
       { id: 'phone', label: '联系电话', type: 'phone', required: true },
       { id: 'relation', label: '与孩子关系', type: 'choice', required: true, options: ['妈妈', '爸爸'] },
       { id: 'kids', label: '孩子人数', type: 'number', required: false },
+      { id: 'address', label: '家庭住址', type: 'text', required: false, personal: true },
+      { id: 'nick', label: '宝宝名字', type: 'text', required: false },
     ],
     cancelHours: 24,
     waitlistOpen: true,
@@ -136,7 +139,7 @@ test("answers are validated against the class's own form fields", async () => {
 
 test('the form is prefilled from my last registration, matched by label and type', async () => {
   const a = await publish();
-  const b = await publish({ title: '第二课', fields: [{ id: 'tel', label: '联系电话', type: 'phone', required: true }, { id: 'parent_name', label: '家长姓名', type: 'text', required: true }] });
+  const b = await publish({ title: '第二课', fields: [{ id: 'tel', label: '联系电话', type: 'phone', required: true }, { id: 'parent_name', label: '家长姓名', type: 'name', required: true }] });
   const p = app.as('prefill');
   expect((await p.call('class.get', { classId: b.id })).prefill).toEqual({ childAge: null, answers: {} });
   await p.call('class.register', { classId: a.id, childAge: 4, answers: form(7) });
@@ -201,22 +204,42 @@ test('capacity: lowering below the confirmed count is refused; raising it promot
   expect(chifeng.status).toBe(403);
 });
 
-test('phone is masked for admins outside the scope, full for the owner and in-scope admins; check-in pays points once', async () => {
+test('the roster masks what the form marks personal (by kind and flag, not label); admins elsewhere get 403; check-in pays points once', async () => {
   const c = await publish();
-  const r = await app.as('ph').call('class.register', { classId: c.id, childAge: 1, answers: form(42) });
-  expect(r.registration.answers.phone).toBe('13800000042');
-  const full = await admin().call('class.roster', { classId: c.id });
-  expect(full.masked).toBe(false);
-  expect(full.entries[0]).toMatchObject({ phone: '13800000042', answers: { phone: '13800000042' }, code: r.registration.code });
+  const answers = { ...form(42), parent_name: '王其其格', address: '新华大街 8 号', nick: '小明' };
+  const r = await app.as('ph').call('class.register', { classId: c.id, childAge: 1, answers });
+  expect(r.registration.answers).toMatchObject({ phone: '13800000042', parent_name: '王其其格', address: '新华大街 8 号' }); // the owner sees all
+  const roster = await admin().call('class.roster', { classId: c.id });
+  expect(roster).not.toHaveProperty('masked');
+  expect(roster.entries[0]).toMatchObject({
+    name: '微信用户', // the registrant's own (account) name, for the roll call
+    phone: '138****0042',
+    code: r.registration.code,
+    // name and phone kinds are always personal; 家庭住址 was ticked personal; 宝宝名字 was not, whatever its label says.
+    answers: { phone: '138****0042', parent_name: '王***', address: '新*******', relation: '妈妈', nick: '小明' },
+  });
+  expect(JSON.stringify(roster)).not.toContain('王其其格');
+  expect(roster.fields.map((f) => [f.id, f.personal])).toEqual([['parent_name', true], ['phone', true], ['relation', false], ['kids', false], ['address', true], ['nick', false]]);
 
+  // An admin of a sibling area (赤峰 for a 呼和浩特 class) gets 403 from every class admin action, and learns nothing.
   await app.store.admins.grant('dev-admin-chifeng', '150400', new Date());
-  const other = await app.as('dev-admin-chifeng').call('class.roster', { classId: c.id });
-  expect(other.masked).toBe(true);
-  expect(other.entries[0].phone).toBe('138****0042');
-  expect(other.entries[0].answers.phone).toBe('138****0042');
-  expect(other.entries[0].code).toBe('');
+  const sibling = app.as('dev-admin-chifeng');
+  const attempts: [string, unknown][] = [
+    ['class.roster', { classId: c.id }],
+    ['class.checkin', { classId: c.id, code: r.registration.code }],
+    ['class.checkin', { classId: c.id, registrationId: r.registration.id }],
+    ['class.export', { classId: c.id }],
+    ['class.update', { classId: c.id, title: '改名' }],
+    ['class.stats', { orgId: '150100' }],
+    ['class.list', { adminOrgId: '150100' }],
+    ['class.publish', { ...(await validPayload()), orgId: '150100' }],
+  ];
+  for (const [action, payload] of attempts) {
+    const res = await sibling.raw(action, payload);
+    expect([action, res.status, (res.body as any).error?.code]).toEqual([action, 403, 'FORBIDDEN']);
+    expect(JSON.stringify(res.body)).not.toContain('王其其格');
+  }
   expect((await app.as('ph').raw('class.roster', { classId: c.id })).status).toBe(403);
-  expect((await app.as('dev-admin-chifeng').raw('class.checkin', { classId: c.id, code: r.registration.code })).status).toBe(403);
 
   const ck = await admin().call('class.checkin', { classId: c.id, code: r.registration.code });
   expect(ck).toMatchObject({ alreadyCheckedIn: false, attended: 1, attendanceRate: 1 });
@@ -234,7 +257,8 @@ test('phone is masked for admins outside the scope, full for the owner and in-sc
   await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as never);
   const ws = wb.getWorksheet('报名名单')!;
   expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['姓名', '状态', '入场码', '联系电话']));
-  expect(ws.getRow(2).values).toEqual(expect.arrayContaining(['已确认', r.registration.code, '13800000042']));
+  // The organiser's export carries the answers in full, to reach the parents.
+  expect(ws.getRow(2).values).toEqual(expect.arrayContaining(['已确认', r.registration.code, '13800000042', '王其其格', '新华大街 8 号']));
 
   // "我的数据" lists the registration.
   await app.as('ph').call('member.consent', { version: PRIVACY_NOTICE_VERSION });
@@ -383,6 +407,20 @@ test('un-ticking attendance reverses its points in the ledger; re-ticking pays a
   expect(stats.rows.find((s) => s.classId === c.id)).toMatchObject({ attended: 1 });
 });
 
+test('attendance and its points commit together: when paying fails, the tick is not recorded either', async () => {
+  const c = await publish();
+  const r = await app.as('att-crash').call('class.register', { classId: c.id, childAge: 1, answers: form(6) });
+  const failingLedger = () => {
+    throw new Error('ledger write failed');
+  };
+  await expect(app.store.classes.setAttended(r.registration.id, new Date(T0), failingLedger)).rejects.toThrow('ledger write failed');
+  expect((await admin().call('class.roster', { classId: c.id })).entries[0].attendedAt).toBeNull();
+  expect((await app.as('att-crash').call('member.points', {})).balance).toBe(0);
+  // The retry (the admin taps again) records both.
+  expect(await admin().call('class.checkin', { classId: c.id, registrationId: r.registration.id })).toMatchObject({ alreadyCheckedIn: false, attended: 1 });
+  expect((await app.as('att-crash').call('member.points', {})).balance).toBe(5);
+});
+
 test('subscribe messages: the outbox queues a WeChat delivery only for templates the member accepted (latest answer wins)', async () => {
   const c = await publish({ capacity: 1 });
   const first = await app.as('sub-0').call('class.register', { classId: c.id, childAge: 1, answers: form(0) });
@@ -428,32 +466,37 @@ test('subscribe messages: the outbox queues a WeChat delivery only for templates
   }
 });
 
-test('registrations decided in one shared commit stay independent: a failing one leaves the others', async () => {
+test('registrations decided together stay independent: a failing one leaves the others; positions are unique and gapless', async () => {
   const c = await publish({ capacity: 2 });
   const ids = await Promise.all(['gc-1', 'gc-2', 'gc-3'].map(async (o) => (await app.store.members.findOrCreateByOpenid(o, o)).id));
   const data = { name: 'x', childAge: 1, answers: {} };
   const at = new Date(T0);
-  const out = await Promise.allSettled([
-    app.store.classes.register(c.id, ids[0], data, at),
-    app.store.classes.register(999_999, ids[1], data, at),
-    app.store.classes.register(c.id, ids[1], data, at),
-    app.store.classes.register(c.id, ids[1], data, at),
-    app.store.classes.register(c.id, ids[2], data, at),
+  const out = await Promise.all([
+    app.store.classes.register(c.id, ids[0], data, at, classPolicy),
+    app.store.classes.register(999_999, ids[1], data, at, classPolicy),
+    app.store.classes.register(c.id, ids[1], data, at, classPolicy),
+    app.store.classes.register(c.id, ids[1], data, at, classPolicy),
+    app.store.classes.register(c.id, ids[2], data, at, classPolicy),
   ]);
-  expect(out.map((o) => (o.status === 'fulfilled' ? o.value.kind : (o.reason as { code: string }).code))).toEqual(['confirmed', 'NOT_FOUND', 'confirmed', 'duplicate', 'waitlisted']);
+  const kinds = out.map((o) => o.kind);
+  expect(kinds[1]).toBe('notFound');
+  expect([kinds[2], kinds[3]].filter((k) => k === 'duplicate')).toHaveLength(1); // the same member twice: one place only
+  expect([...kinds].sort()).toEqual(['confirmed', 'confirmed', 'duplicate', 'notFound', 'waitlisted']);
   const roster = await admin().call('class.roster', { classId: c.id });
-  expect(roster.entries.map((e) => [e.memberId, e.status, e.position])).toEqual([
-    [ids[0], 'confirmed', null],
-    [ids[1], 'confirmed', null],
-    [ids[2], 'waitlisted', 1],
-  ]);
+  expect(roster.entries.map((e) => e.status).sort()).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+  expect(new Set(roster.entries.map((e) => e.memberId))).toEqual(new Set(ids));
+  // What each caller was told is what the roster says.
+  for (const o of out) if (o.kind === 'confirmed' || o.kind === 'waitlisted') expect(roster.entries.find((e) => e.id === o.registration.id)).toMatchObject({ status: o.kind, position: o.registration.position });
 
-  // Across batch boundaries (a commit holds at most 64) arrival order is kept: 150 at once, positions in call order.
+  // 150 at once for 10 seats: 10 confirmed, waitlist positions 1..140 each once, as the roster has them.
   const big = await publish({ capacity: 10 });
   const many = await Promise.all(Array.from({ length: 150 }, (_, i) => app.store.members.findOrCreateByOpenid(`gc-many-${i}`, 'x')));
-  const outs = await Promise.all(many.map((m) => app.store.classes.register(big.id, m.id, data, at)));
-  expect(outs.map((o) => (o.kind === 'confirmed' || o.kind === 'waitlisted' ? o.registration.position : o.kind))).toEqual([
-    ...Array(10).fill(null),
-    ...Array.from({ length: 140 }, (_, i) => i + 1),
-  ]);
+  const outs = await Promise.all(many.map((m) => app.store.classes.register(big.id, m.id, data, at, classPolicy)));
+  const positions = outs.map((o) => (o.kind === 'confirmed' || o.kind === 'waitlisted' ? o.registration.position : o.kind));
+  expect(positions.filter((p) => p === null)).toHaveLength(10);
+  expect((positions.filter((p) => typeof p === 'number') as number[]).sort((a, b) => a - b)).toEqual(Array.from({ length: 140 }, (_, i) => i + 1));
+  const bigRoster = await admin().call('class.roster', { classId: big.id });
+  for (const o of outs) if (o.kind === 'waitlisted') expect(bigRoster.entries.find((e) => e.id === o.registration.id)?.position).toBe(o.registration.position);
+  // SQLite decides a burst in one group commit, in call order (across the 64-per-commit batches too).
+  if (app.engine === 'sqlite') expect(positions).toEqual([...Array(10).fill(null), ...Array.from({ length: 140 }, (_, i) => i + 1)]);
 });

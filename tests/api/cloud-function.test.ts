@@ -1,6 +1,6 @@
 // The WeChat cloud function host. wx-server-sdk talks to WeChat's servers, which cannot run here,
 // so it is replaced by its one behaviour the host relies on: getWXContext() returning the caller's OPENID.
-import { tempDir } from '../support/app';
+import { freshMysqlDatabase, tempDir } from '../support/app';
 
 let currentOpenid: string | undefined;
 jest.mock('wx-server-sdk', () => ({ init: jest.fn(), DYNAMIC_CURRENT_ENV: 'dyn', getWXContext: () => ({ OPENID: currentOpenid }) }), { virtual: true });
@@ -10,7 +10,26 @@ process.env.SEEDS_DIR = require('node:path').join(__dirname, '..', '..', 'seeds'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { main } = require('../../cloud/hosts/wx');
 
+test('in production mode the function refuses to start on its /tmp SQLite, with a clear log line', async () => {
+  delete process.env.DATABASE_URL;
+  const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  await expect(main({ action: 'org.tree', payload: {} })).rejects.toThrow('正式模式需要 MySQL');
+  expect(logged.mock.calls[0][0]).toContain('DATABASE_URL');
+  logged.mockRestore();
+});
+
+// From here on the function runs as in production: on MySQL (the test MariaDB), chosen by DATABASE_URL.
+let database: { url: string; drop: () => Promise<void> };
+beforeAll(async () => {
+  database = await freshMysqlDatabase();
+});
+afterAll(async () => {
+  delete process.env.DATABASE_URL;
+  await database.drop();
+});
+
 test('the caller is the OPENID of the WeChat context, whatever the payload says', async () => {
+  process.env.DATABASE_URL = database.url;
   currentOpenid = 'wx-cloud-1';
   const me = await main({ action: 'member.me', payload: {} });
   expect(me).toMatchObject({ ok: true, status: 200, data: { nickname: '微信用户' } });

@@ -1,5 +1,5 @@
 import { startHttpHost, type TestHost } from '../support/http';
-import { openSqliteStore } from '../../cloud/adapters/sqlite/sqlite';
+import { sqlOf } from '../support/app';
 
 let host: TestHost;
 beforeAll(async () => {
@@ -15,9 +15,15 @@ test('1,000 members checking in at once over HTTP (each twice) are each counted 
   const ev = await host.post(
     'event.publish',
     {
-      orgId: '150000', title: '并发签到测试', type: '会员活动日', audience: 'all', points: 3,
-      startsAt: new Date(now - 3600_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(),
-      venue: { name: '新华广场', lat: 40.8175, lng: 111.6708, radius: 300 }, locationRequired: true,
+      orgId: '150000',
+      title: '并发签到测试',
+      type: '会员活动日',
+      audience: 'all',
+      points: 3,
+      startsAt: new Date(now - 3600_000).toISOString(),
+      endsAt: new Date(now + 3600_000).toISOString(),
+      venue: { name: '新华广场', lat: 40.8175, lng: 111.6708, radius: 300 },
+      locationRequired: true,
     },
     admin,
   );
@@ -35,12 +41,8 @@ test('1,000 members checking in at once over HTTP (each twice) are each counted 
 
   const live = await host.post('event.live', { id: eventId }, admin);
   expect(live.body.data.count).toBe(1000);
-  const store = openSqliteStore(host.dataDir);
-  try {
-    expect(store.db.prepare('SELECT COUNT(*) FROM event_checkins WHERE event_id = ?').pluck().get(eventId)).toBe(1000);
-    expect(store.db.prepare(`SELECT COUNT(*) FROM points_ledger WHERE ref_key LIKE ?`).pluck().get(`event:checkin:${eventId}:%`)).toBe(1000);
-    expect(store.db.prepare(`SELECT COUNT(DISTINCT member_id) FROM event_checkins WHERE event_id = ?`).pluck().get(eventId)).toBe(1000);
-  } finally {
-    store.close();
-  }
+  const sql = sqlOf(host.app);
+  expect(await sql.value('SELECT COUNT(*) FROM event_checkins WHERE event_id = ?', eventId)).toBe(1000);
+  expect(await sql.value('SELECT COUNT(*) FROM points_ledger WHERE ref_key LIKE ?', `event:checkin:${eventId}:%`)).toBe(1000);
+  expect(await sql.value('SELECT COUNT(DISTINCT member_id) FROM event_checkins WHERE event_id = ?', eventId)).toBe(1000);
 });

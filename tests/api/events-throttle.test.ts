@@ -1,15 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startTestApp, tempDir, type TestApp } from '../support/app';
+import { freshMysqlDatabase, startTestApp, tempDir, testEngine, type TestApp } from '../support/app';
 import { startChild, type Server } from '../bench/lib';
 import { REPO_ROOT } from '../../cloud/app';
+import { WRONG_CODE_WINDOW_MS } from '../../cloud/features/events/rules';
 
-// The wrong-code limit (10 per member and event in any 5 minutes) lives in SQLite, not in a
-// process's memory: it holds across host processes sharing the file and across restarts.
+// The wrong-code limit (10 per member and event in any 5 minutes) lives in the database, not in a
+// process's memory: it holds across host processes sharing it and across restarts.
 
 const LIMIT_MSG = /^签到码输错次数太多，请 5 分钟后再试/;
 const VENUE = { lat: 40.8175, lng: 111.6708 };
-const serve = (dir: string) => startChild([path.join(REPO_ROOT, 'tests/bench/serve.ts'), dir]);
+/** The real HTTP host as a child process, on the data dir (SQLite) or on the database at `databaseUrl` (STORE=mysql). */
+const serve = (dir: string, databaseUrl?: string) => {
+  const before = process.env.DATABASE_URL;
+  if (databaseUrl) process.env.DATABASE_URL = databaseUrl; // the child inherits it at spawn
+  try {
+    return startChild([path.join(REPO_ROOT, 'tests/bench/serve.ts'), dir]);
+  } finally {
+    if (before === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = before;
+  }
+};
 
 async function post(url: string, action: string, payload: unknown, token?: string) {
   const res = await fetch(`${url}/api/${action}`, {
@@ -21,18 +32,23 @@ async function post(url: string, action: string, payload: unknown, token?: strin
 }
 const login = async (url: string, openid: string) => (await post(url, 'auth.devLogin', { openid })).body.data.token as string;
 
-describe('across host processes and restarts (real child processes on one data dir)', () => {
+describe('across host processes and restarts (real child processes on one database)', () => {
   const dir = tempDir();
   const servers: Server[] = [];
-  afterAll(() => {
+  let database: { url: string; drop: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    if (testEngine === 'mysql') database = await freshMysqlDatabase();
+  });
+  afterAll(async () => {
     for (const s of servers) s.stop();
     fs.rmSync(dir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   test('wrong codes made on two processes add up, survive a restart, and the limit is a Chinese 429', async () => {
-    const a = await serve(dir);
+    const a = await serve(dir, database?.url);
     servers.push(a);
-    const b = await serve(dir); // started after a has migrated and seeded the file
+    const b = await serve(dir, database?.url); // started after a has migrated and seeded the file
     servers.push(b);
 
     const admin = await login(a.url, 'dev-admin-nm');
@@ -41,8 +57,13 @@ describe('across host processes and restarts (real child processes on one data d
       a.url,
       'event.publish',
       {
-        orgId: '150000', title: '限次测试', type: '会员活动日', audience: 'all', points: 1,
-        startsAt: new Date(now - 3600_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(),
+        orgId: '150000',
+        title: '限次测试',
+        type: '会员活动日',
+        audience: 'all',
+        points: 1,
+        startsAt: new Date(now - 3600_000).toISOString(),
+        endsAt: new Date(now + 3600_000).toISOString(),
         venue: { name: '新华广场', ...VENUE, radius: 300 },
       },
       admin,
@@ -66,7 +87,7 @@ describe('across host processes and restarts (real child processes on one data d
     // Both processes stop; a fresh one opens the same file.
     a.stop();
     b.stop();
-    const c = await serve(dir);
+    const c = await serve(dir, database?.url);
     servers.push(c);
     expect((await wrong(c.url)).body.error.code).toBe('CHECKIN_CODE_INVALID'); // the 10th
     const limited = await post(c.url, 'event.checkin', { eventId, code: await code(c.url), location: VENUE }, guesser);
@@ -75,7 +96,7 @@ describe('across host processes and restarts (real child processes on one data d
     expect(limited.body.error.message).toMatch(LIMIT_MSG);
 
     // Another member guessing concurrently on two processes: exactly 10 guesses are looked at.
-    const d = await serve(dir);
+    const d = await serve(dir, database?.url);
     servers.push(d);
     const other = await login(c.url, 'guesser-burst');
     const results = await Promise.all(
@@ -97,9 +118,15 @@ describe('the sliding window (in process, with a moving clock)', () => {
   test('attempts slide out after 5 minutes one by one; refusals for other reasons and check-ins do not count; rows are in the store', async () => {
     const start = clock;
     const ev = await app.as('dev-admin-nm').call('event.publish', {
-      orgId: '150000', title: '滑动窗口', type: '会员活动日', audience: 'all', points: 0,
-      startsAt: new Date(clock - 3600_000).toISOString(), endsAt: new Date(clock + 3 * 3600_000).toISOString(),
-      venue: { name: '新华广场', address: '', ...VENUE, radius: 200 }, locationRequired: true,
+      orgId: '150000',
+      title: '滑动窗口',
+      type: '会员活动日',
+      audience: 'all',
+      points: 0,
+      startsAt: new Date(clock - 3600_000).toISOString(),
+      endsAt: new Date(clock + 3 * 3600_000).toISOString(),
+      venue: { name: '新华广场', address: '', ...VENUE, radius: 200 },
+      locationRequired: true,
     } as never);
     const right = async () => (await app.as('dev-admin-nm').call('event.code', { id: ev.id })).code;
     const attempt = async (who: string, code: string, location = VENUE) => {
@@ -116,7 +143,8 @@ describe('the sliding window (in process, with a moving clock)', () => {
     clock = start + 3 * 60_000;
     for (let i = 0; i < 5; i++) expect(await attempt('slider', await wrongCode())).toBe('CHECKIN_CODE_INVALID');
     expect(await attempt('slider', await right())).toBe('TOO_MANY_REQUESTS');
-    expect(app.store.db.prepare('SELECT COUNT(*) FROM event_code_attempts WHERE event_id = ?').pluck().get(ev.id)).toBe(10);
+    const slider = await app.store.members.findOrCreateByOpenid('slider', '微信用户');
+    expect(await app.store.events.wrongCodeCount(ev.id, slider.id, new Date(clock), WRONG_CODE_WINDOW_MS)).toBe(10);
 
     // 5 min after the first five: those slide out, the later five still count (a fixed window would forgive all ten).
     clock = start + 5 * 60_000 + 1000;

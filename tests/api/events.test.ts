@@ -13,7 +13,11 @@ const VENUE = { lat: 40.8175, lng: 111.6708 };
 beforeAll(async () => {
   app = await startTestApp({ now: () => new Date(clock) });
   // Members in 乌丹一村 (赤峰) and 新城区 (呼和浩特).
-  for (const [openid, orgId] of [['m-wudan', '150426100201'], ['m-xincheng', '150102'], ['m-other', '150426100202']]) {
+  for (const [openid, orgId] of [
+    ['m-wudan', '150426100201'],
+    ['m-xincheng', '150102'],
+    ['m-other', '150426100202'],
+  ]) {
     await app.as(openid).call('member.update', { orgId });
   }
 });
@@ -81,11 +85,35 @@ describe('listing and visibility', () => {
   });
 
   test('drafts, scope of publishing, and a higher level unpublishing a lower one', async () => {
-    expect(await codeErr(app.as(HHHT).call('event.publish', { orgId: '150400', title: '越权', type: '其他', startsAt: '2027-01-01T00:00:00Z', endsAt: '2027-01-01T02:00:00Z', venue: { name: '某地' } } as never))).toBe('FORBIDDEN');
-    expect(await codeErr(app.as('m-wudan').call('event.publish', { orgId: '150000', title: '越权', type: '其他', startsAt: '2027-01-01T00:00:00Z', endsAt: '2027-01-01T02:00:00Z' } as never))).toBe('FORBIDDEN');
+    expect(
+      await codeErr(
+        app
+          .as(HHHT)
+          .call('event.publish', {
+            orgId: '150400',
+            title: '越权',
+            type: '其他',
+            startsAt: '2027-01-01T00:00:00Z',
+            endsAt: '2027-01-01T02:00:00Z',
+            venue: { name: '某地' },
+          } as never),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      await codeErr(
+        app
+          .as('m-wudan')
+          .call('event.publish', { orgId: '150000', title: '越权', type: '其他', startsAt: '2027-01-01T00:00:00Z', endsAt: '2027-01-01T02:00:00Z' } as never),
+      ),
+    ).toBe('FORBIDDEN');
     const draft = await app.as(HHHT).call('event.publish', {
-      orgId: '150100', title: '呼市草稿', type: '宣传活动', startsAt: new Date(clock + 86400_000).toISOString(), endsAt: new Date(clock + 90000_000).toISOString(),
-      venue: { name: '青城公园' }, draft: true,
+      orgId: '150100',
+      title: '呼市草稿',
+      type: '宣传活动',
+      startsAt: new Date(clock + 86400_000).toISOString(),
+      endsAt: new Date(clock + 90000_000).toISOString(),
+      venue: { name: '青城公园' },
+      draft: true,
     } as never);
     expect(draft.published).toBe(false);
     expect(await codeErr(app.as('m-xincheng').call('event.get', { id: draft.id }))).toBe('NOT_FOUND');
@@ -98,7 +126,12 @@ describe('listing and visibility', () => {
     expect(await codeErr(app.as('m-xincheng').call('event.get', { id: draft.id }))).toBe('NOT_FOUND');
     expect(await codeErr(app.as(HHHT).call('event.setPublished', { id: (await memberDay()).id, published: false }))).toBe('FORBIDDEN');
     const updated = await app.as(HHHT).call('event.update', {
-      id: draft.id, title: '呼市草稿（改）', type: '宣传活动', startsAt: new Date(clock + 86400_000).toISOString(), endsAt: new Date(clock + 90000_000).toISOString(), venue: { name: '青城公园' },
+      id: draft.id,
+      title: '呼市草稿（改）',
+      type: '宣传活动',
+      startsAt: new Date(clock + 86400_000).toISOString(),
+      endsAt: new Date(clock + 90000_000).toISOString(),
+      venue: { name: '青城公园' },
     } as never);
     expect(updated.title).toBe('呼市草稿（改）');
     expect(updated.published).toBe(false);
@@ -160,11 +193,32 @@ describe('rotating codes', () => {
     expect(await codeErr(app.as('r1').call('event.checkin', { eventId: ev.id, code: forged, ...loc }))).toBe('CHECKIN_CODE_FORGED');
     // Changing the window of a real code breaks its signature too.
     const [, , , w, sig] = old.qr.split(':');
-    expect(await codeErr(app.as('r1').call('event.checkin', { eventId: ev.id, code: `HYZJ-CHECKIN:${ev.id}:${Number(w) + 2}:${sig}`, ...loc }))).toBe('CHECKIN_CODE_FORGED');
+    expect(await codeErr(app.as('r1').call('event.checkin', { eventId: ev.id, code: `HYZJ-CHECKIN:${ev.id}:${Number(w) + 2}:${sig}`, ...loc }))).toBe(
+      'CHECKIN_CODE_FORGED',
+    );
     const raw = await app.as('r1').raw('event.checkin', { eventId: ev.id, code: '000000', ...loc });
     expect(raw.status).toBe(400);
     clock -= 30_000; // one window later: still accepted (a code lives up to 60 s)
     const ok = await app.as('r1').call('event.checkin', { eventId: ev.id, code: old.code, ...loc });
+    expect(ok.firstTime).toBe(true);
+  });
+
+  test('a code of the wrong length or shape is refused as a bad payload that says so (not as a forged QR), and is not a guess', async () => {
+    const ev = await memberDay();
+    const refusal = async (code: string) => (await app.as('shape').raw('event.checkin', { eventId: ev.id, code, location: VENUE })).body as any;
+    const seven = await refusal('1234567');
+    expect(seven).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', message: expect.stringContaining('签到码是 6 位数字，您输入了 7 位') } });
+    expect(seven.error.message).not.toContain('二维码');
+    expect((await refusal('12345')).error.message).toContain('您输入了 5 位');
+    expect(await refusal('12a456')).toMatchObject({ error: { code: 'INVALID_PAYLOAD', message: expect.stringContaining('6 位数字') } });
+    expect(await refusal('')).toMatchObject({ error: { code: 'INVALID_PAYLOAD', message: expect.stringContaining('请输入 6 位签到码') } });
+    // A QR-shaped payload with a bad signature is still a forged QR.
+    expect(await refusal('HYZJ-CHECKIN:1:2:AAAAAAAAAAAAAAAAAAAAAA')).toMatchObject({ error: { code: 'CHECKIN_CODE_FORGED' } });
+    // None of the malformed ones used up the allowance: the right code still checks in after 12 of them.
+    for (let i = 0; i < 12; i++) await refusal('1234567');
+    const ok = await app
+      .as('shape')
+      .call('event.checkin', { eventId: ev.id, code: (await app.as(NM).call('event.code', { id: ev.id })).code, location: VENUE });
     expect(ok.firstTime).toBe(true);
   });
 
@@ -220,12 +274,19 @@ describe('check-in rules', () => {
     await m.call('event.checkin', { eventId: ev.id, code: await current(ev.id), location: { lat: 40.8176, lng: 111.6709 } });
     const data = await m.call('member.exportData', {});
     const checkin = data.sections.find((s) => s.title === '活动签到')!.rows[0];
-    expect(checkin).toMatchObject({ 活动: '数据导出用活动', 方式: '现场签到', 签到位置: '纬度 40.81760，经度 111.67090', 距活动地点: expect.stringMatching(/^\d+ 米$/) });
-    expect(data.sections.find((s) => s.title === '活动报名（我要参加）')!.rows).toEqual([expect.objectContaining({ 活动: '数据导出用活动', 活动时间: ev.startsAt })]);
+    expect(checkin).toMatchObject({
+      活动: '数据导出用活动',
+      方式: '现场签到',
+      签到位置: '纬度 40.81760，经度 111.67090',
+      距活动地点: expect.stringMatching(/^\d+ 米$/),
+    });
+    expect(data.sections.find((s) => s.title === '活动报名（我要参加）')!.rows).toEqual([
+      expect.objectContaining({ 活动: '数据导出用活动', 活动时间: ev.startsAt }),
+    ]);
 
     await m.call('member.delete', { confirm: '注销' });
-    const row = app.store.db.prepare('SELECT member_id, lat, lng, distance FROM event_checkins WHERE event_id = ?').get(ev.id);
-    expect(row).toEqual({ member_id: null, lat: null, lng: null, distance: null });
+    const rows = await app.sql.rows('SELECT member_id, lat, lng, distance FROM event_checkins WHERE event_id = ?', ev.id);
+    expect(rows).toEqual([{ member_id: null, lat: null, lng: null, distance: null }]);
     expect((await app.as(NM).call('event.get', { id: ev.id })).intentCount).toBe(1);
   });
 
@@ -239,6 +300,40 @@ describe('check-in rules', () => {
     expect(late.body).toMatchObject({ ok: false, error: { code: 'CHECKIN_CLOSED' } });
     const notice = (await app.as('w1').call('event.list', { when: 'all', scope: 'all' })).items.find((e) => e.kind === 'notice')!;
     expect(await codeErr(app.as('w1').call('event.checkin', { eventId: notice.id, code: '123456' }))).toBe('CONFLICT');
+  });
+});
+
+describe('the store: a check-in and its points are one atomic write', () => {
+  test('when paying the points fails, the check-in is not recorded either, so a retry checks in and pays', async () => {
+    const ev = await newEvent({ title: '原子签到' });
+    const member = await app.store.members.findOrCreateByOpenid('atomic-1', '微信用户');
+    const checkin = {
+      eventId: ev.id,
+      memberId: member.id,
+      orgId: null,
+      at: new Date(clock),
+      scannedAt: null,
+      offline: false,
+      codeWindow: 1,
+      lat: null,
+      lng: null,
+      distance: null,
+    };
+    const award = { memberId: member.id, delta: 7, reason: '活动签到：原子签到', refKey: `event:checkin:${ev.id}:${member.id}`, at: new Date(clock) };
+    // A ledger row the database refuses (reason NOT NULL) stands for a crash between the two writes.
+    // (Compared as text: the driver's error class may come from another realm than the test's.)
+    const failure = await app.store.events.checkin(checkin, { ...award, reason: null as never }).then(
+      () => 'committed',
+      (e: unknown) => String(e),
+    );
+    expect(failure).toMatch(/reason/);
+    expect(await app.store.events.checkinOf(ev.id, member.id)).toBeUndefined();
+    expect((await app.store.members.getById(member.id))!.points).toBe(0);
+
+    expect((await app.store.events.checkin(checkin, award)).kind).toBe('created');
+    expect((await app.store.events.checkin(checkin, award)).kind).toBe('duplicate');
+    expect((await app.store.members.getById(member.id))!.points).toBe(7);
+    expect(await app.store.points.entries(member.id)).toEqual([expect.objectContaining({ delta: 7, reason: '活动签到：原子签到' })]);
   });
 });
 
@@ -261,7 +356,9 @@ describe('offline check-ins', () => {
     expect(voided.voided).toBe(true);
     await app.as(NM).call('event.voidCheckin', { checkinId: row.id }); // twice: no second deduction
     expect((await app.as('off1').call('member.me', {})).points).toBe(pts - 20);
-    expect(await codeErr(app.as('off1').call('event.checkin', { eventId: ev.id, code: qr, scannedAt: new Date(scannedAt).toISOString(), location: VENUE }))).toBe('CHECKIN_VOIDED');
+    expect(
+      await codeErr(app.as('off1').call('event.checkin', { eventId: ev.id, code: qr, scannedAt: new Date(scannedAt).toISOString(), location: VENUE })),
+    ).toBe('CHECKIN_VOIDED');
     expect((await app.as('off1').call('event.myCheckins', {})).items[0]).toMatchObject({ offline: true, voided: true });
     // An on-site check-in cannot be voided.
     const onsite = live.latest[0];
@@ -274,19 +371,31 @@ describe('offline check-ins', () => {
     clock = scannedAt;
     const { qr, code } = await app.as(NM).call('event.code', { id: ev.id });
     clock = scannedAt + 24 * 3600_000 + 60_000;
-    expect(await codeErr(app.as('off2').call('event.checkin', { eventId: ev.id, code: qr, scannedAt: new Date(scannedAt).toISOString(), location: VENUE }))).toBe('OFFLINE_TOO_LATE');
+    expect(
+      await codeErr(app.as('off2').call('event.checkin', { eventId: ev.id, code: qr, scannedAt: new Date(scannedAt).toISOString(), location: VENUE })),
+    ).toBe('OFFLINE_TOO_LATE');
     clock = scannedAt + 3600_000;
     // "Scanned" five minutes after the code's window: a forwarded photo replayed later.
-    expect(await codeErr(app.as('off2').call('event.checkin', { eventId: ev.id, code: qr, scannedAt: new Date(scannedAt + 300_000).toISOString(), location: VENUE }))).toBe('CHECKIN_CODE_EXPIRED');
-    expect(await codeErr(app.as('off2').call('event.checkin', { eventId: ev.id, code, scannedAt: new Date(scannedAt + 300_000).toISOString(), location: VENUE }))).toBe('CHECKIN_CODE_EXPIRED');
+    expect(
+      await codeErr(
+        app.as('off2').call('event.checkin', { eventId: ev.id, code: qr, scannedAt: new Date(scannedAt + 300_000).toISOString(), location: VENUE }),
+      ),
+    ).toBe('CHECKIN_CODE_EXPIRED');
+    expect(
+      await codeErr(app.as('off2').call('event.checkin', { eventId: ev.id, code, scannedAt: new Date(scannedAt + 300_000).toISOString(), location: VENUE })),
+    ).toBe('CHECKIN_CODE_EXPIRED');
     // A scan time in the future of the server.
-    expect(await codeErr(app.as('off2').call('event.checkin', { eventId: ev.id, code: qr, scannedAt: new Date(clock + 3600_000).toISOString(), location: VENUE }))).toBe('INVALID_PAYLOAD');
+    expect(
+      await codeErr(app.as('off2').call('event.checkin', { eventId: ev.id, code: qr, scannedAt: new Date(clock + 3600_000).toISOString(), location: VENUE })),
+    ).toBe('INVALID_PAYLOAD');
     // A code shown before the check-in opened (organiser testing the screen early).
     const before = Date.parse('2027-05-29T00:20:00.000Z');
     clock = before;
     const early = await app.as(NM).call('event.code', { id: ev.id });
     clock = before + 3600_000;
-    expect(await codeErr(app.as('off2').call('event.checkin', { eventId: ev.id, code: early.qr, scannedAt: new Date(before).toISOString(), location: VENUE }))).toBe('CHECKIN_NOT_OPEN');
+    expect(
+      await codeErr(app.as('off2').call('event.checkin', { eventId: ev.id, code: early.qr, scannedAt: new Date(before).toISOString(), location: VENUE })),
+    ).toBe('CHECKIN_NOT_OPEN');
     // Typed code still valid at the server's now: an ordinary (online) check-in even with scannedAt.
     clock = scannedAt + 20_000;
     const fresh = await app.as('off2').call('event.checkin', { eventId: ev.id, code: qr, scannedAt: new Date(scannedAt).toISOString(), location: VENUE });
@@ -323,6 +432,16 @@ describe('association view', () => {
     const cells = JSON.stringify(sheet.getSheetValues());
     expect(cells).toContain('138****5678');
     expect(cells).not.toContain('13812345678');
+    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '姓名', '手机号（打码）', '单位', '签到时间', '方式', '扫码时间', '状态']);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.getRow(2).getCell(6).value).toBe('现场签到');
+    expect(sheet.getRow(2).getCell(7).value).toBe(''); // no scan time: an empty cell
+    const byOrg = wb.getWorksheet('按单位')!;
+    expect(byOrg.getRow(1).values).toEqual([undefined, '单位', '签到人数']);
+    expect(byOrg.getColumn(1).values.slice(2).sort()).toEqual(['乌丹一村计生协', '新城区计生协']);
+    const info = wb.getWorksheet('活动')!;
+    expect(info.getRow(1).values).toEqual([undefined, '活动', '统计用活动']);
+    expect(info.getRow(3).values).toEqual([undefined, '有效签到', 2]);
   });
 
   test('bad payloads are 4xx', async () => {
@@ -336,7 +455,16 @@ describe('association view', () => {
       const r = await app.as(NM).raw(a, p);
       expect(r.status).toBe(400);
     }
-    const r = await app.as(NM).raw('event.publish', { orgId: '150000', title: '时间反了', type: '其他', startsAt: '2027-01-02T00:00:00Z', endsAt: '2027-01-01T00:00:00Z', venue: { name: 'x' } });
+    const r = await app
+      .as(NM)
+      .raw('event.publish', {
+        orgId: '150000',
+        title: '时间反了',
+        type: '其他',
+        startsAt: '2027-01-02T00:00:00Z',
+        endsAt: '2027-01-01T00:00:00Z',
+        venue: { name: 'x' },
+      });
     expect(r.body).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', message: '结束时间应晚于开始时间' } });
   });
 });

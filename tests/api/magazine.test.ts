@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startTestApp, tempDir, type TestApp } from '../support/app';
+import { sqlOf, startTestApp, tempDir, testStoreChoice, type TestApp } from '../support/app';
 import { startHttpHost, type TestHost } from '../support/http';
-import { markdownToNodes, bigrams } from '../../cloud/features/magazine/render';
+import fc from 'fast-check';
+import { markdownToNodes, storedArticle } from '../../cloud/features/magazine/render';
+import { audienceOf, readingAward } from '../../cloud/features/magazine/rules';
 import { readIssueFolder } from '../../cloud/features/magazine/importer';
-import { REPO_ROOT } from '../../cloud/app';
+import { REPO_ROOT, createApp, type StoreChoice } from '../../cloud/app';
 import { pngImage } from '../support/images';
 
 const CJK = /[\u4e00-\u9fa5]/;
@@ -41,12 +43,12 @@ describe('content', () => {
     expect(a).toMatchObject({ title: expect.any(String), author: expect.any(String), summary: expect.any(String), status: 'unread' });
     expect(a.readingMinutes).toBeGreaterThanOrEqual(2);
     // the seeds: ≥ 3 issues of ≥ 4 articles on the four themes, every one marked as sample content
-    const seeded = app.store.db
-      .prepare(`SELECT i.title AS issue, a.column_name AS col, a.sample, length(a.body_md) AS len FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE i.year = 2026 AND i.number <= 3`)
-      .all() as { issue: string; col: string; sample: number; len: number }[];
+    const seeded = await app.sql.rows<{ issue: string; col: string; sample: number; body: string }>(
+      `SELECT i.title AS issue, a.column_name AS col, a.sample, a.body_md AS body FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE i.year = 2026 AND i.number <= 3`,
+    );
     expect(new Set(seeded.map((r) => r.issue)).size).toBe(3);
     expect(seeded.length).toBeGreaterThanOrEqual(12);
-    expect(seeded.every((r) => r.sample === 1 && r.issue.endsWith('（示例）') && r.len > 600)).toBe(true);
+    expect(seeded.every((r) => Number(r.sample) === 1 && r.issue.endsWith('（示例）') && Array.from(r.body).length > 600)).toBe(true);
     expect(new Set(seeded.map((r) => r.col))).toEqual(new Set(['科学育儿', '家庭健康', '新型婚育文化', '青春健康', '协会动态']));
   });
 
@@ -85,7 +87,10 @@ describe('scheduled publishing', () => {
       path.join(dir, 'issue.json'),
       JSON.stringify({ year: 2026, number: 4, title: '冬至特刊（示例）', publishAt: '2026-12-01T00:00:00+08:00', cover: 'family' }),
     );
-    fs.writeFileSync(path.join(dir, '01-winter-solstice.md'), '---\ntitle: 冬至饺子\nauthor: 编辑部\ncolumn: 家庭健康\nsummary: 示例\nsample: true\n---\n\n冬至吃饺子，雪花飘飘暖洋洋。');
+    fs.writeFileSync(
+      path.join(dir, '01-winter-solstice.md'),
+      '---\ntitle: 冬至饺子\nauthor: 编辑部\ncolumn: 家庭健康\nsummary: 示例\nsample: true\n---\n\n冬至吃饺子，雪花飘飘暖洋洋。',
+    );
     const r = await app.store.magazine.importIssue(readIssueFolder(dir, '150000'), clock);
     const shelf = await app.as('reader-sched').call('magazine.shelf', {});
     expect(shelf.issues.map((i) => i.id)).not.toContain(r.issueId);
@@ -152,11 +157,15 @@ describe('publishing in the admin subPackage (org-scoped)', () => {
     const url = (up as { url: string }).url;
     const created = await app.as(HHHT).call('magazine.saveIssue', issueIn({ cover: url }));
     expect(created).toMatchObject({ orgId: '150100', orgName: '呼和浩特市计生协', published: false, articleCount: 0, cover: url });
-    const a1 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { bodyMd: `正文第一段。\n\n![育儿角一角](${url})\n\n## 以后\n\n继续办下去。` }));
+    const a1 = await app
+      .as(HHHT)
+      .call('magazine.saveArticle', articleIn(created.id, { bodyMd: `正文第一段。\n\n![育儿角一角](${url})\n\n## 以后\n\n继续办下去。` }));
     const a2 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { title: '青城家庭健康讲座', column: '家庭健康' }));
     const a3 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { title: '要删掉的稿子' }));
     expect([a1.seq, a2.seq, a3.seq]).toEqual([1, 2, 3]);
-    const edited = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { articleId: a2.id, seq: 0 + 1, title: '青城家庭健康讲座（修订）', column: '家庭健康' }));
+    const edited = await app
+      .as(HHHT)
+      .call('magazine.saveArticle', articleIn(created.id, { articleId: a2.id, seq: 0 + 1, title: '青城家庭健康讲座（修订）', column: '家庭健康' }));
     expect(edited).toMatchObject({ id: a2.id, title: '青城家庭健康讲座（修订）', seq: 1 });
     expect(await app.as(HHHT).call('magazine.deleteArticle', { articleId: a3.id })).toEqual({ deleted: true });
     const detail = await app.as(HHHT).call('magazine.adminIssue', { issueId: created.id });
@@ -275,7 +284,13 @@ describe('progress', () => {
 });
 
 describe('reading credit', () => {
-  async function beat(openid: string, articleId: number, wait: number, activeSeconds: number, extra: Partial<{ visible: boolean; active: boolean; position: number }> = {}) {
+  async function beat(
+    openid: string,
+    articleId: number,
+    wait: number,
+    activeSeconds: number,
+    extra: Partial<{ visible: boolean; active: boolean; position: number }> = {},
+  ) {
     tick(wait);
     return app.as(openid).call('magazine.heartbeat', { articleId, activeSeconds, visible: true, active: true, ...extra });
   }
@@ -310,6 +325,49 @@ describe('reading credit', () => {
     expect(mine.finished.map((f) => f.articleId)).toEqual([id]);
     expect(mine.weeks).toHaveLength(8);
     expect(mine.weeks[7].seconds).toBe(75);
+  });
+
+  test('the finish and its points commit together: when paying fails, the article is not finished either', async () => {
+    const { article } = await firstArticle('credit-atomic');
+    const memberId = (await app.store.members.findOrCreateByOpenid('credit-atomic', '微信用户')).id;
+    const beat = { memberId, articleId: article.id, position: 1, now: clock, day: '2026-11-23' };
+    const finishing = { credit: () => 0, finishes: () => true };
+    await expect(
+      app.store.magazine.heartbeat(beat, {
+        ...finishing,
+        award: () => {
+          throw new Error('ledger unavailable');
+        },
+      }),
+    ).rejects.toThrow('ledger unavailable');
+    expect((await app.as('credit-atomic').call('magazine.issue', { issueId: article.issueId })).columns[0].articles[0].status).not.toBe('read');
+    const paid = await app.store.magazine.heartbeat(beat, {
+      ...finishing,
+      award: () => ({ memberId, delta: 2, reason: '阅读《人生》', refKey: `magazine:read:${memberId}:${article.id}`, at: clock }),
+    });
+    expect(paid).toMatchObject({ finished: true, pointsAwarded: 2 });
+    expect((await app.as('credit-atomic').call('member.points', {})).balance).toBe(2);
+  });
+
+  test('articles finishing at the same moment cannot slip past the daily cap together', async () => {
+    const memberId = (await app.store.members.findOrCreateByOpenid('credit-race', '微信用户')).id;
+    const shelf = await app.as('credit-race').call('magazine.shelf', {});
+    const ids: number[] = [];
+    for (const iss of shelf.issues)
+      for (const c of (await app.as('credit-race').call('magazine.issue', { issueId: iss.id })).columns) ids.push(...c.articles.map((a) => a.id));
+    const outcomes = await Promise.all(
+      ids
+        .slice(0, 8)
+        .map((articleId) =>
+          app.store.magazine.heartbeat(
+            { memberId, articleId, position: 1, now: clock, day: '2026-11-23' },
+            { credit: () => 0, finishes: () => true, award: (ordinal) => readingAward(ordinal, { memberId, articleId, title: '并发', at: clock }) },
+          ),
+        ),
+    );
+    expect(outcomes.every((o) => o.finished)).toBe(true);
+    expect(outcomes.map((o) => o.pointsAwarded).sort()).toEqual([0, 0, 0, 2, 2, 2, 2, 2]);
+    expect((await app.as('credit-race').call('member.points', {})).balance).toBe(10);
   });
 
   test('scrolling to 90% without 60 s of active time does not count', async () => {
@@ -368,14 +426,14 @@ describe('search', () => {
   });
 
   test('two-character and longer queries find exactly the visible articles that contain them (checked against a plain scan)', async () => {
-    const scan = (q: string) =>
-      (app.store.db
-        .prepare(
-          `SELECT f.rowid FROM magazine_fts f JOIN magazine_articles a ON a.id = f.rowid JOIN magazine_issues i ON i.id = a.issue_id
-           WHERE i.publish_at <= ? AND i.org_id = '150000' AND (instr(lower(f.title), lower(?)) > 0 OR instr(lower(f.body), lower(?)) > 0) ORDER BY f.rowid DESC`,
-        )
-        .pluck()
-        .all(clock.toISOString(), q, q) as number[]);
+    // a plain scan of every visible article's title, summary and text
+    const visible = await app.sql.rows<{ id: number; title: string; summary: string; bodyMd: string }>(
+      `SELECT a.id, a.title, a.summary, a.body_md AS bodyMd FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id
+       WHERE i.publish_at <= ? AND i.org_id = '150000' ORDER BY a.id DESC`,
+      clock.toISOString(),
+    );
+    const texts = visible.map((a) => ({ id: Number(a.id), title: a.title.toLowerCase(), body: storedArticle(a).searchBody.toLowerCase() }));
+    const scan = (q: string) => texts.filter((a) => a.title.includes(q.toLowerCase()) || a.body.includes(q.toLowerCase())).map((a) => a.id);
     for (const q of ['血压', '宝宝', '孩子', '睡眠', '草原', '体检', '亲子小屋', '量子', '吃饭', '血压计']) {
       const hits = (await app.as('searcher').call('magazine.search', { q, limit: 50 })).hits;
       expect([q, hits.map((h) => h.articleId)]).toEqual([q, scan(q)]);
@@ -383,8 +441,34 @@ describe('search', () => {
     }
   });
 
-  test('bigram tokens', () => {
-    expect(bigrams('宝宝睡觉, ok')).toBe('宝宝 宝睡 睡觉 ok');
+  test('a NUL or any other character in a query never breaks the search: 200 with hits, or 400 in Chinese', async () => {
+    const nul = await app.as('searcher').raw('magazine.search', { q: 'a\u0000b', limit: 5 });
+    expect(nul.status).toBe(400);
+    expect((nul.body as any).error.message).toMatch(CJK);
+    for (const q of ['孩子\u0000', '\u0000\u0000', '血压\u0000睡眠', '"孩子"\u0000"'])
+      expect([q, (await app.as('searcher').raw('magazine.search', { q })).status]).not.toEqual([q, 500]);
+    const anyText = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.fullUnicodeString({ maxLength: 30 }),
+      fc.stringOf(fc.constantFrom('\u0000', '"', '*', '^', '(', ')', ':', '-', '+', 'N', 'O', 'R', ' ', '\u0001', '\u001f', '\ud800', '血', '压', 'a'), {
+        maxLength: 30,
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(anyText, async (q) => {
+        const r = await app.as('searcher').raw('magazine.search', { q, limit: 5 });
+        expect(r.status === 200 || r.status === 400).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    // the repository itself takes any terms, whatever a caller passes
+    const audience = audienceOf({ orgPath: null, now: clock });
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyText, { maxLength: 4 }), async (terms) => {
+        expect(Array.isArray(await app.store.magazine.search(audience, terms, 5))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -414,6 +498,28 @@ describe('favourites, history, settings', () => {
     expect(shelf.continueReading?.articleId).toBe(b.id);
     const data = await app.as('fav-a').call('member.exportData', {});
     expect(data.sections.find((s) => s.title === '《人生》阅读记录')!.rows.length).toBe(3);
+  });
+
+  test('articles of a withdrawn issue leave favourites, history and 继续阅读, and come back when it is published again', async () => {
+    const admin = app.as('dev-admin-nm');
+    const target = (await admin.call('magazine.adminIssues', {})).issues.find((i) => i.number === 2 && i.orgId === '150000')!;
+    const [a] = (await admin.call('magazine.adminIssue', { issueId: target.id })).articles;
+    const reader = app.as('fav-withdrawn');
+    await reader.call('magazine.article', { articleId: a.id });
+    await reader.call('magazine.favorite', { articleId: a.id, on: true });
+    const listed = async () => ({
+      favorites: (await reader.call('magazine.favorites', {})).items.map((i) => i.articleId),
+      history: (await reader.call('magazine.history', {})).items.map((i) => i.articleId),
+      continueReading: (await reader.call('magazine.shelf', {})).continueReading?.articleId ?? null,
+    });
+    expect(await listed()).toEqual({ favorites: [a.id], history: [a.id], continueReading: a.id });
+    await admin.call('magazine.publish', { issueId: target.id, publishAt: '2030-01-01T00:00:00Z' });
+    try {
+      expect(await listed()).toEqual({ favorites: [], history: [], continueReading: null });
+    } finally {
+      await admin.call('magazine.publish', { issueId: target.id, publishAt: target.publishAt });
+    }
+    expect(await listed()).toEqual({ favorites: [a.id], history: [a.id], continueReading: a.id });
   });
 
   test('bad payloads answer 4xx with the envelope and a Chinese message; identity comes only from the session', async () => {
@@ -452,33 +558,51 @@ describe('favourites, history, settings', () => {
 
 describe('CLI', () => {
   const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-  const run = (dataDir: string, ...args: string[]) =>
-    execFileSync(tsx, ['cloud/cli/magazine.ts', 'import', ...args], { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+  /** The CLI on the suite's engine: SQLite in DATA_DIR, or the test database through DATABASE_URL. */
+  const run = (choice: StoreChoice, dataDir: string, ...args: string[]) => {
+    const { DATABASE_URL: _url, MYSQL_ADDRESS: _address, ...env } = process.env;
+    if (choice.engine === 'mysql') {
+      const c = choice.config;
+      env.DATABASE_URL = `mysql://${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}@${c.host}:${c.port}/${c.database}`;
+    }
+    return execFileSync(tsx, ['cloud/cli/magazine.ts', 'import', ...args], { cwd: REPO_ROOT, env: { ...env, DATA_DIR: dataDir }, encoding: 'utf8' });
+  };
 
   test('npm run magazine -- import <folder>: a new issue from Markdown files with front matter, for an org; re-import updates in place; bad input fails in Chinese', async () => {
     expect(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).scripts.magazine).toBe('tsx cloud/cli/magazine.ts');
-    const dataDir = tempDir();
-    const { createApp } = await import('../../cloud/app');
-    const a = await createApp({ dataDir, mode: 'dev', seed: true });
-    a.store.close();
+    const { choice, dataDir, dispose } = await testStoreChoice();
+    const a = await createApp({ dataDir, mode: 'dev', seed: true, store: choice });
+    await a.store.close();
 
     // a new issue folder, as an editor would write it
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'issue.json'), JSON.stringify({ year: 2027, number: 1, title: '新春特刊（示例）', publishAt: '2027-01-20T08:00:00+08:00', cover: 'family', intro: '导读' }));
-    fs.writeFileSync(path.join(dir, '01-spring.md'), '---\ntitle: 春节回家话健康\nauthor: 编辑部\ncolumn: 家庭健康\nsummary: 示例摘要\nsample: true\n---\n\n## 小标题\n\n正文，回家过年注意饮食。\n\n![团圆饭](cover:family)');
-    fs.writeFileSync(path.join(dir, '02-youth.md'), '---\ntitle: 寒假里的青春课\nauthor: 编辑部\ncolumn: 青春健康\nsummary: 示例摘要\n---\n\n寒假里和孩子聊聊成长。');
-    expect(run(dataDir, dir, '--org', '150100')).toContain('已导入：2027 年第 1 期《新春特刊（示例）》，2 篇文章');
-    expect(run(dataDir, 'seeds/magazine/2026-02')).toContain('已更新');
-    fs.writeFileSync(path.join(dir, '02-youth.md'), '---\ntitle: 寒假里的青春课（修订）\nauthor: 编辑部\ncolumn: 青春健康\nsummary: 示例摘要\n---\n\n寒假里和孩子聊聊成长。');
-    expect(run(dataDir, dir, '--org', '150100')).toContain('已更新');
+    fs.writeFileSync(
+      path.join(dir, 'issue.json'),
+      JSON.stringify({ year: 2027, number: 1, title: '新春特刊（示例）', publishAt: '2027-01-20T08:00:00+08:00', cover: 'family', intro: '导读' }),
+    );
+    fs.writeFileSync(
+      path.join(dir, '01-spring.md'),
+      '---\ntitle: 春节回家话健康\nauthor: 编辑部\ncolumn: 家庭健康\nsummary: 示例摘要\nsample: true\n---\n\n## 小标题\n\n正文，回家过年注意饮食。\n\n![团圆饭](cover:family)',
+    );
+    fs.writeFileSync(
+      path.join(dir, '02-youth.md'),
+      '---\ntitle: 寒假里的青春课\nauthor: 编辑部\ncolumn: 青春健康\nsummary: 示例摘要\n---\n\n寒假里和孩子聊聊成长。',
+    );
+    expect(run(choice, dataDir, dir, '--org', '150100')).toContain('已导入：2027 年第 1 期《新春特刊（示例）》，2 篇文章');
+    expect(run(choice, dataDir, 'seeds/magazine/2026-02')).toContain('已更新');
+    fs.writeFileSync(
+      path.join(dir, '02-youth.md'),
+      '---\ntitle: 寒假里的青春课（修订）\nauthor: 编辑部\ncolumn: 青春健康\nsummary: 示例摘要\n---\n\n寒假里和孩子聊聊成长。',
+    );
+    expect(run(choice, dataDir, dir, '--org', '150100')).toContain('已更新');
 
-    const b = await createApp({ dataDir, mode: 'dev', seed: false });
-    const rows = b.store.db
-      .prepare(`SELECT i.org_id AS orgId, a.title, a.column_name AS col, a.sample FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE i.year = 2027 ORDER BY a.seq`)
-      .all();
-    const n = b.store.db.prepare('SELECT COUNT(*) FROM magazine_articles').pluck().get();
-    b.store.close();
-    expect(rows).toEqual([
+    const b = await createApp({ dataDir, mode: 'dev', seed: false, store: choice });
+    const rows = await sqlOf(b).rows(
+      `SELECT i.org_id AS orgId, a.title, a.column_name AS col, a.sample FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE i.year = 2027 ORDER BY a.seq`,
+    );
+    const n = await sqlOf(b).value('SELECT COUNT(*) FROM magazine_articles');
+    await b.store.close();
+    expect(rows.map((r) => ({ ...r, sample: Number(r.sample) }))).toEqual([
       { orgId: '150100', title: '春节回家话健康', col: '家庭健康', sample: 1 },
       { orgId: '150100', title: '寒假里的青春课（修订）', col: '青春健康', sample: 0 },
     ]);
@@ -489,13 +613,13 @@ describe('CLI', () => {
     for (const args of [[dir], ['seeds/magazine/2026-01', '--org', '999999']]) {
       let failed: { status: number; stderr: string } | null = null;
       try {
-        run(dataDir, ...args);
+        run(choice, dataDir, ...args);
       } catch (e) {
         failed = e as { status: number; stderr: string };
       }
       expect(failed?.status).toBe(1);
       expect(failed?.stderr).toMatch(/导入失败：.*(YAML|单位 999999 不存在)/);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }, 60_000);
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { startHttpHost, type TestHost } from '../support/http';
 import { pngImage } from '../support/images';
-import { openSqliteStore } from '../../cloud/adapters/sqlite/sqlite';
+import { sqlOf } from '../support/app';
 import { MEDIA_MAX_BYTES } from '../../cloud/contracts/media-format';
 
 const CJK = /[\u4e00-\u9fa5]/;
@@ -85,20 +85,17 @@ test('the same bytes uploaded twice are stored once and get the same address', a
   expect(second.status).toBe(200);
   expect(second.body.data.url).toBe(first.body.data.url);
   expect([first.body.data.reused, second.body.data.reused]).toEqual([false, true]);
-  const store = openSqliteStore(host.dataDir);
-  try {
-    expect(store.db.prepare('SELECT COUNT(*) FROM media_blobs WHERE sha256 = ?').pluck().get(first.body.data.sha256)).toBe(1);
-    // Both uploads are recorded, each with who uploaded it and for which org.
-    const rows = store.db
-      .prepare('SELECT m.openid, u.org_id AS orgId FROM media_uploads u JOIN members m ON m.id = u.member_id WHERE u.sha256 = ? ORDER BY u.id')
-      .all(first.body.data.sha256);
-    expect(rows).toEqual([
-      { openid: 'dev-admin-hhht', orgId: '150100' },
-      { openid: 'dev-admin-nm', orgId: '150000' },
-    ]);
-  } finally {
-    store.close();
-  }
+  const sql = sqlOf(host.app);
+  expect(await sql.value('SELECT COUNT(*) FROM media_blobs WHERE sha256 = ?', first.body.data.sha256)).toBe(1);
+  // Both uploads are recorded, each with who uploaded it and for which org.
+  const rows = await sql.rows(
+    'SELECT m.openid, u.org_id AS orgId FROM media_uploads u JOIN members m ON m.id = u.member_id WHERE u.sha256 = ? ORDER BY u.id',
+    first.body.data.sha256,
+  );
+  expect(rows).toEqual([
+    { openid: 'dev-admin-hhht', orgId: '150100' },
+    { openid: 'dev-admin-nm', orgId: '150000' },
+  ]);
 });
 
 test('wx.uploadFile style multipart/form-data uploads work, with the org as a form field', async () => {
@@ -114,7 +111,11 @@ test('wx.uploadFile style multipart/form-data uploads work, with the org as a fo
 });
 
 test('a broken form is refused with 400, and a file part over 2 MB with 413, in Chinese', async () => {
-  const broken = await upload('--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nnot closed', 'multipart/form-data; boundary=x', admin);
+  const broken = await upload(
+    '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nnot closed',
+    'multipart/form-data; boundary=x',
+    admin,
+  );
   expectRefusal(broken, 400);
   const noFile = new FormData();
   noFile.append('orgId', '150100');
@@ -181,11 +182,27 @@ test('unknown and malformed image addresses are 404', async () => {
 
 describe('covers must point at a real upload', () => {
   const campaign = (cover: string | null) => ({
-    title: '封面测试竞赛', description: '', cover, orgId: '150100', draws: [{ bankId: 'family-health', count: 3 }],
-    opensAt: '2026-01-01T00:00:00Z', closesAt: '2030-01-01T00:00:00Z', timeLimitSec: 300, attemptsPerDay: 1, attemptsTotal: 1, passMark: 60, showReview: true,
+    title: '封面测试竞赛',
+    description: '',
+    cover,
+    orgId: '150100',
+    draws: [{ bankId: 'family-health', count: 3 }],
+    opensAt: '2026-01-01T00:00:00Z',
+    closesAt: '2030-01-01T00:00:00Z',
+    timeLimitSec: 300,
+    attemptsPerDay: 1,
+    attemptsTotal: 1,
+    passMark: 60,
+    showReview: true,
   });
   const event = (cover: string | null) => ({
-    orgId: '150100', kind: 'notice', title: '封面测试通知', type: '其他', cover, startsAt: '2027-01-01T00:00:00Z', endsAt: '2027-01-02T00:00:00Z',
+    orgId: '150100',
+    kind: 'notice',
+    title: '封面测试通知',
+    type: '其他',
+    cover,
+    startsAt: '2027-01-01T00:00:00Z',
+    endsAt: '2027-01-02T00:00:00Z',
   });
 
   test('a quiz campaign saves an uploaded cover, and members see it in the list', async () => {

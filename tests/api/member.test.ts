@@ -47,7 +47,7 @@ test('长辈模式 is remembered per member: off at first, on after member.updat
   expect((await app.as('wx-someone-else').call('member.me', {})).elderMode).toBe(false);
   const bad = await m.raw('member.update', { elderMode: 'yes' } as never);
   expect(bad.status).toBe(400);
-  expect((bad.body as any).error.message).toContain('长辈模式');
+  expect((bad.body as any).error).toMatchObject({ code: 'INVALID_PAYLOAD', message: '长辈模式只能是开或关', field: 'elderMode' });
   expect((await m.call('member.update', { elderMode: false })).elderMode).toBe(false);
   expect((await m.call('member.me', {})).elderMode).toBe(false);
 });
@@ -74,19 +74,25 @@ test('export shows everything stored; delete removes the person and keeps aggreg
   expect((await m.raw('member.delete', { confirm: '好' })).status).toBe(400);
   await m.call('member.delete', { confirm: '注销' });
 
-  const db = app.store.db;
-  expect(db.prepare('SELECT COUNT(*) FROM members WHERE openid = ?').pluck().get('wx-delete')).toBe(0);
-  expect(db.prepare("SELECT COUNT(*) FROM members WHERE real_name = '张三' OR phone = '13800001111'").pluck().get()).toBe(0);
-  expect(db.prepare('SELECT COUNT(*) FROM privacy_consents WHERE member_id = ?').pluck().get(me.id)).toBe(0);
+  const { sql } = app;
+  expect(await sql.value('SELECT COUNT(*) FROM members WHERE openid = ?', 'wx-delete')).toBe(0);
+  expect(await sql.value("SELECT COUNT(*) FROM members WHERE real_name = '张三' OR phone = '13800001111'")).toBe(0);
+  expect(await sql.value('SELECT COUNT(*) FROM privacy_consents WHERE member_id = ?', me.id)).toBe(0);
   // The points paid still count per org, linked to nobody.
-  expect(db.prepare("SELECT member_id, org_id, delta FROM points_ledger WHERE ref_key = 'test:1'").get()).toEqual({ member_id: null, org_id: '150100', delta: 5 });
-  expect(db.prepare('SELECT COUNT(*) FROM deleted_members WHERE org_id = ?').pluck().get('150100')).toBe(1);
+  expect(await sql.rows("SELECT member_id, org_id, delta FROM points_ledger WHERE ref_key = 'test:1'")).toEqual([
+    { member_id: null, org_id: '150100', delta: 5 },
+  ]);
+  expect(await sql.value('SELECT COUNT(*) FROM deleted_members WHERE org_id = ?', '150100')).toBe(1);
 });
 
 test('points are paid once per cause, and the balance follows the ledger', async () => {
   const me = await app.as('wx-points').call('member.me', {});
   const award = { memberId: me.id, delta: 10, reason: '活动签到', refKey: 'event:1:checkin', at: new Date() };
-  const results = await Promise.all([app.store.points.award(award), app.store.points.award(award), app.store.points.award({ ...award, refKey: 'event:2:checkin' })]);
+  const results = await Promise.all([
+    app.store.points.award(award),
+    app.store.points.award(award),
+    app.store.points.award({ ...award, refKey: 'event:2:checkin' }),
+  ]);
   expect(results.filter(Boolean)).toHaveLength(2);
   const p = await app.as('wx-points').call('member.points', {});
   expect(p.balance).toBe(20);
@@ -111,7 +117,7 @@ test('devLogin works in dev mode only', async () => {
     expect(refused.status).toBe(403);
     expect((refused.body as any).error.code).toBe('DEV_LOGIN_DISABLED');
   } finally {
-    prod.close();
+    await prod.close();
   }
 });
 
@@ -134,7 +140,7 @@ test('a registration form with a name or phone is stored only after consent, lik
   expect(refused.status).toBe(403);
   expect(refused.body).toEqual({ ok: false, error: { code: 'CONSENT_REQUIRED', message: expect.stringContaining('个人信息保护说明') } });
   const me = await m.call('member.me', {});
-  expect(app.store.db.prepare('SELECT COUNT(*) FROM class_registrations WHERE member_id = ?').pluck().get(me.id)).toBe(0);
+  expect(await app.sql.value('SELECT COUNT(*) FROM class_registrations WHERE member_id = ?', me.id)).toBe(0);
 
   await m.call('member.consent', { version: PRIVACY_NOTICE_VERSION });
   expect((await m.call('class.register', payload)).status).toMatch(/confirmed|waitlisted/);

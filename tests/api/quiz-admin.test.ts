@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../support/app';
-import type { AttemptView } from '../../cloud/contracts/quiz';
+import { correctChoices } from '../support/quiz';
 
 const T0 = new Date('2026-11-23T02:00:00Z');
 let app: TestApp;
@@ -106,14 +106,6 @@ test('bank import from .xlsx and .csv reports failed rows with reasons; the temp
   expect((await hhht().raw('quiz.admin.importBank', { orgId: '150100', title: '格式', fileName: 'a.doc', content })).status).toBe(400);
 });
 
-async function correct(view: AttemptView) {
-  const bank = new Map((await app.store.quiz.questionsByIds(view.questions.map((q) => q.id))).map((q) => [q.id, q]));
-  return view.questions.map((q) => {
-    const b = bank.get(q.id)!;
-    const texts = b.answer.map((i) => b.options[i]);
-    return { questionId: q.id, choice: q.options.map((o, p) => (texts.includes(o) ? p : -1)).filter((p) => p >= 0) };
-  });
-}
 
 test('stats per campaign and the .xlsx export of results', async () => {
   const c = await hhht().call('quiz.admin.saveCampaign', campaign({ orgId: '150100', draws: [{ bankId: 'family-health', count: 4 }] }));
@@ -123,11 +115,11 @@ test('stats per campaign and the .xlsx export of results', async () => {
     const m = app.as(`s-${i}`);
     await m.call('member.update', { orgId: '150102' });
     const v = await m.call('quiz.start', { campaignId: c.id });
-    const right = await correct(v);
+    const right = await correctChoices(app.store, v);
     await m.call('quiz.submit', { attemptId: v.attemptId, answers: right.slice(0, plans[i]) });
     if (i === 2) {
       const v2 = await m.call('quiz.start', { campaignId: c.id });
-      await m.call('quiz.submit', { attemptId: v2.attemptId, answers: (await correct(v2)).slice(0, 1) });
+      await m.call('quiz.submit', { attemptId: v2.attemptId, answers: (await correctChoices(app.store, v2)).slice(0, 1) });
     }
   }
   const s = await hhht().call('quiz.admin.stats', { campaignId: c.id });

@@ -1,35 +1,56 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
+import { createApp, type App } from '../../cloud/app';
+import type { HostServices } from '../../cloud/core/context';
 import { startHttpHost, type TestHost } from '../support/http';
-import { openSqliteStore, type SqliteStore } from '../../cloud/adapters/sqlite/sqlite';
+import { sqlOf } from '../support/app';
+import { correctChoices } from '../support/quiz';
 
+/**
+ * Races on one database: an HTTP host, and a second host (its own app and store connections) on the same
+ * database, as two processes behind a load balancer would be. With STORE=mysql both share one MariaDB.
+ */
 let host: TestHost;
-let store: SqliteStore;
+let second: App;
+let sql: ReturnType<typeof sqlOf>;
 beforeAll(async () => {
   host = await startHttpHost();
-  store = openSqliteStore(host.dataDir);
+  second = await createApp({ dataDir: host.dataDir, mode: 'dev', store: host.app.options.store, seed: false });
+  sql = sqlOf(host.app);
 });
 afterAll(async () => {
-  store.close();
+  await second.store.close();
   await host.close();
 });
 
-const count = (memberOpenid: string, campaignId: number) => {
-  const db = new Database(path.join(host.dataDir, 'huiyuan.sqlite'), { readonly: true });
-  try {
-    return db.prepare('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND member_id = (SELECT id FROM members WHERE openid = ?)').pluck().get(campaignId, memberOpenid) as number;
-  } finally {
-    db.close();
-  }
+const campaignInput = (attempts: number) => ({
+  title: '并发', description: '', cover: null, orgId: '150000', draws: [{ bankId: 'family-health', count: 5 }],
+  opensAt: '2026-01-01T00:00:00Z', closesAt: '2030-01-01T00:00:00Z', timeLimitSec: 600, attemptsPerDay: attempts, attemptsTotal: attempts, passMark: 60, showReview: true,
+});
+
+const memberIdOf = async (openid: string) => Number(await sql.value('SELECT id FROM members WHERE openid = ?', openid));
+const attemptsOf = async (openid: string, campaignId: number) =>
+  Number(await sql.value('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND member_id = (SELECT id FROM members WHERE openid = ?)', campaignId, openid));
+/** The member's quiz ledger rows for a campaign, and their balance. */
+const paid = async (memberId: number, campaignId: number) => ({
+  rows: (await sql.rows<{ refKey: string }>('SELECT ref_key AS refKey FROM points_ledger WHERE member_id = ? AND ref_key LIKE ? ORDER BY ref_key', memberId, `quiz:${campaignId}:%`)).map((r) => r.refKey),
+  balance: Number(await sql.value('SELECT points FROM members WHERE id = ?', memberId)),
+});
+
+/** Dispatches on a host's app as the member, at `now` (the HTTP host's own clock cannot be moved). */
+const on = (app: App, memberId: number, action: string, payload: unknown, now?: Date) => {
+  const services: HostServices = { store: app.store, mode: 'dev', now: now && (() => now) };
+  return app.router.dispatch(action, payload, { kind: 'session', memberId }, services);
 };
+const onSecond = (memberId: number, action: string, payload: unknown, now?: Date) => on(second, memberId, action, payload, now);
+
+async function joined(openid: string) {
+  const token = await host.login(openid);
+  await host.post('member.update', { orgId: '150102' }, token);
+  return token;
+}
 
 test('N parallel quiz.start over HTTP never create more attempts than allowed', async () => {
-  const campaignId = await store.quiz.createCampaign(
-    { title: '并发', description: '', cover: null, orgId: '150000', draws: [{ bankId: 'family-health', count: 5 }], opensAt: '2026-01-01T00:00:00Z', closesAt: '2030-01-01T00:00:00Z', timeLimitSec: 600, attemptsPerDay: 2, attemptsTotal: 2, passMark: 60, showReview: true },
-    new Date(),
-  );
-  const token = await host.login('conc-1');
-  await host.post('member.update', { orgId: '150102' }, token);
+  const campaignId = (await host.app.store.quiz.createCampaign(campaignInput(2), new Date()))!;
+  const token = await joined('conc-1');
 
   // One attempt used and submitted: one more is allowed.
   const first = await host.post('quiz.start', { campaignId }, token);
@@ -41,20 +62,64 @@ test('N parallel quiz.start over HTTP never create more attempts than allowed', 
   expect(results.every((r) => r.status === 200)).toBe(true);
   // All parallel starts got the same (one) new attempt.
   expect(new Set(results.map((r) => r.body.data.attemptId)).size).toBe(1);
-  expect(count('conc-1', campaignId)).toBe(2);
+  expect(await attemptsOf('conc-1', campaignId)).toBe(2);
 
   // With that one submitted too, no parallel start gets through.
   expect((await host.post('quiz.submit', { attemptId: results[0].body.data.attemptId }, token)).status).toBe(200);
   const more = await Promise.all(Array.from({ length: N }, () => host.post('quiz.start', { campaignId }, token)));
   expect(more.every((r) => r.status === 409 && r.body.ok === false)).toBe(true);
-  expect(count('conc-1', campaignId)).toBe(2);
+  expect(await attemptsOf('conc-1', campaignId)).toBe(2);
+});
 
-  // Parallel submits of one attempt score it once and return the same result.
-  const token2 = await host.login('conc-2');
-  await host.post('member.update', { orgId: '150102' }, token2);
-  const s = await host.post('quiz.start', { campaignId }, token2);
-  const submits = await Promise.all(Array.from({ length: 10 }, () => host.post('quiz.submit', { attemptId: s.body.data.attemptId }, token2)));
+test('one attempt submitted at once on two hosts is scored once, with the same answer everywhere and its points paid once', async () => {
+  const campaignId = (await host.app.store.quiz.createCampaign(campaignInput(3), new Date()))!;
+  const token = await joined('conc-2');
+  const memberId = await memberIdOf('conc-2');
+  const view = (await host.post('quiz.start', { campaignId }, token)).body.data;
+  const answers = await correctChoices(host.app.store, view);
+  const payload = { attemptId: view.attemptId, answers };
+  const submits = await Promise.all([
+    ...Array.from({ length: 10 }, () => host.post('quiz.submit', payload, token)),
+    ...Array.from({ length: 10 }, () => onSecond(memberId, 'quiz.submit', payload)),
+  ]);
+  expect(submits.every((r) => r.status === 200)).toBe(true);
   expect(new Set(submits.map((r) => JSON.stringify(r.body))).size).toBe(1);
-  const me = await host.post('member.me', {}, token2);
-  expect(me.body.data.points).toBe(5);
+  expect(submits[0].body.data).toMatchObject({ score: 100, rank: 1, participants: 1 });
+  // Taking part and passing, once each: 5 + 10.
+  expect(await paid(memberId, campaignId)).toEqual({ rows: [`quiz:${campaignId}:join:${memberId}`, `quiz:${campaignId}:pass:${memberId}`], balance: 15 });
+  expect(await sql.value('SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?', campaignId)).toBe(1);
+  expect((await host.post('quiz.leaderboard', { campaignId }, token)).body.data).toMatchObject({ participants: 1, me: { rank: 1, score: 100 } });
+});
+
+test('a time-out seen by readers on one host, racing the late member’s own submit on the other, is scored once', async () => {
+  const campaignId = (await host.app.store.quiz.createCampaign(campaignInput(3), new Date()))!;
+  const reader = await joined('conc-reader');
+  const readerId = await memberIdOf('conc-reader');
+  for (let round = 0; round < 6; round++) {
+    const openid = `conc-late-${round}`;
+    const token = await joined(openid);
+    const memberId = await memberIdOf(openid);
+    const view = (await host.post('quiz.start', { campaignId }, token)).body.data;
+    const right = await correctChoices(host.app.store, view);
+    // Two right answers saved in time; the submit carries all five, but it comes past deadline + grace, so
+    // it is scored as the time-out is: on the saved answers, ending at the deadline.
+    for (const a of right.slice(0, 2)) expect((await host.post('quiz.saveAnswer', { attemptId: view.attemptId, ...a }, token)).status).toBe(200);
+    const late = new Date(new Date(view.deadline).getTime() + 6_000);
+    const [submit, ...boards] = await Promise.all([
+      onSecond(memberId, 'quiz.submit', { attemptId: view.attemptId, answers: right }, late),
+      ...Array.from({ length: 4 }, () => on(host.app, readerId, 'quiz.leaderboard', { campaignId }, late)),
+      ...Array.from({ length: 4 }, () => on(host.app, readerId, 'quiz.orgRanking', { campaignId }, late)),
+    ]);
+    expect(submit.status).toBe(200);
+    expect(boards.every((b) => b.status === 200)).toBe(true);
+    expect((submit.body as any).data).toMatchObject({ score: 40, durationMs: 600_000, submittedAt: view.deadline });
+    const scored = await sql.rows<{ score: number; submittedAt: string }>('SELECT score, submitted_at AS submittedAt FROM quiz_attempts WHERE id = ?', view.attemptId);
+    expect(scored.map((r) => ({ score: Number(r.score), submittedAt: r.submittedAt }))).toEqual([{ score: 40, submittedAt: view.deadline }]);
+    // Taking part only (40 is not a pass), once.
+    expect(await paid(memberId, campaignId)).toEqual({ rows: [`quiz:${campaignId}:join:${memberId}`], balance: 5 });
+  }
+  // Every one of them is on the board once.
+  const board = (await host.post('quiz.leaderboard', { campaignId }, reader)).body.data;
+  expect(board.participants).toBe(6);
+  expect(board.top).toHaveLength(6);
 });

@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../support/app';
+import { correctChoices, scoredEntry, wrongChoice } from '../support/quiz';
 import type { AttemptView } from '../../cloud/contracts/quiz';
 
 const OPEN = '优生优育进万家知识竞赛';
@@ -27,20 +28,7 @@ async function campaignId(title = OPEN) {
   return c.id;
 }
 
-/** The shown positions of the correct options, found by looking the question up in the bank (as only a test can). */
-async function correctChoices(view: AttemptView) {
-  const bank = new Map((await app.store.quiz.questionsByIds(view.questions.map((q) => q.id))).map((q) => [q.id, q]));
-  return view.questions.map((q) => {
-    const b = bank.get(q.id)!;
-    const texts = b.answer.map((i) => b.options[i]);
-    return { questionId: q.id, choice: q.options.map((o, p) => (texts.includes(o) ? p : -1)).filter((p) => p >= 0) };
-  });
-}
 
-const wrongChoice = (view: AttemptView, right: { questionId: string; choice: number[] }) => {
-  const q = view.questions.find((x) => x.id === right.questionId)!;
-  return [q.options.findIndex((_, p) => !right.choice.includes(p))];
-};
 
 describe('quiz.list', () => {
   test('shows open, upcoming and ended campaigns of my subtree with my best score and attempts left', async () => {
@@ -60,7 +48,7 @@ describe('quiz.list', () => {
 
     // After one attempt: best score and attempts left.
     const view = await hhht.call('quiz.start', { campaignId: open.id });
-    await hhht.call('quiz.submit', { attemptId: view.attemptId, answers: await correctChoices(view) });
+    await hhht.call('quiz.submit', { attemptId: view.attemptId, answers: await correctChoices(app.store, view) });
     const after = (await hhht.call('quiz.list', {})).campaigns[0];
     expect(after).toMatchObject({ myBestScore: 100, attemptsLeft: 9, attemptsLeftToday: 2, myAttempts: 1, unfinishedAttemptId: null });
   });
@@ -104,7 +92,7 @@ describe('quiz.start', () => {
     const m = await member('m1');
     const id = await campaignId();
     const first = await m.call('quiz.start', { campaignId: id });
-    const right = await correctChoices(first);
+    const right = await correctChoices(app.store, first);
     await m.call('quiz.saveAnswer', { attemptId: first.attemptId, ...right[0] });
     await m.call('quiz.saveAnswer', { attemptId: first.attemptId, ...right[1] });
     advance(5 * 60_000);
@@ -123,10 +111,10 @@ describe('quiz.start', () => {
   });
 
   test('only members of the campaign org subtree can start, and only while it is open', async () => {
-    const hhhtCampaign = await app.store.quiz.createCampaign(
+    const hhhtCampaign = (await app.store.quiz.createCampaign(
       { title: '呼和浩特答题', description: '', cover: null, orgId: '150100', draws: [{ bankId: 'family-health', count: 3 }], opensAt: '2026-01-01T00:00:00Z', closesAt: '2027-01-01T00:00:00Z', timeLimitSec: 300, attemptsPerDay: 1, attemptsTotal: 1, passMark: 60, showReview: true },
       T0,
-    );
+    ))!;
     const outsider = await member('m-cf', '150426');
     const r = await outsider.raw('quiz.start', { campaignId: hhhtCampaign });
     expect(r.status).toBe(403);
@@ -158,8 +146,7 @@ describe('quiz.start', () => {
     }
     const r = await m.raw('quiz.start', { campaignId: id });
     expect(r.body).toMatchObject({ error: { code: 'QUIZ_ATTEMPTS_USED' } });
-    const n = app.store.db.prepare('SELECT COUNT(*) FROM quiz_attempts WHERE member_id = (SELECT id FROM members WHERE openid = ?)').pluck().get('m1');
-    expect(n).toBe(10);
+    expect(await app.sql.value('SELECT COUNT(*) FROM quiz_attempts WHERE member_id = (SELECT id FROM members WHERE openid = ?)', 'm1')).toBe(10);
   });
 });
 
@@ -167,7 +154,7 @@ describe('quiz.submit', () => {
   test('is scored on the server once; submitting again returns the first result; points for taking part and passing', async () => {
     const m = await member('m1');
     const view = await m.call('quiz.start', { campaignId: await campaignId() });
-    const right = await correctChoices(view);
+    const right = await correctChoices(app.store, view);
     // 7 right, 3 wrong (one of them a multiple choice with only some of the options, if there is one)
     const answers = right.map((a, i) => (i < 7 ? a : { questionId: a.questionId, choice: wrongChoice(view, a) }));
     for (const a of answers.slice(0, 5)) await m.call('quiz.saveAnswer', { attemptId: view.attemptId, ...a });
@@ -195,18 +182,18 @@ describe('quiz.submit', () => {
     expect(me.points).toBe(15);
     // A second passing attempt does not pay again.
     const v2 = await m.call('quiz.start', { campaignId: view.campaignId });
-    await m.call('quiz.submit', { attemptId: v2.attemptId, answers: await correctChoices(v2) });
+    await m.call('quiz.submit', { attemptId: v2.attemptId, answers: await correctChoices(app.store, v2) });
     expect((await m.call('member.me', {})).points).toBe(15);
   });
 
   test('multiple choice counts only with all correct options and no wrong one', async () => {
     const m = await member('m1');
-    const id = await app.store.quiz.createCampaign(
+    const id = (await app.store.quiz.createCampaign(
       { title: '多选', description: '', cover: null, orgId: '150000', draws: [{ bankId: 'family-health', count: 40 }], opensAt: '2026-01-01T00:00:00Z', closesAt: '2027-01-01T00:00:00Z', timeLimitSec: 600, attemptsPerDay: 5, attemptsTotal: 5, passMark: 60, showReview: true },
       T0,
-    );
+    ))!;
     const view = await m.call('quiz.start', { campaignId: id });
-    const right = await correctChoices(view);
+    const right = await correctChoices(app.store, view);
     const multis = view.questions.map((q, i) => ({ q, a: right[i] })).filter((x) => x.q.type === 'multiple');
     expect(multis.length).toBeGreaterThanOrEqual(2);
     const [partial, extra, ...rest] = multis;
@@ -244,7 +231,7 @@ describe('quiz.submit', () => {
     const m = await member('m1');
     const view = await m.call('quiz.start', { campaignId: await campaignId() });
     expect(new Date(view.deadline).getTime() - new Date(view.startedAt).getTime()).toBe(600_000);
-    const right = await correctChoices(view);
+    const right = await correctChoices(app.store, view);
     advance(60_000);
     await m.call('quiz.saveAnswer', { attemptId: view.attemptId, ...right[0] });
     setClock(new Date(new Date(view.deadline).getTime() + 4_000));
@@ -273,7 +260,7 @@ describe('rankings', () => {
       const m = await member(openid, org);
       setClock(openid === 'd' ? new Date(T0.getTime() + 1000) : T0);
       const v = await m.call('quiz.start', { campaignId: id });
-      const right = await correctChoices(v);
+      const right = await correctChoices(app.store, v);
       advance(ms);
       const answers = right.map((a, i) => (i < nRight ? a : { questionId: a.questionId, choice: wrongChoice(v, a) }));
       await m.call('quiz.submit', { attemptId: v.attemptId, answers });
@@ -297,23 +284,16 @@ describe('rankings', () => {
     expect(county.me).toMatchObject({ rank: 2, nickname: 'a' });
     expect((await app.as('d').call('quiz.leaderboard', { campaignId: id })).me).toMatchObject({ rank: 2, nickname: 'd' });
 
-    // 60 more (direct rows), all ahead of c: c is outside the top 50 and still sees their rank.
-    const db = app.store.db;
-    const insM = db.prepare("INSERT INTO members (openid, nickname, org_id, created_at, updated_at) VALUES (?, ?, '150404', 'x', 'x')");
-    const insB = db.prepare("INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at) VALUES (?, ?, 0, '150400', '150404', '150404', ?, ?, ?)");
-    db.transaction(() => {
-      for (let i = 0; i < 60; i++) {
-        const mid = Number(insM.run(`bulk-${i}`, `会员${i}`).lastInsertRowid);
-        insB.run(id, mid, 80 + (i % 3) * 10, 30_000 + i, '2026-11-23T03:00:00.000Z');
-      }
-    })();
+    // 60 more, all ahead of c: c is outside the top 50 and still sees their rank.
+    for (let i = 0; i < 60; i++)
+      await scoredEntry(app, setClock, await member(`bulk-${i}`, '150404'), id, { nRight: 8 + (i % 3), durationMs: 30_000 + i, finishedAt: '2026-11-23T03:00:00.000Z' });
     const cView = await app.as('c').call('quiz.leaderboard', { campaignId: id, scope: 'all' });
     expect(cView.top).toHaveLength(50);
     expect(cView.top.some((r) => r.isMe)).toBe(false);
     expect(cView.me).toMatchObject({ rank: 64, score: 70 });
     expect(cView.participants).toBe(64);
     // The ranks of the top rows agree with a plain sort.
-    const sorted = db.prepare('SELECT member_id FROM quiz_best WHERE campaign_id = ? ORDER BY score DESC, duration_ms, submitted_at, member_id').pluck().all(id);
+    const sorted = (await app.sql.rows<{ id: number }>('SELECT member_id AS id FROM quiz_best WHERE campaign_id = ? ORDER BY score DESC, duration_ms, submitted_at, member_id', id)).map((r) => Number(r.id));
     expect(sorted).toHaveLength(64);
     expect((await app.as('d').call('quiz.leaderboard', { campaignId: id })).me!.rank).toBe(sorted.indexOf((await app.as('d').call('member.me', {})).id) + 1);
 
@@ -329,33 +309,53 @@ describe('rankings', () => {
 
   test('every rank agrees with a plain sort, in each scope, when scores, times (across band edges) and finishing times tie', async () => {
     const id = await campaignId();
-    const db = app.store.db;
-    const insM = db.prepare("INSERT INTO members (openid, nickname, org_id, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')");
-    const insB = db.prepare(
-      'INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?)',
-    );
     // 10-second bands: 39,999 and 40,000 ms sit in neighbouring cells; equal times and equal finishing times abound.
     const durations = [30_000, 30_000, 39_999, 40_000, 40_000, 55_000];
     const finished = ['2026-11-23T03:00:00.000Z', '2026-11-23T03:00:01.000Z'];
-    const places = [['150100', '150102'], ['150400', '150404'], ['150400', '150426']];
-    db.transaction(() => {
-      for (let i = 0; i < 72; i++) {
-        const [city, county] = places[i % 3];
-        const mid = Number(insM.run(`tie-${i}`, `并列${i}`, county).lastInsertRowid);
-        insB.run(id, mid, city, county, county, i % 4 === 0 ? 90 : 100, durations[i % 6], finished[Math.floor(i / 6) % 2]);
-      }
-    })();
+    const counties = ['150102', '150404', '150426'];
+    for (let i = 0; i < 72; i++) {
+      const m = await member(`tie-${i}`, counties[i % 3]);
+      await scoredEntry(app, setClock, m, id, { nRight: i % 4 === 0 ? 9 : 10, durationMs: durations[i % 6], finishedAt: finished[Math.floor(i / 6) % 2] });
+    }
     const scopes = [{ kind: 'all' as const }, { kind: 'city' as const, orgId: '150400' }, { kind: 'county' as const, orgId: '150426' }];
     for (const scope of scopes) {
       const where = scope.kind === 'all' ? '' : ` AND ${scope.kind}_id = '${scope.orgId}'`;
-      const sorted = db
-        .prepare(`SELECT member_id FROM quiz_best WHERE campaign_id = ?${where} ORDER BY score DESC, duration_ms, submitted_at, member_id`)
-        .pluck()
-        .all(id) as number[];
+      const sorted = (await app.sql.rows<{ id: number }>(`SELECT member_id AS id FROM quiz_best WHERE campaign_id = ?${where} ORDER BY score DESC, duration_ms, submitted_at, member_id`, id)).map((r) => Number(r.id));
       expect(sorted.length).toBeGreaterThan(20);
       for (const [i, memberId] of sorted.entries()) expect((await app.store.quiz.rankOf(id, memberId, scope))?.rank).toBe(i + 1);
       expect(await app.store.quiz.participants(id, scope)).toBe(sorted.length);
     }
+  });
+
+  test('a better attempt moves my entry (and every count it is in); forgetting a member takes theirs out of every scope', async () => {
+    const id = await campaignId();
+    const entries: [string, string, number, number][] = [
+      ['p1', '150102', 6, 200_000],
+      ['p2', '150404', 8, 100_000],
+      ['p3', '150426', 9, 300_000],
+    ];
+    for (const [openid, org, nRight, durationMs] of entries)
+      await scoredEntry(app, setClock, await member(openid, org), id, { nRight, durationMs, finishedAt: '2026-11-23T04:00:00.000Z' });
+    const p1 = app.as('p1');
+    expect((await p1.call('quiz.leaderboard', { campaignId: id })).me).toMatchObject({ rank: 3, score: 60 });
+    // A better second attempt of p1, in another time band: now first, and still counted once.
+    await scoredEntry(app, setClock, p1, id, { nRight: 10, durationMs: 50_000, finishedAt: '2026-11-23T05:00:00.000Z' });
+    const board = await p1.call('quiz.leaderboard', { campaignId: id });
+    expect(board).toMatchObject({ participants: 3, me: { rank: 1, score: 100, durationMs: 50_000 } });
+    // A worse third attempt leaves the entry as it was.
+    await scoredEntry(app, setClock, p1, id, { nRight: 1, durationMs: 20_000, finishedAt: '2026-11-23T06:00:00.000Z' });
+    expect((await p1.call('quiz.leaderboard', { campaignId: id })).me).toMatchObject({ rank: 1, score: 100, durationMs: 50_000 });
+
+    const p2 = Number(await app.sql.value('SELECT id FROM members WHERE openid = ?', 'p2'));
+    await app.store.quiz.forgetMember(p2);
+    expect(await app.store.quiz.participants(id, { kind: 'all' })).toBe(2);
+    expect(await app.store.quiz.participants(id, { kind: 'city', orgId: '150400' })).toBe(1);
+    expect(await app.store.quiz.participants(id, { kind: 'county', orgId: '150404' })).toBe(0);
+    expect(await app.store.quiz.rankOf(id, p2, { kind: 'all' })).toBeNull();
+    expect((await app.as('p3').call('quiz.leaderboard', { campaignId: id })).me).toMatchObject({ rank: 2, score: 90 });
+    // Their attempts stay, without their id.
+    expect(await app.sql.value('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND member_id = ?', id, p2)).toBe(0);
+    expect(await app.sql.value('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND member_id IS NULL', id)).toBe(1);
   });
 });
 
@@ -366,7 +366,7 @@ describe('member data', () => {
     const gone = await member('gone', '150102');
     for (const m of [a, gone]) {
       const v = await m.call('quiz.start', { campaignId: id });
-      await m.call('quiz.submit', { attemptId: v.attemptId, answers: await correctChoices(v) });
+      await m.call('quiz.submit', { attemptId: v.attemptId, answers: await correctChoices(app.store, v) });
     }
     const data = await gone.call('member.exportData', {});
     expect(data.sections.find((s) => s.title === '知识竞赛答题记录')!.rows).toEqual([
@@ -378,7 +378,7 @@ describe('member data', () => {
     expect(lb.participants).toBe(1);
     expect(lb.top.map((r) => r.nickname)).toEqual(['keep']);
     expect(lb.me).toMatchObject({ rank: 1 });
-    expect(app.store.db.prepare('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND member_id IS NULL').pluck().get(id)).toBe(1);
+    expect(await app.sql.value('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND member_id IS NULL', id)).toBe(1);
     const stats = await app.as('dev-admin-nm').call('quiz.admin.stats', { campaignId: id });
     expect(stats).toMatchObject({ participants: 2, attempts: 2 });
   });

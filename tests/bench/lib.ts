@@ -16,10 +16,10 @@ export interface Server {
 }
 
 /** Starts a child process that prints PORT=<n> and serves on 127.0.0.1. */
-export function startChild(args: string[]): Promise<Server> {
+export function startChild(args: string[], env: Record<string, string> = {}): Promise<Server> {
   return new Promise((resolve, reject) => {
     // node itself with tsx's loader (not the tsx wrapper), so stop() ends the server and not just a wrapper.
-    const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     let out = '';
     proc.stdout!.on('data', (d) => {
       out += d;
@@ -30,10 +30,11 @@ export function startChild(args: string[]): Promise<Server> {
   });
 }
 
-export const bareServer = (kind: 'plain' | 'sqlite') => startChild([path.join(REPO_ROOT, 'tests/bench/bare.ts'), kind]);
+export const bareServer = (kind: 'plain' | 'sqlite' | 'mysql', env: Record<string, string> = {}) => startChild([path.join(REPO_ROOT, 'tests/bench/bare.ts'), kind], env);
 
-export function apiServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'))) {
-  return startChild([path.join(REPO_ROOT, 'tests/bench/serve.ts'), dataDir]).then((s) => ({ ...s, dataDir }));
+/** The real HTTP host as a child process: SQLite in dataDir, or MySQL when env carries DATABASE_URL. */
+export function apiServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), env: Record<string, string> = {}) {
+  return startChild([path.join(REPO_ROOT, 'tests/bench/serve.ts'), dataDir], env).then((s) => ({ ...s, dataDir }));
 }
 
 export interface LoadResult {

@@ -9,6 +9,8 @@ import { classesBurst } from './sections/classes';
 import { eventsCheckinBurst } from './sections/events';
 import { magazineBench } from './sections/magazine';
 import { mediaBench } from './sections/media';
+import { mysqlBench } from './sections/mysql';
+import { firstScreenBench } from './sections/first-screen';
 
 const sections: [string, () => Promise<void> | void][] = [
   ['foundation', foundationThroughput],
@@ -17,6 +19,8 @@ const sections: [string, () => Promise<void> | void][] = [
   ['events', eventsCheckinBurst],
   ['magazine', magazineBench],
   ['media', mediaBench],
+  ['mysql', mysqlBench],
+  ['first-screen', firstScreenBench],
   ['sizes', bundleSizes],
 ];
 

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { openRoute, phonePage, screenshot, startH5Journey, stopH5Journey, tap, taroInput } from '../support/browser';
+import { openRoute, phonePage, screenshot, startH5Journey, stopH5Journey, tap, taroInput, watchPageProblems } from '../support/browser';
 import type { TestHost } from '../support/http';
 
 let host: TestHost;
@@ -73,8 +73,9 @@ test('first open → login → 我的 → edit profile with an organisation → 
   expect(pageErrors).toEqual([]);
 });
 
-test('an admin sees 协会管理 on 我的 and reaches the admin subPackage', async () => {
+test('an admin sees 协会管理 on 我的 and reaches the admin subPackage, with no error logged on the way', async () => {
   const page = await phonePage(browser);
+  const watch = watchPageProblems(page);
   await page.goto(host.url);
   await taroInput(page, 'openid').fill('dev-admin-hhht');
   await page.getByText('登录', { exact: true }).last().click();
@@ -86,6 +87,15 @@ test('an admin sees 协会管理 on 我的 and reaches the admin subPackage', as
   await page.getByText(/您管理：呼和浩特市计生协/).waitFor();
   await page.getByText('知识竞赛与题库 ›').waitFor();
   await screenshot(page, 'foundation-07-admin-entry');
+  // The admin home lists the admin's own area and the tools of every feature.
+  expect(await page.getByText(/您管理：呼和浩特市计生协/).count()).toBe(1);
+  for (const entry of ['知识竞赛与题库 ›']) expect(await page.getByText(entry).count()).toBe(1);
+  // Tab taps (Taro renders tabs as javascript: links) and the browser's own /favicon.ico ask log nothing.
+  await page.locator('.taro-tabbar__tabbar').getByText('首页').click();
+  await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
+  await page.getByText('协会管理').waitFor();
+  expect((await page.request.get(`${host.url}/favicon.ico`)).status()).toBe(200);
+  expect(watch.problems).toEqual([]);
 });
 
 test('a member deletes their account from 隐私与数据 and is signed out', async () => {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { devLogin, openRoute, phonePage, screenshot as shoot, startH5Journey, stopH5Journey, tap, taroInput } from '../support/browser';
+import { pick } from './admin-support';
 import type { TestHost } from '../support/http';
 
 let host: TestHost;
@@ -85,8 +86,10 @@ test('an admin creates a campaign through the form, choosing its organisation wi
   // Back on the form, with what was typed before still there.
   await page.locator('.quiz-org-name').getByText('赛罕区计生协').waitFor();
   expect(await taroInput(page, 'title').inputValue()).toBe('赛罕区家庭健康知识竞赛');
-  await taroInput(page, 'opens').fill('2026-11-01');
-  await taroInput(page, 'closes').fill('2027-12-31');
+  // Dates come from Taro's date Pickers (the organiser forms no longer take typed dates).
+  await pick(page, '[data-name="opensAt-date"]', '2026-11-01');
+  await pick(page, '[data-name="closesAt-date"]', '2027-12-31');
+  await page.getByText('2027年12月31日 周五').waitFor();
   await taroInput(page, 'draw-family-health').fill('5');
   await screenshot(page, 'quiz-admin-04-form');
   await tap(page.locator('.quiz-submit').getByText('保存'));

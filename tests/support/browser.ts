@@ -20,6 +20,19 @@ export async function phonePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/**
+ * What went wrong on a page as a person would not see it: uncaught errors, and console errors (a blocked script
+ * under the CSP, a failed request such as a missing /favicon.ico). Assert `problems` is empty at the end of a journey.
+ */
+export function watchPageProblems(page: Page): { problems: string[] } {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  return { problems };
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Let a page slide-in finish (finite animations only: a spinner turns forever), so the picture shows one page.

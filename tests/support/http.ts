@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { createApp, REPO_ROOT, type App } from '../../cloud/app';
 import type { AppMode } from '../../cloud/core/context';
 import { buildHttpHost, LISTEN_BACKLOG } from '../../cloud/hosts/http/server';
-import { tempDir } from './app';
+import { testStoreChoice } from './app';
+import type { StoreChoice } from '../../cloud/app';
 
 export interface TestHost {
   url: string;
@@ -19,9 +20,21 @@ export interface TestHost {
 }
 
 /** The real HTTP host on a random loopback port, over a fresh data dir. */
-export async function startHttpHost(opts: { mode?: AppMode; withH5?: boolean; trustWxOpenidHeader?: boolean; dataDir?: string } = {}): Promise<TestHost> {
-  const dataDir = opts.dataDir ?? tempDir();
-  const app = await createApp({ dataDir, mode: opts.mode ?? 'dev' });
+export async function startHttpHost(
+  opts: {
+    mode?: AppMode;
+    withH5?: boolean;
+    trustWxOpenidHeader?: boolean;
+    dataDir?: string;
+    engine?: StoreChoice['engine'];
+    /** Another host on this store (e.g. `first.app.options.store`) instead of a fresh one. */
+    store?: StoreChoice;
+  } = {},
+): Promise<TestHost> {
+  const fresh = await testStoreChoice(opts.engine);
+  const dataDir = opts.dataDir ?? fresh.dataDir;
+  const store: StoreChoice = opts.store ?? (fresh.choice.engine === 'sqlite' ? { engine: 'sqlite', dataDir } : fresh.choice);
+  const app = await createApp({ dataDir, mode: opts.mode ?? 'dev', store });
   const server = await buildHttpHost(app, {
     staticDir: opts.withH5 ? path.join(REPO_ROOT, 'dist', 'h5') : undefined,
     trustWxOpenidHeader: opts.trustWxOpenidHeader,
@@ -55,6 +68,9 @@ export async function startHttpHost(opts: { mode?: AppMode; withH5?: boolean; tr
       if (r.status !== 200) throw new Error(`login failed: ${JSON.stringify(r.body)}`);
       return r.body.data.token as string;
     },
-    close: () => server.close(),
+    async close() {
+      await server.close();
+      await fresh.dispose();
+    },
   };
 }

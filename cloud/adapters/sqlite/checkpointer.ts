@@ -6,15 +6,14 @@ import type { Db } from './db';
  *
  * In WAL mode every commit appends pages to the -wal file, and a checkpoint copies them back into the
  * database file and syncs it. Left to SQLite, the connection that commits past 1,000 pages runs that
- * checkpoint itself: on our one request thread, inside some request's commit. Under a 交卷 burst, whose
- * writes touch rows all over the attempts table, that was about 10 µs of request-thread CPU per submit,
- * plus the fsync stalls. Here a worker thread with its own connection runs a PASSIVE checkpoint every
+ * checkpoint itself: on our one request thread, inside some request's commit, where a 交卷 burst (writes
+ * all over the attempts table) pays for the copying and the fsync stalls. Here a worker thread with its own connection runs a PASSIVE checkpoint every
  * `intervalMs` (PASSIVE never blocks the writer or readers) while the request thread keeps committing.
  *
  * Under unbroken writes a PASSIVE checkpoint rarely catches the log's very end, and the log restarts from
  * its beginning only when it has. So the main connection keeps its own checkpoint at BACKSTOP_PAGES: by
  * then the worker has copied nearly everything, the main connection copies the last few pages, and the
- * log starts over: under unbroken writes at the latest every 4,000 pages (16 MB).
+ * log starts over: under unbroken writes at the latest every BACKSTOP_PAGES.
  */
 const BACKSTOP_PAGES = 4000;
 const DEFAULT_AUTOCHECKPOINT = 1000;

@@ -1,8 +1,21 @@
 import { groupCommitOf } from './group-commit';
-import crypto from 'node:crypto';
-import type { Db } from './db';
-import { AppError } from '../../core/errors';
-import type { ClassInput, ClassPatch, ClassRepo, ClassRow, DueReminder, MessageRow, RegisterOutcome, RegistrationRow } from '../../features/classes/repo';
+import { statementCache, type Db } from './db';
+import { ledgerWriter } from './points';
+import type {
+  CancelOutcome,
+  ClassFacts,
+  ClassInput,
+  ClassPatch,
+  ClassPolicy,
+  ClassRepo,
+  ClassRow,
+  DueReminder,
+  MessageRow,
+  RegisterOutcome,
+  RegistrationRow,
+  SeatState,
+} from '../../features/classes/repo';
+import { REMINDER_KINDS } from '../../features/classes/repo';
 import type { RegistrationStatus } from '../../contracts/classes';
 
 const CLASS_COLUMNS = `c.id, c.org_id AS orgId, o.name AS orgName, o.level AS orgLevel, o.path AS orgPath, c.title, c.topic, c.teacher,
@@ -45,39 +58,49 @@ function toReg(r: Raw | undefined): RegistrationRow | undefined {
   return { ...rest, answers: JSON.parse(answersJson), position: r.position ?? null } as RegistrationRow;
 }
 
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-// Random bytes drawn from the CSPRNG in 4 KB refills rather than one system call per ticket code.
-const pool = Buffer.alloc(4096);
-let poolAt = pool.length;
-function newCode(): string {
-  if (poolAt + 8 > pool.length) {
-    crypto.randomFillSync(pool);
-    poolAt = 0;
-  }
-  let s = '';
-  for (let i = 0; i < 8; i++) s += CODE_ALPHABET[pool[poolAt++] % CODE_ALPHABET.length];
-  return s;
-}
+/** The class row's seat counters and the facts the rules need, as read in the transaction. */
+type ClassState = SeatState & ClassFacts;
 
-const REMINDERS: { kind: '24h' | '1h'; hours: number }[] = [
-  { kind: '24h', hours: 24 },
-  { kind: '1h', hours: 1 },
-];
+/** Columns a class patch may set, with how each value is stored. */
+const PATCH_COLUMNS: Record<keyof ClassPatch, [string, (v: any) => unknown]> = {
+  title: ['title', (v) => v],
+  topic: ['topic', (v) => v],
+  teacher: ['teacher', (v) => v],
+  description: ['description', (v) => v],
+  venue: ['venue_json', (v) => (v ? JSON.stringify(v) : null)],
+  onlineUrl: ['online_url', (v) => v],
+  startsAt: ['starts_at', (v) => v],
+  endsAt: ['ends_at', (v) => v],
+  regOpensAt: ['reg_opens_at', (v) => v],
+  regClosesAt: ['reg_closes_at', (v) => v],
+  capacity: ['capacity', (v) => v],
+  ageMin: ['age_min', (v) => v],
+  ageMax: ['age_max', (v) => v],
+  fields: ['fields_json', (v) => JSON.stringify(v)],
+  cancelHours: ['cancel_hours', (v) => v],
+  waitlistOpen: ['waitlist_open', (v) => (v ? 1 : 0)],
+};
 
 export function sqliteClassRepo(db: Db): ClassRepo {
   const classById = db.prepare(`SELECT ${CLASS_COLUMNS} FROM classes c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?`);
   const regById = db.prepare(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.id = ?`);
   const activeReg = db.prepare(`SELECT id FROM class_registrations WHERE class_id = ? AND member_id = ? AND status IN ('confirmed', 'waitlisted')`).pluck();
-  const bumpWaitlist = db.prepare('UPDATE classes SET waitlist_count = waitlist_count + ? WHERE id = ?');
-  const seatState = db.prepare('SELECT capacity, confirmed_count AS confirmed, waitlist_count AS waitlisted, waitlist_open AS waitlistOpen, title, starts_at AS startsAt, cancel_hours AS cancelHours FROM classes WHERE id = ?');
+  const bumpCounts = db.prepare('UPDATE classes SET confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count + ? WHERE id = ?');
+  const classStateStmt = db.prepare(
+    `SELECT id AS classId, capacity, confirmed_count AS confirmed, waitlist_count AS waitlisted, waitlist_open AS waitlistOpen, title,
+       starts_at AS startsAt, cancel_hours AS cancelHours FROM classes WHERE id = ?`,
+  );
+  const classState = (classId: number): ClassState | undefined => {
+    const s = classStateStmt.get(classId) as (Omit<ClassState, 'waitlistOpen'> & { waitlistOpen: number }) | undefined;
+    return s && { ...s, waitlistOpen: s.waitlistOpen === 1 };
+  };
   const codeTaken = db.prepare('SELECT 1 FROM class_registrations WHERE code = ?').pluck();
   const insertReg = db.prepare(
     `INSERT INTO class_registrations (class_id, member_id, status, code, name, child_age, answers_json, created_at, confirmed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const bumpConfirmed = db.prepare('UPDATE classes SET confirmed_count = confirmed_count + ? WHERE id = ?');
   const insertReminder = db.prepare('INSERT OR IGNORE INTO class_reminders (registration_id, kind, due_at) VALUES (?, ?, ?)');
-  const firstWaitlisted = db.prepare(`SELECT id, member_id AS memberId FROM class_registrations WHERE class_id = ? AND status = 'waitlisted' ORDER BY id LIMIT 1`);
+  const headOfWaitlist = db.prepare(`SELECT id, member_id AS memberId FROM class_registrations WHERE class_id = ? AND status = 'waitlisted' ORDER BY id LIMIT ?`);
   const confirmReg = db.prepare(`UPDATE class_registrations SET status = 'confirmed', confirmed_at = ? WHERE id = ? AND status = 'waitlisted'`);
   const insertMessage = db.prepare('INSERT INTO class_messages (member_id, kind, title, body, class_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   // A WeChat subscribe message may only be sent for a template the member accepted: the row is written only then.
@@ -91,135 +114,108 @@ export function sqliteClassRepo(db: Db): ClassRepo {
   const cancelReg = db.prepare(`UPDATE class_registrations SET status = 'cancelled', cancelled_at = ? WHERE id = ? AND status IN ('confirmed', 'waitlisted')`);
   const regStatus = db.prepare('SELECT status, class_id AS classId, member_id AS memberId FROM class_registrations WHERE id = ?');
   const moveReminders = db.prepare(
-    `UPDATE class_reminders SET due_at = strftime('%Y-%m-%dT%H:%M:%fZ', ?, CASE kind WHEN '24h' THEN '-24 hours' ELSE '-1 hours' END)
-     WHERE sent_at IS NULL AND registration_id IN (SELECT id FROM class_registrations WHERE class_id = ?)`,
+    `UPDATE class_reminders SET due_at = ? WHERE kind = ? AND sent_at IS NULL AND registration_id IN (SELECT id FROM class_registrations WHERE class_id = ?)`,
   );
+  const statement = statementCache(db);
 
-  const addReminders = (registrationId: number, startsAt: string, at: Date) => {
-    const start = Date.parse(startsAt);
-    for (const r of REMINDERS) {
-      const due = start - r.hours * 3600_000;
-      if (due > at.getTime()) insertReminder.run(registrationId, r.kind, new Date(due).toISOString());
-    }
+  const addReminders = (registrationId: number, startsAt: string, at: Date, policy: ClassPolicy) => {
+    for (const r of policy.remindersFor(startsAt, at)) insertReminder.run(registrationId, r.kind, r.dueAt);
   };
 
-  /** Inside a transaction: fill free seats from the head of the waitlist, telling each promoted member. */
-  const promote = (classId: number, at: Date): number[] => {
-    const promoted: number[] = [];
-    for (;;) {
-      const s = seatState.get(classId) as Raw;
-      if (s.confirmed >= s.capacity) break;
-      const next = firstWaitlisted.get(classId) as { id: number; memberId: number | null } | undefined;
-      if (!next) break;
-      confirmReg.run(at.toISOString(), next.id);
-      bumpConfirmed.run(1, classId);
-      bumpWaitlist.run(-1, classId);
-      addReminders(next.id, s.startsAt, at);
+  /** Inside a transaction: confirms as many from the head of the waitlist as the policy says, telling each. */
+  const promote = (s: ClassState, at: Date, policy: ClassPolicy): number[] => {
+    const due = policy.promotionsDue(s);
+    if (due === 0) return [];
+    const iso = at.toISOString();
+    const heads = headOfWaitlist.all(s.classId, due) as { id: number; memberId: number | null }[];
+    for (const next of heads) {
+      confirmReg.run(iso, next.id);
+      addReminders(next.id, s.startsAt, at, policy);
       if (next.memberId !== null) {
-        const title = '候补成功，已为您保留名额';
-        const body = `您候补的课程《${s.title}》有名额空出，已自动为您确认报名。请按时参加，凭“我的报名”中的入场码签到。`;
-        insertMessage.run(next.memberId, 'promoted', title, body, classId, at.toISOString());
-        queueOutbox(next.memberId, 'class_promoted', { classId, registrationId: next.id, title: s.title, startsAt: s.startsAt }, at.toISOString());
+        const notice = policy.promotionNotice(s, next.id);
+        insertMessage.run(next.memberId, 'promoted', notice.message.title, notice.message.body, s.classId, iso);
+        queueOutbox(next.memberId, notice.outbox.template, notice.outbox.payload, iso);
       }
-      promoted.push(next.id);
     }
-    return promoted;
+    bumpCounts.run(heads.length, -heads.length, s.classId);
+    return heads.map((h) => h.id);
   };
 
-  const registerTx = db.transaction(
-    (classId: number, memberId: number, name: string, childAge: number | null, answers: Record<string, string | number>, at: Date) => {
-      if (activeReg.get(classId, memberId) !== undefined) return { kind: 'duplicate' as const };
-      let s = seatState.get(classId) as Raw | undefined;
-      if (!s) throw new AppError('NOT_FOUND', '该课程不存在或已被删除');
-      // A seat freed outside a cancel (a member's account deleted while the class was running) still belongs to the head of the waitlist.
-      if (s.confirmed < s.capacity && s.waitlisted > 0 && promote(classId, at).length) s = seatState.get(classId) as Raw;
-      let status: 'confirmed' | 'waitlisted';
-      if (s.confirmed < s.capacity) status = 'confirmed';
-      else if (s.waitlistOpen === 1) status = 'waitlisted';
-      else return { kind: 'full' as const };
-      let code = newCode();
-      while (codeTaken.get(code) !== undefined) code = newCode();
-      const iso = at.toISOString();
-      const confirmedAt = status === 'confirmed' ? iso : null;
-      const id = Number(insertReg.run(classId, memberId, status, code, name, childAge, JSON.stringify(answers), iso, confirmedAt).lastInsertRowid);
-      if (status === 'confirmed') {
-        bumpConfirmed.run(1, classId);
-        addReminders(id, s.startsAt, at);
-      } else {
-        bumpWaitlist.run(1, classId);
-      }
-      // The row just written, without reading it back. A new waitlisted registration is the last in line:
-      // its position is the new waitlist length.
-      const registration: RegistrationRow = {
-        id, classId, memberId, status, code, name, childAge, answers, createdAt: iso, confirmedAt, cancelledAt: null, attendedAt: null,
-        position: status === 'waitlisted' ? s.waitlisted + 1 : null,
-      };
-      return { kind: status, registration };
+  const registerTx = (
+    classId: number,
+    memberId: number,
+    name: string,
+    childAge: number | null,
+    answers: Record<string, string | number>,
+    at: Date,
+    policy: ClassPolicy,
+  ): RegisterOutcome => {
+    if (activeReg.get(classId, memberId) !== undefined) return { kind: 'duplicate' };
+    let s = classState(classId);
+    if (!s) return { kind: 'notFound' };
+    // A seat freed outside a cancel (a member's account deleted while the class was running) still belongs to the head of the waitlist.
+    if (promote(s, at, policy).length) s = classState(classId)!;
+    const status = policy.seatFor(s);
+    if (status === 'full') return { kind: 'full' };
+    let code = policy.newTicketCode();
+    while (codeTaken.get(code) !== undefined) code = policy.newTicketCode();
+    const iso = at.toISOString();
+    const confirmedAt = status === 'confirmed' ? iso : null;
+    const id = Number(insertReg.run(classId, memberId, status, code, name, childAge, JSON.stringify(answers), iso, confirmedAt).lastInsertRowid);
+    if (status === 'confirmed') {
+      bumpCounts.run(1, 0, classId);
+      addReminders(id, s.startsAt, at, policy);
+    } else {
+      bumpCounts.run(0, 1, classId);
+    }
+    // The row just written, without reading it back. A new waitlisted registration is the last in line:
+    // its position is the new waitlist length.
+    const registration: RegistrationRow = {
+      id, classId, memberId, status, code, name, childAge, answers, createdAt: iso, confirmedAt, cancelledAt: null, attendedAt: null,
+      position: status === 'waitlisted' ? s.waitlisted + 1 : null,
+    };
+    return { kind: status, registration };
+  };
+
+  // Registrations of a burst share their commits (group-commit.ts); each is still decided alone, in arrival order.
+  const inGroupCommit = groupCommitOf(db);
+
+  /** Gives back a seat or waitlist place; a freed seat goes to the head of the waitlist at once. */
+  const release = (registrationId: number, status: 'confirmed' | 'waitlisted', classId: number, at: Date, policy: ClassPolicy): number[] => {
+    cancelReg.run(at.toISOString(), registrationId);
+    if (status === 'waitlisted') {
+      bumpCounts.run(0, -1, classId);
+      return [];
+    }
+    bumpCounts.run(-1, 0, classId);
+    return promote(classState(classId)!, at, policy);
+  };
+
+  const cancelTx = db.transaction(
+    (registrationId: number, memberId: number, at: Date, policy: ClassPolicy, refuse: (c: ClassFacts, status: RegistrationStatus) => unknown): CancelOutcome<unknown> => {
+      const r = regStatus.get(registrationId) as { status: RegistrationStatus; classId: number; memberId: number | null } | undefined;
+      if (!r || r.memberId !== memberId) return { kind: 'notFound' };
+      const refusal = refuse(classState(r.classId)!, r.status);
+      if (refusal !== null) return { kind: 'refused', refusal };
+      if (r.status === 'cancelled') return { kind: 'cancelled', promoted: null }; // the rule let it through: nothing to give back
+      return { kind: 'cancelled', promoted: release(registrationId, r.status, r.classId, at, policy)[0] ?? null };
     },
   );
 
-  // Registrations of a burst share their commits (store/group-commit.ts); each is still decided alone, in arrival order.
-  const inGroupCommit = groupCommitOf(db);
-
-  const cancelTx = db.transaction((registrationId: number, memberId: number, at: Date) => {
-    const r = regStatus.get(registrationId) as { status: RegistrationStatus; classId: number; memberId: number | null } | undefined;
-    if (!r || r.memberId !== memberId) throw new AppError('NOT_FOUND', '没有找到这条报名记录');
-    if (r.status === 'cancelled') throw new AppError('ALREADY_CANCELLED', '这条报名已经取消过了');
-    const s = seatState.get(r.classId) as Raw;
-    if (r.status === 'confirmed') {
-      if (s.cancelHours === null) throw new AppError('CANCEL_NOT_ALLOWED', '这门课程报名后不能取消，如有特殊情况请联系举办协会');
-      const cutoff = Date.parse(s.startsAt) - s.cancelHours * 3600_000;
-      if (at.getTime() > cutoff) throw new AppError('CANCEL_NOT_ALLOWED', `开课前 ${s.cancelHours} 小时内不能取消报名，如有特殊情况请联系举办协会`);
-    }
-    cancelReg.run(at.toISOString(), registrationId);
-    if (r.status === 'waitlisted') bumpWaitlist.run(-1, r.classId);
-    let promoted: number | null = null;
-    if (r.status === 'confirmed') {
-      bumpConfirmed.run(-1, r.classId);
-      promoted = promote(r.classId, at)[0] ?? null;
-    }
-    return { promoted };
-  });
-
-  // One prepared UPDATE per set of changed columns (there are few such sets in practice).
-  const updateStmts = new Map<string, ReturnType<typeof db.prepare<unknown[]>>>();
-  const updateTx = db.transaction((id: number, patch: ClassPatch, at: Date) => {
-    const s = seatState.get(id) as Raw | undefined;
-    if (!s) throw new AppError('NOT_FOUND', '该课程不存在或已被删除');
-    if (patch.capacity !== undefined && patch.capacity < s.confirmed) {
-      throw new AppError('CAPACITY_BELOW_CONFIRMED', `已有 ${s.confirmed} 人确认报名，名额不能少于 ${s.confirmed} 个。如需减少，请先与已报名的家长沟通并取消其报名`);
-    }
-    const columns: Record<string, [string, (v: any) => unknown]> = {
-      title: ['title', (v) => v],
-      topic: ['topic', (v) => v],
-      teacher: ['teacher', (v) => v],
-      description: ['description', (v) => v],
-      venue: ['venue_json', (v) => (v ? JSON.stringify(v) : null)],
-      onlineUrl: ['online_url', (v) => v],
-      startsAt: ['starts_at', (v) => v],
-      endsAt: ['ends_at', (v) => v],
-      regOpensAt: ['reg_opens_at', (v) => v],
-      regClosesAt: ['reg_closes_at', (v) => v],
-      capacity: ['capacity', (v) => v],
-      ageMin: ['age_min', (v) => v],
-      ageMax: ['age_max', (v) => v],
-      fields: ['fields_json', (v) => JSON.stringify(v)],
-      cancelHours: ['cancel_hours', (v) => v],
-      waitlistOpen: ['waitlist_open', (v) => (v ? 1 : 0)],
-    };
+  const updateTx = db.transaction((id: number, patch: ClassPatch, at: Date, policy: ClassPolicy) => {
+    const s = classState(id);
+    if (!s) return { kind: 'notFound' as const };
+    if (patch.capacity !== undefined && patch.capacity < s.confirmed) return { kind: 'belowConfirmed' as const, confirmed: s.confirmed };
     const sets: string[] = [];
     const values: unknown[] = [];
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || !columns[k]) continue;
-      sets.push(`${columns[k][0]} = ?`);
-      values.push(columns[k][1](v));
+    for (const [k, v] of Object.entries(patch) as [keyof ClassPatch, unknown][]) {
+      if (v === undefined || !PATCH_COLUMNS[k]) continue;
+      sets.push(`${PATCH_COLUMNS[k][0]} = ?`);
+      values.push(PATCH_COLUMNS[k][1](v));
     }
-    const sql = `UPDATE classes SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`;
-    let stmt = updateStmts.get(sql);
-    if (!stmt) updateStmts.set(sql, (stmt = db.prepare(sql)));
-    stmt.run(...values, at.toISOString(), id);
-    if (patch.startsAt) moveReminders.run(patch.startsAt, id);
-    return { promoted: promote(id, at) };
+    statement(`UPDATE classes SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(...values, at.toISOString(), id);
+    if (patch.startsAt) for (const kind of REMINDER_KINDS) moveReminders.run(policy.reminderDueAt(kind, patch.startsAt), kind, id);
+    return { kind: 'updated' as const, promoted: promote(classState(id)!, at, policy) };
   });
 
   const insertClass = db.prepare(
@@ -241,10 +237,16 @@ export function sqliteClassRepo(db: Db): ClassRepo {
     `UPDATE class_registrations SET attended_at = ?, attend_seq = attend_seq + 1 WHERE id = ? AND status = 'confirmed' AND attended_at IS NULL`,
   );
   const unattendStmt = db.prepare(`UPDATE class_registrations SET attended_at = NULL WHERE id = ? AND attended_at IS NOT NULL`);
-  const attendSeq = db.prepare('SELECT attend_seq FROM class_registrations WHERE id = ?').pluck();
-  const setAttendedTx = db.transaction((registrationId: number, at: string | null) => {
+  const attendState = db.prepare('SELECT member_id AS memberId, attend_seq AS seq FROM class_registrations WHERE id = ?');
+  const payPoints = ledgerWriter(db);
+  // The attendance and the points it earns (or the reversal of an un-tick) commit together.
+  const setAttendedTx = db.transaction((registrationId: number, at: string | null, points: Parameters<ClassRepo['setAttended']>[2]) => {
     const changed = (at ? attendStmt.run(at, registrationId) : unattendStmt.run(registrationId)).changes === 1;
-    return { changed, seq: (attendSeq.get(registrationId) as number | undefined) ?? 0 };
+    const r = attendState.get(registrationId) as { memberId: number | null; seq: number } | undefined;
+    if (!r) return { changed, seq: 0 };
+    const award = points({ registrationId, memberId: r.memberId, seq: r.seq });
+    if (award) payPoints(award);
+    return { changed, seq: r.seq };
   });
   const upsertSubscription = db.prepare(
     `INSERT INTO class_subscriptions (member_id, kind, template_id, accepted, decided_at) VALUES (?, ?, ?, ?, ?)
@@ -261,18 +263,10 @@ export function sqliteClassRepo(db: Db): ClassRepo {
      WHERE r.member_id = ? AND r.status IN ('confirmed', 'waitlisted') AND c.starts_at > ? ORDER BY r.id`,
   );
   /** One transaction: gives back every seat and waitlist place the member holds in classes not yet started, promoting at once. */
-  const releaseTx = db.transaction((memberId: number, at: Date) => {
-    const iso = at.toISOString();
+  const releaseTx = db.transaction((memberId: number, at: Date, policy: ClassPolicy) => {
     const out: { registrationId: number; classId: number; promoted: number[] }[] = [];
-    for (const r of activeUpcomingOf.all(memberId, iso) as { id: number; classId: number; status: RegistrationStatus }[]) {
-      cancelReg.run(iso, r.id);
-      if (r.status === 'waitlisted') {
-        bumpWaitlist.run(-1, r.classId);
-        out.push({ registrationId: r.id, classId: r.classId, promoted: [] });
-      } else {
-        bumpConfirmed.run(-1, r.classId);
-        out.push({ registrationId: r.id, classId: r.classId, promoted: promote(r.classId, at) });
-      }
+    for (const r of activeUpcomingOf.all(memberId, at.toISOString()) as { id: number; classId: number; status: 'confirmed' | 'waitlisted' }[]) {
+      out.push({ registrationId: r.id, classId: r.classId, promoted: release(r.id, r.status, r.classId, at, policy) });
     }
     return out;
   });
@@ -295,8 +289,8 @@ export function sqliteClassRepo(db: Db): ClassRepo {
           createdBy, iso, iso);
       return Number(r.lastInsertRowid);
     },
-    async update(id, patch, at) {
-      return updateTx(id, patch, at);
+    async update(id, patch, at, policy) {
+      return updateTx(id, patch, at, policy);
     },
     async get(id) {
       return toClass(classById.get(id) as Raw);
@@ -304,11 +298,11 @@ export function sqliteClassRepo(db: Db): ClassRepo {
     async list({ from, topic }) {
       return (listStmt.all({ from, topic: topic ?? null }) as Raw[]).map((r) => toClass(r)!);
     },
-    register(classId, memberId, data, at) {
-      return inGroupCommit(() => registerTx(classId, memberId, data.name, data.childAge, data.answers, at));
+    register(classId, memberId, data, at, policy) {
+      return inGroupCommit(() => registerTx(classId, memberId, data.name, data.childAge, data.answers, at, policy));
     },
-    async cancel(registrationId, memberId, at) {
-      return cancelTx(registrationId, memberId, at);
+    async cancel<R>(registrationId: number, memberId: number, at: Date, policy: ClassPolicy, refuse: (c: ClassFacts, status: RegistrationStatus) => R | null) {
+      return cancelTx(registrationId, memberId, at, policy, refuse) as CancelOutcome<R>;
     },
     async registration(id) {
       return toReg(regById.get(id) as Raw);
@@ -335,8 +329,8 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       let rank = 0;
       return (rosterStmt.all(classId) as Raw[]).map((r) => ({ ...toReg(r)!, position: r.status === 'waitlisted' ? ++rank : null }));
     },
-    async setAttended(registrationId, at) {
-      return setAttendedTx(registrationId, at ? at.toISOString() : null);
+    async setAttended(registrationId, at, points) {
+      return setAttendedTx(registrationId, at ? at.toISOString() : null, points);
     },
     async messages(memberId, limit = 100) {
       return messagesStmt.all(memberId, limit) as MessageRow[];
@@ -362,8 +356,8 @@ export function sqliteClassRepo(db: Db): ClassRepo {
     async subscriptions(memberId) {
       return (subscriptionsStmt.all(memberId) as Raw[]).map((r) => ({ kind: r.kind, templateId: r.templateId, accepted: r.accepted === 1, decidedAt: r.decidedAt }));
     },
-    async releaseMember(memberId, at) {
-      return releaseTx(memberId, at);
+    async releaseMember(memberId, at, policy) {
+      return releaseTx(memberId, at, policy);
     },
     async outbox(memberId) {
       return (outboxStmt.all(memberId) as Raw[]).map((r) => ({ template: r.template, payload: JSON.parse(r.payloadJson), createdAt: r.createdAt }));

@@ -1,8 +1,9 @@
 import { groupCommitOf } from './group-commit';
 import crypto from 'node:crypto';
 import type { Db } from './db';
-import { AppError } from '../../core/errors';
-import type { CheckinListRow, CheckinRecord, EventInput, EventRepo, EventRow } from '../../features/events/repo';
+import { ledgerWriter } from './points';
+import type { PointsAward } from '../../features/points/repo';
+import type { CheckinListRow, CheckinRecord, EventInput, EventRepo, EventRow, NewCheckin } from '../../features/events/repo';
 
 const BASE_COLUMNS = `
   e.id, e.org_id AS orgId, e.org_path AS orgPath, o.name AS orgName, o.level AS orgLevel, e.kind, e.type, e.title, e.cover, e.body,
@@ -25,7 +26,6 @@ export function sqliteEventRepo(db: Db): EventRepo {
   const byId = db.prepare(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE e.id = ?`);
   // The check-in path needs no counts (they scan the event's check-ins).
   const byIdLight = db.prepare(`SELECT ${BASE_COLUMNS}, 0 AS intentCount, 0 AS checkinCount ${FROM} WHERE e.id = ?`);
-  const orgPath = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck();
   const fields = (i: EventInput) => ({
     org_id: i.orgId,
     kind: i.kind,
@@ -47,17 +47,18 @@ export function sqliteEventRepo(db: Db): EventRepo {
     audience: i.audience,
     published: i.published ? 1 : 0,
   });
+  // The org's path is copied from its row: no row, nothing inserted.
   const insertEvent = db.prepare(`INSERT INTO events (org_id, org_path, kind, type, title, cover, body, starts_at, ends_at, venue_name, venue_address,
       lat, lng, radius, checkin_opens_at, checkin_closes_at, location_required, points, audience, published, created_by, created_at, updated_at)
-    VALUES (@org_id, @org_path, @kind, @type, @title, @cover, @body, @starts_at, @ends_at, @venue_name, @venue_address,
-      @lat, @lng, @radius, @checkin_opens_at, @checkin_closes_at, @location_required, @points, @audience, @published, @created_by, @at, @at)`);
+    SELECT @org_id, o.path, @kind, @type, @title, @cover, @body, @starts_at, @ends_at, @venue_name, @venue_address,
+      @lat, @lng, @radius, @checkin_opens_at, @checkin_closes_at, @location_required, @points, @audience, @published, @created_by, @at, @at
+    FROM orgs o WHERE o.id = @org_id`);
   const updateEvent = db.prepare(`UPDATE events SET kind=@kind, type=@type, title=@title, cover=@cover, body=@body, starts_at=@starts_at, ends_at=@ends_at,
       venue_name=@venue_name, venue_address=@venue_address, lat=@lat, lng=@lng, radius=@radius, checkin_opens_at=@checkin_opens_at,
       checkin_closes_at=@checkin_closes_at, location_required=@location_required, points=@points, audience=@audience, updated_at=@at WHERE id=@id`);
-  const get = (id: number) => {
+  const get = (id: number): EventRow | undefined => {
     const r = byId.get(id);
-    if (!r) throw new AppError('NOT_FOUND', '活动不存在或已被删除');
-    return toEvent(r);
+    return r ? toEvent(r) : undefined;
   };
 
   const insertIntent = db.prepare('INSERT OR IGNORE INTO event_intents (event_id, member_id, created_at) VALUES (?, ?, ?)');
@@ -70,15 +71,29 @@ export function sqliteEventRepo(db: Db): EventRepo {
     return { intending: intend, intentCount: countIntent.get(eventId) as number };
   });
 
-  const insertCheckin = db.prepare(`INSERT INTO event_checkins (event_id, member_id, org_id, checked_in_at, scanned_at, offline, code_window, lat, lng, distance)
+  const insertCheckin =
+    db.prepare(`INSERT INTO event_checkins (event_id, member_id, org_id, checked_in_at, scanned_at, offline, code_window, lat, lng, distance)
     VALUES (@eventId, @memberId, @orgId, @at, @scannedAt, @offline, @codeWindow, @lat, @lng, @distance)
     ON CONFLICT (event_id, member_id) DO NOTHING`);
   const checkinOf = db.prepare(`SELECT ${CHECKIN_COLUMNS} FROM event_checkins c WHERE c.event_id = ? AND c.member_id = ?`);
   const checkinById = db.prepare(`SELECT ${CHECKIN_COLUMNS} FROM event_checkins c WHERE c.id = ?`);
+  const forgetLocations = db.prepare('UPDATE event_checkins SET lat = NULL, lng = NULL, distance = NULL WHERE member_id = ?');
   const inGroupCommit = groupCommitOf(db);
-  const doCheckin = db.transaction((c: Record<string, unknown>) => {
-    const r = insertCheckin.run(c);
-    return { record: toCheckin(checkinOf.get(c.eventId, c.memberId) as any) as CheckinRecord, created: r.changes === 1 };
+  const payPoints = ledgerWriter(db);
+  // Runs inside the group commit's savepoint: the check-in row and its points commit together or not at all.
+  const doCheckin = (c: NewCheckin, award: PointsAward | null) => {
+    const created =
+      insertCheckin.run({ ...c, at: c.at.toISOString(), scannedAt: c.scannedAt ? c.scannedAt.toISOString() : null, offline: c.offline ? 1 : 0 }).changes === 1;
+    if (created && award) payPoints(award);
+    return { kind: created ? ('created' as const) : ('duplicate' as const), record: toCheckin(checkinOf.get(c.eventId, c.memberId) as any) as CheckinRecord };
+  };
+  const voidStmt = db.prepare('UPDATE event_checkins SET voided_at = ?, voided_by = ? WHERE id = ? AND voided_at IS NULL');
+  const restoreStmt = db.prepare('UPDATE event_checkins SET voided_at = NULL, voided_by = NULL WHERE id = ? AND voided_at IS NOT NULL');
+  const setVoided = db.transaction((id: number, voided: boolean, by: number, at: Date, award: PointsAward | null) => {
+    const changed = (voided ? voidStmt.run(at.toISOString(), by, id) : restoreStmt.run(id)).changes === 1;
+    if (changed && award) payPoints(award);
+    const r = checkinById.get(id);
+    return r ? { record: toCheckin(r as any) as CheckinRecord, changed } : undefined;
   });
 
   // Wrong-code limit: one conditional INSERT decides and records together, so concurrent requests (in
@@ -109,10 +124,8 @@ export function sqliteEventRepo(db: Db): EventRepo {
       return secret;
     },
     async create(input, createdBy, at) {
-      const path = orgPath.get(input.orgId) as string | undefined;
-      if (!path) throw new AppError('NOT_FOUND', '所选单位不存在，请重新选择');
-      const r = insertEvent.run({ ...fields(input), org_path: path, created_by: createdBy, at: at.toISOString() });
-      return get(Number(r.lastInsertRowid));
+      const r = insertEvent.run({ ...fields(input), created_by: createdBy, at: at.toISOString() });
+      return r.changes === 1 ? get(Number(r.lastInsertRowid)) : undefined;
     },
     async update(id, input, at) {
       updateEvent.run({ ...fields(input), id, at: at.toISOString() });
@@ -147,7 +160,10 @@ export function sqliteEventRepo(db: Db): EventRepo {
         order = 'e.starts_at DESC';
       } else order = 'e.starts_at DESC';
       params.push(q.limit);
-      return db.prepare(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE ${conds.join(' AND ')} ORDER BY ${order} LIMIT ?`).all(...params).map(toEvent);
+      return db
+        .prepare(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE ${conds.join(' AND ')} ORDER BY ${order} LIMIT ?`)
+        .all(...params)
+        .map(toEvent);
     },
     async listManaged(paths, when, now, limit) {
       if (!paths.length) return [];
@@ -161,7 +177,10 @@ export function sqliteEventRepo(db: Db): EventRepo {
         params.push(now.toISOString());
       }
       params.push(limit);
-      return db.prepare(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE ${conds.join(' AND ')} ORDER BY e.starts_at DESC LIMIT ?`).all(...params).map(toEvent);
+      return db
+        .prepare(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE ${conds.join(' AND ')} ORDER BY e.starts_at DESC LIMIT ?`)
+        .all(...params)
+        .map(toEvent);
     },
     async setIntent(eventId, memberId, intend, at) {
       return setIntent(eventId, memberId, intend, at.toISOString());
@@ -169,14 +188,9 @@ export function sqliteEventRepo(db: Db): EventRepo {
     async isIntending(eventId, memberId) {
       return hasIntent.get(eventId, memberId) === 1;
     },
-    checkin(c) {
-      // A hall checking in at once shares its commits: store/group-commit.ts.
-      return inGroupCommit(() => doCheckin({
-        ...c,
-        at: c.at.toISOString(),
-        scannedAt: c.scannedAt ? c.scannedAt.toISOString() : null,
-        offline: c.offline ? 1 : 0,
-      }));
+    checkin(c, award) {
+      // A hall checking in at once shares its commits: group-commit.ts.
+      return inGroupCommit(() => doCheckin(c, award));
     },
     async checkinOf(eventId, memberId) {
       const r = checkinOf.get(eventId, memberId);
@@ -186,15 +200,14 @@ export function sqliteEventRepo(db: Db): EventRepo {
       const r = checkinById.get(id);
       return r ? (toCheckin(r as any) as CheckinRecord) : undefined;
     },
-    async setVoided(id, voided, by, at) {
-      const r = voided
-        ? db.prepare('UPDATE event_checkins SET voided_at = ?, voided_by = ? WHERE id = ? AND voided_at IS NULL').run(at.toISOString(), by, id)
-        : db.prepare('UPDATE event_checkins SET voided_at = NULL, voided_by = NULL WHERE id = ? AND voided_at IS NOT NULL').run(id);
-      return { record: toCheckin(checkinById.get(id) as any) as CheckinRecord, changed: r.changes === 1 };
+    async setVoided(id, voided, by, at, award) {
+      return setVoided(id, voided, by, at, award);
     },
     async myCheckins(memberId) {
       return db
-        .prepare(`SELECT ${CHECKIN_COLUMNS}, e.title, e.points FROM event_checkins c JOIN events e ON e.id = c.event_id WHERE c.member_id = ? ORDER BY c.checked_in_at DESC LIMIT 500`)
+        .prepare(
+          `SELECT ${CHECKIN_COLUMNS}, e.title, e.points FROM event_checkins c JOIN events e ON e.id = c.event_id WHERE c.member_id = ? ORDER BY c.checked_in_at DESC LIMIT 500`,
+        )
         .all(memberId)
         .map((r: any) => toCheckin(r)) as any;
     },
@@ -207,9 +220,15 @@ export function sqliteEventRepo(db: Db): EventRepo {
         .all(memberId)
         .map((r: any) => toCheckin(r)) as any;
       const intents = db
-        .prepare('SELECT e.title, e.starts_at AS startsAt, i.created_at AS createdAt FROM event_intents i JOIN events e ON e.id = i.event_id WHERE i.member_id = ? ORDER BY i.created_at DESC')
+        .prepare(
+          'SELECT e.title, e.starts_at AS startsAt, i.created_at AS createdAt FROM event_intents i JOIN events e ON e.id = i.event_id WHERE i.member_id = ? ORDER BY i.created_at DESC',
+        )
         .all(memberId) as { title: string; startsAt: string; createdAt: string }[];
       return { checkins, intents };
+    },
+    async forgetMember(memberId) {
+      // The schema's trigger does the same on DELETE; the MySQL adapter has only this.
+      forgetLocations.run(memberId);
     },
     async checkins(eventId, opts = {}) {
       const conds = ['c.event_id = ?'];

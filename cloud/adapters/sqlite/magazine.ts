@@ -1,29 +1,44 @@
-import type { Db } from './db';
-import type { AdminArticle, ArticleBody, ArticleListItem, ArticleStatus, IssueSummary } from '../../contracts/magazine';
-import type { ArticleFields, MagazineRepo, Viewer } from '../../features/magazine/repo';
-import { bigrams, markdownToNodes, markdownToPlain, readingMinutes } from '../../features/magazine/render';
+import { statementCache, type Db } from './db';
+import type { AdminArticle, ArticleBody, ArticleListItem, IssueSummary } from '../../contracts/magazine';
+import type { ArticleFields, MagazineRepo, Publication, SearchRow } from '../../features/magazine/repo';
+import { articleStatus, type Audience, type Reading } from '../../features/magazine/rules';
+import { storedArticle } from '../../features/magazine/render';
+import { bigrams } from '../../features/magazine/search-terms';
+import { groupCommitOf } from './group-commit';
+import { ledgerWriter } from './points';
 
-const VISIBLE = `i.publish_at <= @now AND (o.level = 1 OR substr(@orgPath, 1, length(o.path)) = o.path)`;
+/** The feature's audience (rules.ts) as a filter on issue i of org o. */
+const VISIBLE = `i.publish_at <= @at AND (o.level = @publicLevel OR o.path IN (@p0, @p1, @p2, @p3, @p4))`;
 
 const ISSUE_COLS = `i.id, i.year, i.number, i.title, i.cover, i.intro, i.publish_at AS publishAt,
   (SELECT COUNT(*) FROM magazine_articles a WHERE a.issue_id = i.id) AS articleCount`;
 
-const statusOf = (finishedAt: string | null, opened: number | null): ArticleStatus =>
-  finishedAt ? 'read' : opened ? 'reading' : 'unread';
+/**
+ * An FTS5 query requiring every term as a phrase. Inside a quoted string FTS5 takes any character but NUL
+ * (which ends its string early): NUL is dropped, quotes doubled. Empty when no term is left.
+ */
+export function ftsAll(terms: string[]): string {
+  return terms
+    .map((t) => t.replace(/\0/g, ''))
+    .filter((t) => t.length > 0)
+    .map((t) => `"${t.replace(/"/g, '""')}"`)
+    .join(' AND ');
+}
 
-function viewerParams(v: Viewer) {
-  return { now: v.now.toISOString(), orgPath: v.orgPath ?? '' };
+function audienceParams(a: Audience) {
+  const [p0, p1, p2, p3, p4] = a.publisherPaths;
+  return { at: a.at, publicLevel: a.publicLevel, p0, p1, p2, p3, p4 };
 }
 
 export function sqliteMagazineRepo(db: Db): MagazineRepo {
+  const inGroupCommit = groupCommitOf(db);
+  const payPoints = ledgerWriter(db);
   const findIssue = db.prepare('SELECT id FROM magazine_issues WHERE org_id = ? AND year = ? AND number = ?').pluck();
   const insertIssue = db.prepare(
     `INSERT INTO magazine_issues (org_id, year, number, title, cover, intro, publish_at, created_at, updated_at)
      VALUES (@orgId, @year, @number, @title, @cover, @intro, @publishAt, @at, @at)`,
   );
-  const updateIssue = db.prepare(
-    'UPDATE magazine_issues SET title=@title, cover=@cover, intro=@intro, publish_at=@publishAt, updated_at=@at WHERE id=@id',
-  );
+  const updateIssue = db.prepare('UPDATE magazine_issues SET title=@title, cover=@cover, intro=@intro, publish_at=@publishAt, updated_at=@at WHERE id=@id');
   const updateIssueFull = db.prepare(
     `UPDATE magazine_issues SET org_id=@orgId, year=@year, number=@number, title=@title, cover=@cover, intro=@intro,
      publish_at=@publishAt, updated_at=@at WHERE id=@id`,
@@ -43,14 +58,14 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
   const biDelete = db.prepare('DELETE FROM magazine_bigrams WHERE rowid = ?');
   const biInsert = db.prepare('INSERT INTO magazine_bigrams (rowid, grams) VALUES (?, ?)');
 
-  const index = (id: number, title: string, summary: string, plain: string) => {
-    ftsInsert.run(id, title, summary + '\n' + plain);
-    biInsert.run(id, bigrams(title + '\n' + summary + '\n' + plain));
+  const index = (id: number, title: string, searchBody: string) => {
+    ftsInsert.run(id, title, searchBody);
+    biInsert.run(id, bigrams(title + '\n' + searchBody).join(' '));
   };
   const articleRow = (issueId: number, slug: string, seq: number, a: ArticleFields) => {
-    const plain = markdownToPlain(a.bodyMd);
+    const stored = storedArticle(a);
     return {
-      plain,
+      searchBody: stored.searchBody,
       row: {
         issueId,
         slug,
@@ -60,8 +75,8 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
         column: a.column,
         summary: a.summary,
         bodyMd: a.bodyMd,
-        nodes: JSON.stringify(markdownToNodes(a.bodyMd)),
-        minutes: readingMinutes(plain),
+        nodes: stored.nodesJson,
+        minutes: stored.readingMinutes,
         sample: a.sample ? 1 : 0,
       },
     };
@@ -76,17 +91,17 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     if (id !== undefined) {
       const cur = adminArticle.get(id) as { issueId: number; slug: string; seq: number } | undefined;
       if (!cur || cur.issueId !== issueId) return null;
-      const { row, plain } = articleRow(issueId, cur.slug, a.seq ?? cur.seq, a);
+      const { row, searchBody } = articleRow(issueId, cur.slug, a.seq ?? cur.seq, a);
       updateArticle.run({ ...row, id });
       ftsDelete.run(id);
       biDelete.run(id);
-      index(id, a.title, a.summary, plain);
+      index(id, a.title, searchBody);
     } else {
       const seq = a.seq ?? (maxSeq.get(issueId) as number) + 1;
       const slug = `web-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-      const { row, plain } = articleRow(issueId, slug, seq, a);
+      const { row, searchBody } = articleRow(issueId, slug, seq, a);
       id = Number(insertArticle.run(row).lastInsertRowid);
-      index(id, a.title, a.summary, plain);
+      index(id, a.title, searchBody);
     }
     return toAdminArticle(adminArticle.get(id));
   });
@@ -105,7 +120,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     } else updateIssue.run({ ...base, id: issueId });
     const existing = new Map((articleSlugs.all(issueId) as { id: number; slug: string }[]).map((r) => [r.slug, r.id]));
     for (const a of issue.articles) {
-      const { row, plain } = articleRow(issueId, a.slug, a.seq, a);
+      const { row, searchBody } = articleRow(issueId, a.slug, a.seq, a);
       let id = existing.get(a.slug);
       if (id !== undefined) {
         updateArticle.run({ ...row, id });
@@ -113,7 +128,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
         ftsDelete.run(id);
         biDelete.run(id);
       } else id = Number(insertArticle.run(row).lastInsertRowid);
-      index(id, a.title, a.summary, plain);
+      index(id, a.title, searchBody);
     }
     for (const id of existing.values()) {
       ftsDelete.run(id);
@@ -127,7 +142,8 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     `SELECT ${ISSUE_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id
      WHERE ${VISIBLE} ORDER BY i.publish_at DESC, i.year DESC, i.number DESC LIMIT @limit`,
   );
-  const issue = db.prepare(`SELECT ${ISSUE_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id WHERE i.id = @id AND ${VISIBLE}`);
+  const PUBLICATION_COLS = 'i.publish_at AS publishAt, o.path AS orgPath, o.level AS orgLevel';
+  const issue = db.prepare(`SELECT ${ISSUE_COLS}, ${PUBLICATION_COLS} FROM magazine_issues i JOIN orgs o ON o.id = i.org_id WHERE i.id = ?`);
   const issueArticles = db.prepare(
     `SELECT a.id, a.issue_id AS issueId, a.title, a.author, a.column_name AS "column", a.summary, a.reading_minutes AS readingMinutes,
        p.finished_at AS finishedAt, p.opened_at AS openedAt, COALESCE(p.position, 0) AS position
@@ -136,10 +152,12 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
   );
   const BODY_COLS = `a.id, a.issue_id AS issueId, i.title AS issueTitle, a.title, a.author, a.column_name AS "column", a.summary,
     a.reading_minutes AS readingMinutes, a.nodes_json AS nodesJson, a.seq, a.sample`;
-  const issueBodies = db.prepare(`SELECT ${BODY_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE a.issue_id = ? ORDER BY a.seq`);
+  const issueBodies = db.prepare(
+    `SELECT ${BODY_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id WHERE a.issue_id = ? ORDER BY a.seq`,
+  );
   const article = db.prepare(
-    `SELECT ${BODY_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
-     WHERE a.id = @id AND ${VISIBLE}`,
+    `SELECT ${BODY_COLS}, ${PUBLICATION_COLS} FROM magazine_articles a JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
+     WHERE a.id = ?`,
   );
   const prev = db.prepare('SELECT id FROM magazine_articles WHERE issue_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1').pluck();
   const next = db.prepare('SELECT id FROM magazine_articles WHERE issue_id = ? AND seq > ? ORDER BY seq LIMIT 1').pluck();
@@ -153,14 +171,14 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
      ON CONFLICT (member_id, article_id) DO UPDATE SET opened_at = excluded.opened_at
      RETURNING position, read_at AS readAt, finished_at AS finishedAt`,
   );
-  const saveProgress = db.prepare(
+  const readingRow = db.prepare(
+    'SELECT position, read_at AS readAt, max_position AS maxPosition FROM magazine_progress WHERE member_id = ? AND article_id = ?',
+  );
+  const writeReading = db.prepare(
     `INSERT INTO magazine_progress (member_id, article_id, position, max_position, read_at, opened_at)
-     VALUES (@m, @a, @pos, @pos, @readAt, @at)
+     VALUES (@m, @a, @position, @maxPosition, @readAt, @at)
      ON CONFLICT (member_id, article_id) DO UPDATE SET
-       max_position = max(max_position, excluded.position),
-       position = CASE WHEN read_at IS NULL OR excluded.read_at > read_at THEN excluded.position ELSE position END,
-       read_at = CASE WHEN read_at IS NULL OR excluded.read_at > read_at THEN excluded.read_at ELSE read_at END
-     RETURNING position, read_at AS readAt`,
+       position = excluded.position, max_position = excluded.max_position, read_at = excluded.read_at`,
   );
 
   const reader = db.prepare('SELECT font_size AS fontSize, night, last_beat_at AS lastBeatAt FROM magazine_readers WHERE member_id = ?');
@@ -168,40 +186,41 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     `INSERT INTO magazine_readers (member_id, last_beat_at) VALUES (?, ?)
      ON CONFLICT (member_id) DO UPDATE SET last_beat_at = excluded.last_beat_at`,
   );
-  const ensureProgress = db.prepare(
-    `INSERT INTO magazine_progress (member_id, article_id, opened_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
-  );
+  const ensureProgress = db.prepare(`INSERT INTO magazine_progress (member_id, article_id, opened_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`);
   const creditArticle = db.prepare(
     `UPDATE magazine_progress SET active_seconds = active_seconds + @credit, max_position = max(max_position, @pos)
      WHERE member_id = @m AND article_id = @a
      RETURNING active_seconds AS activeSeconds, max_position AS maxPosition, finished_at AS finishedAt`,
   );
   const finish = db.prepare('UPDATE magazine_progress SET finished_at = ? WHERE member_id = ? AND article_id = ? AND finished_at IS NULL');
-  const creditDay = db.prepare(
-    `INSERT INTO magazine_daily (member_id, day, seconds, finished) VALUES (@m, @day, @credit, @fin)
-     ON CONFLICT (member_id, day) DO UPDATE SET seconds = seconds + @credit, finished = finished + @fin
-     RETURNING finished`,
-  );
+  /** Adds to the member's day; answers how many articles they finished that day so far. */
+  const creditDay = db
+    .prepare(
+      `INSERT INTO magazine_daily (member_id, day, seconds, finished) VALUES (@m, @day, @credit, @fin)
+       ON CONFLICT (member_id, day) DO UPDATE SET seconds = seconds + @credit, finished = finished + @fin
+       RETURNING finished`,
+    )
+    .pluck();
 
-  const heartbeat = db.transaction(
-    (m: number, a: number, beat: { activeSeconds: number; countable: boolean; position?: number }, rules: { maxCredit: number; minSeconds: number; minPosition: number }, now: Date, day: string) => {
-      const r = reader.get(m) as { lastBeatAt: string | null } | undefined;
-      const last = r?.lastBeatAt ? Date.parse(r.lastBeatAt) : null;
-      const wall = last === null ? 0 : Math.max(0, (now.getTime() - last) / 1000);
-      const credit = beat.countable ? Math.floor(Math.min(beat.activeSeconds, rules.maxCredit, wall)) : 0;
-      upsertBeat.run(m, now.toISOString());
-      ensureProgress.run(m, a, now.toISOString());
-      const p = creditArticle.get({ credit, pos: beat.position ?? 0, m, a }) as { activeSeconds: number; maxPosition: number; finishedAt: string | null };
-      let ordinal: number | null = null;
-      let finished = p.finishedAt !== null;
-      if (!finished && p.activeSeconds >= rules.minSeconds && p.maxPosition >= rules.minPosition - 1e-9) {
-        finish.run(now.toISOString(), m, a);
-        finished = true;
-        ordinal = creditDay.pluck().get({ m, day, credit, fin: 1 }) as number;
-      } else if (credit > 0) creditDay.run({ m, day, credit, fin: 0 });
-      return { credited: credit, activeSeconds: p.activeSeconds, finished, finishedOrdinalToday: ordinal };
-    },
-  );
+  const heartbeat = (beat: Parameters<MagazineRepo['heartbeat']>[0], rules: Parameters<MagazineRepo['heartbeat']>[1]) => {
+    const { memberId: m, articleId: a } = beat;
+    const at = beat.now.toISOString();
+    const r = reader.get(m) as { lastBeatAt: string | null } | undefined;
+    const credit = rules.credit(r?.lastBeatAt ?? null);
+    upsertBeat.run(m, at);
+    ensureProgress.run(m, a, at);
+    const p = creditArticle.get({ credit, pos: beat.position, m, a }) as { activeSeconds: number; maxPosition: number; finishedAt: string | null };
+    let finished = p.finishedAt !== null;
+    let pointsAwarded = 0;
+    if (!finished && rules.finishes(p)) {
+      finish.run(at, m, a);
+      finished = true;
+      const ordinal = creditDay.get({ m, day: beat.day, credit, fin: 1 }) as number;
+      const award = rules.award(ordinal);
+      if (award && payPoints(award)) pointsAwarded = award.delta;
+    } else if (credit > 0) creditDay.run({ m, day: beat.day, credit, fin: 0 });
+    return { credited: credit, activeSeconds: p.activeSeconds, finished, pointsAwarded };
+  };
 
   const continueReading = db.prepare(
     `SELECT a.id AS articleId, a.title, i.id AS issueId, i.title AS issueTitle, p.position
@@ -214,24 +233,18 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
   // Search: the most selective index drives, newest articles first, stopping after a bounded number of
   // candidates (FTS5 walks its doclist by rowid and stops early), so a word found in every article costs
   // no more than a rare one. Terms of 3+ characters go to the trigram index, 2-character terms to the bigram one.
-  const searchCache = new Map<string, ReturnType<Db['prepare']>>();
-  const searchStmt = (driver: 'tri' | 'bi', filter: boolean) => {
-    const key = driver + filter;
-    let s = searchCache.get(key);
-    if (!s) {
-      const [dt, ot] = driver === 'tri' ? ['magazine_fts', 'magazine_bigrams'] : ['magazine_bigrams', 'magazine_fts'];
-      s = db.prepare(
-        `SELECT a.id AS articleId, i.id AS issueId, i.title AS issueTitle, a.title, a.column_name AS "column", f.body
-         FROM (SELECT rowid AS id FROM ${dt} WHERE ${dt} MATCH @d ORDER BY rowid DESC LIMIT @cand) m
-         JOIN magazine_articles a ON a.id = m.id JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
-         JOIN magazine_fts f ON f.rowid = a.id
-         WHERE ${filter ? `a.id IN (SELECT rowid FROM ${ot} WHERE ${ot} MATCH @o) AND ` : ''}${VISIBLE}
-         ORDER BY a.id DESC LIMIT @limit`,
-      );
-      searchCache.set(key, s);
-    }
-    return s;
+  const statement = statementCache(db);
+  const INDEX = { tri: 'magazine_fts', bi: 'magazine_bigrams' } as const;
+  const searchSql = (driver: keyof typeof INDEX, filter: boolean) => {
+    const [dt, ot] = driver === 'tri' ? [INDEX.tri, INDEX.bi] : [INDEX.bi, INDEX.tri];
+    return `SELECT a.id AS articleId, i.id AS issueId, i.title AS issueTitle, a.title, a.column_name AS "column", f.body
+      FROM (SELECT rowid AS id FROM ${dt} WHERE ${dt} MATCH @d ORDER BY rowid DESC LIMIT @cand) m
+      JOIN magazine_articles a ON a.id = m.id JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
+      JOIN magazine_fts f ON f.rowid = a.id
+      WHERE ${filter ? `a.id IN (SELECT rowid FROM ${ot} WHERE ${ot} MATCH @o) AND ` : ''}${VISIBLE}
+      ORDER BY a.id DESC LIMIT @limit`;
   };
+  const candidatesSql = (driver: keyof typeof INDEX) => `SELECT COUNT(*) FROM (SELECT rowid FROM ${INDEX[driver]} WHERE ${INDEX[driver]} MATCH ? LIMIT ?)`;
 
   const favOn = db.prepare('INSERT INTO magazine_favorites (member_id, article_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
   const favOff = db.prepare('DELETE FROM magazine_favorites WHERE member_id = ? AND article_id = ?');
@@ -240,12 +253,14 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     COALESCE(p.position, 0) AS position, p.finished_at AS finishedAt, p.opened_at AS openedAt`;
   const favorites = db.prepare(
     `SELECT ${REF_COLS}, f.created_at AS at FROM magazine_favorites f JOIN magazine_articles a ON a.id = f.article_id
-     JOIN magazine_issues i ON i.id = a.issue_id LEFT JOIN magazine_progress p ON p.member_id = f.member_id AND p.article_id = a.id
-     WHERE f.member_id = ? ORDER BY f.created_at DESC LIMIT ?`,
+     JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
+     LEFT JOIN magazine_progress p ON p.member_id = f.member_id AND p.article_id = a.id
+     WHERE f.member_id = @m AND ${VISIBLE} ORDER BY f.created_at DESC LIMIT @limit`,
   );
   const history = db.prepare(
     `SELECT ${REF_COLS}, p.opened_at AS at FROM magazine_progress p JOIN magazine_articles a ON a.id = p.article_id
-     JOIN magazine_issues i ON i.id = a.issue_id WHERE p.member_id = ? ORDER BY p.opened_at DESC LIMIT ?`,
+     JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
+     WHERE p.member_id = @m AND ${VISIBLE} ORDER BY p.opened_at DESC LIMIT @limit`,
   );
   const toRef = (r: any) => ({
     articleId: r.articleId,
@@ -255,7 +270,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     column: r.column,
     at: r.at,
     position: r.position,
-    status: statusOf(r.finishedAt, r.openedAt ? 1 : 0),
+    status: articleStatus(r),
   });
 
   const saveSettings = db.prepare(
@@ -283,24 +298,24 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     async importIssue(issue, at) {
       return importIssue(issue, at.toISOString());
     },
-    async shelf(v, limit) {
-      return shelf.all({ ...viewerParams(v), limit }) as IssueSummary[];
+    async shelf(audience, limit) {
+      return shelf.all({ ...audienceParams(audience), limit }) as IssueSummary[];
     },
-    async issue(v, id) {
-      return (issue.get({ ...viewerParams(v), id }) as IssueSummary | undefined) ?? null;
+    async issue(id) {
+      return (issue.get(id) as (IssueSummary & Publication) | undefined) ?? null;
     },
-    async issueArticles(v, issueId) {
-      return (issueArticles.all(v.memberId, issueId) as any[]).map(({ finishedAt, openedAt, ...r }) => ({
+    async issueArticles(memberId, issueId) {
+      return (issueArticles.all(memberId, issueId) as any[]).map(({ finishedAt, openedAt, ...r }) => ({
         ...r,
-        status: statusOf(finishedAt, openedAt ? 1 : 0),
+        status: articleStatus({ finishedAt, openedAt }),
       })) as ArticleListItem[];
     },
     async issueBodies(issueId) {
       return (issueBodies.all(issueId) as any[]).map(toBody).map(({ seq: _seq, ...b }) => b);
     },
-    async article(v, id) {
-      const r = article.get({ ...viewerParams(v), id });
-      return r ? toBody(r) : null;
+    async article(id) {
+      const r = article.get(id) as any;
+      return r ? { ...toBody(r), publishAt: r.publishAt, orgPath: r.orgPath, orgLevel: r.orgLevel } : null;
     },
     async neighbours(issueId, seq) {
       return { prevId: (prev.get(issueId, seq) as number | undefined) ?? null, nextId: (next.get(issueId, seq) as number | undefined) ?? null };
@@ -309,30 +324,31 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
       const r = openRow.get(m, a, at.toISOString()) as { position: number; readAt: string | null; finishedAt: string | null };
       return { position: r.position, readAt: r.readAt, finished: r.finishedAt !== null };
     },
-    async saveProgress(m, a, pos, readAt, at) {
-      const iso = readAt.toISOString();
-      const r = saveProgress.get({ m, a, pos, readAt: iso, at: at.toISOString() }) as { position: number; readAt: string };
-      return { position: r.position, readAt: r.readAt, applied: r.readAt === iso && r.position === pos };
+    saveReading(m, a, at, merge) {
+      return inGroupCommit(() => {
+        const decided = merge((readingRow.get(m, a) as Reading | undefined) ?? null);
+        writeReading.run({ m, a, ...decided.next, at: at.toISOString() });
+        return decided;
+      });
     },
-    async heartbeat(m, a, beat, rules, now, day) {
-      return heartbeat(m, a, beat, rules, now, day);
+    heartbeat(beat, rules) {
+      return inGroupCommit(() => heartbeat(beat, rules));
     },
-    async continueReading(v) {
-      return (continueReading.get({ ...viewerParams(v), m: v.memberId }) as any) ?? null;
+    async continueReading(memberId, audience) {
+      return (continueReading.get({ ...audienceParams(audience), m: memberId }) as any) ?? null;
     },
-    async search(v, terms, limit) {
-      const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
-      const tri = terms.filter((t) => Array.from(t).length >= 3).map(quote).join(' AND ');
-      const bi = terms.filter((t) => Array.from(t).length < 3).map((t) => quote(t.toLowerCase())).join(' AND ');
+    async search(audience, terms, limit) {
+      const tri = ftsAll(terms.filter((t) => Array.from(t).length >= 3));
+      const bi = ftsAll(terms.filter((t) => Array.from(t).length < 3).map((t) => t.toLowerCase()));
+      if (!tri && !bi) return [];
       const driver = tri ? 'tri' : 'bi';
-      const stmt = searchStmt(driver, !!(tri && bi));
-      const params = { ...viewerParams(v), limit, d: tri || bi, o: bi };
+      const search = statement(searchSql(driver, !!(tri && bi)));
+      const params = { ...audienceParams(audience), limit, d: tri || bi, o: bi };
       // widen the candidate window only when invisible (unpublished, other orgs') articles crowded it out
       for (let cand = limit * 4; ; cand *= 8) {
-        const rows = stmt.all({ ...params, cand }) as any[];
+        const rows = search.all({ ...params, cand }) as SearchRow[];
         if (rows.length >= limit || cand > 1_000_000) return rows;
-        const total = (db.prepare(`SELECT COUNT(*) FROM (SELECT rowid FROM ${driver === 'tri' ? 'magazine_fts' : 'magazine_bigrams'} WHERE ${driver === 'tri' ? 'magazine_fts' : 'magazine_bigrams'} MATCH ? LIMIT ?)`).pluck().get(params.d, cand) as number);
-        if (total < cand) return rows;
+        if ((statement(candidatesSql(driver)).pluck().get(params.d, cand) as number) < cand) return rows;
       }
     },
     async setFavorite(m, a, on, at) {
@@ -342,11 +358,11 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
     async isFavorite(m, a) {
       return isFav.get(m, a) === 1;
     },
-    async favorites(m, limit) {
-      return (favorites.all(m, limit) as any[]).map(toRef);
+    async favorites(m, audience, limit) {
+      return (favorites.all({ ...audienceParams(audience), m, limit }) as any[]).map(toRef);
     },
-    async history(m, limit) {
-      return (history.all(m, limit) as any[]).map(toRef);
+    async history(m, audience, limit) {
+      return (history.all({ ...audienceParams(audience), m, limit }) as any[]).map(toRef);
     },
     async settings(m) {
       const r = reader.get(m) as { fontSize: any; night: number } | undefined;
@@ -363,9 +379,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
       return finished.all(m, limit) as any[];
     },
     async adminIssues(paths) {
-      return (allAdmin.all() as any[])
-        .filter((r) => paths.some((p) => r.orgPath.startsWith(p)))
-        .map((r) => ({ ...r, published: false }));
+      return (allAdmin.all() as any[]).filter((r) => paths.some((p) => r.orgPath.startsWith(p))).map((r) => ({ ...r, published: false }));
     },
     async adminIssue(id) {
       const r = adminIssue.get(id) as any;
@@ -400,7 +414,7 @@ export function sqliteMagazineRepo(db: Db): MagazineRepo {
       return saveArticle(issueId, a);
     },
     async articleIssue(id) {
-      return ((adminArticle.get(id) as { issueId: number } | undefined)?.issueId ?? null);
+      return (adminArticle.get(id) as { issueId: number } | undefined)?.issueId ?? null;
     },
     async deleteArticle(id) {
       return removeArticle(id);

@@ -2,9 +2,7 @@ import type { Db } from './db';
 import type { MediaBlob, MediaRepo, MediaUploadRow } from '../../features/media/repo';
 
 export function sqliteMediaRepo(db: Db): MediaRepo {
-  const insertBlob = db.prepare(
-    'INSERT OR IGNORE INTO media_blobs (sha256, type, size, width, height, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const insertBlob = db.prepare('INSERT OR IGNORE INTO media_blobs (sha256, type, size, width, height, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertUpload = db.prepare('INSERT INTO media_uploads (sha256, member_id, org_id, created_at) VALUES (?, ?, ?, ?)');
   const getBlob = db.prepare('SELECT sha256, type, size, width, height, data FROM media_blobs WHERE sha256 = ?');
   const exists = db.prepare('SELECT 1 FROM media_blobs WHERE sha256 = ?').pluck();

@@ -13,9 +13,7 @@ const memberOf = (row: StoredMember | undefined): MemberRow | undefined => row &
 export function sqliteMemberRepo(db: Db): MemberRepo {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM members WHERE id = ?`);
   const byOpenid = db.prepare(`SELECT ${COLUMNS} FROM members WHERE openid = ?`);
-  const insert = db.prepare(
-    `INSERT INTO members (openid, nickname, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(openid) DO NOTHING`,
-  );
+  const insert = db.prepare(`INSERT INTO members (openid, nickname, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(openid) DO NOTHING`);
   const consentInsert = db.prepare('INSERT INTO privacy_consents (member_id, version, agreed_at) VALUES (?, ?, ?)');
   const consentSet = db.prepare('UPDATE members SET consent_version = ?, consent_at = ?, updated_at = ? WHERE id = ?');
 
@@ -30,10 +28,11 @@ export function sqliteMemberRepo(db: Db): MemberRepo {
   const readByOpenid = (openid: string) => memberOf(byOpenid.get(openid) as StoredMember | undefined);
   // Every signed-in request starts by reading its member: kept in memory (frozen, so no caller edits the copy).
   const members = rowCache<number, MemberRow>(db, { tables: ['members'], keyColumn: 'id', max: 20_000 });
-  const get = (id: number) => members.get(id, () => {
-    const row = read(id);
-    return row && Object.freeze(row);
-  });
+  const get = (id: number) =>
+    members.get(id, () => {
+      const row = read(id);
+      return row && Object.freeze(row);
+    });
   const inGroupCommit = groupCommitOf(db);
 
   return {
@@ -75,9 +74,11 @@ export function sqliteMemberRepo(db: Db): MemberRepo {
       return get(id)!;
     },
     async consents(id) {
-      return db
-        .prepare('SELECT version, agreed_at AS agreedAt, NULL AS withdrawnAt FROM privacy_consents WHERE member_id = ? ORDER BY id')
-        .all(id) as { version: string; agreedAt: string; withdrawnAt: string | null }[];
+      return db.prepare('SELECT version, agreed_at AS agreedAt, NULL AS withdrawnAt FROM privacy_consents WHERE member_id = ? ORDER BY id').all(id) as {
+        version: string;
+        agreedAt: string;
+        withdrawnAt: string | null;
+      }[];
     },
     async delete(id, at) {
       db.transaction(() => {

@@ -37,7 +37,10 @@ export function sqliteOrgRepo(db: Db): OrgRepo {
     async lineage(id) {
       const org = index().get(id);
       if (!org) return [];
-      return org.path.split('/').filter(Boolean).map((ancestor) => index().get(ancestor)!);
+      return org.path
+        .split('/')
+        .filter(Boolean)
+        .map((ancestor) => index().get(ancestor)!);
     },
     async upsertMany(orgs) {
       // A known org keeps its place in the tree (level, parent, path): only what a seed may change is updated.

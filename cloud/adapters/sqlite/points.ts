@@ -26,12 +26,12 @@ export function ledgerWriter(db: Db): (a: PointsAward) => boolean {
 export function sqlitePointsRepo(db: Db): PointsRepo {
   const inGroupCommit = groupCommitOf(db);
   const award = ledgerWriter(db);
-  const entries = db.prepare(
-    'SELECT delta, reason, created_at AS createdAt FROM points_ledger WHERE member_id = ? ORDER BY id DESC LIMIT ?',
-  );
-  const sumSince = db.prepare(
-    `SELECT COALESCE(SUM(delta), 0) FROM points_ledger WHERE member_id = @memberId AND substr(ref_key, 1, length(@prefix)) = @prefix AND created_at >= @since`,
-  ).pluck();
+  const entries = db.prepare('SELECT delta, reason, created_at AS createdAt FROM points_ledger WHERE member_id = ? ORDER BY id DESC LIMIT ?');
+  const sumSince = db
+    .prepare(
+      `SELECT COALESCE(SUM(delta), 0) FROM points_ledger WHERE member_id = @memberId AND substr(ref_key, 1, length(@prefix)) = @prefix AND created_at >= @since`,
+    )
+    .pluck();
 
   return {
     award(a) {

@@ -1,7 +1,7 @@
 import { groupCommitOf } from './group-commit';
 import { statementCache, type Db } from './db';
-import { AppError } from '../../core/errors';
-import type { AttemptRow, CampaignRow, QuestionRow, QuizRepo, RankedEntry, RankScope } from '../../features/quiz/repo';
+import { rowCache } from './row-cache';
+import type { AttemptRow, BestEntry, CampaignRow, QuestionRow, QuizRepo, RankedEntry, RankScope, SavedAnswer, StartOutcome, StartRequest, SubmitOutcome, SubmitRequest } from '../../features/quiz/repo';
 import { ledgerWriter } from './points';
 
 const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS orgId, c.org_path AS orgPath, o.name AS orgName,
@@ -23,10 +23,10 @@ const attemptOf = (r: unknown[] | undefined): AttemptRow | undefined => {
     passed: passed === null ? null : passed === 1, answers: answers === null ? null : new Map(JSON.parse(answers)), cityId, countyId, orgId,
   };
 };
-type Scorer = (saved: Map<string, number[]>) => { score: number; correctCount: number; passed: boolean; correctIds: string[] };
-type Awards = Parameters<QuizRepo['submit']>[5];
-type SubmitOutcome = Awaited<ReturnType<QuizRepo['submit']>>;
-type BestEntry = { score: number; durationMs: number; submittedAt: string };
+/** A best entry with where it counts: what its leaderboard counts are kept by. */
+type PlacedEntry = BestEntry & { cityId: string | null; countyId: string | null };
+/** quiz_score_counts groups best entries in cells of one score and this much time. */
+const BAND_MS = 10_000;
 const questionOf = (r: Raw): QuestionRow => ({ ...r, options: JSON.parse(r.options), answer: JSON.parse(r.answer) }) as QuestionRow;
 
 const QUESTION_COLUMNS = `id, bank_id AS bankId, type, stem, options, answer, explanation, source`;
@@ -45,14 +45,18 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const answersOf = db.prepare('SELECT question_id AS questionId, choice, saved_at AS savedAt FROM quiz_answers WHERE attempt_id = ?');
-  const upsertAnswer = db.prepare(
-    `INSERT INTO quiz_answers (attempt_id, question_id, choice, saved_at) VALUES (?, ?, ?, ?)
+  // The save applies only while the attempt is unscored: a save racing its submit is refused, not lost silently.
+  const saveIfOpen = db.prepare(
+    `INSERT INTO quiz_answers (attempt_id, question_id, choice, saved_at)
+     SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM quiz_attempts WHERE id = ? AND submitted_at IS NULL)
      ON CONFLICT(attempt_id, question_id) DO UPDATE SET choice = excluded.choice, saved_at = excluded.saved_at`,
   );
   const finish = db.prepare(
     `UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ?, answers = ?, correct_ids = ? WHERE id = ? AND submitted_at IS NULL`,
   );
-  const bestOf = db.prepare('SELECT score, duration_ms AS durationMs, submitted_at AS submittedAt FROM quiz_best WHERE campaign_id = ? AND member_id = ?');
+  const bestOf = db.prepare(
+    'SELECT score, duration_ms AS durationMs, submitted_at AS submittedAt, city_id AS cityId, county_id AS countyId FROM quiz_best WHERE campaign_id = ? AND member_id = ?',
+  );
   const putBest = db.prepare(
     `INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -60,6 +64,15 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
        county_id = excluded.county_id, org_id = excluded.org_id, score = excluded.score,
        duration_ms = excluded.duration_ms, submitted_at = excluded.submitted_at`,
   );
+  const bestOfMember = db.prepare(
+    'SELECT campaign_id AS campaignId, score, duration_ms AS durationMs, submitted_at AS submittedAt, city_id AS cityId, county_id AS countyId FROM quiz_best WHERE member_id = ?',
+  );
+  const deleteBest = db.prepare('DELETE FROM quiz_best WHERE campaign_id = ? AND member_id = ?');
+  const anonymise = db.prepare('UPDATE quiz_attempts SET member_id = NULL WHERE member_id = ?');
+  const countUp = db.prepare(
+    'INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1',
+  );
+  const countDown = db.prepare('UPDATE quiz_score_counts SET n = n - 1 WHERE campaign_id = ? AND scope_id IN (?, ?, ?) AND score = ? AND band = ?');
   const overdueOfCampaign = db.prepare(
     `SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`,
   ).raw();
@@ -67,67 +80,55 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     `SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE member_id = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`,
   ).raw();
 
-  const applyChoice = (attempt: Pick<AttemptRow, 'id'>, questionId: string, choice: number[], at: string) => {
-    upsertAnswer.run(attempt.id, questionId, JSON.stringify(choice), at);
+  /**
+   * The leaderboard counts follow the best entries through these statements, run in the transaction that
+   * changes an entry (no triggers: the MySQL adapter keeps them the same way).
+   */
+  const uncount = (campaignId: number, e: PlacedEntry) => countDown.run(campaignId, '', e.cityId, e.countyId, e.score, Math.floor(e.durationMs / BAND_MS));
+  const count = (campaignId: number, e: PlacedEntry) => {
+    const band = Math.floor(e.durationMs / BAND_MS);
+    for (const scope of ['', e.cityId, e.countyId]) if (scope !== null) countUp.run(campaignId, scope, e.score, band);
   };
 
-  const start = db.transaction((req: Parameters<QuizRepo['startAttempt']>[0]) => {
-    const { campaign, memberId, now } = req;
-    const open = attemptOf(unfinished.get(memberId, campaign.id) as unknown[] | undefined);
-    if (open && new Date(open.deadlineAt).getTime() > now.getTime()) return { attempt: open, resumed: true };
-    const day = beijingDayOf(now);
-    const c = counts.get(day, memberId, campaign.id) as { total: number; today: number };
-    if (c.total >= campaign.attemptsTotal) throw new AppError('QUIZ_ATTEMPTS_USED', `本次竞赛每人最多答题 ${campaign.attemptsTotal} 次，您的次数已用完`);
-    if (c.today >= campaign.attemptsPerDay) throw new AppError('QUIZ_DAILY_LIMIT', `本次竞赛每人每天最多答题 ${campaign.attemptsPerDay} 次，请明天再来`);
+  const start = db.transaction(<R>(req: StartRequest<R>): StartOutcome<R> => {
+    const open = attemptOf(unfinished.get(req.memberId, req.campaignId) as unknown[] | undefined);
+    if (open && req.resumable(open)) return { kind: 'resumed', attempt: open };
+    const refusal = req.refusal(counts.get(req.day, req.memberId, req.campaignId) as { total: number; today: number });
+    if (refusal !== null) return { kind: 'refused', refusal };
     const questions = req.draw();
-    const deadline = new Date(Math.min(now.getTime() + campaign.timeLimitSec * 1000, Math.max(new Date(campaign.closesAt).getTime(), now.getTime())));
-    const r = insertAttempt.run(campaign.id, memberId, req.orgId, req.cityId, req.countyId, day, now.toISOString(), deadline.toISOString(), JSON.stringify(questions), questions.length);
-    return { attempt: attemptOf(attemptById.get(r.lastInsertRowid) as unknown[])!, resumed: false };
+    const r = insertAttempt.run(req.campaignId, req.memberId, req.orgId, req.cityId, req.countyId, req.day, req.startedAt.toISOString(), req.deadlineAt.toISOString(), JSON.stringify(questions), questions.length);
+    return { kind: 'started', attempt: attemptOf(attemptById.get(r.lastInsertRowid) as unknown[])! };
   });
 
-  const saveAnswer = db.transaction((attemptId: number, questionId: string, choice: number[], now: Date, graceMs: number) => {
-    const attempt = attemptOf(attemptById.get(attemptId) as unknown[] | undefined);
-    if (!attempt) throw new AppError('NOT_FOUND', '这次答题记录不存在');
-    if (attempt.submittedAt) throw new AppError('QUIZ_SUBMITTED', '本次答题已经交卷，不能再修改答案');
-    if (now.getTime() > new Date(attempt.deadlineAt).getTime() + graceMs) throw new AppError('QUIZ_TIME_UP', '答题时间已到，请交卷查看成绩');
-    applyChoice(attempt, questionId, choice, now.toISOString());
-  });
+  const savedOf = (attemptId: number): SavedAnswer[] =>
+    (answersOf.all(attemptId) as { questionId: string; choice: string; savedAt: string }[]).map((r) => ({ ...r, choice: JSON.parse(r.choice) as number[] }));
 
   const inGroupCommit = groupCommitOf(db);
   const payPoints = ledgerWriter(db);
   // Runs inside the group commit's savepoint: the claim, the answers, the best entry, the points and
   // my standing are one atomic step that commits with the burst it arrived in.
-  const submit = (attempt: AttemptRow, finalAnswers: { questionId: string; choice: number[] }[], now: Date, graceMs: number, scorer: Scorer, awards: Awards): SubmitOutcome => {
-    const attemptId = attempt.id;
-    const deadline = new Date(attempt.deadlineAt).getTime();
-    const answers = new Map<string, number[]>();
-    // Answers that arrive with a late submit do not count: only what was saved in time is scored.
-    if (now.getTime() <= deadline + graceMs) for (const a of finalAnswers) answers.set(a.questionId, a.choice);
-    // Saved answers matter only for questions the final list leaves out.
-    if (answers.size < attempt.questions.length)
-      for (const row of answersOf.all(attemptId) as { questionId: string; choice: string; savedAt: string }[]) {
-        if (!answers.has(row.questionId) && new Date(row.savedAt).getTime() <= deadline + graceMs) answers.set(row.questionId, JSON.parse(row.choice));
-      }
-    const s = scorer(answers);
-    const submittedAt = now.toISOString();
-    const durationMs = Math.max(0, Math.min(now.getTime(), deadline) - new Date(attempt.startedAt).getTime());
+  const submit = (req: SubmitRequest): SubmitOutcome | undefined => {
+    const { attempt } = req;
+    const s = req.settle(req.withSaved ? savedOf(attempt.id) : []);
     // The claim: only the first submit of an attempt changes the row (the caller's copy may be stale).
-    const claimed = finish.run(submittedAt, s.score, s.correctCount, durationMs, s.passed ? 1 : 0, JSON.stringify([...answers]), JSON.stringify(s.correctIds), attemptId);
+    const claimed = finish.run(s.submittedAt, s.score, s.correctCount, s.durationMs, s.passed ? 1 : 0, JSON.stringify([...s.answers]), JSON.stringify(s.correctIds), attempt.id);
     if (claimed.changes === 0) {
-      const current = attemptOf(attemptById.get(attemptId) as unknown[] | undefined);
-      if (!current) throw new AppError('NOT_FOUND', '这次答题记录不存在');
-      return { attempt: current, firstTime: false, hadBest: true, standing: standingOf(current) };
+      const current = attemptOf(attemptById.get(attempt.id) as unknown[] | undefined);
+      return current && { attempt: current, firstTime: false, standing: standingOf(current) };
     }
-    const done: AttemptRow = { ...attempt, submittedAt, score: s.score, correctCount: s.correctCount, durationMs, passed: s.passed, answers };
-    if (attempt.memberId === null) return { attempt: done, firstTime: true, hadBest: false, standing: null };
-    const best = bestOf.get(attempt.campaignId, attempt.memberId) as BestEntry | undefined;
-    let mine = best;
-    if (!best || s.score > best.score || (s.score === best.score && durationMs < best.durationMs)) {
-      putBest.run(attempt.campaignId, attempt.memberId, attemptId, attempt.cityId, attempt.countyId, attempt.orgId, s.score, durationMs, submittedAt);
-      mine = { score: s.score, durationMs, submittedAt };
+    const done: AttemptRow = { ...attempt, submittedAt: s.submittedAt, score: s.score, correctCount: s.correctCount, durationMs: s.durationMs, passed: s.passed, answers: s.answers };
+    if (attempt.memberId === null) return { attempt: done, firstTime: true, standing: null };
+    const best = bestOf.get(attempt.campaignId, attempt.memberId) as PlacedEntry | undefined;
+    const candidate: PlacedEntry = { score: s.score, durationMs: s.durationMs, submittedAt: s.submittedAt, cityId: attempt.cityId, countyId: attempt.countyId };
+    let mine = best!;
+    if (req.better(candidate, best)) {
+      if (best) uncount(attempt.campaignId, best);
+      putBest.run(attempt.campaignId, attempt.memberId, attempt.id, attempt.cityId, attempt.countyId, attempt.orgId, s.score, s.durationMs, s.submittedAt);
+      count(attempt.campaignId, candidate);
+      mine = candidate;
     }
-    for (const award of awards({ attempt: done, hadBest: !!best })) payPoints(award);
-    return { attempt: done, firstTime: true, hadBest: !!best, standing: standingAmong(attempt.campaignId, { kind: 'all' }, attempt.memberId, mine!) };
+    for (const award of req.awards(done, !!best)) payPoints(award);
+    return { attempt: done, firstTime: true, standing: standingAmong(attempt.campaignId, { kind: 'all' }, attempt.memberId, mine) };
   };
   /** The member's standing in the whole campaign, read inside the caller's transaction. */
   const standingOf = (a: AttemptRow) => {
@@ -136,8 +137,27 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     return best ? standingAmong(a.campaignId, { kind: 'all' }, a.memberId, best) : null;
   };
 
-  const questionCache = new Map<string, QuestionRow>();
-  const campaignCache = new Map<number, CampaignRow>();
+  const forget = db.transaction((memberId: number) => {
+    for (const e of bestOfMember.all(memberId) as (PlacedEntry & { campaignId: number })[]) {
+      uncount(e.campaignId, e);
+      deleteBest.run(e.campaignId, memberId);
+    }
+    anonymise.run(memberId);
+  });
+  const recount = db.transaction((campaignId: number) => {
+    db.prepare('DELETE FROM quiz_score_counts WHERE campaign_id = ?').run(campaignId);
+    db.prepare(
+      `INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n)
+         SELECT campaign_id, '', score, duration_ms / ${BAND_MS}, COUNT(*) FROM quiz_best WHERE campaign_id = @c GROUP BY score, duration_ms / ${BAND_MS}
+         UNION ALL SELECT campaign_id, city_id, score, duration_ms / ${BAND_MS}, COUNT(*) FROM quiz_best WHERE campaign_id = @c AND city_id IS NOT NULL GROUP BY city_id, score, duration_ms / ${BAND_MS}
+         UNION ALL SELECT campaign_id, county_id, score, duration_ms / ${BAND_MS}, COUNT(*) FROM quiz_best WHERE campaign_id = @c AND county_id IS NOT NULL GROUP BY county_id, score, duration_ms / ${BAND_MS}`,
+    ).run({ c: campaignId });
+  });
+
+  // Every 交卷 and 答题 reads its campaign and questions; the shared row cache keeps them honest across
+  // repos and processes (row-cache.ts). A campaign row carries its org's name, so orgs changes drop them too.
+  const questionRows = rowCache<string, QuestionRow>(db, { tables: ['quiz_questions'], keyColumn: 'id', max: 20_000 });
+  const campaignRows = rowCache<number, CampaignRow>(db, { tables: ['quiz_campaigns', 'orgs'], max: 1_000 });
   const scopeSql = (scope: RankScope) =>
     scope.kind === 'all' ? { where: '', args: [] as string[] } : { where: ` AND ${scope.kind}_id = ?`, args: [scope.orgId] };
   const scopeKey = (scope: RankScope) => (scope.kind === 'all' ? '' : scope.orgId);
@@ -153,7 +173,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
   function standingAmong(campaignId: number, scope: RankScope, memberId: number, me: BestEntry): { rank: number; participants: number } {
     const { where, args } = scopeSql(scope);
     const key = scopeKey(scope);
-    const band = Math.floor(me.durationMs / 10000);
+    const band = Math.floor(me.durationMs / BAND_MS);
     const cell = [campaignId, ...args, me.score];
     return cached(
       `SELECT
@@ -165,7 +185,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
          (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?) AS participants`,
     ).get(
       campaignId, key, me.score, me.score, band,
-      ...cell, band * 10000, me.durationMs,
+      ...cell, band * BAND_MS, me.durationMs,
       ...cell, me.durationMs, me.submittedAt,
       ...cell, me.durationMs, me.submittedAt, memberId,
       campaignId, key,
@@ -183,7 +203,6 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
          ON CONFLICT(id) DO UPDATE SET bank_id = excluded.bank_id, type = excluded.type, stem = excluded.stem, options = excluded.options,
            answer = excluded.answer, explanation = excluded.explanation, source = excluded.source, sort = excluded.sort`,
       );
-      questionCache.clear();
       db.transaction(() => {
         up.run(bank.id, bank.title, bank.description, bank.orgId, at.toISOString());
         questions.forEach((x, i) => q.run(x.id, bank.id, x.type, x.stem, JSON.stringify(x.options), JSON.stringify(x.answer), x.explanation, x.source, i));
@@ -202,17 +221,26 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       return (db.prepare(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE bank_id IN (${bankIds.map(() => '?').join(',')}) ORDER BY bank_id, sort`).all(...bankIds) as Raw[]).map(questionOf);
     },
     async questionsByIds(ids) {
-      // Questions change only through upsertBank, which clears this cache.
-      const missing = ids.filter((i) => !questionCache.has(i));
-      if (missing.length) {
-        const rows = cached(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE id IN (${missing.map(() => '?').join(',')})`).all(...missing) as Raw[];
-        for (const r of rows) questionCache.set(r.id, questionOf(r));
+      const found = new Map<string, QuestionRow>();
+      for (const i of ids) {
+        const q = questionRows.get(i, () => undefined);
+        if (q) found.set(i, q);
       }
-      return ids.map((i) => questionCache.get(i)).filter((q): q is QuestionRow => !!q);
+      const missing = ids.filter((i) => !found.has(i));
+      if (missing.length) {
+        const mark = questionRows.mark();
+        const rows = cached(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE id IN (${missing.map(() => '?').join(',')})`).all(...missing) as Raw[];
+        for (const r of rows) {
+          const q = questionOf(r);
+          found.set(q.id, q);
+          questionRows.put(q.id, q, mark);
+        }
+      }
+      return ids.map((i) => found.get(i)).filter((q): q is QuestionRow => !!q);
     },
     async createCampaign(c, at) {
       const path = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck().get(c.orgId) as string | undefined;
-      if (!path) throw new AppError('NOT_FOUND', '所选单位不存在');
+      if (!path) return undefined;
       const r = db
         .prepare(
           `INSERT INTO quiz_campaigns (title, description, cover, org_id, org_path, draws, opens_at, closes_at, time_limit_sec,
@@ -220,18 +248,17 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
         )
         .run(c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
           c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), at.toISOString());
-      campaignCache.clear();
       return Number(r.lastInsertRowid);
     },
     async updateCampaign(id, c, at) {
       const path = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck().get(c.orgId) as string | undefined;
-      if (!path) throw new AppError('NOT_FOUND', '所选单位不存在');
+      if (!path) return false;
       db.prepare(
         `UPDATE quiz_campaigns SET title = ?, description = ?, cover = ?, org_id = ?, org_path = ?, draws = ?, opens_at = ?, closes_at = ?,
            time_limit_sec = ?, attempts_per_day = ?, attempts_total = ?, pass_mark = ?, show_review = ?, updated_at = ? WHERE id = ?`,
       ).run(c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
         c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), id);
-      campaignCache.clear();
+      return true;
     },
     async campaignStats(campaignId) {
       const attempts = db.prepare('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NOT NULL').pluck().get(campaignId) as number;
@@ -272,13 +299,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       ).map((r) => ({ ...r, passed: r.passed === 1 })) as never;
     },
     async getCampaign(id) {
-      // Campaigns change only through create/updateCampaign, which clear this cache.
-      let c = campaignCache.get(id);
-      if (!c) {
-        c = campaignOf(campaignById.get(id) as Raw | undefined);
-        if (c) campaignCache.set(id, c);
-      }
-      return c;
+      return campaignRows.get(id, () => campaignOf(campaignById.get(id) as Raw | undefined));
     },
     async campaigns() {
       return (db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id ORDER BY c.opens_at DESC, c.id DESC`).all() as Raw[]).map((r) => campaignOf(r)!);
@@ -293,21 +314,27 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
         )
         .all(day, memberId) as never;
     },
-    async startAttempt(req) {
-      return start(req);
+    async startAttempt<R>(req: StartRequest<R>) {
+      return start(req) as StartOutcome<R>;
     },
     async getAttempt(id) {
       return attemptOf(attemptById.get(id) as unknown[] | undefined);
     },
     async savedAnswers(attemptId) {
-      return new Map((answersOf.all(attemptId) as { questionId: string; choice: string }[]).map((r) => [r.questionId, JSON.parse(r.choice) as number[]]));
+      return savedOf(attemptId);
     },
-    async saveAnswer(attemptId, questionId, choice, now, graceMs) {
-      saveAnswer(attemptId, questionId, choice, now, graceMs);
+    async saveAnswer(attemptId, questionId, choice, at) {
+      return saveIfOpen.run(attemptId, questionId, JSON.stringify(choice), at.toISOString(), attemptId).changes > 0;
     },
-    submit(attempt, finalAnswers, now, graceMs, scorer, awards) {
-      // 交卷 bursts (a campaign's last minutes) share their commits: store/group-commit.ts.
-      return inGroupCommit(() => submit(attempt, finalAnswers, now, graceMs, scorer, awards));
+    submit(req) {
+      // 交卷 bursts (a campaign's last minutes) share their commits: group-commit.ts.
+      return inGroupCommit(() => submit(req));
+    },
+    async forgetMember(memberId) {
+      forget(memberId);
+    },
+    async recount(campaignId) {
+      recount(campaignId);
     },
     async overdueAttempts(where, cutoff) {
       const stmt = 'campaignId' in where ? overdueOfCampaign : overdueOfMember;
@@ -355,8 +382,4 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
         .all(campaignId) as never;
     },
   };
-}
-
-function beijingDayOf(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

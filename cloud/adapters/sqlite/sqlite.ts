@@ -11,6 +11,8 @@ import { sqliteClassRepo } from './classes';
 import { sqliteEventRepo } from './events';
 import { sqliteMagazineRepo } from './magazine';
 import { sqliteMediaRepo } from './media';
+import { sqliteMetaRepo } from './meta';
+import { sqliteNotifyRepo } from './notify';
 
 export interface SqliteStore extends Store {
   /** For tests and benches that need to look underneath; handlers never see it. */
@@ -21,7 +23,6 @@ export interface SqliteStore extends Store {
 export function openSqliteStore(dataDir: string): SqliteStore {
   const db = openDatabase(dataDir);
   migrate(db, migrations);
-  const seedHasRun = db.prepare('SELECT 1 FROM seed_runs WHERE name = ?').pluck();
   return {
     db,
     members: sqliteMemberRepo(db),
@@ -33,15 +34,9 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     classes: sqliteClassRepo(db),
     quiz: sqliteQuizRepo(db),
     media: sqliteMediaRepo(db),
-    meta: {
-      async seedHasRun(name) {
-        return seedHasRun.get(name) === 1;
-      },
-      async markSeedRun(name, at) {
-        db.prepare('INSERT OR IGNORE INTO seed_runs (name, ran_at) VALUES (?, ?)').run(name, at.toISOString());
-      },
-    },
-    close() {
+    meta: sqliteMetaRepo(db),
+    notify: sqliteNotifyRepo(db),
+    async close() {
       db.close();
     },
   };

@@ -1,6 +1,6 @@
 import type { Store } from '../store';
-import { classTime } from '../../contracts/classes-format';
 import type { DueReminder } from './repo';
+import { reminderNotice } from './rules';
 
 export interface ReminderNotice {
   memberId: number;
@@ -21,7 +21,7 @@ export function localSender(log: (line: string) => void = (l) => console.info(l)
 }
 
 /**
- * Sends every reminder that is due at `now` (24 h and 1 h before start, for registrations still confirmed),
+ * Sends every reminder that is due at `now` (REMINDER_SCHEDULE, for registrations still confirmed),
  * each exactly once: a reminder is claimed before it is sent, so overlapping runs never send twice.
  * Returns how many were sent. The HTTP host calls this on a timer; tests call it with a moved clock.
  */
@@ -32,16 +32,9 @@ export async function deliverDueReminders(store: Store, now: Date, sender: Remin
     if (due.length === 0) break;
     for (const r of due) {
       if (!(await store.classes.claimReminder(r.id, now))) continue;
-      const when = r.kind === '24h' ? '明天' : '1 小时后';
-      const notice: ReminderNotice = {
-        memberId: r.memberId,
-        classId: r.classId,
-        reminder: r,
-        title: `上课提醒：《${r.classTitle}》${when}开课`,
-        body: `${classTime(r.startsAt)} 开课${r.venueName ? `，地点：${r.venueName}` : ''}。请带好“我的报名”中的入场码准时参加。`,
-      };
-      await store.classes.addOutbox(r.memberId, 'class_reminder', { classId: r.classId, registrationId: r.registrationId, kind: r.kind, startsAt: r.startsAt }, now);
-      await sender(store, notice, now);
+      const { title, body, outbox } = reminderNotice(r);
+      await store.classes.addOutbox(r.memberId, outbox.template, outbox.payload, now);
+      await sender(store, { memberId: r.memberId, classId: r.classId, reminder: r, title, body }, now);
       sent++;
     }
   }

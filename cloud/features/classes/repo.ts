@@ -1,33 +1,17 @@
-import type { ClassVenue, FormField, RegistrationStatus } from '../../contracts/classes';
+import type { ClassPublishFields, FormField, RegistrationStatus } from '../../contracts/classes';
+import type { PointsAward } from '../points/repo';
 
-export interface ClassRow {
+export interface ClassRow extends ClassPublishFields {
   id: number;
-  orgId: string;
   orgName: string;
   orgLevel: number;
   orgPath: string;
-  title: string;
-  topic: string;
-  teacher: string;
-  description: string;
-  venue: ClassVenue | null;
-  onlineUrl: string | null;
-  startsAt: string;
-  endsAt: string;
-  regOpensAt: string;
-  regClosesAt: string;
-  capacity: number;
   confirmedCount: number;
   waitlistCount: number;
-  ageMin: number | null;
-  ageMax: number | null;
-  fields: FormField[];
-  cancelHours: number | null;
-  waitlistOpen: boolean;
   createdAt: string;
 }
 
-export type ClassInput = Omit<ClassRow, 'id' | 'orgName' | 'orgLevel' | 'orgPath' | 'confirmedCount' | 'waitlistCount' | 'createdAt'>;
+export type ClassInput = ClassPublishFields;
 export type ClassPatch = Partial<Omit<ClassInput, 'orgId'>>;
 
 export interface RegistrationRow {
@@ -50,7 +34,55 @@ export interface RegistrationRow {
 export type RegisterOutcome =
   | { kind: 'confirmed' | 'waitlisted'; registration: RegistrationRow }
   | { kind: 'full' }
-  | { kind: 'duplicate' };
+  | { kind: 'duplicate' }
+  | { kind: 'notFound' };
+
+/** A class's seat counters, as read under its lock. */
+export interface SeatState {
+  capacity: number;
+  confirmed: number;
+  waitlisted: number;
+  waitlistOpen: boolean;
+}
+
+/** The facts of a class the rules applied under its lock need. */
+export interface ClassFacts {
+  classId: number;
+  title: string;
+  startsAt: string;
+  cancelHours: number | null;
+}
+
+export type SeatDecision = 'confirmed' | 'waitlisted' | 'full';
+/** The reminders a confirmed seat gets (their timing is the feature's REMINDER_SCHEDULE). */
+export const REMINDER_KINDS = ['24h', '1h'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** What a promoted member is told: always an in-app message; a WeChat notice only if they accepted its template. */
+export interface PromotionNotice {
+  message: { title: string; body: string };
+  outbox: { template: string; payload: unknown };
+}
+
+/**
+ * The feature's rules an adapter applies inside its atomic steps, where the decision must be taken under the
+ * class lock (cloud/features/classes/rules.ts classPolicy). Adapters never hard-code them.
+ */
+export interface ClassPolicy {
+  seatFor(s: SeatState): SeatDecision;
+  /** How many registrations to confirm now from the head of the waitlist (arrival order). */
+  promotionsDue(s: SeatState): number;
+  promotionNotice(c: ClassFacts, registrationId: number): PromotionNotice;
+  /** The reminders a seat confirmed at `at` gets. */
+  remindersFor(startsAt: string, at: Date): { kind: ReminderKind; dueAt: string }[];
+  /** When a reminder of `kind` is due for a class starting at `startsAt` (a moved class moves its unsent reminders). */
+  reminderDueAt(kind: ReminderKind, startsAt: string): string;
+  /** A fresh ticket code; the store draws another when it is already taken. */
+  newTicketCode(): string;
+}
+
+export type CancelOutcome<R> = { kind: 'notFound' } | { kind: 'refused'; refusal: R } | { kind: 'cancelled'; promoted: number | null };
+export type UpdateOutcome = { kind: 'notFound' } | { kind: 'belowConfirmed'; confirmed: number } | { kind: 'updated'; promoted: number[] };
 
 export interface MessageRow {
   id: number;
@@ -65,7 +97,7 @@ export interface MessageRow {
 
 export interface DueReminder {
   id: number;
-  kind: '24h' | '1h';
+  kind: ReminderKind;
   registrationId: number;
   memberId: number;
   classId: number;
@@ -76,18 +108,25 @@ export interface DueReminder {
 
 export interface ClassRepo {
   create(input: ClassInput, createdBy: number, at: Date): Promise<number>;
-  /** Atomic: refuses (CAPACITY_BELOW_CONFIRMED) a capacity under the confirmed count; a raised one promotes the waitlist. */
-  update(id: number, patch: ClassPatch, at: Date): Promise<{ promoted: number[] }>;
+  /**
+   * One transaction under the class lock: applies the patch unless it sets a capacity below the confirmed count
+   * ('belowConfirmed', nothing written); moves unsent reminders with the start; a raised capacity promotes the waitlist.
+   */
+  update(id: number, patch: ClassPatch, at: Date, policy: ClassPolicy): Promise<UpdateOutcome>;
   get(id: number): Promise<ClassRow | undefined>;
   /** Classes starting at or after `from` (all when null), soonest first. */
   list(filter: { from: string | null; topic?: string }): Promise<ClassRow[]>;
-  /** One transaction: a seat if one is free, else the end of the waitlist (if open), else 'full'. */
-  register(classId: number, memberId: number, data: { name: string; childAge: number | null; answers: Record<string, string | number> }, at: Date): Promise<RegisterOutcome>;
   /**
-   * One transaction: cancels the member's registration (checking the class's cancellation rule at `at`)
-   * and, when a seat was freed, confirms the first waitlisted in arrival order (message, outbox, reminders).
+   * One transaction under the class lock: 'duplicate' if the member holds an active registration; else the seat
+   * `policy.seatFor` decides (the end of the waitlist is the next arrival); counters kept in the same step.
    */
-  cancel(registrationId: number, memberId: number, at: Date): Promise<{ promoted: number | null }>;
+  register(classId: number, memberId: number, data: { name: string; childAge: number | null; answers: Record<string, string | number> }, at: Date, policy: ClassPolicy): Promise<RegisterOutcome>;
+  /**
+   * One transaction under the class lock: `refuse` (the feature's cancellation rule) sees the class and the
+   * registration's status; when it returns nothing the registration is cancelled and a freed seat goes to the
+   * head of the waitlist (message, outbox, reminders). Another member's registration is 'notFound'.
+   */
+  cancel<R>(registrationId: number, memberId: number, at: Date, policy: ClassPolicy, refuse: (c: ClassFacts, status: RegistrationStatus) => R | null): Promise<CancelOutcome<R>>;
   registration(id: number): Promise<RegistrationRow | undefined>;
   registrationByCode(classId: number, code: string): Promise<RegistrationRow | undefined>;
   ofMember(memberId: number): Promise<RegistrationRow[]>;
@@ -97,10 +136,15 @@ export interface ClassRepo {
   lastOf(memberId: number): Promise<(RegistrationRow & { fields: FormField[] }) | undefined>;
   roster(classId: number): Promise<RegistrationRow[]>;
   /**
-   * Marks (or unmarks) attendance of a confirmed registration. `changed` is false when it already was in that
-   * state; `seq` counts the ticks so far (each tick pays points under its own key, each un-tick reverses that tick).
+   * One transaction: marks (or unmarks) attendance of a confirmed registration and writes the points ledger row
+   * `points` names (idempotent by its refKey) with it. `changed` is false when it already was in that state;
+   * `seq` counts the ticks so far.
    */
-  setAttended(registrationId: number, at: Date | null): Promise<{ changed: boolean; seq: number }>;
+  setAttended(
+    registrationId: number,
+    at: Date | null,
+    points: (r: { registrationId: number; memberId: number | null; seq: number }) => PointsAward | null,
+  ): Promise<{ changed: boolean; seq: number }>;
   messages(memberId: number, limit?: number): Promise<MessageRow[]>;
   addMessage(m: Omit<MessageRow, 'id' | 'readAt'>): Promise<void>;
   markMessagesRead(memberId: number, at: Date): Promise<void>;
@@ -117,6 +161,6 @@ export interface ClassRepo {
    * One transaction, before a member's account is deleted: cancels their confirmed and waitlisted registrations
    * in classes not yet started, each freed seat going at once to the head of that class's waitlist.
    */
-  releaseMember(memberId: number, at: Date): Promise<{ registrationId: number; classId: number; promoted: number[] }[]>;
+  releaseMember(memberId: number, at: Date, policy: ClassPolicy): Promise<{ registrationId: number; classId: number; promoted: number[] }[]>;
   outbox(memberId: number): Promise<{ template: string; payload: unknown; createdAt: string }[]>;
 }

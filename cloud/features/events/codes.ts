@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { CHECKIN_WINDOW_MS, QR_PREFIX } from '../../contracts/events-shared';
+import { CHECKIN_WINDOW_MS, QR_PREFIX, checkinLinkParts } from '../../contracts/events-shared';
 
 /**
  * Rotating check-in codes. A code is HMAC-SHA256(secret, "checkin:<eventId>:<window>") where the
@@ -8,6 +8,15 @@ import { CHECKIN_WINDOW_MS, QR_PREFIX } from '../../contracts/events-shared';
  */
 export const windowOf = (t: Date | number): number => Math.floor((typeof t === 'number' ? t : t.getTime()) / CHECKIN_WINDOW_MS);
 export const windowStart = (w: number): Date => new Date(w * CHECKIN_WINDOW_MS);
+
+/**
+ * The QR's text: a check-in link under CHECKIN_LINK_BASE (e.g. https://hyzj.example.cn/c) when configured, so that
+ * WeChat's own 扫一扫 opens the mini-program with it; otherwise the in-app scanner's plain payload.
+ */
+export function qrPayload(eventId: number, w: number, signature: string, linkBase = process.env.CHECKIN_LINK_BASE): string {
+  const base = linkBase?.trim().replace(/\/+$/, '');
+  return base ? `${base}/${eventId}/${w}/${signature}` : `${QR_PREFIX}:${eventId}:${w}:${signature}`;
+}
 
 export function codeSigner(secret: Buffer) {
   const mac = (eventId: number, w: number) => crypto.createHmac('sha256', secret).update(`checkin:${eventId}:${w}`).digest();
@@ -20,17 +29,18 @@ export function codeSigner(secret: Buffer) {
   return {
     issue(eventId: number, w: number) {
       const m = mac(eventId, w);
-      return { code: digits(m), qr: `${QR_PREFIX}:${eventId}:${w}:${sig(m)}` };
+      return { code: digits(m), qr: qrPayload(eventId, w, sig(m)) };
     },
     digits: (eventId: number, w: number) => digits(mac(eventId, w)),
-    /** Checks a QR payload's signature; returns its event and window, or null when forged or malformed. */
+    /** Checks a QR payload's (or check-in link's) signature; returns its event and window, or null when forged or malformed. */
     verifyQr(payload: string): { eventId: number; window: number } | null {
       const m = /^HYZJ-CHECKIN:(\d{1,9}):(\d{1,12}):([A-Za-z0-9_-]{10,64})$/.exec(payload);
-      if (!m) return null;
-      const eventId = Number(m[1]);
-      const w = Number(m[2]);
+      const link = m ? null : checkinLinkParts(payload);
+      if (!m && !link) return null;
+      const eventId = m ? Number(m[1]) : link!.eventId;
+      const w = m ? Number(m[2]) : link!.window;
       const expected = Buffer.from(sig(mac(eventId, w)));
-      const given = Buffer.from(m[3]);
+      const given = Buffer.from(m ? m[3] : link!.signature);
       if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return null;
       return { eventId, window: w };
     },

@@ -1,3 +1,4 @@
+import type { MemberContext } from '../../core/context';
 import type { MemberDataSection } from '../../core/member-data';
 
 /** "我的数据": the member's check-ins, with the location the phone sent when the event required it. */
@@ -27,3 +28,8 @@ export const eventIntentsDataSection: MemberDataSection = async (ctx) => {
     rows: intents.map((r) => ({ 活动: r.title, 活动时间: r.startsAt, 报名时间: r.createdAt })),
   };
 };
+
+/** Before an account is deleted: the places the member's phone sent with their check-ins go with them. */
+export async function forgetCheckinLocations(ctx: MemberContext): Promise<void> {
+  await ctx.store.events.forgetMember(ctx.member.id);
+}

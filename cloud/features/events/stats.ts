@@ -1,12 +1,14 @@
-import { loadExcel, workbookBase64 } from '../../core/excel';
+import { sheetsBase64 } from '../../core/excel';
 import type { EventStats } from '../../contracts/events';
 import type { CheckinListRow, EventRow } from './repo';
 import { maskName, maskPhone } from '../../contracts/format';
 import type { CheckinRow } from '../../contracts/events';
+import { inChina } from '../../contracts/china-time';
 
 export function displayName(r: Pick<CheckinListRow, 'realName' | 'nickname' | 'memberId'>): string {
   if (r.memberId === null) return '已注销用户';
-  return r.realName ? maskName(r.realName)! : (r.nickname ?? '会员');
+  // One rule whether or not the member gave a real name: the first character, then stars (the 签到大屏 is public).
+  return maskName(r.realName || r.nickname) ?? '会员';
 }
 export const checkinRow = (r: CheckinListRow): CheckinRow => ({
   id: r.id,
@@ -19,14 +21,7 @@ export const checkinRow = (r: CheckinListRow): CheckinRow => ({
   voided: r.voided,
 });
 
-
-const BJ = 8 * 3600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-function bjLabel(ms: number, withDay: boolean): string {
-  const d = new Date(ms + BJ);
-  const hm = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-  return withDay ? `${d.getUTCMonth() + 1}/${d.getUTCDate()} ${hm}` : hm;
-}
+const bjLabel = (ms: number, withDay: boolean): string => inChina(ms).format(withDay ? 'M/D HH:mm' : 'HH:mm');
 
 /** Check-ins over time (at most 24 buckets of whole 10-minute steps), by organisation, and the list. */
 export function buildStats(e: EventRow, rows: CheckinListRow[], now: Date): EventStats {
@@ -63,48 +58,49 @@ export function buildStats(e: EventRow, rows: CheckinListRow[], now: Date): Even
 }
 
 /** The organiser's .xlsx (签到名单 and the breakdowns), as base64. */
-export async function exportWorkbook(e: EventRow, stats: EventStats): Promise<string> {
-  const wb = new (await loadExcel()).Workbook();
-  wb.creator = '会员之家';
-  const list = wb.addWorksheet('签到名单');
-  list.columns = [
-    { header: '序号', key: 'n', width: 8 },
-    { header: '姓名', key: 'name', width: 14 },
-    { header: '手机号（打码）', key: 'phone', width: 16 },
-    { header: '单位', key: 'org', width: 24 },
-    { header: '签到时间', key: 'at', width: 20 },
-    { header: '方式', key: 'mode', width: 10 },
-    { header: '扫码时间', key: 'scanned', width: 20 },
-    { header: '状态', key: 'state', width: 10 },
-  ];
-  list.getRow(1).font = { bold: true };
-  stats.list.forEach((r, i) =>
-    list.addRow({
-      n: i + 1,
-      name: r.name,
-      phone: r.phoneMasked ?? '',
-      org: r.org ?? '',
-      at: bjLabel(Date.parse(r.checkedInAt), true),
-      mode: r.offline ? '离线签到' : '现场签到',
-      scanned: r.scannedAt ? bjLabel(Date.parse(r.scannedAt), true) : '',
-      state: r.voided ? '已作废' : '有效',
-    }),
-  );
-  const orgs = wb.addWorksheet('按单位');
-  orgs.columns = [
-    { header: '单位', key: 'name', width: 28 },
-    { header: '签到人数', key: 'count', width: 12 },
-  ];
-  orgs.getRow(1).font = { bold: true };
-  stats.byOrg.forEach((o) => orgs.addRow(o));
-  const info = wb.addWorksheet('活动');
-  info.addRows([
-    ['活动', e.title],
-    ['主办单位', e.orgName],
-    ['有效签到', stats.total],
-    ['其中离线签到', stats.offline],
-    ['已作废', stats.voided],
-    ['报名参加（我要参加）', stats.intentCount],
+export function exportWorkbook(e: EventRow, stats: EventStats): Promise<string> {
+  return sheetsBase64([
+    {
+      name: '签到名单',
+      columns: [
+        { header: '序号', width: 8 },
+        { header: '姓名', width: 14 },
+        { header: '手机号（打码）', width: 16 },
+        { header: '单位', width: 24 },
+        { header: '签到时间', width: 20 },
+        { header: '方式', width: 10 },
+        { header: '扫码时间', width: 20 },
+        { header: '状态', width: 10 },
+      ],
+      rows: stats.list.map((r, i) => [
+        i + 1,
+        r.name,
+        r.phoneMasked,
+        r.org,
+        bjLabel(Date.parse(r.checkedInAt), true),
+        r.offline ? '离线签到' : '现场签到',
+        r.scannedAt ? bjLabel(Date.parse(r.scannedAt), true) : null,
+        r.voided ? '已作废' : '有效',
+      ]),
+    },
+    {
+      name: '按单位',
+      columns: [
+        { header: '单位', width: 28 },
+        { header: '签到人数', width: 12 },
+      ],
+      rows: stats.byOrg.map((o) => [o.name, o.count]),
+    },
+    {
+      name: '活动',
+      rows: [
+        ['活动', e.title],
+        ['主办单位', e.orgName],
+        ['有效签到', stats.total],
+        ['其中离线签到', stats.offline],
+        ['已作废', stats.voided],
+        ['报名参加（我要参加）', stats.intentCount],
+      ],
+    },
   ]);
-  return workbookBase64(wb);
 }

@@ -1,6 +1,7 @@
 import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
 import type { MemberContext } from '../../core/context';
+import { memberOrg } from '../../core/member-org';
 import {
   magazineAdminIssueInput,
   magazineAdminIssuesInput,
@@ -9,6 +10,7 @@ import {
   magazineSaveIssueInput,
   magazineArticleInput,
   magazineFavoriteInput,
+  magazineImportFilesInput,
   magazineHeartbeatInput,
   magazineIssueInput,
   magazineListInput,
@@ -19,28 +21,22 @@ import {
   magazineSettingsInput,
   magazineShelfInput,
   type AdminIssue,
+  type ImportedIssue,
   type SearchHit,
 } from '../../contracts/magazine';
-import {
-  HEARTBEAT_MAX_CREDIT,
-  READ_MIN_POSITION,
-  READ_MIN_SECONDS,
-  READ_POINTS,
-  READ_POINTS_DAILY_CAP,
-} from '../../contracts/magazine-format';
-import type { Viewer } from './repo';
+import { READ_POINTS_DAILY_CAP } from '../../contracts/magazine-format';
+import { audienceOf, beatCredit, mergeReading, readThrough, readingAward, readingPointsPrefix, visibleTo, type Audience } from './rules';
 import { imageHrefs } from './render';
+import { groupIssueFiles, parseIssueFiles } from './importer';
+import { unzipIssueFiles, ZipError } from './zip';
+import { requireAdminOrg } from '../../core/admin-org';
+import { highlight, queryTerms, snippet } from './search-terms';
 import { requireCoverImage, requireUploadedImage } from '../media/cover';
 import { MEDIA_PATH_RE } from '../../contracts/media-format';
+import { chinaDay, chinaMidnight } from '../../contracts/china-time';
 
-/** Days and weeks are counted in China time (UTC+8). */
-const TZ_MS = 8 * 3600_000;
-export function chinaDay(d: Date): string {
-  return new Date(d.getTime() + TZ_MS).toISOString().slice(0, 10);
-}
-export function chinaDayStart(d: Date): Date {
-  return new Date(Date.parse(chinaDay(d) + 'T00:00:00Z') - TZ_MS);
-}
+/** Days and weeks are counted in China time. */
+export const chinaDayStart = (d: Date): Date => new Date(chinaMidnight(d));
 /** Monday of the China-time week of d, as YYYY-MM-DD. */
 export function weekStart(day: string): string {
   const t = Date.parse(day + 'T00:00:00Z');
@@ -48,15 +44,17 @@ export function weekStart(day: string): string {
   return new Date(t - dow * 86400_000).toISOString().slice(0, 10);
 }
 
-async function viewer(ctx: MemberContext): Promise<Viewer> {
-  const org = ctx.member.orgId ? await ctx.store.orgs.getById(ctx.member.orgId) : undefined;
-  return { memberId: ctx.member.id, orgPath: org?.path ?? null, now: ctx.now() };
+/** The issues the member sees now (rules.ts). */
+async function audience(ctx: MemberContext): Promise<Audience> {
+  return audienceOf({ orgPath: (await memberOrg(ctx))?.path ?? null, now: ctx.now() });
 }
 
+/** The article without where and when it was published, if the member sees it (404 otherwise). */
 async function visibleArticle(ctx: MemberContext, articleId: number) {
-  const a = await ctx.store.magazine.article(await viewer(ctx), articleId);
-  if (!a) throw notFound('这篇文章');
-  return a;
+  const a = await ctx.store.magazine.article(articleId);
+  if (!a || !visibleTo(a, await audience(ctx))) throw notFound('这篇文章');
+  const { publishAt: _at, orgPath: _path, orgLevel: _level, ...article } = a;
+  return article;
 }
 
 export const magazineShelf = defineAction({
@@ -64,8 +62,8 @@ export const magazineShelf = defineAction({
   input: magazineShelfInput,
   auth: 'member',
   async handler(ctx, { limit }) {
-    const v = await viewer(ctx);
-    return { issues: await ctx.store.magazine.shelf(v, limit ?? 50), continueReading: await ctx.store.magazine.continueReading(v) };
+    const a = await audience(ctx);
+    return { issues: await ctx.store.magazine.shelf(a, limit ?? 50), continueReading: await ctx.store.magazine.continueReading(ctx.member.id, a) };
   },
 });
 
@@ -74,11 +72,11 @@ export const magazineIssue = defineAction({
   input: magazineIssueInput,
   auth: 'member',
   async handler(ctx, { issueId, withBodies }) {
-    const v = await viewer(ctx);
-    const issue = await ctx.store.magazine.issue(v, issueId);
-    if (!issue) throw notFound('这一期');
+    const found = await ctx.store.magazine.issue(issueId);
+    if (!found || !visibleTo(found, await audience(ctx))) throw notFound('这一期');
+    const { orgPath: _path, orgLevel: _level, ...issue } = found;
     const columns: { column: string; articles: Awaited<ReturnType<typeof ctx.store.magazine.issueArticles>> }[] = [];
-    for (const a of await ctx.store.magazine.issueArticles(v, issueId)) {
+    for (const a of await ctx.store.magazine.issueArticles(ctx.member.id, issueId)) {
       const col = columns.find((c) => c.column === a.column);
       if (col) col.articles.push(a);
       else columns.push({ column: a.column, articles: [a] });
@@ -119,7 +117,9 @@ export const magazineProgress = defineAction({
     await visibleArticle(ctx, articleId);
     const at = new Date(readAt);
     if (at.getTime() > ctx.now().getTime() + MAX_CLOCK_SKEW_MS) throw new AppError('INVALID_PAYLOAD', '手机时间不正确，请校准时间后再试');
-    return ctx.store.magazine.saveProgress(ctx.member.id, articleId, position, at, ctx.now());
+    const incoming = { position, readAt: at.toISOString() };
+    const { next, applied } = await ctx.store.magazine.saveReading(ctx.member.id, articleId, ctx.now(), (current) => mergeReading(current, incoming));
+    return { position: next.position, readAt: next.readAt!, applied };
   },
 });
 
@@ -130,79 +130,27 @@ export const magazineHeartbeat = defineAction({
   async handler(ctx, { articleId, activeSeconds, visible, active, position }) {
     const a = await visibleArticle(ctx, articleId);
     const now = ctx.now();
-    const day = chinaDay(now);
+    const memberId = ctx.member.id;
     const out = await ctx.store.magazine.heartbeat(
-      ctx.member.id,
-      articleId,
-      { activeSeconds, countable: visible && active, position },
-      { maxCredit: HEARTBEAT_MAX_CREDIT, minSeconds: READ_MIN_SECONDS, minPosition: READ_MIN_POSITION },
-      now,
-      day,
+      { memberId, articleId, position: position ?? 0, now, day: chinaDay(now) },
+      {
+        credit: (lastBeatAt) => beatCredit({ activeSeconds, countable: visible && active }, lastBeatAt, now),
+        finishes: readThrough,
+        award: (ordinal) => readingAward(ordinal, { memberId, articleId, title: a.title, at: now }),
+      },
     );
-    let pointsAwarded = 0;
-    // The ordinal of today's finishes is counted atomically in the repo, so two articles finishing at once cannot both
-    // slip under the cap; sumSince double-checks against the ledger itself.
-    if (out.finishedOrdinalToday !== null && out.finishedOrdinalToday * READ_POINTS <= READ_POINTS_DAILY_CAP) {
-      const prefix = `magazine:read:${ctx.member.id}:`;
-      const paid = await ctx.store.points.sumSince(ctx.member.id, prefix, chinaDayStart(now));
-      if (paid + READ_POINTS <= READ_POINTS_DAILY_CAP) {
-        const ok = await ctx.store.points.award({
-          memberId: ctx.member.id,
-          delta: READ_POINTS,
-          reason: `阅读《人生》：${a.title}`,
-          refKey: `${prefix}${articleId}`,
-          at: now,
-        });
-        if (ok) pointsAwarded = READ_POINTS;
-      }
-    }
-    return { credited: out.credited, activeSeconds: out.activeSeconds, finished: out.finished, pointsAwarded };
+    return out;
   },
 });
-
-/** Splits text into plain and highlighted runs for every occurrence of any term (case-insensitive). */
-export function highlight(text: string, terms: string[]): { text: string; hit: boolean }[] {
-  const lower = text.toLowerCase();
-  const marks: [number, number][] = [];
-  for (const t of terms) {
-    const tl = t.toLowerCase();
-    for (let i = lower.indexOf(tl); i >= 0; i = lower.indexOf(tl, i + tl.length)) marks.push([i, i + tl.length]);
-  }
-  marks.sort((a, b) => a[0] - b[0]);
-  const runs: { text: string; hit: boolean }[] = [];
-  let pos = 0;
-  for (const [s, e] of marks) {
-    if (e <= pos) continue;
-    const start = Math.max(s, pos);
-    if (start > pos) runs.push({ text: text.slice(pos, start), hit: false });
-    runs.push({ text: text.slice(start, e), hit: true });
-    pos = e;
-  }
-  if (pos < text.length) runs.push({ text: text.slice(pos), hit: false });
-  return runs;
-}
-
-/** About 60 characters around the first match in the body. */
-export function snippet(body: string, terms: string[]): { text: string; hit: boolean }[] {
-  const flat = body.replace(/\s+/g, ' ');
-  const lower = flat.toLowerCase();
-  const first = Math.min(...terms.map((t) => lower.indexOf(t.toLowerCase())).filter((i) => i >= 0), flat.length);
-  const start = Math.max(0, (first === flat.length ? 0 : first) - 20);
-  const end = Math.min(flat.length, start + 70);
-  const runs = highlight(flat.slice(start, end), terms);
-  if (start > 0) runs.unshift({ text: '…', hit: false });
-  if (end < flat.length) runs.push({ text: '…', hit: false });
-  return runs;
-}
 
 export const magazineSearch = defineAction({
   name: 'magazine.search',
   input: magazineSearchInput,
   auth: 'member',
   async handler(ctx, { q, limit }) {
-    const terms = [...new Set(q.split(/\s+/).filter((t) => Array.from(t).length >= 2))].slice(0, 4);
+    const terms = queryTerms(q);
     if (terms.length === 0) throw new AppError('INVALID_PAYLOAD', '每个搜索词请至少输入两个字');
-    const rows = await ctx.store.magazine.search(await viewer(ctx), terms, limit ?? 20);
+    const rows = await ctx.store.magazine.search(await audience(ctx), terms, limit ?? 20);
     const hits: SearchHit[] = rows.map((r) => ({
       articleId: r.articleId,
       issueId: r.issueId,
@@ -232,7 +180,7 @@ export const magazineFavorites = defineAction({
   input: magazineListInput,
   auth: 'member',
   async handler(ctx, { limit }) {
-    return { items: await ctx.store.magazine.favorites(ctx.member.id, limit ?? 50) };
+    return { items: await ctx.store.magazine.favorites(ctx.member.id, await audience(ctx), limit ?? 50) };
   },
 });
 
@@ -241,7 +189,7 @@ export const magazineHistory = defineAction({
   input: magazineListInput,
   auth: 'member',
   async handler(ctx, { limit }) {
-    return { items: await ctx.store.magazine.history(ctx.member.id, limit ?? 50) };
+    return { items: await ctx.store.magazine.history(ctx.member.id, await audience(ctx), limit ?? 50) };
   },
 });
 
@@ -266,7 +214,7 @@ export const magazineMyReading = defineAction({
       weeks: weekRows,
       totalSeconds: weekRows.reduce((s, w) => s + w.seconds, 0),
       finished: await ctx.store.magazine.finished(ctx.member.id, 100),
-      pointsToday: await ctx.store.points.sumSince(ctx.member.id, `magazine:read:${ctx.member.id}:`, chinaDayStart(now)),
+      pointsToday: await ctx.store.points.sumSince(ctx.member.id, readingPointsPrefix(ctx.member.id), chinaDayStart(now)),
       dailyCap: READ_POINTS_DAILY_CAP,
     };
   },
@@ -346,17 +294,67 @@ export const magazineSaveIssue = defineAction({
   },
 });
 
+/** Images in a body are generated illustrations (cover:<name>) or uploads of ours that exist. */
+async function requireBodyImages(ctx: MemberContext, bodyMd: string) {
+  for (const href of imageHrefs(bodyMd)) {
+    if (/^cover:[a-z0-9-]{1,32}$/i.test(href)) continue;
+    if (!MEDIA_PATH_RE.test(href)) throw new AppError('INVALID_PAYLOAD', '正文里的图片请用“插入图片”上传，不能引用其他网址');
+    await requireUploadedImage(ctx, href, '正文里有一张图片不存在，请重新插入图片');
+  }
+}
+
+/**
+ * An organiser imports issue folders by upload (the files, or a .zip), as `npm run magazine -- import` does:
+ * each issue whole or not at all, with a report on every article.
+ */
+export const magazineImportFiles = defineAction({
+  name: 'magazine.importFiles',
+  input: magazineImportFilesInput,
+  auth: 'admin',
+  async handler(ctx, { orgId, files, zipBase64 }) {
+    const org = await requireAdminOrg(ctx, orgId);
+    let uploaded = files ?? [];
+    if (zipBase64 !== undefined) {
+      try {
+        uploaded = unzipIssueFiles(Buffer.from(zipBase64, 'base64'));
+      } catch (e) {
+        if (e instanceof ZipError) throw new AppError('INVALID_PAYLOAD', e.message);
+        throw e;
+      }
+    }
+    if (uploaded.length === 0) throw new AppError('INVALID_PAYLOAD', '没有找到期刊文件（issue.json 和 NN-英文短名.md）');
+    const issues: ImportedIssue[] = [];
+    for (const group of groupIssueFiles(uploaded)) {
+      const parsed = parseIssueFiles(group.files, org.id, group.folder || '上传的文件');
+      const articles = [...parsed.articles];
+      for (const a of parsed.readable) {
+        try {
+          await requireBodyImages(ctx, a.bodyMd);
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          const i = articles.findIndex((r) => r.file === a.file);
+          articles[i] = { ...articles[i], error: `${a.file}：${e.message}` };
+        }
+      }
+      const report = { folder: group.folder, title: parsed.title, error: parsed.error, articles };
+      if (!parsed.issue || articles.some((a) => a.error)) {
+        issues.push({ ...report, imported: false, issueId: null, created: false });
+        continue;
+      }
+      const r = await ctx.store.magazine.importIssue(parsed.issue, ctx.now());
+      issues.push({ ...report, imported: true, issueId: r.issueId, created: r.created });
+    }
+    return { issues };
+  },
+});
+
 export const magazineSaveArticle = defineAction({
   name: 'magazine.saveArticle',
   input: magazineSaveArticleInput,
   auth: 'admin',
   async handler(ctx, { issueId, articleId, ...fields }) {
     await adminOwnIssue(ctx, issueId);
-    for (const href of imageHrefs(fields.bodyMd)) {
-      if (/^cover:[a-z0-9-]{1,32}$/i.test(href)) continue;
-      if (!MEDIA_PATH_RE.test(href)) throw new AppError('INVALID_PAYLOAD', '正文里的图片请用“插入图片”上传，不能引用其他网址');
-      await requireUploadedImage(ctx, href, '正文里有一张图片不存在，请重新插入图片');
-    }
+    await requireBodyImages(ctx, fields.bodyMd);
     const saved = await ctx.store.magazine.saveArticle(issueId, { id: articleId, ...fields, sample: fields.sample ?? false }, ctx.now());
     if (!saved) throw notFound('这篇文章');
     return saved;
@@ -380,6 +378,7 @@ export const magazineActions = [
   magazineSaveIssue,
   magazineSaveArticle,
   magazineDeleteArticle,
+  magazineImportFiles,
   magazineShelf,
   magazineIssue,
   magazineArticle,

@@ -35,7 +35,9 @@ export function placeholder(name: string, alt: string): RichNode {
 
 /** An uploaded picture, full width, with its caption under it. */
 export function figure(src: string, alt: string): RichNode {
-  const kids: RichNode[] = [{ name: 'img', attrs: { src, alt: alt || '插图', style: 'display:block;max-width:100%;width:100%;height:auto;border-radius:0.3em;' } }];
+  const kids: RichNode[] = [
+    { name: 'img', attrs: { src, alt: alt || '插图', style: 'display:block;max-width:100%;width:100%;height:auto;border-radius:0.3em;' } },
+  ];
   if (alt) kids.push({ name: 'div', attrs: { style: 'font-size:0.95em;text-align:center;margin-top:0.4em;line-height:1.5;' }, children: [text(alt)] });
   return { name: 'div', attrs: { class: 'mz-figure', style: 'margin:0 0 0.9em;' }, children: kids };
 }
@@ -164,7 +166,9 @@ export function markdownToNodes(md: string): RichNode[] {
 export function markdownToPlain(md: string): string {
   const walk = (nodes: RichNode[]): string =>
     nodes.map((n) => ('type' in n ? n.text : walk(n.children ?? []) + (/^(p|h\d|li|div|blockquote)$/.test(n.name) ? '\n' : ''))).join('');
-  return walk(markdownToNodes(md)).replace(/\n{2,}/g, '\n').trim();
+  return walk(markdownToNodes(md))
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }
 
 /** Older readers: about 300 Chinese characters a minute. */
@@ -173,12 +177,13 @@ export function readingMinutes(plain: string): number {
   return Math.max(1, Math.round(chars / 300));
 }
 
-/** One token per adjacent pair of letters/digits, for two-character search. */
-export function bigrams(s: string): string {
-  const out: string[] = [];
-  for (const run of s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-    const chars = Array.from(run);
-    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
-  }
-  return out.join(' ');
+/** What an adapter stores of an article besides its fields: the rendered nodes, reading time and the text search looks in. */
+export function storedArticle(a: { title: string; summary: string; bodyMd: string }) {
+  const plain = markdownToPlain(a.bodyMd);
+  return {
+    nodesJson: JSON.stringify(markdownToNodes(a.bodyMd)),
+    readingMinutes: readingMinutes(plain),
+    /** Searched and shown in snippets, beside the title. */
+    searchBody: a.summary + '\n' + plain,
+  };
 }

@@ -6,9 +6,10 @@ import type {
   ArticleRef,
   ContinueReading,
   IssueSummary,
-  ProgressResult,
   ReaderSettings,
 } from '../../contracts/magazine';
+import type { PointsAward } from '../points/repo';
+import type { Audience, Reading } from './rules';
 
 /** An article as imported from an issue folder: what an admin edits, plus its slug (its name in the folder). */
 export type ImportArticle = Omit<AdminArticle, 'id' | 'readingMinutes'> & { slug: string };
@@ -27,19 +28,28 @@ export interface ImportIssue {
   articles: ImportArticle[];
 }
 
-/** Who is reading: issues are published by an org and reach that org's subtree (top-level issues reach everyone). */
-export interface Viewer {
-  memberId: number;
-  orgPath: string | null;
-  now: Date;
+/** Where an issue was published and when: what decides who sees it (rules.ts visibleTo). */
+export interface Publication {
+  publishAt: string;
+  orgPath: string;
+  orgLevel: number;
 }
 
 export interface HeartbeatOutcome {
   credited: number;
   activeSeconds: number;
   finished: boolean;
-  /** Set when this beat finished the article: how many articles the member finished that day, this one included. */
-  finishedOrdinalToday: number | null;
+  pointsAwarded: number;
+}
+
+/** The feature's rules a heartbeat applies inside the adapter's transaction. */
+export interface HeartbeatRules {
+  /** Seconds this beat earns, given the member's previous beat time (null before the first). */
+  credit(lastBeatAt: string | null): number;
+  /** Whether the article now counts as read. */
+  finishes(progress: { activeSeconds: number; maxPosition: number }): boolean;
+  /** The points for finishing, given how many articles the member finished that day (this one included). */
+  award(finishedOrdinalToday: number): PointsAward | null;
 }
 
 export interface SearchRow {
@@ -54,32 +64,36 @@ export interface SearchRow {
 export interface MagazineRepo {
   /** Creates or replaces an issue (by org, year, number) with its articles, in one transaction. Article ids survive re-imports by slug. */
   importIssue(issue: ImportIssue, at: Date): Promise<{ issueId: number; created: boolean; articles: number }>;
-  shelf(viewer: Viewer, limit: number): Promise<IssueSummary[]>;
-  issue(viewer: Viewer, issueId: number): Promise<IssueSummary | null>;
-  issueArticles(viewer: Viewer, issueId: number): Promise<ArticleListItem[]>;
+  shelf(audience: Audience, limit: number): Promise<IssueSummary[]>;
+  issue(issueId: number): Promise<(IssueSummary & Publication) | null>;
+  issueArticles(memberId: number, issueId: number): Promise<ArticleListItem[]>;
   issueBodies(issueId: number): Promise<ArticleBody[]>;
-  article(viewer: Viewer, articleId: number): Promise<(ArticleBody & { seq: number }) | null>;
+  article(articleId: number): Promise<(ArticleBody & { seq: number } & Publication) | null>;
   neighbours(issueId: number, seq: number): Promise<{ prevId: number | null; nextId: number | null }>;
   /** Records the opening (history) and returns the member's progress on the article. */
   open(memberId: number, articleId: number, at: Date): Promise<{ position: number; readAt: string | null; finished: boolean }>;
-  /** Atomic: keeps the reading with the latest device time; the furthest position reached only grows. */
-  saveProgress(memberId: number, articleId: number, position: number, readAt: Date, at: Date): Promise<ProgressResult>;
-  /** Atomic: credits active time (capped), and finishes the article once when the rules are met. */
-  heartbeat(
+  /** Atomic: reads the member's reading of the article under a lock and stores what `merge` keeps. */
+  saveReading(
     memberId: number,
     articleId: number,
-    beat: { activeSeconds: number; countable: boolean; position?: number },
-    rules: { maxCredit: number; minSeconds: number; minPosition: number },
-    now: Date,
-    day: string,
-  ): Promise<HeartbeatOutcome>;
-  continueReading(viewer: Viewer): Promise<ContinueReading | null>;
-  /** Ids matching every term (terms of 2 characters use the bigram index, longer ones the trigram index). */
-  search(viewer: Viewer, terms: string[], limit: number): Promise<SearchRow[]>;
+    at: Date,
+    merge: (current: Reading | null) => { next: Reading; applied: boolean },
+  ): Promise<{ next: Reading; applied: boolean }>;
+  /**
+   * Atomic: credits the beat's time and position to the article and the day, finishes the article once when
+   * `rules.finishes` says so, and pays `rules.award` in the same transaction.
+   */
+  heartbeat(beat: { memberId: number; articleId: number; position: number; now: Date; day: string }, rules: HeartbeatRules): Promise<HeartbeatOutcome>;
+  /** The member's latest unfinished article among those the audience sees. */
+  continueReading(memberId: number, audience: Audience): Promise<ContinueReading | null>;
+  /** Visible articles matching every term, newest first (terms of 2 characters use the bigram index, longer ones the trigram index). */
+  search(audience: Audience, terms: string[], limit: number): Promise<SearchRow[]>;
   setFavorite(memberId: number, articleId: number, on: boolean, at: Date): Promise<void>;
   isFavorite(memberId: number, articleId: number): Promise<boolean>;
-  favorites(memberId: number, limit: number): Promise<ArticleRef[]>;
-  history(memberId: number, limit: number): Promise<ArticleRef[]>;
+  /** The member's favourites among the articles the audience sees (a withdrawn issue's are hidden, not dropped). */
+  favorites(memberId: number, audience: Audience, limit: number): Promise<ArticleRef[]>;
+  /** The articles the member opened, latest first, among those the audience sees. */
+  history(memberId: number, audience: Audience, limit: number): Promise<ArticleRef[]>;
   settings(memberId: number): Promise<ReaderSettings>;
   saveSettings(memberId: number, patch: Partial<ReaderSettings>): Promise<ReaderSettings>;
   dailySeconds(memberId: number, sinceDay: string): Promise<{ day: string; seconds: number }[]>;

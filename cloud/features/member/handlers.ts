@@ -1,13 +1,6 @@
 import { defineAction } from '../../core/action';
 import { AppError } from '../../core/errors';
-import {
-  memberConsentInput,
-  memberDeleteInput,
-  memberExportInput,
-  memberMeInput,
-  memberPointsInput,
-  memberUpdateInput,
-} from '../../contracts/member';
+import { memberConsentInput, memberDeleteInput, memberExportInput, memberMeInput, memberPointsInput, memberUpdateInput } from '../../contracts/member';
 import { requirePrivacyConsent } from './consent';
 import { profileOf } from './profile';
 import type { MemberDataParts } from '../../core/member-data';
@@ -85,4 +78,11 @@ export const memberPoints = defineAction({
 });
 
 /** The member actions; `memberData` (listed in app.ts) says what the other features keep about a member. */
-export const memberActions = (memberData: MemberDataParts) => [memberMe, memberUpdate, memberConsent, memberExportData(memberData), memberDelete(memberData), memberPoints];
+export const memberActions = (memberData: MemberDataParts) => [
+  memberMe,
+  memberUpdate,
+  memberConsent,
+  memberExportData(memberData),
+  memberDelete(memberData),
+  memberPoints,
+];

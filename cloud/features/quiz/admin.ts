@@ -13,9 +13,10 @@ import {
 } from '../../contracts/quiz';
 import { formatDuration } from '../../contracts/quiz-rules';
 import type { CampaignRow } from './repo';
-import { campaignStatus, settleOverdue } from './handlers';
+import { settleOverdue } from './handlers';
+import { campaignStatus } from './rules';
 import { parseBankFile, templateFile } from './import';
-import { loadExcel, workbookBase64 } from '../../core/excel';
+import { sheetBase64 } from '../../core/excel';
 import { requireAdminOrg } from '../../core/admin-org';
 import { requireCoverImage } from '../media/cover';
 
@@ -72,24 +73,12 @@ export const quizAdminSaveCampaign = defineAction({
       if (!b) throw new AppError('INVALID_PAYLOAD', `题库“${d.bankId}”不存在或不可用`);
       if (d.count > b.questionCount) throw new AppError('INVALID_PAYLOAD', `题库“${b.title}”只有 ${b.questionCount} 题，不能抽 ${d.count} 题`);
     }
-    const row = {
-      title: input.title,
-      description: input.description,
-      cover: input.cover,
-      orgId: input.orgId,
-      draws: input.draws,
-      opensAt: new Date(input.opensAt).toISOString(),
-      closesAt: new Date(input.closesAt).toISOString(),
-      timeLimitSec: input.timeLimitSec,
-      attemptsPerDay: input.attemptsPerDay,
-      attemptsTotal: input.attemptsTotal,
-      passMark: input.passMark,
-      showReview: input.showReview,
-    };
+    const { id: _id, ...fields } = input;
+    const row = { ...fields, opensAt: new Date(input.opensAt).toISOString(), closesAt: new Date(input.closesAt).toISOString() };
     const now = ctx.now();
-    let id = input.id;
-    if (id) await ctx.store.quiz.updateCampaign(id, row, now);
-    else id = await ctx.store.quiz.createCampaign(row, now);
+    const id = input.id ?? (await ctx.store.quiz.createCampaign(row, now));
+    const saved = id !== undefined && (input.id === undefined || (await ctx.store.quiz.updateCampaign(id, row, now)));
+    if (!saved) throw new AppError('NOT_FOUND', '所选单位不存在，请重新选择');
     return toAdmin((await ctx.store.quiz.getCampaign(id))!, now);
   },
 });
@@ -162,14 +151,11 @@ export const quizAdminExport = defineAction({
   async handler(ctx, { campaignId }) {
     const c = await adminCampaign(ctx, campaignId);
     await settleOverdue(ctx, { campaignId });
-    const wb = new (await loadExcel()).Workbook();
-    const ws = wb.addWorksheet('成绩');
-    ws.addRow(['序号', '昵称', '单位', '得分', '答对', '题数', '用时', '是否及格', '开始时间', '交卷时间']);
-    (await ctx.store.quiz.results(campaignId)).forEach((r, i) =>
-      ws.addRow([i + 1, r.nickname ?? '（已注销）', r.orgName ?? '', r.score, r.correctCount, r.total, formatDuration(r.durationMs), r.passed ? '及格' : '未及格', r.startedAt, r.submittedAt]),
-    );
-    ws.columns.forEach((col) => (col.width = 16));
-    return { fileName: `${c.title}-成绩.xlsx`, mimeType: XLSX, content: await workbookBase64(wb) };
+    const columns = ['序号', '昵称', '单位', '得分', '答对', '题数', '用时', '是否及格', '开始时间', '交卷时间'].map((header) => ({ header, width: 16 }));
+    const rows = (await ctx.store.quiz.results(campaignId)).map((r, i) => [
+      i + 1, r.nickname ?? '（已注销）', r.orgName ?? '', r.score, r.correctCount, r.total, formatDuration(r.durationMs), r.passed ? '及格' : '未及格', r.startedAt, r.submittedAt,
+    ]);
+    return { fileName: `${c.title}-成绩.xlsx`, mimeType: XLSX, content: await sheetBase64('成绩', columns, rows) };
   },
 });
 

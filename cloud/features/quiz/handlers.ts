@@ -1,6 +1,7 @@
 import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
 import type { BaseContext, MemberContext } from '../../core/context';
+import { memberOrg } from '../../core/member-org';
 import {
   quizLeaderboardInput,
   quizListInput,
@@ -16,23 +17,27 @@ import {
   type CampaignStatus,
   type LeaderboardRow,
 } from '../../contracts/quiz';
-import { QUIZ_GRACE_SECONDS, QUIZ_LEADERBOARD_TOP, QUIZ_POINTS_JOIN, QUIZ_POINTS_PASS } from '../../contracts/quiz-rules';
-import type { AttemptQuestionRef, AttemptRow, CampaignRow, QuestionRow, RankScope } from './repo';
-import type { PointsAward } from '../points/repo';
-import { beijingDay, scoreAnswers, shuffle } from './scoring';
-
-const GRACE_MS = QUIZ_GRACE_SECONDS * 1000;
-
-export function campaignStatus(c: Pick<CampaignRow, 'opensAt' | 'closesAt'>, now: Date): CampaignStatus {
-  if (now.getTime() < new Date(c.opensAt).getTime()) return 'upcoming';
-  if (now.getTime() >= new Date(c.closesAt).getTime()) return 'ended';
-  return 'open';
-}
+import { QUIZ_LEADERBOARD_TOP } from '../../contracts/quiz-rules';
+import type { AttemptQuestionRef, AttemptRow, CampaignRow, QuestionRow, RankScope, SubmitOutcome } from './repo';
+import { shuffle } from './scoring';
+import { chinaDay } from '../../contracts/china-time';
+import {
+  attemptDeadline,
+  attemptLimitRefusal,
+  campaignStatus,
+  endOf,
+  isBetterEntry,
+  isResumable,
+  needsSavedAnswers,
+  overdueCutoff,
+  pointsFor,
+  saveRefusal,
+  settle,
+} from './rules';
 
 /** The member's org path and its 盟市 / 旗县 ids, or null when they have not chosen an org. */
 async function placeOf(ctx: MemberContext) {
-  if (!ctx.member.orgId) return null;
-  const org = await ctx.store.orgs.getById(ctx.member.orgId);
+  const org = await memberOrg(ctx);
   if (!org) return null;
   const ids = org.path.split('/').filter(Boolean);
   return { orgId: org.id, path: org.path, cityId: ids[1] ?? null, countyId: ids[2] ?? null };
@@ -72,43 +77,44 @@ async function questionMap(ctx: BaseContext, attempt: AttemptRow) {
 }
 
 /**
- * Scores an attempt once — on submit, or when its time ran out without one — and awards the points
- * the first time. `at` is the moment it ended (now for a submit in time, the deadline otherwise).
+ * Scores an attempt once — on submit, or when its time ran out without one — and pays the points the first
+ * time, in the same transaction. A submit after deadline + grace is scored exactly as the time-out would be.
  */
-async function finalize(ctx: BaseContext, campaign: CampaignRow, attempt: AttemptRow, final: { questionId: string; choice: number[] }[], at: Date, qs?: Map<string, QuestionRow>) {
+async function finalize(ctx: BaseContext, campaign: CampaignRow, attempt: AttemptRow, final: { questionId: string; choice: number[] }[], qs?: Map<string, QuestionRow>): Promise<SubmitOutcome> {
   const questions = qs ?? (await questionMap(ctx, attempt));
   const keyed = attempt.questions.map((ref) => questions.get(ref.id)!);
   const now = ctx.now();
-  // Taking part and passing pay once each per campaign (idempotent per refKey); a member who already had a
-  // scored attempt was paid for taking part then.
-  const awards = ({ attempt: a, hadBest }: { attempt: AttemptRow; hadBest: boolean }): PointsAward[] => {
-    const memberId = a.memberId;
-    if (memberId === null) return [];
-    const due: PointsAward[] = [];
-    if (!hadBest) due.push({ memberId, delta: QUIZ_POINTS_JOIN, reason: `参加知识竞赛：${campaign.title}`, refKey: `quiz:${campaign.id}:join:${memberId}`, at: now });
-    if (a.passed) due.push({ memberId, delta: QUIZ_POINTS_PASS, reason: `知识竞赛及格：${campaign.title}`, refKey: `quiz:${campaign.id}:pass:${memberId}`, at: now });
-    return due;
-  };
-  return ctx.store.quiz.submit(attempt, final, at, GRACE_MS, (saved) => scoreAnswers(keyed, saved, campaign.passMark), awards);
+  const end = endOf(attempt, now);
+  const counted = end.late ? [] : final;
+  const done = await ctx.store.quiz.submit({
+    attempt,
+    withSaved: needsSavedAnswers(attempt, counted),
+    settle: (saved) => settle(attempt, keyed, campaign.passMark, counted, saved, end.at),
+    better: isBetterEntry,
+    awards: (scored, hadBest) => pointsFor(campaign, scored, hadBest, now),
+  });
+  if (!done) throw notFound('这次答题记录');
+  return done;
 }
 
 /**
  * Time-outs are scored lazily: every read that shows attempts (my list and result, the leaderboard,
  * 单位排行, the admin's stats and export) first scores the attempts of its member or campaign whose
  * deadline + grace has passed without a submit, on the answers saved by deadline + grace, as ending
- * at the deadline (duration = the full time, submittedAt = the deadline).
+ * at the deadline (duration = the full time, submittedAt = the deadline). Hosts racing to score the same
+ * attempt (or a late submit) are fine: the store claims it once.
  */
 export async function settleOverdue(ctx: BaseContext, where: { campaignId: number } | { memberId: number }) {
-  const overdue = await ctx.store.quiz.overdueAttempts(where, new Date(ctx.now().getTime() - GRACE_MS));
+  const overdue = await ctx.store.quiz.overdueAttempts(where, overdueCutoff(ctx.now()));
   for (const a of overdue) {
     const campaign = await ctx.store.quiz.getCampaign(a.campaignId);
-    if (campaign) await finalize(ctx, campaign, a, [], new Date(a.deadlineAt));
+    if (campaign) await finalize(ctx, campaign, a, []);
   }
 }
 
 async function attemptView(ctx: MemberContext, campaign: CampaignRow, attempt: AttemptRow, resumed: boolean): Promise<AttemptView> {
   const qs = await questionMap(ctx, attempt);
-  const saved = await ctx.store.quiz.savedAnswers(attempt.id);
+  const saved = new Map((await ctx.store.quiz.savedAnswers(attempt.id)).map((a) => [a.questionId, a.choice]));
   const answers: Record<string, number[]> = {};
   for (const ref of attempt.questions) {
     const s = saved.get(ref.id);
@@ -157,7 +163,7 @@ async function resultOf(ctx: MemberContext, campaign: CampaignRow, attempt: Atte
   let review: AttemptResult['review'] = null;
   if (campaign.showReview) {
     const qs = await questionMap(ctx, attempt);
-    const saved = attempt.answers ?? (await ctx.store.quiz.savedAnswers(attempt.id));
+    const saved = attempt.answers ?? new Map((await ctx.store.quiz.savedAnswers(attempt.id)).map((a) => [a.questionId, a.choice]));
     review = attempt.questions.map((ref) => {
       const q = qs.get(ref.id)!;
       const mine = shownPositions(ref, saved.get(ref.id) ?? []);
@@ -185,7 +191,7 @@ export const quizList = defineAction({
     const now = ctx.now();
     await settleOverdue(ctx, { memberId: ctx.member.id });
     const place = await placeOf(ctx);
-    const stats = new Map((await ctx.store.quiz.memberStats(ctx.member.id, beijingDay(now))).map((s) => [s.campaignId, s]));
+    const stats = new Map((await ctx.store.quiz.memberStats(ctx.member.id, chinaDay(now))).map((s) => [s.campaignId, s]));
     const campaigns: CampaignCard[] = [];
     for (const c of await ctx.store.quiz.campaigns()) {
       const eligible = !!place && place.path.startsWith(c.orgPath);
@@ -197,7 +203,7 @@ export const quizList = defineAction({
       let unfinished = s?.unfinishedAttemptId ?? null;
       if (unfinished) {
         const a = await ctx.store.quiz.getAttempt(unfinished);
-        if (!a || new Date(a.deadlineAt).getTime() <= now.getTime()) unfinished = null;
+        if (!a || !isResumable(a, now)) unfinished = null;
       }
       campaigns.push({
         id: c.id,
@@ -253,16 +259,21 @@ export const quizStart = defineAction({
         return { id: q.id, order: q.type === 'judge' ? natural : shuffle(natural) };
       });
     };
-    const { attempt, resumed } = await ctx.store.quiz.startAttempt({
-      campaign,
+    const started = await ctx.store.quiz.startAttempt({
+      campaignId: campaign.id,
       memberId: ctx.member.id,
       orgId: place.orgId,
       cityId: place.cityId,
       countyId: place.countyId,
-      now,
+      day: chinaDay(now),
+      startedAt: now,
+      deadlineAt: attemptDeadline(campaign, now),
+      resumable: (open) => isResumable(open, now),
+      refusal: (used) => attemptLimitRefusal(campaign, used),
       draw,
     });
-    return attemptView(ctx, campaign, attempt, resumed);
+    if (started.kind === 'refused') throw started.refusal;
+    return attemptView(ctx, campaign, started.attempt, started.kind === 'resumed');
   },
 });
 
@@ -274,7 +285,9 @@ export const quizSaveAnswer = defineAction({
     const attempt = await ownAttempt(ctx, attemptId);
     const bankChoice = toBankChoice(attempt, await questionMap(ctx, attempt), questionId, choice);
     const now = ctx.now();
-    await ctx.store.quiz.saveAnswer(attemptId, questionId, bankChoice, now, GRACE_MS);
+    const refusal = saveRefusal(attempt, now);
+    if (refusal) throw refusal;
+    if (!(await ctx.store.quiz.saveAnswer(attemptId, questionId, bankChoice, now))) throw saveRefusal({ ...attempt, submittedAt: now.toISOString() }, now)!;
     return { savedAt: now.toISOString() };
   },
 });
@@ -288,11 +301,7 @@ export const quizSubmit = defineAction({
     const campaign = await requireCampaign(ctx, attempt.campaignId);
     const qs = await questionMap(ctx, attempt);
     const final = answers.map((a) => ({ questionId: a.questionId, choice: toBankChoice(attempt, qs, a.questionId, a.choice) }));
-    const now = ctx.now();
-    const deadline = new Date(attempt.deadlineAt);
-    // A submit after deadline + grace is scored exactly as the time-out would be: saved answers only, ending at the deadline.
-    const late = now.getTime() > deadline.getTime() + GRACE_MS;
-    const done = await finalize(ctx, campaign, attempt, late ? [] : final, late ? deadline : now, qs);
+    const done = await finalize(ctx, campaign, attempt, final, qs);
     return figuresOf(ctx, campaign, done.attempt, done.standing);
   },
 });
@@ -380,3 +389,8 @@ export const quizOrgRanking = defineAction({
 });
 
 export const quizMemberActions = [quizList, quizStart, quizSaveAnswer, quizSubmit, quizResult, quizLeaderboard, quizOrgRanking];
+
+/** Before a member's account is deleted: their leaderboard entries go (their attempts stay, anonymous, in the counts). */
+export async function forgetQuizEntriesOfDeletedMember(ctx: MemberContext): Promise<void> {
+  await ctx.store.quiz.forgetMember(ctx.member.id);
+}

@@ -1,5 +1,5 @@
 import type { QuestionType } from '../../contracts/quiz-rules';
-import type { Score } from './scoring';
+import type { CampaignFields } from '../../contracts/quiz';
 import type { PointsAward } from '../points/repo';
 
 export interface BankRow {
@@ -21,25 +21,8 @@ export interface QuestionRow {
   source: string | null;
 }
 
-export interface CampaignDraw {
-  bankId: string;
-  count: number;
-}
-
-export interface CampaignInput {
-  title: string;
-  description: string;
-  cover: string | null;
-  orgId: string;
-  draws: CampaignDraw[];
-  opensAt: string;
-  closesAt: string;
-  timeLimitSec: number;
-  attemptsPerDay: number;
-  attemptsTotal: number;
-  passMark: number;
-  showReview: boolean;
-}
+/** What the store keeps of a campaign an admin saves (times normalised to ISO UTC by the feature). */
+export type CampaignInput = CampaignFields;
 
 export interface CampaignRow extends CampaignInput {
   id: number;
@@ -84,15 +67,70 @@ export interface MemberCampaignStats {
   lastAttemptId: number | null;
 }
 
-export interface StartRequest {
-  campaign: CampaignRow;
+/** What quiz.start asks of the store: `refusal` and `resumable` are the feature's rules, applied under the store's lock. */
+export interface StartRequest<R> {
+  campaignId: number;
   memberId: number;
   orgId: string;
   cityId: string | null;
   countyId: string | null;
-  now: Date;
+  /** Beijing-time day of the start (for the per-day limit). */
+  day: string;
+  startedAt: Date;
+  deadlineAt: Date;
+  /** Whether the member's unfinished attempt is resumed instead. */
+  resumable: (open: AttemptRow) => boolean;
+  /** Given the attempts the member has started in the campaign (in all, today), a refusal or null. */
+  refusal: (used: { total: number; today: number }) => R | null;
   /** Drawn by the caller; used only when a new attempt is created. */
   draw: () => AttemptQuestionRef[];
+}
+
+export type StartOutcome<R> = { kind: 'resumed' | 'started'; attempt: AttemptRow } | { kind: 'refused'; refusal: R };
+
+/** An answer saved while answering (bank-order indices), with when. */
+export interface SavedAnswer {
+  questionId: string;
+  choice: number[];
+  savedAt: string;
+}
+
+/** What scoring an attempt decided (features/quiz/rules.ts settle). */
+export interface Settlement {
+  submittedAt: string;
+  score: number;
+  correctCount: number;
+  passed: boolean;
+  durationMs: number;
+  answers: Map<string, number[]>;
+  correctIds: string[];
+}
+
+/** A member's best entry in a campaign: what the leaderboard orders by. */
+export interface BestEntry {
+  score: number;
+  durationMs: number;
+  submittedAt: string;
+}
+
+export interface SubmitRequest {
+  /** As read by the caller; the store claims it atomically (a stale copy of a scored attempt gets the first result). */
+  attempt: AttemptRow;
+  /** Whether `settle` needs the saved answers (else it is given none). */
+  withSaved: boolean;
+  settle: (saved: SavedAnswer[]) => Settlement;
+  /** Whether a scored attempt replaces the member's best entry. */
+  better: (candidate: BestEntry, current: BestEntry | undefined) => boolean;
+  /** The points a first scoring earns; `hadBest`: the member already had a scored attempt in this campaign. */
+  awards: (scored: AttemptRow, hadBest: boolean) => PointsAward[];
+}
+
+export interface SubmitOutcome {
+  attempt: AttemptRow;
+  /** Whether this call scored it (false: it had been scored already, this is the first result). */
+  firstTime: boolean;
+  /** The member's rank in the whole campaign afterwards (null for an attempt whose member deleted their account). */
+  standing: { rank: number; participants: number } | null;
 }
 
 export interface RankedEntry {
@@ -111,8 +149,10 @@ export interface QuizRepo {
   questionsOfBanks(bankIds: string[]): Promise<QuestionRow[]>;
   questionsByIds(ids: string[]): Promise<QuestionRow[]>;
 
-  createCampaign(input: CampaignInput, at: Date): Promise<number>;
-  updateCampaign(id: number, input: CampaignInput, at: Date): Promise<void>;
+  /** The new campaign's id; undefined when its org does not exist. */
+  createCampaign(input: CampaignInput, at: Date): Promise<number | undefined>;
+  /** False when its org does not exist. */
+  updateCampaign(id: number, input: CampaignInput, at: Date): Promise<boolean>;
   /** Admin statistics: best score per member, attempt count, per-question correct counts. */
   campaignStats(campaignId: number): Promise<{ attempts: number; bestScores: number[]; questions: { id: string; stem: string; shown: number; correct: number }[] }>;
   /** Submitted attempts for the export, newest first. */
@@ -122,40 +162,27 @@ export interface QuizRepo {
 
   memberStats(memberId: number, day: string): Promise<MemberCampaignStats[]>;
   /**
-   * Atomic: resumes the member's unfinished attempt whose time remains, or checks the per-day and
-   * total limits and creates one. Throws AppError when a limit is reached.
+   * Atomic per member and campaign: resumes the member's unfinished attempt if `resumable`, else creates one
+   * unless `refusal` gives a reason not to.
    */
-  startAttempt(req: StartRequest): Promise<{ attempt: AttemptRow; resumed: boolean }>;
+  startAttempt<R>(req: StartRequest<R>): Promise<StartOutcome<R>>;
   getAttempt(id: number): Promise<AttemptRow | undefined>;
   /** The answers saved while answering (for resuming); a scored attempt's own are on its row (`answers`). */
-  savedAnswers(attemptId: number): Promise<Map<string, number[]>>;
-  /** Saves one answer (bank-order indices) if the attempt is open and now ≤ deadline + grace. */
-  saveAnswer(attemptId: number, questionId: string, choice: number[], now: Date, graceMs: number): Promise<void>;
+  savedAnswers(attemptId: number): Promise<SavedAnswer[]>;
+  /** Saves one answer (bank-order indices) unless the attempt has been scored meanwhile: false then. */
+  saveAnswer(attemptId: number, questionId: string, choice: number[], at: Date): Promise<boolean>;
   /**
-   * Atomic, once: saves the final answers that arrive in time, scores them together with what was
-   * saved by deadline + grace with `scorer`, records the best entry and pays the points `awards` names
-   * for a first scoring, all in one transaction. A second call returns the first result. Duration =
-   * min(now, deadline) − start; submittedAt = now. `standing` is the member's rank in the whole campaign
-   * afterwards (null for an attempt whose member has deleted their account).
+   * Atomic, once per attempt, across hosts: claims the unscored attempt, stores what `settle` decided,
+   * replaces the best entry if `better`, and pays the `awards`, all in one transaction. A second call
+   * (or a stale copy) returns the first result; undefined when the attempt does not exist.
    */
-  submit(
-    /** As read by the caller; the repo claims it atomically (a stale copy of a submitted attempt returns the first result). */
-    attempt: AttemptRow,
-    finalAnswers: { questionId: string; choice: number[] }[],
-    now: Date,
-    graceMs: number,
-    scorer: (saved: Map<string, number[]>) => Score & { correctIds: string[] },
-    /** The points a first scoring earns; `hadBest`: the member already had a scored attempt in this campaign. */
-    awards: (scored: { attempt: AttemptRow; hadBest: boolean }) => PointsAward[],
-  ): Promise<{
-    attempt: AttemptRow;
-    firstTime: boolean;
-    /** Whether the member already had a scored attempt in this campaign before this one. */
-    hadBest: boolean;
-    standing: { rank: number; participants: number } | null;
-  }>;
-  /** Unsubmitted attempts whose deadline is before `cutoff` (deadline + grace has passed), oldest first, at most 500. */
+  submit(req: SubmitRequest): Promise<SubmitOutcome | undefined>;
+  /** Unsubmitted attempts whose deadline is before `cutoff`, oldest first, at most 500. */
   overdueAttempts(where: { campaignId: number } | { memberId: number }, cutoff: Date): Promise<AttemptRow[]>;
+  /** Before a member's account is deleted: removes their best entries; their attempts stay, anonymous (no member id). */
+  forgetMember(memberId: number): Promise<void>;
+  /** Counts a campaign's leaderboard again from its best entries (after a bulk load or a repair). */
+  recount(campaignId: number): Promise<void>;
 
   /** For 我的数据: every attempt of a member with its campaign title. */
   attemptsOf(memberId: number): Promise<{ title: string; startedAt: string; submittedAt: string | null; score: number | null }[]>;

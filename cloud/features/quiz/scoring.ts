@@ -43,7 +43,4 @@ export function shuffle<T>(items: readonly T[], random: () => number = Math.rand
   return a;
 }
 
-/** Beijing-time calendar day, the unit of the per-day attempt limit. */
-export function beijingDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+

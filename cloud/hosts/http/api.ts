@@ -106,8 +106,8 @@ function failed(req: IncomingMessage, res: ServerResponse, error: unknown): void
  * Requests are handled a turn of the event loop at a time: the requests read in one turn are dispatched
  * together after the reading (inbox), and their answers written together after that (outbox). Interleaving
  * HTTP parsing, action code and socket writes request by request costs dearly under load (cold caches at
- * every switch): batched, member.me's server CPU per request fell from 86–109 µs to 48–67 µs in our bench,
- * for a delay of well under a millisecond. (The same reason the group commit answers a burst of writes together.)
+ * every switch); batched, each request waits well under a millisecond more. (The same reason the group commit
+ * answers a burst of writes together; `npm run bench foundation` prints the server CPU per request.)
  */
 const inbox: (() => void)[] = [];
 const outbox: (() => void)[] = [];

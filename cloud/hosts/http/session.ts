@@ -1,26 +1,15 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import type { MetaRepo } from '../../features/store';
 
 const TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 const VERIFIED_CACHE_SIZE = 50_000;
 
-/** The signing secret is made once per data dir and kept beside the database (mode 0600). */
-export function loadOrCreateSecret(dataDir: string): Buffer {
-  const file = path.join(dataDir, 'session-secret');
-  fs.mkdirSync(dataDir, { recursive: true });
-  try {
-    return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
-  } catch {
-    const secret = crypto.randomBytes(32);
-    try {
-      fs.writeFileSync(file, secret.toString('hex'), { mode: 0o600, flag: 'wx' });
-      return secret;
-    } catch {
-      // Another process created it first: use theirs.
-      return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
-    }
-  }
+/**
+ * The signing secret, kept in the store: the first host to start offers a random one (insert if absent) and
+ * every host of the same database reads back the same, so a token issued by one verifies on all of them.
+ */
+export async function sharedSessionSecret(meta: MetaRepo, now = new Date()): Promise<Buffer> {
+  return Buffer.from(await meta.sharedSecret('session', crypto.randomBytes(32).toString('hex'), now), 'hex');
 }
 
 /** Tokens are "<memberId>.<expiresAtMs>.<hmac>": small, stateless, and useless once altered. */

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import StateView from '../../components/state-view';
 import { useAction } from '../../hooks/useAction';
+import Screen from '../../components/screen';
 
 const SECTIONS = [
   { key: 'quiz', title: '知识竞赛与题库', desc: '发布竞赛、导入题库、查看成绩统计并导出 Excel', url: '/packages/admin/quiz/index' },
@@ -18,7 +19,7 @@ export default function AdminEntryPage() {
   const me = useAction('member.me', {});
   const orgs = me.data?.adminOrgs ?? [];
   return (
-    <View className='page'>
+    <Screen className='page'>
       <StateView loading={me.loading && !me.data} error={me.data ? undefined : me.error} onRetry={me.reload}>
         {me.data && orgs.length === 0 ? (
           <View className='card admin-entry--refused'>
@@ -40,6 +41,6 @@ export default function AdminEntryPage() {
           </>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }

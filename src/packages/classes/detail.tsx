@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
-import { classTime, seatLine, REGISTRATION_STATUS_LABEL } from '@contracts/classes-format';
+import { ageRangeText, cancelPolicyText, classTime, seatLine, REGISTRATION_STATUS_LABEL } from '@contracts/classes-format';
 import StateView from '../../components/state-view';
 import { useAction } from '../../hooks/useAction';
 import { call, ApiCallError } from '../../services/api';
@@ -28,7 +28,8 @@ export default function ClassDetailPage() {
     setChildAge(c.prefill.childAge !== null ? String(c.prefill.childAge) : '');
   }, [c?.id]);
 
-  const askAge = !!c && (c.ageMin !== null || c.ageMax !== null);
+  const ageRange = c ? ageRangeText(c.ageMin, c.ageMax) : null;
+  const askAge = ageRange !== null;
 
   const register = async () => {
     if (!c) return;
@@ -80,16 +81,12 @@ export default function ClassDetailPage() {
               )}
               {c.onlineUrl && <Text className='detail-row'>{c.venue ? '线上直播' : '线上课堂'}：{c.onlineUrl}</Text>}
               <Text className='detail-row'>主办：{c.org.name}</Text>
-              {(c.ageMin !== null || c.ageMax !== null) && (
-                <Text className='detail-row'>
-                  适合：孩子 {c.ageMin ?? 0}–{c.ageMax ?? 18} 岁的家长
-                </Text>
-              )}
+              {ageRange && <Text className='detail-row'>适合：孩子 {ageRange}的家长</Text>}
               <Text className='detail-row'>
                 名额：{c.capacity} 人 · {seatLine(c)}
               </Text>
               <Text className='detail-row'>
-                取消规则：{c.cancelHours === null ? '报名后不能取消' : c.cancelHours === 0 ? '开课前可取消' : `开课前 ${c.cancelHours} 小时之前可取消`}
+                取消规则：{cancelPolicyText(c.cancelHours)}
               </Text>
               {c.description && <Text className='detail-desc'>{c.description}</Text>}
             </View>
@@ -115,7 +112,7 @@ export default function ClassDetailPage() {
                   fields={c.fields}
                   values={values}
                   askAge={askAge}
-                  ageHint={`${c.ageMin ?? 0}–${c.ageMax ?? 18} 岁`}
+                  ageHint={ageRange ?? ''}
                   childAge={childAge}
                   error={error}
                   onChange={(k, v) => {

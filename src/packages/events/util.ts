@@ -1,16 +1,7 @@
+import { chinaClock, chinaDateWords } from '@contracts/china-time';
 /** Times are shown in Beijing time whatever the phone's zone: the association works on it. */
-const pad = (n: number) => String(n).padStart(2, '0');
-export function bj(iso: string): Date {
-  return new Date(Date.parse(iso) + 8 * 3600_000);
-}
-export function fmtDate(iso: string): string {
-  const d = bj(iso);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-}
-export function fmtTime(iso: string): string {
-  const d = bj(iso);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
+export const fmtDate = (iso: string): string => chinaDateWords(iso);
+export const fmtTime = (iso: string): string => chinaClock(iso);
 export function fmtDateTime(iso: string): string {
   return `${fmtDate(iso)} ${fmtTime(iso)}`;
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
+import { campaignIdOfScene } from '@contracts/notify-format';
 import { View, Text } from '@tarojs/components';
 import StateView from '../../components/state-view';
 import CoverImage from '../../components/cover-image';
@@ -8,12 +9,10 @@ import type { CampaignCard, CampaignStatus } from '@contracts/quiz';
 import FixButton from '../../components/fix-button';
 import './index.css';
 import Screen from '../../components/screen';
+import { chinaDateWords } from '@contracts/china-time';
 
 const STATUS: Record<CampaignStatus, string> = { open: '进行中', upcoming: '即将开始', ended: '已结束' };
-const day = (iso: string) => {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-};
+const day = (iso: string) => chinaDateWords(iso);
 
 function Campaign({ c }: { c: CampaignCard }) {
   const go = (url: string) => Taro.navigateTo({ url });
@@ -64,7 +63,11 @@ function Campaign({ c }: { c: CampaignCard }) {
 export default function QuizListPage() {
   const mine = useRouter().params.mine === '1';
   const { data, error, loading, reload } = useAction('quiz.list', {});
-  const campaigns = (data?.campaigns ?? []).filter((c) => !mine || c.myBestScore !== null || !!c.lastAttemptId);
+  // Opened from a poster: the 小程序码's `scene` ("c=<id>", URI-encoded by WeChat) or the H5 link's `c`: that campaign first.
+  const params = useRouter().params;
+  const shared = campaignIdOfScene(params.scene) ?? (Number(params.c) || null);
+  const all = (data?.campaigns ?? []).filter((c) => !mine || c.myBestScore !== null || !!c.lastAttemptId);
+  const campaigns = shared ? [...all.filter((c) => c.id === shared), ...all.filter((c) => c.id !== shared)] : all;
   useEffect(() => {
     if (mine) Taro.setNavigationBarTitle({ title: '我的成绩' }).catch(() => undefined);
   }, [mine]);

@@ -5,11 +5,25 @@ import StateView from '../../components/state-view';
 import { useAction } from '../../hooks/useAction';
 import { useMember } from '../../hooks/useMember';
 import ResultCard from './components/result-card';
-import { downloadPosterH5, posterDataOf, posterDataUrlH5, posterFileWeapp } from './components/poster';
+import { downloadPosterH5, posterDataOf, posterDataUrlH5, posterFileWeapp, type PosterCode } from './components/poster';
+import { campaignH5Link } from './components/poster-code';
+import { call } from '../../services/api';
 import './index.css';
 import Screen from '../../components/screen';
 
 const LETTERS = 'ABCDEFGHIJ';
+
+/**
+ * The code on the poster: H5 draws an ordinary QR of the campaign's H5 page; the weapp the campaign's 小程序码
+ * (wechat.campaignCode, made once per campaign), or, where the host cannot reach WeChat, a QR of the H5 page
+ * when the build knows the HTTP host (API_BASE), else none.
+ */
+async function campaignPosterCode(campaignId: number): Promise<PosterCode> {
+  if (process.env.TARO_ENV === 'h5') return { qrText: campaignH5Link(window.location.origin, campaignId) };
+  const c = await call('wechat.campaignCode', { campaignId }, { quiet: true }).catch(() => null);
+  if (c?.image) return { image: `${API_BASE}${c.image}` };
+  return API_BASE ? { qrText: campaignH5Link(API_BASE, campaignId) } : null;
+}
 
 export default function QuizResultPage() {
   const attemptId = Number(useRouter().params.attemptId);
@@ -25,14 +39,15 @@ export default function QuizResultPage() {
   const makePoster = async () => {
     if (!r) return;
     const d = posterDataOf(r, member?.nickname ?? '我');
+    const code = await campaignPosterCode(r.campaignId);
     if (process.env.TARO_ENV === 'h5') {
-      const url = posterDataUrlH5(d);
+      const url = posterDataUrlH5(d, code);
       setPoster(url);
       downloadPosterH5(url, posterFileName);
       return;
     }
     try {
-      const file = await posterFileWeapp('quiz-poster', d);
+      const file = await posterFileWeapp('quiz-poster', d, code);
       setPoster(file);
       const wx = Taro as any;
       if (wx.showShareImageMenu) await wx.showShareImageMenu({ path: file });

@@ -7,13 +7,14 @@ import { call, ApiCallError } from '../../services/api';
 import { sessionToken } from '../../services/session';
 import './data.css';
 import Screen from '../../components/screen';
+import { chinaDateTime } from '@contracts/china-time';
 
 /** Stored times are UTC ISO strings; members read them on the Beijing clock. */
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 function shown(v: string | number | null | undefined): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'string' && ISO.test(v) && !Number.isNaN(Date.parse(v))) {
-    return new Date(Date.parse(v) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    return chinaDateTime(v);
   }
   return String(v);
 }

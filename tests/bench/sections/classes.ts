@@ -11,7 +11,7 @@ const BURST = Number(process.env.BENCH_CLASS_BURST || 2000);
 const SEATS = 50;
 
 /** The class both bursts register for (over HTTP and in-process): SEATS seats, a waitlist, one required phone field. */
-const benchClass = (now: number) => ({
+export const benchClass = (now: number) => ({
   orgId: '150100', title: '压测课堂', topic: '科学养育', teacher: '压测', description: '',
   venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,
   startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
@@ -36,7 +36,7 @@ function postOnce(url: string, headers: Record<string, string>, body: string): P
   });
 }
 
-async function burst(url: string, n: number, body: (i: number) => unknown, tokens?: string[]) {
+export async function burst(url: string, n: number, body: (i: number) => unknown, tokens?: string[]) {
   const latencies: number[] = [];
   const t0 = performance.now();
   const results = await Promise.all(

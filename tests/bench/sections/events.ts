@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { openSqliteStore } from '../../../cloud/adapters/sqlite/sqlite';
-import { loadOrCreateSecret, sessionSigner } from '../../../cloud/hosts/http/session';
+import { sharedSessionSecret, sessionSigner } from '../../../cloud/hosts/http/session';
 import { apiServer, bareServer, fmt, post, table } from '../lib';
 
 const MEMBERS = Number(process.env.BENCH_EVENT_MEMBERS || 5000);
@@ -34,7 +34,7 @@ export async function eventsCheckinBurst(): Promise<void> {
   try {
     // Members and their session tokens are made directly in the database beforehand.
     const store = openSqliteStore(api.dataDir);
-    const signer = sessionSigner(loadOrCreateSecret(api.dataDir));
+    const signer = sessionSigner(await sharedSessionSecret(store.meta));
     const tokens: string[] = [];
     const insert = store.db.prepare(`INSERT INTO members (openid, nickname, org_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
     const orgs = ['150426100201', '150102', '150121100201', '150402', '150000'];

@@ -1,3 +1,4 @@
+import type { SqliteStore } from '../../../cloud/adapters/sqlite/sqlite';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,7 +44,7 @@ async function loadCorpus(dataDir: string): Promise<number> {
       new Date(),
     );
   }
-  const n = app.store.db.prepare('SELECT COUNT(*) FROM magazine_articles').pluck().get() as number;
+  const n = (app.store as SqliteStore).db.prepare('SELECT COUNT(*) FROM magazine_articles').pluck().get() as number;
   const size = fs.statSync(path.join(dataDir, 'huiyuan.sqlite')).size;
   app.store.close();
   console.log(`  loaded ${fmt(n)} articles in ${fmt((Date.now() - started) / 1000, 1)} s (database ${fmt(size / 1024 / 1024, 1)} MB)`);

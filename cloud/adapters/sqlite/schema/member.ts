@@ -72,4 +72,17 @@ export const foundationMigrations: Migration[] = [
     id: '002_member_elder_mode',
     sql: `ALTER TABLE members ADD COLUMN elder_mode INTEGER NOT NULL DEFAULT 0 CHECK (elder_mode IN (0, 1));`,
   },
+  {
+    // A seed is claimed by inserting its row (ran_at NULL) and marked run afterwards, as on MySQL; the
+    // session signing key moves from a file in DATA_DIR into the database, shared like the data.
+    id: '003_seed_claims_and_shared_secrets',
+    sql: `
+      CREATE TABLE seed_runs_claimed (name TEXT PRIMARY KEY, claimed_at TEXT NOT NULL, ran_at TEXT);
+      INSERT INTO seed_runs_claimed (name, claimed_at, ran_at) SELECT name, ran_at, ran_at FROM seed_runs;
+      DROP TABLE seed_runs;
+      ALTER TABLE seed_runs_claimed RENAME TO seed_runs;
+
+      CREATE TABLE shared_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL, created_at TEXT NOT NULL);
+    `,
+  },
 ];

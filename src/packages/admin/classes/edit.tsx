@@ -1,12 +1,20 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View, Text, Input, Button, Textarea } from '@tarojs/components';
+import { View, Text, Input, Button } from '@tarojs/components';
 import { CLASS_TOPICS } from '@contracts/classes-format';
+import { CLASS_FIELD_LABELS as L, readableRefusal } from '@contracts/field-labels';
 import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { call, ApiCallError } from '../../../services/api';
-import { draftOf, FIELD_TYPES, MAX_FIELDS, move, newField, payloadOf, type ClassDraft, type FieldDraft, type PlaceMode } from './form';
+import { draftOf, FIELD_TYPES, MAX_FIELDS, move, newField, payloadOf, personalIsFixed, type ClassDraft, type FieldDraft, type PlaceMode } from './form';
+import DateTimeField from '../components/form/date-time-field';
+import MarkdownField from '../components/form/markdown-field';
+import { Field, FieldError, FormError } from '../components/form/field';
 import '../../classes/classes.css';
+import Screen from '../../../components/screen';
+
+/** API payload paths -> the draft field that shows their refusal. */
+const DRAFT_FIELD_OF: Record<string, keyof ClassDraft> = { 'venue.name': 'venueName', 'venue.address': 'venueAddress', 'venue.lat': 'lat', 'venue.lng': 'lat', endsAt: 'hours' };
 
 const canLocate = process.env.TARO_ENV === 'weapp' || (typeof navigator !== 'undefined' && 'geolocation' in navigator);
 
@@ -34,7 +42,9 @@ export default function AdminClassEditPage() {
   const me = useAction('member.me', {});
   const existing = useAction('class.get', { classId: id || 1 }, { enabled: id > 0 });
   const [d, setD] = useState<ClassDraft>(() => draftOf(null, new Date()));
-  const [errors, setErrors] = useState<string[]>([]);
+  // By draft field (see payloadOf); '' for what belongs to no field.
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const fail = (field: string, text: string) => setErrors({ [field]: text });
   const [locating, setLocating] = useState(false);
   const c = id ? existing.data : undefined;
   // The API refuses a changed form once parents have registered; say so instead of offering the editors.
@@ -54,56 +64,59 @@ export default function AdminClassEditPage() {
     try {
       const r = await Taro.getLocation({ type: process.env.TARO_ENV === 'weapp' ? 'gcj02' : 'wgs84' });
       setD((s) => ({ ...s, lat: r.latitude.toFixed(6), lng: r.longitude.toFixed(6) }));
-      setErrors([]);
+      setErrors({});
     } catch {
-      setErrors(['没有取到当前位置：请在设置中允许定位，或直接填写纬度和经度']);
+      fail('lat', '没有取到当前位置：请在设置中允许定位，或直接填写纬度和经度');
     } finally {
       setLocating(false);
     }
   };
 
   const save = async () => {
-    const { errors: problems, payload } = payloadOf(d);
-    setErrors(problems);
-    if (!payload) return;
+    const { fieldErrors, payload } = payloadOf(d);
+    setErrors(fieldErrors);
+    if (!payload) {
+      Taro.showToast({ title: '有几处需要修改，请看红字', icon: 'none' });
+      return;
+    }
     try {
       if (id) {
         const { fields, ...rest } = payload;
         await call('class.update', { classId: id, ...rest, ...(fieldsLocked ? {} : { fields }) }, { loading: '正在保存', quiet: true });
       } else {
         const orgId = me.data?.adminOrgs[0]?.id;
-        if (!orgId) return setErrors(['您不是协会管理员，不能发布课堂']);
+        if (!orgId) return fail('', '您不是协会管理员，不能发布课堂');
         await call('class.publish', { orgId, ...payload }, { loading: '正在发布', quiet: true });
       }
       Taro.showToast({ title: id ? '已保存' : '已发布', icon: 'success' });
       setTimeout(() => Taro.navigateBack(), 500);
     } catch (e) {
-      setErrors([(e as ApiCallError).message]);
+      const r = readableRefusal(L, (e as ApiCallError).message, (e as ApiCallError).field);
+      const field = r.field ? DRAFT_FIELD_OF[r.field] ?? r.field.replace(/^fields\.(\d+)\.(label|options).*$/, (_, i, k) => (k === 'label' ? `field_label_${i}` : `field_options_${i}`)) : '';
+      fail(field, r.text);
     }
   };
 
   const input = (k: keyof ClassDraft, label: string, placeholder = '', type: 'text' | 'number' | 'digit' = 'text', hint = '') => (
-    <View className='field'>
-      <Text className='field-label'>{label}</Text>
-      <Input className='field-input' name={k} type={type} value={String(d[k])} placeholder={placeholder} onInput={text(k)} />
-      {hint && <Text className='field-hint'>{hint}</Text>}
-    </View>
+    <Field name={k} label={label} hint={hint} error={errors[k]}>
+      <Input className='field-input' name={k} nativeProps={{ 'aria-label': label }} type={type} value={String(d[k])} placeholder={placeholder} onInput={text(k)} />
+    </Field>
+  );
+  const time = (k: 'startsAt' | 'regOpensAt' | 'regClosesAt', label: string, hint?: string) => (
+    <DateTimeField name={k} label={label} hint={hint} value={d[k]} onChange={(v) => set(k, v)} error={errors[k]} />
   );
 
   const form = (
     <View>
       <View className='card'>
         <Text className='card-title'>课程信息</Text>
-        {input('title', '课程名称', '如：科学养育——睡眠与喂养')}
+        {input('title', L.title, '如：科学养育——睡眠与喂养')}
         <View className='field'>
           <Text className='field-label'>主题</Text>
           <Choice name='topic' options={CLASS_TOPICS.map((t) => ({ value: t as string, label: t }))} value={d.topic} onChange={(v) => set('topic', v)} />
         </View>
-        {input('teacher', '授课老师')}
-        <View className='field'>
-          <Text className='field-label'>简介</Text>
-          <Textarea className='field-input field-textarea' name='description' value={d.description} maxlength={2000} onInput={text('description')} />
-        </View>
+        {input('teacher', L.teacher)}
+        <MarkdownField name='description' label={L.description} value={d.description} maxlength={2000} error={errors.description} onChange={(v) => set('description', v)} />
       </View>
 
       <View className='card'>
@@ -120,10 +133,9 @@ export default function AdminClassEditPage() {
         />
         {d.mode !== 'online' && (
           <View>
-            {input('venueName', '场地名称', '如：向日葵亲子小屋')}
-            {input('venueAddress', '详细地址（选填）', '如：新华大街 1 号')}
-            <View className='field'>
-              <Text className='field-label'>地图位置（选填，用于“离我近的课堂”）</Text>
+            {input('venueName', L['venue.name'], '如：向日葵亲子小屋')}
+            {input('venueAddress', `${L['venue.address']}（选填）`, '如：新华大街 1 号')}
+            <Field name='lat' label='地图位置（选填，用于“离我近的课堂”）' error={errors.lat}>
               <View className='latlng'>
                 <Input className='field-input latlng__input' name='lat' type='digit' value={d.lat} placeholder='纬度，如 40.8424' onInput={text('lat')} />
                 <Input className='field-input latlng__input' name='lng' type='digit' value={d.lng} placeholder='经度，如 111.7490' onInput={text('lng')} />
@@ -133,34 +145,32 @@ export default function AdminClassEditPage() {
                   {locating ? '正在定位…' : '使用当前位置'}
                 </Button>
               )}
-            </View>
+            </Field>
           </View>
         )}
-        {d.mode !== 'venue' && input('onlineUrl', '线上链接', 'https://')}
+        {d.mode !== 'venue' && input('onlineUrl', L.onlineUrl, 'https://')}
       </View>
 
       <View className='card'>
         <Text className='card-title'>时间（北京时间）</Text>
-        {input('startsAt', '开课时间', '2026-12-05 10:00')}
-        {input('hours', '时长（小时）', '2', 'digit')}
-        {input('regOpensAt', '报名开始', '2026-12-01 08:00')}
-        {input('regClosesAt', '报名截止', '2026-12-05 09:00', 'text', '截止时间不能晚于开课时间')}
+        {time('startsAt', L.startsAt)}
+        {input('hours', `${L.endsAt}（小时）`, '2', 'digit')}
+        {time('regOpensAt', L.regOpensAt)}
+        {time('regClosesAt', L.regClosesAt, '截止时间不能晚于开课时间')}
       </View>
 
       <View className='card'>
         <Text className='card-title'>名额与报名规则</Text>
-        {input('capacity', '名额', '30', 'number')}
-        <View className='field'>
-          <Text className='field-label'>孩子年龄范围（岁，选填）</Text>
+        {input('capacity', L.capacity, '30', 'number')}
+        <Field name='ageMin' label='孩子年龄范围（岁，选填）' error={errors.ageMin ?? errors.ageMax}>
           <View className='latlng'>
-            <Input className='field-input latlng__input' name='ageMin' type='number' value={d.ageMin} placeholder='最小，如 0' onInput={text('ageMin')} />
+            <Input className='field-input latlng__input' name='ageMin' nativeProps={{ 'aria-label': '孩子最小年龄' }} type='number' value={d.ageMin} placeholder='最小，如 0' onInput={text('ageMin')} />
             <Text className='latlng__sep'>至</Text>
-            <Input className='field-input latlng__input' name='ageMax' type='number' value={d.ageMax} placeholder='最大，如 6' onInput={text('ageMax')} />
+            <Input className='field-input latlng__input' name='ageMax' nativeProps={{ 'aria-label': '孩子最大年龄' }} type='number' value={d.ageMax} placeholder='最大，如 6' onInput={text('ageMax')} />
           </View>
           <Text className='field-hint'>填写后，家长报名时要填孩子年龄，不在范围内的不能报名</Text>
-        </View>
-        <View className='field'>
-          <Text className='field-label'>取消报名</Text>
+        </Field>
+        <Field name='cancelHours' label='取消报名' error={errors.cancelHours}>
           <Choice
             name='cancel'
             options={[
@@ -173,11 +183,11 @@ export default function AdminClassEditPage() {
           {d.cancelAllowed && (
             <View className='latlng'>
               <Text className='latlng__sep'>开课前</Text>
-              <Input className='field-input latlng__input' name='cancelHours' type='number' value={d.cancelHours} onInput={text('cancelHours')} />
+              <Input className='field-input latlng__input' name='cancelHours' nativeProps={{ 'aria-label': '开课前多少小时之前可以取消' }} type='number' value={d.cancelHours} onInput={text('cancelHours')} />
               <Text className='latlng__sep'>小时之前</Text>
             </View>
           )}
-        </View>
+        </Field>
         <View className='field'>
           <Text className='field-label'>满员以后</Text>
           <Choice
@@ -200,7 +210,8 @@ export default function AdminClassEditPage() {
             {d.fields.map((f) => (
               <Text key={f.id} className='detail-row'>
                 · {f.label}（{FIELD_TYPES.find((t) => t.type === f.type)?.label}
-                {f.type === 'choice' ? `：${f.options.join('、')}` : ''}，{f.required ? '必填' : '选填'}）
+                {f.type === 'choice' ? `：${f.options.join('、')}` : ''}，{f.required ? '必填' : '选填'}
+                {f.personal ? '，个人信息' : ''}）
               </Text>
             ))}
           </View>
@@ -223,16 +234,22 @@ export default function AdminClassEditPage() {
                 <Input
                   className='field-input'
                   name={`field_label_${i}`}
+                  nativeProps={{ 'aria-label': `第 ${i + 1} 项的名称` }}
                   value={f.label}
                   maxlength={20}
                   placeholder='字段名称，如：孩子性别'
                   onInput={(e) => setField(i, { label: e.detail.value })}
                 />
+                <FieldError name={`field_label_${i}`}
+                  aria-label={`第 ${i + 1} 项的名称`} message={errors[`field_label_${i}`]} />
                 <Choice
                   name={`field_type_${i}`}
                   options={FIELD_TYPES.map((t) => ({ value: t.type as string, label: t.label }))}
                   value={f.type}
-                  onChange={(v) => setField(i, { type: v as FieldDraft['type'], options: v === 'choice' && f.options.length < 2 ? ['', ''] : f.options })}
+                  onChange={(v) => {
+                    const type = v as FieldDraft['type'];
+                    setField(i, { type, personal: personalIsFixed(type) || f.personal, options: v === 'choice' && f.options.length < 2 ? ['', ''] : f.options });
+                  }}
                 />
                 {f.type === 'choice' && (
                   <View className='field-editor__options'>
@@ -241,6 +258,7 @@ export default function AdminClassEditPage() {
                         <Input
                           className='field-input latlng__input'
                           name={`field_option_${i}_${j}`}
+                          nativeProps={{ 'aria-label': `第 ${i + 1} 项的选项 ${j + 1}` }}
                           value={o}
                           maxlength={20}
                           placeholder={`选项 ${j + 1}`}
@@ -258,6 +276,7 @@ export default function AdminClassEditPage() {
                     )}
                   </View>
                 )}
+                <FieldError name={`field_options_${i}`} message={errors[`field_options_${i}`]} />
                 <Choice
                   name={`field_required_${i}`}
                   options={[
@@ -267,6 +286,19 @@ export default function AdminClassEditPage() {
                   value={f.required}
                   onChange={(v) => setField(i, { required: v })}
                 />
+                {personalIsFixed(f.type) ? (
+                  <Text className='field-hint'>姓名、手机号属于个人信息：名单中打码显示，家长须先同意《个人信息保护说明》。</Text>
+                ) : (
+                  <Choice
+                    name={`field_personal_${i}`}
+                    options={[
+                      { value: false, label: '一般信息' },
+                      { value: true, label: '个人信息（名单中打码）' },
+                    ]}
+                    value={f.personal}
+                    onChange={(v) => setField(i, { personal: v })}
+                  />
+                )}
               </View>
             ))}
             {d.fields.length < MAX_FIELDS ? (
@@ -280,16 +312,8 @@ export default function AdminClassEditPage() {
         )}
       </View>
 
-      {errors.length > 0 && (
-        <View className='card form-errors'>
-          <Text className='card-title'>请先改正以下问题</Text>
-          {errors.map((m) => (
-            <Text key={m} className='field-error'>
-              {m}
-            </Text>
-          ))}
-        </View>
-      )}
+      <FieldError name='fields' message={errors.fields} />
+      <FormError message={errors['']} />
       <Button className='btn-primary' onClick={save}>
         {id ? '保存修改' : '发布课堂'}
       </Button>
@@ -297,7 +321,7 @@ export default function AdminClassEditPage() {
   );
 
   return (
-    <View className='page admin-class-edit'>
+    <Screen className='page admin-class-edit'>
       {id ? (
         <StateView loading={existing.loading && !c} error={c ? undefined : existing.error} onRetry={existing.reload}>
           {c && form}
@@ -305,6 +329,6 @@ export default function AdminClassEditPage() {
       ) : (
         form
       )}
-    </View>
+    </Screen>
   );
 }

@@ -1,4 +1,5 @@
-import type { ClassDetail, FieldType, FormField } from '@contracts/classes';
+import type { ClassDetail, ClassFields, FieldType, FormField } from '@contracts/classes';
+import { ALWAYS_PERSONAL_TYPES, FIELD_TYPE_LABEL } from '@contracts/classes-format';
 
 /**
  * The publish/edit form of a class, as the admin types it (strings), and its translation to the
@@ -6,30 +7,13 @@ import type { ClassDetail, FieldType, FormField } from '@contracts/classes';
  * Pure (no Taro), so it is unit-tested directly.
  */
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** ISO instant -> "2026-12-05 10:00" in China time (UTC+8, no DST). */
-export const toLocal = (iso: string): string => {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-};
-/** "2026-12-05 10:00" (China time) -> ISO instant; null when it is not a real time in that format. */
-export const fromLocal = (s: string): string | null => {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/.exec(s.trim());
-  if (!m) return null;
-  const [y, mo, d, h, mi] = [+m[1], +m[2], +m[3], +m[4], +m[5]];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
-  const t = new Date(Date.UTC(y, mo - 1, d, h - 8, mi));
-  if (new Date(t.getTime() + 8 * 3600_000).getUTCDate() !== d) return null; // 2月30日
-  return t.toISOString();
-};
+/** ISO instant <-> "2026-12-05 10:00" in China time: the date and time pickers' value. */
+export { toChinaTime as toLocal, fromChinaTime as fromLocal } from '../components/form/datetime';
+import { toChinaTime as toLocal, fromChinaTime as fromLocal } from '../components/form/datetime';
 
 export type PlaceMode = 'venue' | 'online' | 'both';
 
-export interface FieldDraft {
-  id: string;
-  label: string;
-  type: FieldType;
-  required: boolean;
+export interface FieldDraft extends Omit<FormField, 'options'> {
   options: string[];
 }
 
@@ -57,12 +41,10 @@ export interface ClassDraft {
   fields: FieldDraft[];
 }
 
-export const FIELD_TYPES: { type: FieldType; label: string }[] = [
-  { type: 'text', label: '文字' },
-  { type: 'number', label: '数字' },
-  { type: 'choice', label: '单选' },
-  { type: 'phone', label: '手机号' },
-];
+export const FIELD_TYPES: { type: FieldType; label: string }[] = (Object.keys(FIELD_TYPE_LABEL) as FieldType[]).map((type) => ({ type, label: FIELD_TYPE_LABEL[type] }));
+
+/** Whether the organiser may untick 个人信息 for a field of this kind (names and phones always are). */
+export const personalIsFixed = (type: FieldType): boolean => ALWAYS_PERSONAL_TYPES.includes(type);
 
 export const MAX_FIELDS = 10;
 
@@ -72,7 +54,7 @@ export function newFieldId(fields: { id: string }[]): string {
 }
 
 export function newField(fields: { id: string }[]): FieldDraft {
-  return { id: newFieldId(fields), label: '', type: 'text', required: false, options: [] };
+  return { id: newFieldId(fields), label: '', type: 'text', required: false, personal: false, options: [] };
 }
 
 /** Moves item i by delta (-1 up, +1 down); out of range is a no-op. */
@@ -95,8 +77,8 @@ export function draftOf(c: ClassDetail | null | undefined, now: Date): ClassDraf
       startsAt: toLocal(start.toISOString()), hours: '2', regOpensAt: toLocal(now.toISOString()), regClosesAt: toLocal(new Date(start.getTime() - 3600_000).toISOString()),
       capacity: '30', ageMin: '', ageMax: '', cancelAllowed: true, cancelHours: '24', waitlistOpen: true,
       fields: [
-        { id: 'parent_name', label: '家长姓名', type: 'text', required: true, options: [] },
-        { id: 'phone', label: '联系电话', type: 'phone', required: true, options: [] },
+        { id: 'parent_name', label: '家长姓名', type: 'name', required: true, personal: true, options: [] },
+        { id: 'phone', label: '联系电话', type: 'phone', required: true, personal: true, options: [] },
       ],
     };
   }
@@ -108,52 +90,53 @@ export function draftOf(c: ClassDetail | null | undefined, now: Date): ClassDraf
     regOpensAt: toLocal(c.regOpensAt), regClosesAt: toLocal(c.regClosesAt),
     capacity: String(c.capacity), ageMin: str(c.ageMin), ageMax: str(c.ageMax),
     cancelAllowed: c.cancelHours !== null, cancelHours: c.cancelHours === null ? '24' : String(c.cancelHours), waitlistOpen: c.waitlistOpen,
-    fields: c.fields.map((f) => ({ id: f.id, label: f.label, type: f.type, required: f.required, options: f.options ?? [] })),
+    fields: c.fields.map((f) => ({ id: f.id, label: f.label, type: f.type, required: f.required, personal: f.personal === true || personalIsFixed(f.type), options: f.options ?? [] })),
   };
 }
 
-export interface ClassPayload {
-  title: string;
-  topic: string;
-  teacher: string;
-  description: string;
-  venue: { name: string; address: string; lat: number | null; lng: number | null } | null;
-  onlineUrl: string | null;
-  startsAt: string;
-  endsAt: string;
-  regOpensAt: string;
-  regClosesAt: string;
-  capacity: number;
-  ageMin: number | null;
-  ageMax: number | null;
-  cancelHours: number | null;
-  waitlistOpen: boolean;
-  fields: FormField[];
-}
+/** The class.publish payload without its org (class.update takes the same fields). */
+export type ClassPayload = ClassFields;
 
 const isInt = (s: string) => /^\d+$/.test(s.trim());
 const isNum = (s: string) => /^-?\d+(\.\d+)?$/.test(s.trim());
 
-/** Every problem, in form order, each a sentence the admin can act on; or the payload when there is none. */
-export function payloadOf(d: ClassDraft): { errors: string[]; payload: ClassPayload | null } {
+/**
+ * Every problem, in form order, each a sentence the admin can act on, and the same by the draft field it is
+ * about (shown under that field; field editors as "field_label_<i>", "field_options_<i>"); or the payload.
+ */
+export function payloadOf(d: ClassDraft): { errors: string[]; fieldErrors: Record<string, string>; payload: ClassPayload | null } {
   const errors: string[] = [];
-  const e = (m: string) => errors.push(m);
+  const fieldErrors: Record<string, string> = {};
+  let at = '';
+  const e = (m: string) => {
+    errors.push(m);
+    if (!fieldErrors[at]) fieldErrors[at] = m;
+  };
+  const on = (field: string) => {
+    at = field;
+  };
+  on('title');
   const title = d.title.trim();
   if (!title) e('请填写课程名称');
   else if (title.length > 40) e('课程名称最多 40 个字');
+  on('teacher');
   const teacher = d.teacher.trim();
   if (!teacher) e('请填写授课老师');
   else if (teacher.length > 20) e('授课老师最多 20 个字');
+  on('description');
   if (d.description.trim().length > 2000) e('简介最多 2000 字');
 
   let venue: ClassPayload['venue'] = null;
   if (d.mode !== 'online') {
+    on('venueName');
     const name = d.venueName.trim();
     if (!name) e('请填写上课地点名称');
     else if (name.length > 40) e('上课地点名称最多 40 个字');
+    on('venueAddress');
     if (d.venueAddress.trim().length > 100) e('详细地址最多 100 个字');
     let lat: number | null = null;
     let lng: number | null = null;
+    on('lat');
     const hasLat = d.lat.trim() !== '';
     const hasLng = d.lng.trim() !== '';
     if (hasLat !== hasLng) e('纬度和经度要一起填写（或都不填）');
@@ -169,22 +152,28 @@ export function payloadOf(d: ClassDraft): { errors: string[]; payload: ClassPayl
   }
   let onlineUrl: string | null = null;
   if (d.mode !== 'venue') {
+    on('onlineUrl');
     onlineUrl = d.onlineUrl.trim();
     if (!/^https?:\/\/\S+$/.test(onlineUrl)) e('线上链接请以 http:// 或 https:// 开头');
     else if (onlineUrl.length > 300) e('线上链接最多 300 个字符');
   }
 
+  on('startsAt');
   const startsAt = fromLocal(d.startsAt);
-  if (!startsAt) e('开课时间请按“2026-12-05 10:00”的格式填写');
+  if (!startsAt) e('请选择开课日期和时间');
+  on('hours');
   const hours = Number(d.hours);
   if (!isNum(d.hours) || hours < 0.5 || hours > 24) e('时长请填写 0.5 到 24 之间的小时数');
+  on('regOpensAt');
   const regOpensAt = fromLocal(d.regOpensAt);
-  if (!regOpensAt) e('报名开始时间请按“2026-12-05 10:00”的格式填写');
+  if (!regOpensAt) e('请选择报名开始的日期和时间');
+  on('regClosesAt');
   const regClosesAt = fromLocal(d.regClosesAt);
-  if (!regClosesAt) e('报名截止时间请按“2026-12-05 10:00”的格式填写');
+  if (!regClosesAt) e('请选择报名截止的日期和时间');
   if (regOpensAt && regClosesAt && Date.parse(regClosesAt) <= Date.parse(regOpensAt)) e('报名截止时间须晚于报名开始时间');
   if (startsAt && regClosesAt && Date.parse(regClosesAt) > Date.parse(startsAt)) e('报名截止时间不能晚于开课时间');
 
+  on('capacity');
   if (!isInt(d.capacity) || Number(d.capacity) < 1 || Number(d.capacity) > 10_000) e('名额请填写 1 到 10000 之间的整数');
   const age = (s: string, label: string) => {
     if (s.trim() === '') return null;
@@ -194,26 +183,33 @@ export function payloadOf(d: ClassDraft): { errors: string[]; payload: ClassPayl
     }
     return Number(s);
   };
+  on('ageMin');
   const ageMin = age(d.ageMin, '孩子最小年龄');
+  on('ageMax');
   const ageMax = age(d.ageMax, '孩子最大年龄');
+  on('ageMin');
   if (ageMin !== null && ageMax !== null && ageMin > ageMax) e('孩子年龄范围不正确：最小年龄大于最大年龄');
 
   let cancelHours: number | null = null;
+  on('cancelHours');
   if (d.cancelAllowed) {
     if (!isInt(d.cancelHours) || Number(d.cancelHours) > 720) e('可取消的时限请填写 0 到 720 之间的整数小时');
     else cancelHours = Number(d.cancelHours);
   }
 
+  on('fields');
   if (d.fields.length > MAX_FIELDS) e(`报名表最多 ${MAX_FIELDS} 个字段`);
   const labels = new Set<string>();
   const fields: FormField[] = d.fields.map((f, i) => {
     const label = f.label.trim();
     const name = label ? `“${label}”` : `第 ${i + 1} 个报名字段`;
+    on(`field_label_${i}`);
     if (!label) e(`请填写第 ${i + 1} 个报名字段的名称`);
     else if (label.length > 20) e(`${name}的名称最多 20 个字`);
     else if (labels.has(label)) e(`报名字段${name}重复了`);
     labels.add(label);
-    const out: FormField = { id: f.id, label, type: f.type, required: f.required };
+    const out: FormField = { id: f.id, label, type: f.type, required: f.required, personal: f.personal || personalIsFixed(f.type) };
+    on(`field_options_${i}`);
     if (f.type === 'choice') {
       const options = f.options.map((o) => o.trim());
       if (options.some((o) => !o)) e(`${name}有空白的选项，请填写或删除`);
@@ -226,9 +222,10 @@ export function payloadOf(d: ClassDraft): { errors: string[]; payload: ClassPayl
     return out;
   });
 
-  if (errors.length || !startsAt || !regOpensAt || !regClosesAt) return { errors, payload: null };
+  if (errors.length || !startsAt || !regOpensAt || !regClosesAt) return { errors, fieldErrors, payload: null };
   return {
     errors,
+    fieldErrors,
     payload: {
       title, topic: d.topic, teacher, description: d.description.trim(), venue, onlineUrl,
       startsAt, endsAt: new Date(Date.parse(startsAt) + hours * 3600_000).toISOString(), regOpensAt, regClosesAt,

@@ -4,13 +4,14 @@ import { classTime } from '@contracts/classes-format';
 import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import '../../classes/classes.css';
+import Screen from '../../../components/screen';
 
 /** 家长课堂管理: the classes of my organisation and below, their fill rate as bars, publish a new one. */
 export default function AdminClassesPage() {
   const stats = useAction('class.stats', {});
   const rows = [...(stats.data?.rows ?? [])].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   return (
-    <View className='page admin-classes'>
+    <Screen className='page admin-classes'>
       <Button className='btn-primary' onClick={() => Taro.navigateTo({ url: '/packages/admin/classes/edit' })}>
         发布新课堂
       </Button>
@@ -48,6 +49,6 @@ export default function AdminClassesPage() {
           </View>
         ))}
       </StateView>
-    </View>
+    </Screen>
   );
 }

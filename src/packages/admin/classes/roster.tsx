@@ -6,7 +6,9 @@ import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { call, ApiCallError } from '../../../services/api';
 import { saveFile } from '../files';
+import DeliveryStatus from '../components/delivery-status';
 import '../../classes/classes.css';
+import Screen from '../../../components/screen';
 
 /** Roster (confirmed / waitlisted / cancelled with answers), check-in by ticket code or by ticking a name, export .xlsx. */
 export default function AdminRosterPage() {
@@ -48,7 +50,7 @@ export default function AdminRosterPage() {
 
   const label = (k: string) => d?.fields.find((f) => f.id === k)?.label ?? k;
   return (
-    <View className='page admin-roster'>
+    <Screen className='page admin-roster'>
       <StateView loading={roster.loading && !d} error={d ? undefined : roster.error} onRetry={roster.reload}>
         {d && (
           <View>
@@ -57,29 +59,28 @@ export default function AdminRosterPage() {
               <Text className='detail-row'>
                 已确认 {d.class.confirmedCount}/{d.class.capacity} · 候补 {d.class.waitlistCount} · 已签到 {d.attended}（出勤率 {Math.round(d.attendanceRate * 100)}%）
               </Text>
-              {!d.masked && (
-                <View>
-                  <View className='field'>
-                    <Text className='field-label'>入场码签到</Text>
-                    <Input className='field-input' name='ticketCode' value={code} placeholder='输入 8 位入场码' onInput={(e) => setCode(e.detail.value.toUpperCase())} />
-                  </View>
-                  <View className='admin-class-actions'>
-                    <Button className='btn-primary' onClick={() => code.trim() && checkin({ code: code.trim() })}>
-                      签到
-                    </Button>
-                    {process.env.TARO_ENV === 'weapp' && (
-                      <Button className='btn-plain' onClick={scan}>
-                        扫码签到
-                      </Button>
-                    )}
-                    <Button className='btn-plain' onClick={exportXlsx}>
-                      导出 Excel
-                    </Button>
-                  </View>
+              <View>
+                <View className='field'>
+                  <Text className='field-label'>入场码签到</Text>
+                  <Input className='field-input' name='ticketCode' value={code} placeholder='输入 8 位入场码' onInput={(e) => setCode(e.detail.value.toUpperCase())} />
                 </View>
-              )}
+                <View className='admin-class-actions'>
+                  <Button className='btn-primary' onClick={() => code.trim() && checkin({ code: code.trim() })}>
+                    签到
+                  </Button>
+                  {process.env.TARO_ENV === 'weapp' && (
+                    <Button className='btn-plain' onClick={scan}>
+                      扫码签到
+                    </Button>
+                  )}
+                  <Button className='btn-plain' onClick={exportXlsx}>
+                    导出 Excel
+                  </Button>
+                </View>
+              </View>
               {note && <Text className='hint'>{note}</Text>}
             </View>
+            <DeliveryStatus subject={{ classId: id }} />
             <View className='card'>
               <Text className='card-title'>报名名单（{d.entries.length}）</Text>
               {d.entries.map((e) => (
@@ -97,7 +98,7 @@ export default function AdminRosterPage() {
                         .join('；')}
                     </Text>
                   </View>
-                  {!d.masked && e.status === 'confirmed' && (
+                  {e.status === 'confirmed' && (
                     <Button className={`roster-btn ${e.attendedAt ? 'btn-plain' : 'btn-primary'}`} onClick={() => checkin({ registrationId: e.id, undo: !!e.attendedAt })}>
                       {e.attendedAt ? '撤销' : '签到'}
                     </Button>
@@ -108,6 +109,6 @@ export default function AdminRosterPage() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }

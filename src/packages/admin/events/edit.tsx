@@ -1,15 +1,20 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View, Text, Input, Textarea, Switch, Button } from '@tarojs/components';
+import { View, Text, Input, Button } from '@tarojs/components';
 import { EVENT_TYPES, type EventType } from '@contracts/events-shared';
+import { EVENT_FIELD_LABELS as L, readableRefusal } from '@contracts/field-labels';
 import OrgPicker from '../../../components/org-picker';
 import { useMember } from '../../../hooks/useMember';
 import { call, ApiCallError } from '../../../services/api';
-import { fromBjInput, toBjInput } from './time';
+import { fromChinaTime, toChinaTime } from '../components/form/datetime';
+import DateTimeField from '../components/form/date-time-field';
+import MarkdownField from '../components/form/markdown-field';
+import { Field, FormError } from '../components/form/field';
 import CoverPicker from '../components/media/cover-picker';
 import InsertImageButton from '../components/media/insert-image';
 import { checkVenue, fixed6, gcj02ToWgs84 } from './venue';
 import './index.css';
+import Screen from '../../../components/screen';
 
 interface Form {
   kind: 'event' | 'notice';
@@ -35,21 +40,25 @@ function defaults(): Form {
   const start = Math.ceil(Date.now() / 3600_000) * 3600_000;
   return {
     kind: 'event', type: '会员活动日', title: '', cover: '', body: '',
-    startsAt: toBjInput(new Date(start).toISOString()), endsAt: toBjInput(new Date(start + 3 * 3600_000).toISOString()),
+    startsAt: toChinaTime(new Date(start).toISOString()), endsAt: toChinaTime(new Date(start + 3 * 3600_000).toISOString()),
     checkinOpensAt: '', checkinClosesAt: '', venueName: '', venueAddress: '', lat: '', lng: '', radius: '500',
     locationRequired: false, points: '10', audience: 'org',
   };
 }
 
-/** 发布 / 编辑 an event or notice. Times are Beijing time, "2027-05-29 09:00". */
+/** Errors by payload path ("title", "venue.radius"), each shown under its field; '' for the form as a whole. */
+type Errors = Record<string, string>;
+
+/** 发布 / 编辑 an event or notice. Times are picked in Beijing time. */
 export default function AdminEventEditPage() {
   const id = Number(useRouter().params.id ?? 0);
   const { member } = useMember();
   const [f, setF] = useState<Form>(defaults);
   const [org, setOrg] = useState<{ id: string; name: string } | null>(null);
   const [picking, setPicking] = useState(false);
-  const [error, setError] = useState('');
-  const [venueMsg, setVenueMsg] = useState<{ error: boolean; text: string; field?: string } | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [venueMsg, setVenueMsg] = useState<{ error: boolean; text: string } | null>(null);
+  const fail = (field: string, text: string) => setErrors({ [field]: text });
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((x) => ({ ...x, [k]: v }));
 
   useEffect(() => {
@@ -61,25 +70,43 @@ export default function AdminEventEditPage() {
       setOrg(e.org);
       setF({
         kind: e.kind, type: e.type, title: e.title, cover: e.cover ?? '', body: e.body,
-        startsAt: toBjInput(e.startsAt), endsAt: toBjInput(e.endsAt), checkinOpensAt: toBjInput(e.checkinOpensAt), checkinClosesAt: toBjInput(e.checkinClosesAt),
+        startsAt: toChinaTime(e.startsAt), endsAt: toChinaTime(e.endsAt), checkinOpensAt: toChinaTime(e.checkinOpensAt), checkinClosesAt: toChinaTime(e.checkinClosesAt),
         venueName: e.venue.name, venueAddress: e.venue.address, lat: e.venue.lat === null ? '' : String(e.venue.lat), lng: e.venue.lng === null ? '' : String(e.venue.lng),
         radius: String(e.venue.radius), locationRequired: e.locationRequired, points: String(e.points), audience: e.audience,
       });
-    }, (e: ApiCallError) => setError(e.message));
+    }, (e: ApiCallError) => fail('', e.message));
   }, [id]);
 
+  /** Every problem the form can see before sending, by field. */
+  const check = (): { errors: Errors; startsAt: string | null; endsAt: string | null; opens?: string; closes?: string } => {
+    const e: Errors = {};
+    const title = f.title.trim();
+    if (!title) e.title = '请填写标题';
+    else if (title.length < 2) e.title = '标题至少 2 个字';
+    else if (title.length > 60) e.title = '标题最多 60 个字';
+    const startsAt = fromChinaTime(f.startsAt);
+    const endsAt = fromChinaTime(f.endsAt);
+    if (!startsAt) e.startsAt = '请选择开始日期和时间';
+    if (!endsAt) e.endsAt = '请选择结束日期和时间';
+    if (startsAt && endsAt && endsAt <= startsAt) e.endsAt = '结束时间须晚于开始时间';
+    const opens = f.checkinOpensAt ? fromChinaTime(f.checkinOpensAt) ?? undefined : undefined;
+    const closes = f.checkinClosesAt ? fromChinaTime(f.checkinClosesAt) ?? undefined : undefined;
+    if (opens && closes && closes <= opens) e.checkinClosesAt = '签到截止须晚于签到开始';
+    if (f.kind === 'event' && !/^\d+$/.test(f.points.trim() || '0')) e.points = '签到积分请填写 0 到 1000 之间的整数';
+    else if (Number(f.points) > 1000) e.points = '签到积分最多 1000';
+    return { errors: e, startsAt, endsAt, opens, closes };
+  };
+
   const save = async (draft: boolean) => {
-    setError('');
-    const startsAt = fromBjInput(f.startsAt);
-    const endsAt = fromBjInput(f.endsAt);
-    if (!startsAt || !endsAt) return setError('时间请按“2027-05-29 09:00”的格式填写');
-    const opens = f.checkinOpensAt.trim() ? fromBjInput(f.checkinOpensAt) : undefined;
-    const closes = f.checkinClosesAt.trim() ? fromBjInput(f.checkinClosesAt) : undefined;
-    if (opens === null || closes === null) return setError('签到时间请按“2027-05-29 08:30”的格式填写');
+    const { errors: problems, startsAt, endsAt, opens, closes } = check();
     const venue = f.kind === 'event' ? checkVenue(f) : { ok: true as const, lat: null, lng: null, radius: 500 };
-    if (!venue.ok) {
-      setVenueMsg({ error: true, text: venue.message, field: venue.field });
-      return setError(venue.message);
+    if (!venue.ok) problems[`venue.${venue.field}`] = venue.message;
+    if (!id && !org) problems.orgId = '请选择发布单位';
+    setErrors(problems);
+    setVenueMsg(null);
+    if (Object.keys(problems).length || !startsAt || !endsAt || !venue.ok) {
+      Taro.showToast({ title: '有几处需要修改，请看红字', icon: 'none' });
+      return;
     }
     const fields = {
       kind: f.kind, type: f.type, title: f.title.trim(), cover: f.cover.trim() || null, body: f.body,
@@ -89,14 +116,12 @@ export default function AdminEventEditPage() {
     };
     try {
       if (id) await call('event.update', { id, ...fields }, { loading: '正在保存', quiet: true });
-      else {
-        if (!org) return setError('请选择发布单位');
-        await call('event.publish', { orgId: org.id, draft, ...fields }, { loading: draft ? '正在保存' : '正在发布', quiet: true });
-      }
+      else await call('event.publish', { orgId: org!.id, draft, ...fields }, { loading: draft ? '正在保存' : '正在发布', quiet: true });
       Taro.showToast({ title: id ? '已保存' : draft ? '已存为草稿' : '已发布', icon: 'success' });
       setTimeout(() => Taro.navigateBack(), 600);
     } catch (e) {
-      setError((e as ApiCallError).message);
+      const r = readableRefusal(L, (e as ApiCallError).message, (e as ApiCallError).field);
+      fail(r.field ?? '', r.text);
     }
   };
 
@@ -125,20 +150,23 @@ export default function AdminEventEditPage() {
 
   if (picking)
     return (
-      <View className='page'>
+      <Screen className='page'>
         <Text className='card-title'>选择发布单位</Text>
         <OrgPicker onPick={(o) => (setOrg(o), setPicking(false))} />
         <Button className='btn-plain' style={{ marginTop: '24px' }} onClick={() => setPicking(false)}>
           取消
         </Button>
-      </View>
+      </Screen>
     );
 
-  const text = (k: keyof Form, label: string, placeholder = '', type: 'text' | 'digit' = 'text') => (
-    <View className='field'>
-      <Text className='field-label'>{label}</Text>
-      <Input className='field-input' name={k} type={type} value={String(f[k])} placeholder={placeholder} onInput={(e) => set(k, e.detail.value as never)} />
-    </View>
+  /** A text field; `path` is the payload path its errors come back under. */
+  const text = (k: keyof Form, label: string, placeholder = '', type: 'text' | 'digit' = 'text', path: string = k, hint?: string) => (
+    <Field name={path} label={label} error={errors[path]} hint={hint}>
+      <Input className='field-input' name={k} nativeProps={{ 'aria-label': label }} type={type} value={String(f[k])} placeholder={placeholder} onInput={(e) => set(k, e.detail.value as never)} />
+    </Field>
+  );
+  const time = (k: 'startsAt' | 'endsAt' | 'checkinOpensAt' | 'checkinClosesAt', label: string, emptyText?: string) => (
+    <DateTimeField name={k} label={label} value={f[k]} onChange={(v) => set(k, v)} error={errors[k]} emptyText={emptyText} defaultTime={k === 'startsAt' ? '09:00' : undefined} />
   );
   const chips = <T extends string>(k: keyof Form, options: readonly T[], labels?: Record<string, string>) => (
     <View className='aform__chips'>
@@ -151,70 +179,74 @@ export default function AdminEventEditPage() {
   );
 
   return (
-    <View className='page'>
+    <Screen className='page aform'>
       <View className='card'>
-        <View className='field'>
-          <Text className='field-label'>发布单位</Text>
+        <Field name='orgId' label={L.orgId} error={errors.orgId}>
           <View className='row'>
             <Text>{org?.name ?? '未选择'}</Text>
             {!id && (
-              <Text className='link' onClick={() => setPicking(true)}>
+              <Text className='link aform__link' onClick={() => setPicking(true)}>
                 更换 ›
               </Text>
             )}
           </View>
-        </View>
-        <View className='field'>
-          <Text className='field-label'>类别</Text>
+        </Field>
+        <Field name='kind' label={L.kind}>
           {chips('kind', ['event', 'notice'] as const, { event: '活动（可签到）', notice: '通知' })}
-        </View>
-        <View className='field'>
-          <Text className='field-label'>类型</Text>
+        </Field>
+        <Field name='type' label={L.type} error={errors.type}>
           {chips('type', EVENT_TYPES)}
-        </View>
-        {text('title', '标题', '如：2027年“5·29会员活动日”')}
-        {text('startsAt', '开始时间（北京时间）', '2027-05-29 09:00')}
-        {text('endsAt', '结束时间', '2027-05-29 12:00')}
-        <View className='field'>
-          <Text className='field-label'>面向</Text>
+        </Field>
+        {text('title', L.title, '如：2027年“5·29会员活动日”')}
+        {time('startsAt', `${L.startsAt}（北京时间）`)}
+        {time('endsAt', L.endsAt)}
+        <Field name='audience' label={L.audience}>
           {chips('audience', ['org', 'all'] as const, { org: '本单位及下级会员', all: '所有会员' })}
-        </View>
+        </Field>
       </View>
       {f.kind === 'event' && (
         <View className='card'>
-          {text('venueName', '活动地点', '如：新华广场')}
-          {text('venueAddress', '详细地址')}
-          <View className='field'>
-            <Text className='field-label'>纬度 / 经度（WGS84，定位签到时必填）</Text>
+          {text('venueName', L['venue.name'], '如：新华广场', 'text', 'venue.name')}
+          {text('venueAddress', L['venue.address'], '', 'text', 'venue.address')}
+          <Field name='venue.lat' label={`${L['venue.lat']} / ${L['venue.lng']}（WGS84，定位签到时必填）`} error={errors['venue.lat'] ?? errors['venue.lng']}>
             <View className='aform__pair'>
-              <Input className='field-input' name='lat' type='digit' value={f.lat} placeholder='纬度 40.8175' onInput={(e) => set('lat', e.detail.value)} />
-              <Input className='field-input' name='lng' type='digit' value={f.lng} placeholder='经度 111.6708' onInput={(e) => set('lng', e.detail.value)} />
+              <Input className='field-input' name='lat' type='digit' value={f.lat} placeholder='纬度 40.8175' nativeProps={{ 'aria-label': L['venue.lat'] }} onInput={(e) => set('lat', e.detail.value)} />
+              <Input className='field-input' name='lng' type='digit' value={f.lng} placeholder='经度 111.6708' nativeProps={{ 'aria-label': L['venue.lng'] }} onInput={(e) => set('lng', e.detail.value)} />
             </View>
             <Button className='btn-plain aform__here' onClick={useHere}>
               {process.env.TARO_ENV === 'weapp' ? '使用当前位置（在地图上选点）' : '使用当前位置'}
             </Button>
-            {venueMsg && venueMsg.field !== 'radius' && <Text className={venueMsg.error ? 'field-error aform__venue-msg' : 'hint aform__venue-msg'}>{venueMsg.text}</Text>}
-          </View>
-          {text('radius', '签到范围（米）', '500', 'digit')}
-          {venueMsg?.field === 'radius' && <Text className='field-error aform__venue-msg'>{venueMsg.text}</Text>}
-          <View className='field row'>
-            <Text>要求在现场定位签到</Text>
-            <Switch checked={f.locationRequired} color='#c8102e' onChange={(e) => set('locationRequired', e.detail.value)} />
-          </View>
-          {text('checkinOpensAt', '签到开始（留空：活动开始前 1 小时）', '2027-05-29 08:00')}
-          {text('checkinClosesAt', '签到截止（留空：活动结束时）', '2027-05-29 12:00')}
-          {text('points', '签到积分', '10', 'digit')}
+            {venueMsg && <Text className={venueMsg.error ? 'field-error aform__venue-msg' : 'hint aform__venue-msg'}>{venueMsg.text}</Text>}
+          </Field>
+          {text('radius', `${L['venue.radius']}（米）`, '500', 'digit', 'venue.radius')}
+          <Field name='locationRequired' label='要求在现场定位签到'>
+            <View className='aform__chips'>
+              {[true, false].map((on) => (
+                <Button key={String(on)} className={`aform__chip ${f.locationRequired === on ? 'aform__chip--on' : ''}`} onClick={() => set('locationRequired', on)}>
+                  {on ? '要求定位（须在签到范围内）' : '不要求'}
+                </Button>
+              ))}
+            </View>
+          </Field>
+          {time('checkinOpensAt', L.checkinOpensAt, '留空：活动开始前 1 小时开始签到')}
+          {time('checkinClosesAt', L.checkinClosesAt, '留空：活动结束时截止')}
+          {text('points', L.points, '10', 'digit')}
         </View>
       )}
       <View className='card'>
         <CoverPicker value={f.cover || null} onChange={(url) => set('cover', url ?? '')} />
-        <View className='field'>
-          <Text className='field-label'>正文（支持 Markdown：## 标题、- 列表、**加粗**、![](图片地址)）</Text>
-          <InsertImageButton onInsert={(md) => setF((x) => ({ ...x, body: `${x.body.trimEnd()}${x.body.trim() ? '\n\n' : ''}${md}\n\n` }))} />
-          <Textarea className='aform__textarea' name='body' value={f.body} maxlength={20000} onInput={(e) => set('body', e.detail.value)} />
-        </View>
+        {errors.cover && <Text className='field-error'>{errors.cover}</Text>}
+        <MarkdownField
+          name='body'
+          label={L.body}
+          value={f.body}
+          maxlength={20000}
+          error={errors.body}
+          onChange={(v) => set('body', v)}
+          tools={<InsertImageButton onInsert={(md) => setF((x) => ({ ...x, body: `${x.body.trimEnd()}${x.body.trim() ? '\n\n' : ''}${md}\n\n` }))} />}
+        />
       </View>
-      {error && <Text className='field-error'>{error}</Text>}
+      <FormError message={errors['']} />
       <Button className='btn-primary' style={{ marginTop: '24px' }} onClick={() => save(false)}>
         {id ? '保存' : '发布'}
       </Button>
@@ -223,6 +255,6 @@ export default function AdminEventEditPage() {
           存为草稿
         </Button>
       )}
-    </View>
+    </Screen>
   );
 }

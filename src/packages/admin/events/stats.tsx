@@ -4,8 +4,10 @@ import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { call } from '../../../services/api';
 import { saveFile } from '../files';
+import DeliveryStatus from '../components/delivery-status';
 import { toBjInput } from './time';
 import './stats.css';
+import Screen from '../../../components/screen';
 
 /** 签到统计: check-ins over time and by organisation (bars are Views with % widths), the list, .xlsx export. */
 export default function EventStatsPage() {
@@ -21,7 +23,7 @@ export default function EventStatsPage() {
   };
 
   return (
-    <View className='page stats'>
+    <Screen className='page stats'>
       <StateView loading={s.loading && !d} error={d ? undefined : s.error} onRetry={s.reload}>
         {d && (
           <View>
@@ -37,6 +39,7 @@ export default function EventStatsPage() {
                 导出 Excel（.xlsx）
               </Button>
             </View>
+            <DeliveryStatus subject={{ eventId: id }} />
             <View className='card'>
               <Text className='card-title'>签到人数随时间</Text>
               {d.overTime.map((b) => (
@@ -85,7 +88,7 @@ export default function EventStatsPage() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }
 

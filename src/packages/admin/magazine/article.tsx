@@ -44,6 +44,7 @@ export default function AdminMagazineArticlePage() {
   };
   useEffect(() => {
     void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per page: load is a new function every render
   }, []);
 
   const save = async () => {
@@ -53,7 +54,16 @@ export default function AdminMagazineArticlePage() {
     try {
       const r = await call(
         'magazine.saveArticle',
-        { issueId, ...(id ? { articleId: id } : {}), ...(seq ? { seq } : {}), title: f.title, author: f.author, column: f.column, summary: f.summary, bodyMd: f.bodyMd },
+        {
+          issueId,
+          ...(id ? { articleId: id } : {}),
+          ...(seq ? { seq } : {}),
+          title: f.title,
+          author: f.author,
+          column: f.column,
+          summary: f.summary,
+          bodyMd: f.bodyMd,
+        },
         { loading: '正在保存', quiet: true },
       );
       setId(r.id);
@@ -66,7 +76,12 @@ export default function AdminMagazineArticlePage() {
   };
 
   const remove = async () => {
-    const ok = await Taro.showModal({ title: '删除这篇文章？', content: '删除后会员就看不到它了，读者的进度也一并删除。', confirmText: '删除', cancelText: '取消' });
+    const ok = await Taro.showModal({
+      title: '删除这篇文章？',
+      content: '删除后会员就看不到它了，读者的进度也一并删除。',
+      confirmText: '删除',
+      cancelText: '取消',
+    });
     if (!ok.confirm) return;
     try {
       await call('magazine.deleteArticle', { articleId: id }, { loading: '正在删除', quiet: true });
@@ -78,22 +93,22 @@ export default function AdminMagazineArticlePage() {
   };
 
   const text = (k: keyof Form, label: string, placeholder = '') => (
-    <View className='field'>
-      <Text className='field-label'>{label}</Text>
-      <Input className='field-input' name={k} value={f[k]} placeholder={placeholder} onInput={(e) => set(k, e.detail.value)} />
+    <View className="field">
+      <Text className="field-label">{label}</Text>
+      <Input className="field-input" name={k} value={f[k]} placeholder={placeholder} onInput={(e) => set(k, e.detail.value)} />
     </View>
   );
 
   return (
-    <View className='page'>
+    <View className="page">
       <StateView loading={!loaded && !loadError} error={loaded ? undefined : loadError} onRetry={load}>
-        <View className='card'>
-          <Text className='card-title'>{id ? '编辑文章' : '添加文章'}</Text>
+        <View className="card">
+          <Text className="card-title">{id ? '编辑文章' : '添加文章'}</Text>
           {text('title', '标题', '如：冬季护理小宝宝')}
           {text('author', '作者', '本刊编辑部')}
-          <View className='field'>
-            <Text className='field-label'>栏目</Text>
-            <View className='amz__chips'>
+          <View className="field">
+            <Text className="field-label">栏目</Text>
+            <View className="amz__chips">
               {MAGAZINE_COLUMNS.map((c) => (
                 <Text key={c} className={`amz__chip ${f.column === c ? 'amz__chip--on' : ''}`} onClick={() => set('column', c)}>
                   {c}
@@ -101,24 +116,24 @@ export default function AdminMagazineArticlePage() {
               ))}
             </View>
           </View>
-          <View className='field'>
-            <Text className='field-label'>摘要</Text>
-            <Textarea className='amz__textarea amz__short' name='summary' value={f.summary} maxlength={300} onInput={(e) => set('summary', e.detail.value)} />
+          <View className="field">
+            <Text className="field-label">摘要</Text>
+            <Textarea className="amz__textarea amz__short" name="summary" value={f.summary} maxlength={300} onInput={(e) => set('summary', e.detail.value)} />
           </View>
-          <View className='field'>
-            <Text className='field-label'>正文</Text>
-            <Text className='amz__help'>空一行分段；“## 小标题”是小标题；“- ”开头是列表；**加粗**。图片用下面的“插入图片”上传。</Text>
-            <Textarea className='amz__textarea' name='bodyMd' value={f.bodyMd} maxlength={30000} onInput={(e) => set('bodyMd', e.detail.value)} />
+          <View className="field">
+            <Text className="field-label">正文</Text>
+            <Text className="amz__help">空一行分段；“## 小标题”是小标题；“- ”开头是列表；**加粗**。图片用下面的“插入图片”上传。</Text>
+            <Textarea className="amz__textarea" name="bodyMd" value={f.bodyMd} maxlength={30000} onInput={(e) => set('bodyMd', e.detail.value)} />
             <InsertImageButton onInsert={(md) => set('bodyMd', `${f.bodyMd.trimEnd()}\n\n${md}\n\n`)} />
           </View>
           {text('seq', '目录顺序（选填，1 为第一篇）', '不填则排在最后')}
-          {error && <Text className='field-error'>{error}</Text>}
-          <View className='amz__actions'>
-            <Button className='btn-primary' onClick={save}>
+          {error && <Text className="field-error">{error}</Text>}
+          <View className="amz__actions">
+            <Button className="btn-primary" onClick={save}>
               保存文章
             </Button>
             {id > 0 && (
-              <Button className='btn-danger' onClick={remove}>
+              <Button className="btn-danger" onClick={remove}>
                 删除
               </Button>
             )}

@@ -22,7 +22,14 @@ interface Form {
 
 function blank(): Form {
   const now = new Date();
-  return { year: String(now.getFullYear()), number: '', title: '', cover: 'grassland', intro: '', publishAt: toLocal(new Date(Date.now() + 86400_000).toISOString()).slice(0, 11) + '08:00' };
+  return {
+    year: String(now.getFullYear()),
+    number: '',
+    title: '',
+    cover: 'grassland',
+    intro: '',
+    publishAt: toLocal(new Date(Date.now() + 86400_000).toISOString()).slice(0, 11) + '08:00',
+  };
 }
 
 /** 新建 / 编辑 one issue of 《人生》: its own fields, then its articles (添加 / 编辑 / 删除). */
@@ -38,9 +45,10 @@ export default function AdminMagazineIssuePage() {
   const [error, setError] = useState('');
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((x) => ({ ...x, [k]: v }));
 
+  const firstOrg = member?.adminOrgs[0];
   useEffect(() => {
-    if (!org && !routeId && member?.adminOrgs[0]) setOrg(member.adminOrgs[0]);
-  }, [member?.id]);
+    if (!org && !routeId && firstOrg) setOrg(firstOrg);
+  }, [org, routeId, firstOrg]);
 
   const load = async () => {
     if (!issueId) return;
@@ -49,13 +57,21 @@ export default function AdminMagazineIssuePage() {
       const d = await call('magazine.adminIssue', { issueId }, { quiet: true });
       setDetail(d);
       setOrg({ id: d.issue.orgId, name: d.issue.orgName });
-      setF({ year: String(d.issue.year), number: String(d.issue.number), title: d.issue.title, cover: d.issue.cover, intro: d.issue.intro, publishAt: toLocal(d.issue.publishAt) });
+      setF({
+        year: String(d.issue.year),
+        number: String(d.issue.number),
+        title: d.issue.title,
+        cover: d.issue.cover,
+        intro: d.issue.intro,
+        publishAt: toLocal(d.issue.publishAt),
+      });
     } catch (e) {
       setLoadError(e as ApiCallError);
     }
   };
   useEffect(() => {
     void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per issue: load is a new function every render
   }, [issueId]);
   // back from an article: refresh the list
   useDidShow(() => {
@@ -87,34 +103,34 @@ export default function AdminMagazineIssuePage() {
 
   if (picking)
     return (
-      <View className='page'>
-        <Text className='card-title'>选择发布单位</Text>
+      <View className="page">
+        <Text className="card-title">选择发布单位</Text>
         <OrgPicker root={member?.adminOrgs[0]} onPick={(o) => (setOrg(o), setPicking(false))} />
-        <Button className='btn-plain' style={{ marginTop: '24px' }} onClick={() => setPicking(false)}>
+        <Button className="btn-plain" style={{ marginTop: '24px' }} onClick={() => setPicking(false)}>
           取消
         </Button>
       </View>
     );
 
   const text = (k: keyof Form, label: string, placeholder = '', type: 'text' | 'number' = 'text') => (
-    <View className='field'>
-      <Text className='field-label'>{label}</Text>
-      <Input className='field-input' name={k} type={type} value={f[k]} placeholder={placeholder} onInput={(e) => set(k, e.detail.value)} />
+    <View className="field">
+      <Text className="field-label">{label}</Text>
+      <Input className="field-input" name={k} type={type} value={f[k]} placeholder={placeholder} onInput={(e) => set(k, e.detail.value)} />
     </View>
   );
   const uploaded = f.cover.startsWith('/media/');
   const go = (url: string) => Taro.navigateTo({ url });
 
   return (
-    <View className='page'>
+    <View className="page">
       <StateView loading={!!issueId && !detail && !loadError} error={detail ? undefined : loadError} onRetry={load}>
-        <View className='card'>
-          <Text className='card-title'>{issueId ? '编辑本期' : '新建一期'}</Text>
-          <View className='field'>
-            <Text className='field-label'>发布单位（本单位及下级会员可见）</Text>
-            <View className='row'>
+        <View className="card">
+          <Text className="card-title">{issueId ? '编辑本期' : '新建一期'}</Text>
+          <View className="field">
+            <Text className="field-label">发布单位（本单位及下级会员可见）</Text>
+            <View className="row">
               <Text>{org?.name ?? '未选择'}</Text>
-              <Text className='link' onClick={() => setPicking(true)}>
+              <Text className="link" onClick={() => setPicking(true)}>
                 更换 ›
               </Text>
             </View>
@@ -123,38 +139,43 @@ export default function AdminMagazineIssuePage() {
           {text('number', '期号', '1', 'number')}
           {text('title', '本期标题', '如：冬日暖家 健康过年')}
           {text('publishAt', '发布时间（北京时间）', '2026-12-01 08:00')}
-          <View className='field'>
-            <Text className='field-label'>导读（选填）</Text>
-            <Textarea className='amz__textarea amz__short' name='intro' value={f.intro} maxlength={500} onInput={(e) => set('intro', e.detail.value)} />
+          <View className="field">
+            <Text className="field-label">导读（选填）</Text>
+            <Textarea className="amz__textarea amz__short" name="intro" value={f.intro} maxlength={500} onInput={(e) => set('intro', e.detail.value)} />
           </View>
-          <View className='field'>
-            <Text className='field-label'>封面颜色</Text>
-            <View className='amz__chips'>
+          <View className="field">
+            <Text className="field-label">封面颜色</Text>
+            <View className="amz__chips">
               {COVER_NAMES.map((c) => (
-                <View key={c} className={`amz__swatch ${f.cover === c ? 'amz__swatch--on' : ''}`} style={{ background: coverColor(c) }} onClick={() => set('cover', c)} />
+                <View
+                  key={c}
+                  className={`amz__swatch ${f.cover === c ? 'amz__swatch--on' : ''}`}
+                  style={{ background: coverColor(c) }}
+                  onClick={() => set('cover', c)}
+                />
               ))}
             </View>
           </View>
-          <CoverPicker label='或上传封面图片（选填）' value={uploaded ? f.cover : null} onChange={(url) => set('cover', url ?? 'grassland')} />
-          {error && <Text className='field-error'>{error}</Text>}
-          <Button className='btn-primary' onClick={save}>
+          <CoverPicker label="或上传封面图片（选填）" value={uploaded ? f.cover : null} onChange={(url) => set('cover', url ?? 'grassland')} />
+          {error && <Text className="field-error">{error}</Text>}
+          <Button className="btn-primary" onClick={save}>
             {issueId ? '保存本期' : '创建本期'}
           </Button>
         </View>
         {issueId > 0 && (
-          <View className='card'>
-            <Text className='card-title'>{`本期文章（${detail?.articles.length ?? 0}）`}</Text>
-            {detail?.articles.length === 0 && <Text className='muted'>还没有文章，点下面的“添加文章”。</Text>}
+          <View className="card">
+            <Text className="card-title">{`本期文章（${detail?.articles.length ?? 0}）`}</Text>
+            {detail?.articles.length === 0 && <Text className="muted">还没有文章，点下面的“添加文章”。</Text>}
             {detail?.articles.map((a) => (
-              <View key={a.id} className='amz__item amz-article' onClick={() => go(`/packages/admin/magazine/article?issueId=${issueId}&id=${a.id}`)}>
-                <View className='amz__item-main'>
-                  <Text className='amz__item-title'>{`${a.seq}. ${a.title}`}</Text>
-                  <Text className='hint'>{`${a.column} · ${a.author} · 约 ${a.readingMinutes} 分钟`}</Text>
+              <View key={a.id} className="amz__item amz-article" onClick={() => go(`/packages/admin/magazine/article?issueId=${issueId}&id=${a.id}`)}>
+                <View className="amz__item-main">
+                  <Text className="amz__item-title">{`${a.seq}. ${a.title}`}</Text>
+                  <Text className="hint">{`${a.column} · ${a.author} · 约 ${a.readingMinutes} 分钟`}</Text>
                 </View>
-                <Text className='link'>编辑 ›</Text>
+                <Text className="link">编辑 ›</Text>
               </View>
             ))}
-            <Button className='btn-plain' onClick={() => go(`/packages/admin/magazine/article?issueId=${issueId}`)}>
+            <Button className="btn-plain" onClick={() => go(`/packages/admin/magazine/article?issueId=${issueId}`)}>
               添加文章
             </Button>
           </View>

@@ -6,6 +6,7 @@ import type { ImportReport } from '@contracts/quiz';
 import { saveFile } from '../files';
 import { pickBankFile } from './files';
 import '../../quiz/index.css';
+import Screen from '../../../components/screen';
 
 export default function AdminQuizImportPage() {
   const { member } = useMember();
@@ -26,7 +27,7 @@ export default function AdminQuizImportPage() {
   };
 
   return (
-    <View className='page admin-quiz-import'>
+    <Screen className='page admin-quiz-import'>
       <View className='card'>
         <Text className='card-title'>导入题库</Text>
         <Text className='muted'>{`题库归属：${org?.name ?? '—'}。先下载模板，按模板填写（题型、题干、选项A–E、答案、解析），再上传 .xlsx 或 .csv 文件。`}</Text>
@@ -58,6 +59,6 @@ export default function AdminQuizImportPage() {
           ))}
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components';
 import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import '../../quiz/index.css';
+import Screen from '../../../components/screen';
 
 const STATUS = { open: '进行中', upcoming: '未开始', ended: '已结束' };
 
@@ -10,7 +11,7 @@ export default function AdminQuizPage() {
   const { data, error, loading, reload } = useAction('quiz.admin.campaigns', {});
   const go = (url: string) => Taro.navigateTo({ url });
   return (
-    <View className='page admin-quiz'>
+    <Screen className='page admin-quiz'>
       <View className='quiz-campaign__actions'>
         <View className='btn-primary quiz-btn' onClick={() => go('/packages/admin/quiz/edit')}>
           <Text>新建竞赛</Text>
@@ -52,6 +53,6 @@ export default function AdminQuizPage() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }

@@ -5,6 +5,7 @@ import { useAction } from '../../../hooks/useAction';
 import { call } from '../../../services/api';
 import { saveFile } from '../files';
 import '../../quiz/index.css';
+import Screen from '../../../components/screen';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
 
@@ -14,7 +15,7 @@ export default function AdminQuizStatsPage() {
   const max = Math.max(1, ...(s?.distribution.map((d) => d.count) ?? [1]));
   const exportXlsx = async () => saveFile(await call('quiz.admin.export', { campaignId }, { loading: '正在导出…' }));
   return (
-    <View className='page admin-quiz-stats'>
+    <Screen className='page admin-quiz-stats'>
       <StateView loading={loading && !s} error={s ? undefined : error} onRetry={reload}>
         {s && (
           <View>
@@ -54,6 +55,6 @@ export default function AdminQuizStatsPage() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }

@@ -8,8 +8,11 @@ import { call, ApiCallError } from '../../../services/api';
 import Markdown from '../components/markdown';
 import CoverImage from '../../../components/cover-image';
 import CheckinPanel, { type CheckinPanelProps } from '../components/checkin-panel';
+import LinkCheckin from '../components/link-checkin';
 import { fmtDateTime, fmtRange } from '../util';
 import { checkinQueue } from '../offline';
+import { checkinLinkOf } from '../checkin-link';
+import { askEventReminder } from '../remind';
 import FixButton from '../../../components/fix-button';
 import '../index.css';
 import './index.css';
@@ -52,7 +55,9 @@ function qrProblem(text: string, id: number): string | null {
 }
 
 export default function EventDetailPage() {
-  const id = Number(useRouter().params.id);
+  const params = useRouter().params;
+  // Opened from a 大屏 check-in link (WeChat's scanner or a browser): the link is in `q`, checked in once the event is loaded.
+  const id = Number(params.id) || checkinLinkOf(params)?.eventId || 0;
   const ev = useAction('event.get', { id }, { enabled: id > 0 });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -126,7 +131,11 @@ export default function EventDetailPage() {
   const toggleIntent = async () => {
     if (!e) return;
     const now = intent?.intending ?? e.intending;
-    setIntent(await call('event.intend', { id, intend: !now }, { loading: '请稍候' }));
+    // Asked first, inside the tap: WeChat shows the subscribe dialog only there.
+    const remind = now ? null : await askEventReminder();
+    const r = await call('event.intend', { id, intend: !now }, { loading: '请稍候' });
+    setIntent(r);
+    if (r.intending && remind !== null) await call('notify.eventRemind', { eventId: id, accepted: remind }, { quiet: true }).catch(() => undefined);
   };
 
   const openMap = () => {
@@ -191,6 +200,7 @@ export default function EventDetailPage() {
               </View>
             )}
 
+            {e.kind === 'event' && e.published && <LinkCheckin options={params} eventId={e.id} done={!!e.myCheckin} onLink={submit} />}
             {e.kind === 'event' && e.published && (
               <CheckinPanel
                 status={status}

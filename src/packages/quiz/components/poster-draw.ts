@@ -77,7 +77,7 @@ export function drawPoster(ctx: PosterCanvas, d: PosterData, image?: unknown): v
   ctx.font = '30px sans-serif';
   ctx.fillText(`答对 ${d.correctCount} / ${d.total} 题 · 用时 ${formatDuration(d.durationMs)}`, POSTER_W / 2, 552);
   ctx.fillText(d.rank ? `排名 第 ${d.rank} 名（共 ${d.participants} 人）` : `共 ${d.participants} 人参加`, POSTER_W / 2, 598);
-  if (image && ctx.drawImage) ctx.drawImage(image, POSTER_W / 2 - 50, 610, 100, 100);
+  if (image && image !== true && ctx.drawImage) ctx.drawImage(image, POSTER_W / 2 - 50, 610, 100, 100);
   ctx.fillStyle = '#8a8a8a';
   ctx.font = '24px sans-serif';
   ctx.fillText('学知识 · 促健康 · 一起来答题', POSTER_W / 2, image ? 735 : 700);

@@ -1,0 +1,444 @@
+import type { MysqlDb, Sql } from './db';
+import type { PointsAward } from '../../features/points/repo';
+import type { RegistrationStatus } from '../../contracts/classes';
+import {
+  REMINDER_KINDS,
+  type CancelOutcome,
+  type ClassFacts,
+  type ClassPatch,
+  type ClassPolicy,
+  type ClassRepo,
+  type ClassRow,
+  type DueReminder,
+  type MessageRow,
+  type RegisterOutcome,
+  type RegistrationRow,
+  type SeatState,
+  type UpdateOutcome,
+} from '../../features/classes/repo';
+
+const CLASS_COLUMNS = `c.id, c.org_id AS orgId, o.name AS orgName, o.level AS orgLevel, o.path AS orgPath, c.title, c.topic, c.teacher,
+  c.description, c.venue_json AS venueJson, c.online_url AS onlineUrl, c.starts_at AS startsAt, c.ends_at AS endsAt,
+  c.reg_opens_at AS regOpensAt, c.reg_closes_at AS regClosesAt, c.capacity, c.confirmed_count AS confirmedCount,
+  c.waitlist_count AS waitlistCount, c.age_min AS ageMin, c.age_max AS ageMax, c.fields_json AS fieldsJson,
+  c.cancel_hours AS cancelHours, c.waitlist_open AS waitlistOpen, c.created_at AS createdAt`;
+
+// A waitlist position: the waitlisted registrations of the class up to this one in seq order (arrival under the class lock).
+const REG_COLUMNS = `r.id, r.class_id AS classId, r.member_id AS memberId, r.status, r.code, r.name, r.child_age AS childAge,
+  r.answers_json AS answersJson, r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.cancelled_at AS cancelledAt,
+  r.attended_at AS attendedAt,
+  CASE WHEN r.status = 'waitlisted' THEN (SELECT COUNT(*) FROM class_registrations w
+    WHERE w.class_id = r.class_id AND w.status = 'waitlisted' AND w.seq <= r.seq) END AS position`;
+
+type Raw = Record<string, any>;
+
+function toClass(r: Raw | undefined): ClassRow | undefined {
+  if (!r) return undefined;
+  const { venueJson, fieldsJson, ...rest } = r;
+  return { ...rest, venue: venueJson ? JSON.parse(venueJson) : null, fields: JSON.parse(fieldsJson), waitlistOpen: Number(r.waitlistOpen) === 1 } as ClassRow;
+}
+
+function toReg(r: Raw | undefined): RegistrationRow | undefined {
+  if (!r) return undefined;
+  const { answersJson, ...rest } = r;
+  return { ...rest, answers: JSON.parse(answersJson), position: r.position === null || r.position === undefined ? null : Number(r.position) } as RegistrationRow;
+}
+
+/** Columns a class patch may set, with how each value is stored. */
+const PATCH_COLUMNS: Record<keyof ClassPatch, [string, (v: any) => unknown]> = {
+  title: ['title', (v) => v],
+  topic: ['topic', (v) => v],
+  teacher: ['teacher', (v) => v],
+  description: ['description', (v) => v],
+  venue: ['venue_json', (v) => (v ? JSON.stringify(v) : null)],
+  onlineUrl: ['online_url', (v) => v],
+  startsAt: ['starts_at', (v) => v],
+  endsAt: ['ends_at', (v) => v],
+  regOpensAt: ['reg_opens_at', (v) => v],
+  regClosesAt: ['reg_closes_at', (v) => v],
+  capacity: ['capacity', (v) => v],
+  ageMin: ['age_min', (v) => v],
+  ageMax: ['age_max', (v) => v],
+  fields: ['fields_json', (v) => JSON.stringify(v)],
+  cancelHours: ['cancel_hours', (v) => v],
+  waitlistOpen: ['waitlist_open', (v) => (v ? 1 : 0)],
+};
+
+/** The class row, locked for the rest of the transaction (by primary key): every seat decision of a class queues here. */
+type LockedClass = SeatState & ClassFacts & { nextSeq: number };
+async function lockClass(sql: Sql, classId: number): Promise<LockedClass | undefined> {
+  const s = await sql.row<Raw>(
+    `SELECT id AS classId, capacity, confirmed_count AS confirmed, waitlist_count AS waitlisted, waitlist_open AS waitlistOpen,
+       title, starts_at AS startsAt, cancel_hours AS cancelHours, next_seq AS nextSeq
+     FROM classes WHERE id = ? FOR UPDATE`,
+    [classId],
+  );
+  if (!s) return undefined;
+  return {
+    classId: Number(s.classId),
+    capacity: Number(s.capacity),
+    confirmed: Number(s.confirmed),
+    waitlisted: Number(s.waitlisted),
+    waitlistOpen: Number(s.waitlistOpen) === 1,
+    title: s.title,
+    startsAt: s.startsAt,
+    cancelHours: s.cancelHours === null ? null : Number(s.cancelHours),
+    nextSeq: Number(s.nextSeq),
+  };
+}
+
+/**
+ * The points ledger's write on the caller's transaction: the row and the member's balance together, once per
+ * refKey (UNIQUE). The member row is locked first, by primary key, so awards to one member queue rather than deadlock.
+ */
+async function payPoints(sql: Sql, a: PointsAward): Promise<boolean> {
+  const member = await sql.row<{ orgId: string | null }>('SELECT org_id AS orgId FROM members WHERE id = ? FOR UPDATE', [a.memberId]);
+  if (!member) return false;
+  const { inserted } = await sql.insertUnique(
+    'INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [a.memberId, member.orgId, a.delta, a.reason, a.refKey, a.at.toISOString()],
+  );
+  if (!inserted) return false;
+  await sql.run('UPDATE members SET points = points + ? WHERE id = ?', [a.delta, a.memberId]);
+  return true;
+}
+
+export function mysqlClassRepo(db: MysqlDb): ClassRepo {
+  // A WeChat subscribe message may only be sent for a template the member accepted: the row is written only then.
+  const queueOutbox = async (sql: Sql, memberId: number, template: string, payload: unknown, at: string): Promise<boolean> => {
+    const r = await sql.run(
+      `INSERT INTO notification_outbox (member_id, channel, template, payload_json, created_at)
+       SELECT member_id, 'wechat-subscribe', kind, ?, ? FROM class_subscriptions WHERE member_id = ? AND kind = ? AND accepted = 1`,
+      [JSON.stringify(payload), at, memberId, template],
+    );
+    return r.affected === 1;
+  };
+
+  const addReminders = async (sql: Sql, registrationId: number, startsAt: string, at: Date, policy: ClassPolicy) => {
+    for (const r of policy.remindersFor(startsAt, at)) {
+      await sql.insertUnique('INSERT INTO class_reminders (registration_id, kind, due_at) VALUES (?, ?, ?)', [registrationId, r.kind, r.dueAt]);
+    }
+  };
+
+  /** Under the class lock: confirms as many from the head of the waitlist (seq order) as the policy says, telling each. */
+  const promote = async (sql: Sql, s: LockedClass, at: Date, policy: ClassPolicy): Promise<number[]> => {
+    const due = policy.promotionsDue(s);
+    if (due === 0) return [];
+    const iso = at.toISOString();
+    // A locking read: it sees the latest commits (a plain read may see the snapshot taken before the class lock
+    // was granted, as on TiDB). Every writer of this class's queue holds the class lock first, so nobody waits here.
+    const heads = await sql.rows<{ id: number; memberId: number | null }>(
+      `SELECT id, member_id AS memberId FROM class_registrations WHERE class_id = ? AND status = 'waitlisted' ORDER BY seq LIMIT ? FOR UPDATE`,
+      [s.classId, due],
+    );
+    for (const next of heads) {
+      await sql.run(`UPDATE class_registrations SET status = 'confirmed', confirmed_at = ? WHERE id = ?`, [iso, next.id]);
+      await addReminders(sql, next.id, s.startsAt, at, policy);
+      if (next.memberId !== null) {
+        const notice = policy.promotionNotice(s, next.id);
+        await sql.run('INSERT INTO class_messages (member_id, kind, title, body, class_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+          next.memberId, 'promoted', notice.message.title, notice.message.body, s.classId, iso,
+        ]);
+        await queueOutbox(sql, next.memberId, notice.outbox.template, notice.outbox.payload, iso);
+      }
+    }
+    if (heads.length) {
+      await sql.run('UPDATE classes SET confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count - ? WHERE id = ?', [heads.length, heads.length, s.classId]);
+      s.confirmed += heads.length;
+      s.waitlisted -= heads.length;
+    }
+    return heads.map((h) => Number(h.id));
+  };
+
+  /** Under the class lock: gives back a seat or waitlist place; a freed seat goes to the head of the waitlist at once. */
+  const release = async (sql: Sql, s: LockedClass, registrationId: number, status: 'confirmed' | 'waitlisted', at: Date, policy: ClassPolicy): Promise<number[]> => {
+    await sql.run(`UPDATE class_registrations SET status = 'cancelled', cancelled_at = ?, active_member_id = NULL WHERE id = ?`, [at.toISOString(), registrationId]);
+    if (status === 'waitlisted') {
+      await sql.run('UPDATE classes SET waitlist_count = waitlist_count - 1 WHERE id = ?', [s.classId]);
+      s.waitlisted--;
+      return [];
+    }
+    await sql.run('UPDATE classes SET confirmed_count = confirmed_count - 1 WHERE id = ?', [s.classId]);
+    s.confirmed--;
+    return promote(sql, s, at, policy);
+  };
+
+  const regStatus = (sql: Sql, registrationId: number, lock: boolean) =>
+    sql.row<{ status: RegistrationStatus; classId: number; memberId: number | null }>(
+      `SELECT status, class_id AS classId, member_id AS memberId FROM class_registrations WHERE id = ?${lock ? ' FOR UPDATE' : ''}`,
+      [registrationId],
+    );
+
+  return {
+    async create(c, createdBy, at) {
+      const iso = at.toISOString();
+      const r = await db.run(
+        `INSERT INTO classes (org_id, title, topic, teacher, description, venue_json, online_url, starts_at, ends_at, reg_opens_at,
+          reg_closes_at, capacity, age_min, age_max, fields_json, cancel_hours, waitlist_open, created_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          c.orgId, c.title, c.topic, c.teacher, c.description, c.venue ? JSON.stringify(c.venue) : null, c.onlineUrl, c.startsAt, c.endsAt,
+          c.regOpensAt, c.regClosesAt, c.capacity, c.ageMin, c.ageMax, JSON.stringify(c.fields), c.cancelHours, c.waitlistOpen ? 1 : 0,
+          createdBy, iso, iso,
+        ],
+      );
+      return r.insertId;
+    },
+
+    update(id, patch, at, policy) {
+      return db.tx(async (sql): Promise<UpdateOutcome> => {
+        const s = await lockClass(sql, id);
+        if (!s) return { kind: 'notFound' };
+        if (patch.capacity !== undefined && patch.capacity < s.confirmed) return { kind: 'belowConfirmed', confirmed: s.confirmed };
+        const sets: string[] = [];
+        const values: unknown[] = [];
+        for (const [k, v] of Object.entries(patch) as [keyof ClassPatch, unknown][]) {
+          if (v === undefined || !PATCH_COLUMNS[k]) continue;
+          sets.push(`${PATCH_COLUMNS[k][0]} = ?`);
+          values.push(PATCH_COLUMNS[k][1](v));
+        }
+        await sql.run(`UPDATE classes SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`, [...values, at.toISOString(), id]);
+        if (patch.capacity !== undefined) s.capacity = patch.capacity;
+        if (patch.startsAt) {
+          s.startsAt = patch.startsAt;
+          for (const kind of REMINDER_KINDS) {
+            await sql.run(
+              `UPDATE class_reminders m JOIN class_registrations r ON r.id = m.registration_id SET m.due_at = ?
+               WHERE r.class_id = ? AND m.kind = ? AND m.sent_at IS NULL`,
+              [policy.reminderDueAt(kind, patch.startsAt), id, kind],
+            );
+          }
+        }
+        if (patch.title) s.title = patch.title;
+        if (patch.waitlistOpen !== undefined) s.waitlistOpen = patch.waitlistOpen;
+        return { kind: 'updated', promoted: await promote(sql, s, at, policy) };
+      });
+    },
+
+    async get(id) {
+      return toClass(await db.row<Raw>(`SELECT ${CLASS_COLUMNS} FROM classes c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?`, [id]));
+    },
+
+    async list({ from, topic }) {
+      const rows = await db.rows<Raw>(
+        `SELECT ${CLASS_COLUMNS} FROM classes c JOIN orgs o ON o.id = c.org_id
+         WHERE (? IS NULL OR c.ends_at >= ?) AND (? IS NULL OR c.topic = ?) ORDER BY c.starts_at, c.id`,
+        [from, from, topic ?? null, topic ?? null],
+      );
+      return rows.map((r) => toClass(r)!);
+    },
+
+    register(classId, memberId, data, at, policy) {
+      return db.tx(async (sql): Promise<RegisterOutcome> => {
+        const s = await lockClass(sql, classId);
+        if (!s) return { kind: 'notFound' };
+        const activeOf = (lock: string) => sql.value(`SELECT id FROM class_registrations WHERE class_id = ? AND active_member_id = ?${lock}`, [classId, memberId]);
+        if ((await activeOf('')) !== undefined) return { kind: 'duplicate' };
+        // A seat freed outside a cancel still belongs to the head of the waitlist.
+        await promote(sql, s, at, policy);
+        const status = policy.seatFor(s);
+        if (status === 'full') return { kind: 'full' };
+        const seq = s.nextSeq + 1;
+        const iso = at.toISOString();
+        const confirmedAt = status === 'confirmed' ? iso : null;
+        let code: string;
+        let id: number;
+        // The read above may see a snapshot from before the class lock was granted (TiDB takes it at the start):
+        // the UNIQUE key on active_member_id is what refuses a second active registration. A clash on the ticket
+        // code instead draws another code.
+        for (;;) {
+          code = policy.newTicketCode();
+          const r = await sql.insertUnique(
+            `INSERT INTO class_registrations (class_id, member_id, active_member_id, seq, status, code, name, child_age, answers_json, created_at, confirmed_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            [classId, memberId, memberId, seq, status, code, data.name, data.childAge, JSON.stringify(data.answers), iso, confirmedAt],
+          );
+          if (r.inserted) {
+            id = r.insertId;
+            break;
+          }
+          if ((await activeOf(' FOR UPDATE')) !== undefined) return { kind: 'duplicate' };
+        }
+        await sql.run(
+          'UPDATE classes SET next_seq = ?, confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count + ? WHERE id = ?',
+          [seq, status === 'confirmed' ? 1 : 0, status === 'waitlisted' ? 1 : 0, classId],
+        );
+        if (status === 'confirmed') await addReminders(sql, id, s.startsAt, at, policy);
+        const registration: RegistrationRow = {
+          id, classId, memberId, status, code, name: data.name, childAge: data.childAge, answers: data.answers, createdAt: iso, confirmedAt,
+          cancelledAt: null, attendedAt: null,
+          // Every waitlisted registration of the class has a smaller seq: this one is the last in line.
+          position: status === 'waitlisted' ? s.waitlisted + 1 : null,
+        };
+        return { kind: status, registration };
+      });
+    },
+
+    async cancel<R>(registrationId: number, memberId: number, at: Date, policy: ClassPolicy, refuse: (c: ClassFacts, status: RegistrationStatus) => R | null) {
+      const first = await regStatus(db, registrationId, false);
+      if (!first || first.memberId === null || Number(first.memberId) !== memberId) return { kind: 'notFound' } as CancelOutcome<R>;
+      return db.tx(async (sql): Promise<CancelOutcome<R>> => {
+        // Lock order everywhere: the class row, then its registrations.
+        const s = (await lockClass(sql, first.classId))!;
+        const r = (await regStatus(sql, registrationId, true))!;
+        const refusal = refuse(s, r.status);
+        if (refusal !== null) return { kind: 'refused', refusal };
+        if (r.status === 'cancelled') return { kind: 'cancelled', promoted: null };
+        return { kind: 'cancelled', promoted: (await release(sql, s, registrationId, r.status, at, policy))[0] ?? null };
+      });
+    },
+
+    async registration(id) {
+      return toReg(await db.row<Raw>(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.id = ?`, [id]));
+    },
+    async registrationByCode(classId, code) {
+      return toReg(await db.row<Raw>(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.class_id = ? AND r.code = ?`, [classId, code]));
+    },
+    async ofMember(memberId) {
+      return (await db.rows<Raw>(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.member_id = ? ORDER BY r.created_at DESC, r.id DESC`, [memberId])).map((r) => toReg(r)!);
+    },
+    async activeOf(classId, memberId) {
+      return toReg(await db.row<Raw>(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.class_id = ? AND r.active_member_id = ?`, [classId, memberId]));
+    },
+    async statusesOf(memberId) {
+      const rows = await db.rows<{ classId: number; status: RegistrationStatus }>(
+        `SELECT class_id AS classId, status FROM class_registrations WHERE member_id = ? AND status IN ('confirmed', 'waitlisted')`,
+        [memberId],
+      );
+      return new Map(rows.map((r) => [Number(r.classId), r.status]));
+    },
+    async lastOf(memberId) {
+      const r = await db.row<Raw>(
+        `SELECT ${REG_COLUMNS}, c.fields_json AS fieldsJson FROM class_registrations r JOIN classes c ON c.id = r.class_id
+         WHERE r.member_id = ? ORDER BY r.created_at DESC, r.id DESC LIMIT 1`,
+        [memberId],
+      );
+      if (!r) return undefined;
+      const { fieldsJson, ...rest } = r;
+      return { ...toReg(rest)!, fields: JSON.parse(fieldsJson) };
+    },
+    async roster(classId) {
+      const rows = await db.rows<Raw>(
+        `SELECT r.id, r.class_id AS classId, r.member_id AS memberId, r.status, r.code, r.name, r.child_age AS childAge,
+           r.answers_json AS answersJson, r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.cancelled_at AS cancelledAt,
+           r.attended_at AS attendedAt
+         FROM class_registrations r WHERE r.class_id = ? ORDER BY r.seq`,
+        [classId],
+      );
+      let rank = 0;
+      return rows.map((r) => ({ ...toReg(r)!, position: r.status === 'waitlisted' ? ++rank : null }));
+    },
+
+    setAttended(registrationId, at, points) {
+      // The attendance and the points it earns (or the reversal of an un-tick) commit together.
+      return db.tx(async (sql) => {
+        const { affected } = at
+          ? await sql.run(
+              `UPDATE class_registrations SET attended_at = ?, attend_seq = attend_seq + 1 WHERE id = ? AND status = 'confirmed' AND attended_at IS NULL`,
+              [at.toISOString(), registrationId],
+            )
+          : await sql.run('UPDATE class_registrations SET attended_at = NULL WHERE id = ? AND attended_at IS NOT NULL', [registrationId]);
+        const r = await sql.row<{ memberId: number | null; seq: number }>(
+          'SELECT member_id AS memberId, attend_seq AS seq FROM class_registrations WHERE id = ? FOR UPDATE',
+          [registrationId],
+        );
+        if (!r) return { changed: affected === 1, seq: 0 };
+        const seq = Number(r.seq);
+        const award = points({ registrationId, memberId: r.memberId === null ? null : Number(r.memberId), seq });
+        if (award) await payPoints(sql, award);
+        return { changed: affected === 1, seq };
+      });
+    },
+
+    async messages(memberId, limit = 100) {
+      const rows = await db.rows<MessageRow>(
+        `SELECT id, member_id AS memberId, kind, title, body, class_id AS classId, created_at AS createdAt, read_at AS readAt
+         FROM class_messages WHERE member_id = ? ORDER BY id DESC LIMIT ?`,
+        [memberId, limit],
+      );
+      return rows.map((m) => ({ ...m, id: Number(m.id), memberId: Number(m.memberId), classId: m.classId === null ? null : Number(m.classId) }));
+    },
+    async addMessage(m) {
+      await db.run('INSERT INTO class_messages (member_id, kind, title, body, class_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+        m.memberId, m.kind, m.title, m.body, m.classId, m.createdAt,
+      ]);
+    },
+    async markMessagesRead(memberId, at) {
+      await db.run('UPDATE class_messages SET read_at = ? WHERE member_id = ? AND read_at IS NULL', [at.toISOString(), memberId]);
+    },
+    async dueReminders(now, limit = 500) {
+      const iso = now.toISOString();
+      const rows = await db.rows<Raw>(
+        `SELECT m.id, m.kind, r.id AS registrationId, r.member_id AS memberId, c.id AS classId, c.title AS classTitle,
+           c.starts_at AS startsAt, c.venue_json AS venueJson
+         FROM class_reminders m JOIN class_registrations r ON r.id = m.registration_id JOIN classes c ON c.id = r.class_id
+         WHERE m.sent_at IS NULL AND m.due_at <= ? AND r.status = 'confirmed' AND r.member_id IS NOT NULL AND c.starts_at > ?
+         ORDER BY m.due_at, m.id LIMIT ?`,
+        [iso, iso, limit],
+      );
+      return rows.map(({ venueJson, ...r }): DueReminder => ({
+        id: Number(r.id), kind: r.kind, registrationId: Number(r.registrationId), memberId: Number(r.memberId), classId: Number(r.classId),
+        classTitle: r.classTitle, startsAt: r.startsAt, venueName: venueJson ? (JSON.parse(venueJson).name ?? null) : null,
+      }));
+    },
+    async claimReminder(id, at) {
+      // Matched rows (CLIENT_FOUND_ROWS): 1 only for the delivery that found it still unsent.
+      return (await db.run('UPDATE class_reminders SET sent_at = ? WHERE id = ? AND sent_at IS NULL', [at.toISOString(), id])).affected === 1;
+    },
+    addOutbox(memberId, template, payload, at) {
+      return queueOutbox(db, memberId, template, payload, at.toISOString());
+    },
+    async setSubscriptions(memberId, decisions, at) {
+      const iso = at.toISOString();
+      await db.tx(async (sql) => {
+        for (const d of decisions) {
+          const accepted = d.accepted ? 1 : 0;
+          await sql.run(
+            `INSERT INTO class_subscriptions (member_id, kind, template_id, accepted, decided_at) VALUES (?, ?, ?, ?, ?)
+             ON DUPLICATE KEY UPDATE template_id = ?, accepted = ?, decided_at = ?`,
+            [memberId, d.kind, d.templateId, accepted, iso, d.templateId, accepted, iso],
+          );
+        }
+      });
+    },
+    async subscriptions(memberId) {
+      const rows = await db.rows<Raw>('SELECT kind, template_id AS templateId, accepted, decided_at AS decidedAt FROM class_subscriptions WHERE member_id = ? ORDER BY kind', [
+        memberId,
+      ]);
+      return rows.map((r) => ({ kind: r.kind, templateId: r.templateId, accepted: Number(r.accepted) === 1, decidedAt: r.decidedAt }));
+    },
+
+    async releaseMember(memberId, at, policy) {
+      const iso = at.toISOString();
+      const held = await db.rows<{ id: number; classId: number }>(
+        `SELECT r.id, r.class_id AS classId FROM class_registrations r WHERE r.member_id = ? AND r.status IN ('confirmed', 'waitlisted') ORDER BY r.class_id, r.id`,
+        [memberId],
+      );
+      if (held.length === 0) return [];
+      return db.tx(async (sql) => {
+        const out: { registrationId: number; classId: number; promoted: number[] }[] = [];
+        // Classes locked in id order, so two releases never wait on each other in a circle.
+        for (const h of held) {
+          const s = (await lockClass(sql, Number(h.classId)))!;
+          const r = await regStatus(sql, Number(h.id), true);
+          if (!r || (r.status !== 'confirmed' && r.status !== 'waitlisted')) continue;
+          if (Date.parse(s.startsAt) > at.getTime()) {
+            out.push({ registrationId: Number(h.id), classId: s.classId, promoted: await release(sql, s, Number(h.id), r.status, at, policy) });
+          } else {
+            // A class already running keeps the seat empty (no promotion after the start). The row goes with the
+            // member's account (ON DELETE CASCADE); with no triggers here, its seat leaves the counters now.
+            const confirmed = r.status === 'confirmed' ? 1 : 0;
+            await sql.run('UPDATE classes SET confirmed_count = confirmed_count - ?, waitlist_count = waitlist_count - ? WHERE id = ?', [confirmed, 1 - confirmed, s.classId]);
+            await sql.run(`UPDATE class_registrations SET status = 'cancelled', cancelled_at = ?, active_member_id = NULL WHERE id = ?`, [iso, Number(h.id)]);
+          }
+        }
+        return out;
+      });
+    },
+
+    async outbox(memberId) {
+      const rows = await db.rows<Raw>('SELECT template, payload_json AS payloadJson, created_at AS createdAt FROM notification_outbox WHERE member_id = ? ORDER BY id', [memberId]);
+      return rows.map((r) => ({ template: r.template, payload: JSON.parse(r.payloadJson), createdAt: r.createdAt }));
+    },
+  };
+}

@@ -1,0 +1,156 @@
+import mysql from 'mysql2/promise';
+
+/** A statement's parameters: positional values, as mysql2 takes them. */
+export type Params = readonly unknown[];
+
+/** One connection's worth of statements, inside or outside a transaction. */
+export interface Sql {
+  /** Rows of a SELECT. */
+  rows<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
+  /** The first row of a SELECT, or undefined. */
+  row<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T | undefined>;
+  /** The first column of the first row, or undefined. */
+  value<T = unknown>(sql: string, params?: Params): Promise<T | undefined>;
+  /**
+   * A write. `affected` counts MATCHED rows (mysql2 sends CLIENT_FOUND_ROWS), so a conditional UPDATE
+   * reports whether its WHERE held even when it set a value that was already there.
+   */
+  run(sql: string, params?: Params): Promise<{ affected: number; insertId: number }>;
+  /** An INSERT that reports a duplicate key instead of throwing: false when a UNIQUE key refused the row. */
+  insertUnique(sql: string, params?: Params): Promise<{ inserted: boolean; insertId: number }>;
+}
+
+export interface MysqlDb extends Sql {
+  pool: mysql.Pool;
+  /**
+   * Runs `work` in one transaction on one connection and commits it. A deadlock, a lock-wait timeout or a
+   * TiDB write conflict rolls back and runs `work` again from the start (so `work` must have no effects
+   * outside the transaction); any other error rolls back and is rethrown.
+   */
+  tx<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface MysqlConfig {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  /** Connections in the pool. */
+  connectionLimit?: number;
+}
+
+/** Errors after which a transaction is simply run again: MySQL/MariaDB deadlock and lock-wait timeout, TiDB write conflicts. */
+const RETRYABLE = new Set([1213, 1205, 9007, 8002, 8022, 8028]);
+const MAX_ATTEMPTS = 8;
+
+export const isDuplicateKey = (e: unknown): boolean => (e as { errno?: number })?.errno === 1062;
+const isRetryable = (e: unknown): boolean => RETRYABLE.has((e as { errno?: number })?.errno ?? 0);
+
+type Queryable = mysql.Pool | mysql.PoolConnection;
+
+function sqlOn(q: Queryable): Sql {
+  const rows = async <T>(sql: string, params: Params = []) => (await q.query(sql, params as unknown[]))[0] as T[];
+  const run = async (sql: string, params: Params = []) => {
+    const [r] = (await q.query(sql, params as unknown[])) as [mysql.ResultSetHeader, unknown];
+    return { affected: r.affectedRows, insertId: Number(r.insertId) };
+  };
+  return {
+    rows,
+    run,
+    async row<T>(sql: string, params?: Params) {
+      return (await rows<T>(sql, params))[0];
+    },
+    async value<T>(sql: string, params?: Params) {
+      const first = (await rows<Record<string, unknown>>(sql, params))[0];
+      return first === undefined ? undefined : (Object.values(first)[0] as T);
+    },
+    async insertUnique(sql, params) {
+      try {
+        const r = await run(sql, params);
+        return { inserted: true, insertId: r.insertId };
+      } catch (e) {
+        if (isDuplicateKey(e)) return { inserted: false, insertId: 0 };
+        throw e;
+      }
+    },
+  };
+}
+
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.min(200, 2 ** attempt) * (0.5 + Math.random())));
+
+export function openMysql(config: MysqlConfig): MysqlDb {
+  const pool = mysql.createPool({
+    host: config.host,
+    port: config.port,
+    user: config.user,
+    password: config.password,
+    database: config.database,
+    connectionLimit: config.connectionLimit ?? 16,
+    charset: 'utf8mb4_unicode_ci',
+    // Times are stored as ISO text by the app, never as DATETIME, so no zone conversion happens here.
+    dateStrings: true,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    decimalNumbers: true,
+    multipleStatements: false,
+  });
+  const outside = sqlOn(pool);
+  return {
+    ...outside,
+    pool,
+    async tx(work) {
+      for (let attempt = 1; ; attempt++) {
+        const conn = await pool.getConnection();
+        try {
+          await conn.query('START TRANSACTION');
+          const result = await work(sqlOn(conn));
+          await conn.query('COMMIT');
+          return result;
+        } catch (e) {
+          await conn.query('ROLLBACK').catch(() => undefined);
+          if (!isRetryable(e) || attempt >= MAX_ATTEMPTS) throw e;
+        } finally {
+          conn.release();
+        }
+        await backoff(attempt);
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * The MySQL settings of the environment: `DATABASE_URL=mysql://user:pass@host:port/db`, or 微信云托管's
+ * `MYSQL_ADDRESS` (host:port) / `MYSQL_USERNAME` / `MYSQL_PASSWORD` with `MYSQL_DATABASE`. Undefined when neither is set.
+ */
+export function mysqlConfigFromEnv(env: Partial<Record<string, string>> = process.env): MysqlConfig | undefined {
+  if (env.DATABASE_URL) return mysqlConfigFromUrl(env.DATABASE_URL);
+  if (env.MYSQL_ADDRESS) {
+    const [host, port] = env.MYSQL_ADDRESS.split(':');
+    return {
+      host,
+      port: Number(port || 3306),
+      user: env.MYSQL_USERNAME ?? 'root',
+      password: env.MYSQL_PASSWORD ?? '',
+      database: env.MYSQL_DATABASE ?? 'huiyuan',
+    };
+  }
+  return undefined;
+}
+
+export function mysqlConfigFromUrl(url: string): MysqlConfig {
+  const u = new URL(url);
+  if (u.protocol !== 'mysql:') throw new Error(`DATABASE_URL must start with mysql:// (got ${u.protocol})`);
+  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  if (!database) throw new Error('DATABASE_URL names no database (mysql://user:pass@host:port/<db>)');
+  return {
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database,
+    connectionLimit: u.searchParams.has('connectionLimit') ? Number(u.searchParams.get('connectionLimit')) : undefined,
+  };
+}

@@ -1,0 +1,66 @@
+import type { MysqlDb, Sql } from './db';
+import type { MemberPatch, MemberRepo, MemberRow } from '../../features/member/repo';
+
+const COLUMNS = `id, openid, nickname, real_name AS realName, phone, org_id AS orgId, points,
+  consent_version AS consentVersion, consent_at AS consentAt, elder_mode AS elderMode, created_at AS createdAt, updated_at AS updatedAt`;
+
+type StoredMember = Omit<MemberRow, 'elderMode'> & { elderMode: number };
+/** MySQL keeps a boolean as TINYINT. */
+const memberOf = (row: StoredMember | undefined): MemberRow | undefined => row && { ...row, elderMode: row.elderMode === 1 };
+
+const PATCH_COLUMNS = { nickname: 'nickname', realName: 'real_name', phone: 'phone', orgId: 'org_id', elderMode: 'elder_mode' } as const;
+type PatchField = keyof typeof PATCH_COLUMNS;
+
+/**
+ * Members on MySQL. No row is cached in the process: another host may change a member at any moment
+ * (a profile saved there, points paid there), and a primary-key read is cheap.
+ */
+export function mysqlMemberRepo(db: MysqlDb): MemberRepo {
+  const byId = async (sql: Sql, id: number) => memberOf(await sql.row<StoredMember>(`SELECT ${COLUMNS} FROM members WHERE id = ?`, [id]));
+  const byOpenid = async (openid: string) => memberOf(await db.row<StoredMember>(`SELECT ${COLUMNS} FROM members WHERE openid = ?`, [openid]));
+
+  return {
+    getById: (id) => byId(db, id),
+    getByOpenid: byOpenid,
+    async findOrCreateByOpenid(openid, nickname) {
+      const found = await byOpenid(openid);
+      if (found) return found;
+      const now = new Date().toISOString();
+      // Two first calls at once: the unique key on openid lets one insert through; both then read that row.
+      await db.insertUnique('INSERT INTO members (openid, nickname, created_at, updated_at) VALUES (?, ?, ?, ?)', [openid, nickname, now, now]);
+      return (await byOpenid(openid))!;
+    },
+    async update(id, patch: MemberPatch, at) {
+      const fields = (Object.keys(PATCH_COLUMNS) as PatchField[]).filter((f) => patch[f] !== undefined);
+      const sets = [...fields.map((f) => `${PATCH_COLUMNS[f]} = ?`), 'updated_at = ?'].join(', ');
+      const values = fields.map((f) => (typeof patch[f] === 'boolean' ? Number(patch[f]) : (patch[f] ?? null)));
+      return db.tx(async (sql) => {
+        await sql.run(`UPDATE members SET ${sets} WHERE id = ?`, [...values, at.toISOString(), id]);
+        return (await byId(sql, id))!;
+      });
+    },
+    async recordConsent(id, version, at) {
+      return db.tx(async (sql) => {
+        await sql.run('INSERT INTO privacy_consents (member_id, version, agreed_at) VALUES (?, ?, ?)', [id, version, at.toISOString()]);
+        await sql.run('UPDATE members SET consent_version = ?, consent_at = ?, updated_at = ? WHERE id = ?', [version, at.toISOString(), at.toISOString(), id]);
+        return (await byId(sql, id))!;
+      });
+    },
+    async consents(id) {
+      return db.rows<{ version: string; agreedAt: string; withdrawnAt: string | null }>(
+        'SELECT version, agreed_at AS agreedAt, NULL AS withdrawnAt FROM privacy_consents WHERE member_id = ? ORDER BY agreed_at, id',
+        [id],
+      );
+    },
+    async delete(id, at) {
+      await db.tx(async (sql) => {
+        const m = await sql.row<{ orgId: string | null }>('SELECT org_id AS orgId FROM members WHERE id = ? FOR UPDATE', [id]);
+        if (!m) return;
+        await sql.run('INSERT INTO deleted_members (org_id, deleted_at) VALUES (?, ?)', [m.orgId, at.toISOString()]);
+        // Feature tables declare ON DELETE CASCADE for personal rows and ON DELETE SET NULL for rows that
+        // feed aggregate counts, so this one statement is the whole deletion.
+        await sql.run('DELETE FROM members WHERE id = ?', [id]);
+      });
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { MysqlDb, Sql } from './db';
+import type { PointsEntry } from '../../contracts/member';
+import type { PointsAward, PointsRepo } from '../../features/points/repo';
+
+/**
+ * The ledger's one write, for a caller inside a transaction (`db.tx`): the row and the balance together,
+ * once per refKey. Features whose own write earns points (交卷, 签到, attendance) call it in that write's
+ * transaction, so the two commit together. False when the refKey was already paid (or the member is gone).
+ */
+export async function payPoints(sql: Sql, a: PointsAward): Promise<boolean> {
+  // The member row is locked first (by primary key): two awards to one member queue here, instead of each
+  // taking a shared lock through the ledger's foreign key and then deadlocking on the balance update.
+  const member = await sql.row<{ orgId: string | null }>('SELECT org_id AS orgId FROM members WHERE id = ? FOR UPDATE', [a.memberId]);
+  if (!member) return false;
+  const { inserted } = await sql.insertUnique('INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+    a.memberId,
+    member.orgId,
+    a.delta,
+    a.reason,
+    a.refKey,
+    a.at.toISOString(),
+  ]);
+  if (!inserted) return false;
+  await sql.run('UPDATE members SET points = points + ? WHERE id = ?', [a.delta, a.memberId]);
+  return true;
+}
+
+export function mysqlPointsRepo(db: MysqlDb): PointsRepo {
+  return {
+    award: (a) => db.tx((sql) => payPoints(sql, a)),
+    entries: (memberId, limit = 200) =>
+      db.rows<PointsEntry>('SELECT delta, reason, created_at AS createdAt FROM points_ledger WHERE member_id = ? ORDER BY created_at DESC, id DESC LIMIT ?', [
+        memberId,
+        limit,
+      ]),
+    async sumSince(memberId, refKeyPrefix, since) {
+      const sum = await db.value<number | string>(
+        'SELECT COALESCE(SUM(delta), 0) FROM points_ledger WHERE member_id = ? AND LEFT(ref_key, CHAR_LENGTH(?)) = ? AND created_at >= ?',
+        [memberId, refKeyPrefix, refKeyPrefix, since.toISOString()],
+      );
+      return Number(sum);
+    },
+  };
+}

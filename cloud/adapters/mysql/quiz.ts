@@ -1,0 +1,383 @@
+import type { MysqlDb, Sql } from './db';
+import { payPoints } from './points';
+import type {
+  AttemptRow,
+  BestEntry,
+  CampaignRow,
+  QuestionRow,
+  QuizRepo,
+  RankedEntry,
+  RankScope,
+  SavedAnswer,
+  StartOutcome,
+  StartRequest,
+  SubmitOutcome,
+  SubmitRequest,
+} from '../../features/quiz/repo';
+
+const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS orgId, c.org_path AS orgPath, o.name AS orgName,
+  c.draws, c.opens_at AS opensAt, c.closes_at AS closesAt, c.time_limit_sec AS timeLimitSec,
+  c.attempts_per_day AS attemptsPerDay, c.attempts_total AS attemptsTotal, c.pass_mark AS passMark, c.show_review AS showReview`;
+const ATTEMPT_COLUMNS = `id, campaign_id AS campaignId, member_id AS memberId, day, started_at AS startedAt, deadline_at AS deadlineAt, questions,
+  submitted_at AS submittedAt, score, correct_count AS correctCount, total, duration_ms AS durationMs, passed, answers,
+  city_id AS cityId, county_id AS countyId, org_id AS orgId`;
+const QUESTION_COLUMNS = `id, bank_id AS bankId, type, stem, options, answer, explanation, source`;
+/** quiz_score_counts groups best entries in cells of one score and this much time (as the SQLite adapter). */
+const BAND_MS = 10_000;
+
+type Raw = Record<string, any>;
+type PlacedEntry = BestEntry & { cityId: string | null; countyId: string | null };
+
+const campaignOf = (r: Raw | undefined): CampaignRow | undefined =>
+  r && ({ ...r, draws: JSON.parse(r.draws), showReview: Number(r.showReview) === 1 } as CampaignRow);
+const attemptOf = (r: Raw | undefined): AttemptRow | undefined =>
+  r && {
+    ...(r as AttemptRow),
+    id: Number(r.id),
+    memberId: r.memberId === null ? null : Number(r.memberId),
+    questions: JSON.parse(r.questions),
+    passed: r.passed === null ? null : Number(r.passed) === 1,
+    answers: r.answers === null ? null : new Map(JSON.parse(r.answers)),
+  };
+const questionOf = (r: Raw): QuestionRow => ({ ...r, options: JSON.parse(r.options), answer: JSON.parse(r.answer) }) as QuestionRow;
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
+const band = (durationMs: number) => Math.floor(durationMs / BAND_MS);
+const scopeWhere = (scope: RankScope, alias = '') =>
+  scope.kind === 'all' ? { where: '', args: [] as string[] } : { where: ` AND ${alias}${scope.kind}_id = ?`, args: [scope.orgId] };
+const scopeKey = (scope: RankScope) => (scope.kind === 'all' ? '' : scope.orgId);
+
+/**
+ * The quiz on MySQL (MariaDB 10.11, MySQL 8.0, TiDB). The feature's rules arrive as callbacks and are applied
+ * under row locks taken by primary key: the member row serialises a member's starts and scorings, the attempt
+ * row makes its scoring happen once whichever host (a submit, a time-out seen by a reader) gets there first.
+ */
+export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
+  const attemptById = async (q: Sql, id: number, lock = false) =>
+    attemptOf(await q.row<Raw>(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE id = ?${lock ? ' FOR UPDATE' : ''}`, [id]));
+  const lockMember = (q: Sql, memberId: number) => q.run('SELECT id FROM members WHERE id = ? FOR UPDATE', [memberId]);
+  const savedOf = async (q: Sql, attemptId: number): Promise<SavedAnswer[]> =>
+    (await q.rows<Raw>('SELECT question_id AS questionId, choice, saved_at AS savedAt FROM quiz_answers WHERE attempt_id = ?', [attemptId])).map((r) => ({
+      questionId: r.questionId,
+      choice: JSON.parse(r.choice),
+      savedAt: r.savedAt,
+    }));
+  const bestOf = async (q: Sql, campaignId: number, memberId: number, lock = false) => {
+    const r = await q.row<Raw>(`SELECT score, duration_ms AS durationMs, submitted_at AS submittedAt, city_id AS cityId, county_id AS countyId
+       FROM quiz_best WHERE campaign_id = ? AND member_id = ?${lock ? ' FOR UPDATE' : ''}`,
+      [campaignId, memberId],
+    );
+    return r as PlacedEntry | undefined;
+  };
+
+  /** The leaderboard counts follow a best entry in the transaction that changes it: cells in one order, to spare deadlocks. */
+  async function moveCounts(q: Sql, campaignId: number, from: PlacedEntry | undefined, to: PlacedEntry | undefined) {
+    const cells = (e: PlacedEntry, delta: number) => ['', e.cityId, e.countyId].filter((s): s is string => s !== null).map((scope) => ({ scope, score: e.score, band: band(e.durationMs), delta }));
+    const all = [...(from ? cells(from, -1) : []), ...(to ? cells(to, 1) : [])].sort((a, b) =>
+      a.scope !== b.scope ? (a.scope < b.scope ? -1 : 1) : a.score - b.score || a.band - b.band || a.delta - b.delta,
+    );
+    for (const c of all) {
+      if (c.delta < 0) await q.run('UPDATE quiz_score_counts SET n = n - 1 WHERE campaign_id = ? AND scope_id = ? AND score = ? AND band = ?', [campaignId, c.scope, c.score, c.band]);
+      else
+        await q.run('INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) VALUES (?, ?, ?, ?, 1) ON DUPLICATE KEY UPDATE n = n + 1', [campaignId, c.scope, c.score, c.band]);
+    }
+  }
+
+  /**
+   * A best entry's rank and its scope's size: entries in better (score, band) cells, plus those of its own
+   * cell that are faster, as fast but finished earlier, or fully equal with a lower member id (index ranges).
+   */
+  async function standingAmong(q: Sql, campaignId: number, scope: RankScope, memberId: number, me: BestEntry) {
+    const { where, args } = scopeWhere(scope);
+    const key = scopeKey(scope);
+    const b = band(me.durationMs);
+    const cell = [campaignId, ...args, me.score];
+    const r = await q.row<Raw>(`SELECT
+         (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ? AND (score > ? OR (score = ? AND band < ?)))
+         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms >= ? AND duration_ms < ?)
+         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms = ? AND submitted_at < ?)
+         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms = ? AND submitted_at = ? AND member_id < ?)
+         + 1 AS \`rank\`,
+         (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?) AS participants`,
+      [
+        campaignId, key, me.score, me.score, b,
+        ...cell, b * BAND_MS, me.durationMs,
+        ...cell, me.durationMs, me.submittedAt,
+        ...cell, me.durationMs, me.submittedAt, memberId,
+        campaignId, key,
+      ],
+    );
+    return { rank: Number(r!.rank), participants: Number(r!.participants) };
+  }
+  const standingOf = async (q: Sql, a: AttemptRow) => {
+    if (a.memberId === null) return null;
+    const best = await bestOf(q, a.campaignId, a.memberId);
+    return best ? standingAmong(q, a.campaignId, { kind: 'all' }, a.memberId, best) : null;
+  };
+
+  async function orgPathOf(orgId: string): Promise<string | undefined> {
+    return (await db.row<{ path: string }>('SELECT path FROM orgs WHERE id = ?', [orgId]))?.path;
+  }
+
+  return {
+    async upsertBank(bank, questions, at) {
+      await db.tx(async (q) => {
+        await q.run(
+          `INSERT INTO quiz_banks (id, title, description, org_id, created_at) VALUES (?, ?, ?, ?, ?)
+           ON DUPLICATE KEY UPDATE title = ?, description = ?`,
+          [bank.id, bank.title, bank.description, bank.orgId, at.toISOString(), bank.title, bank.description],
+        );
+        for (const [i, x] of questions.entries()) {
+          const values = [bank.id, x.type, x.stem, JSON.stringify(x.options), JSON.stringify(x.answer), x.explanation, x.source, i];
+          await q.run(
+            `INSERT INTO quiz_questions (id, bank_id, type, stem, options, answer, explanation, source, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON DUPLICATE KEY UPDATE bank_id = ?, type = ?, stem = ?, options = ?, answer = ?, explanation = ?, source = ?, sort = ?`,
+            [x.id, ...values, ...values],
+          );
+        }
+      });
+    },
+    async banks() {
+      return (
+        await db.rows<Raw>(`SELECT b.id, b.title, b.description, b.org_id AS orgId, (SELECT COUNT(*) FROM quiz_questions q WHERE q.bank_id = b.id) AS questionCount
+           FROM quiz_banks b ORDER BY b.created_at, b.id`,
+        )
+      ).map((r) => ({ ...r, questionCount: Number(r.questionCount) })) as never;
+    },
+    async questionsOfBanks(bankIds) {
+      if (!bankIds.length) return [];
+      return (await db.rows<Raw>(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE bank_id IN (${placeholders(bankIds.length)}) ORDER BY bank_id, sort`, bankIds)).map(questionOf);
+    },
+    async questionsByIds(ids) {
+      if (!ids.length) return [];
+      const found = new Map((await db.rows<Raw>(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE id IN (${placeholders(ids.length)})`, ids)).map((r) => [r.id as string, questionOf(r)]));
+      return ids.map((i) => found.get(i)).filter((x): x is QuestionRow => !!x);
+    },
+    async createCampaign(c, at) {
+      const path = await orgPathOf(c.orgId);
+      if (!path) return undefined;
+      const r = await db.run(`INSERT INTO quiz_campaigns (title, description, cover, org_id, org_path, draws, opens_at, closes_at, time_limit_sec,
+           attempts_per_day, attempts_total, pass_mark, show_review, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
+          c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), at.toISOString()],
+      );
+      return Number(r.insertId);
+    },
+    async updateCampaign(id, c, at) {
+      const path = await orgPathOf(c.orgId);
+      if (!path) return false;
+      await db.run(
+        `UPDATE quiz_campaigns SET title = ?, description = ?, cover = ?, org_id = ?, org_path = ?, draws = ?, opens_at = ?, closes_at = ?,
+           time_limit_sec = ?, attempts_per_day = ?, attempts_total = ?, pass_mark = ?, show_review = ?, updated_at = ? WHERE id = ?`,
+        [c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
+          c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), id],
+      );
+      return true;
+    },
+    async campaignStats(campaignId) {
+      const scored = await db.rows<Raw>('SELECT id, member_id AS memberId, score, questions, correct_ids AS correctIds FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NOT NULL', [campaignId]);
+      // Best score per member (deleted members' attempts still count, each on its own).
+      const best = new Map<string, number>();
+      const shown = new Map<string, number>();
+      const correct = new Map<string, number>();
+      for (const a of scored) {
+        const who = a.memberId === null ? `a${a.id}` : `m${a.memberId}`;
+        best.set(who, Math.max(best.get(who) ?? -1, Number(a.score)));
+        for (const ref of JSON.parse(a.questions) as { id: string }[]) shown.set(ref.id, (shown.get(ref.id) ?? 0) + 1);
+        for (const id of JSON.parse(a.correctIds ?? '[]') as string[]) correct.set(id, (correct.get(id) ?? 0) + 1);
+      }
+      const stems = shown.size ? await db.rows<Raw>(`SELECT id, stem FROM quiz_questions WHERE id IN (${placeholders(shown.size)})`, [...shown.keys()]) : [];
+      const questions = stems
+        .map((q) => ({ id: q.id as string, stem: q.stem as string, shown: shown.get(q.id)!, correct: correct.get(q.id) ?? 0 }))
+        .sort((a, b) => a.correct / a.shown - b.correct / b.shown || b.shown - a.shown);
+      return { attempts: scored.length, bestScores: [...best.values()].sort((a, b) => a - b), questions };
+    },
+    async results(campaignId) {
+      return (
+        await db.rows<Raw>(`SELECT a.id AS attemptId, m.nickname, o.name AS orgName, a.score, a.correct_count AS correctCount, a.total, a.duration_ms AS durationMs,
+             a.passed, a.started_at AS startedAt, a.submitted_at AS submittedAt
+           FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id LEFT JOIN orgs o ON o.id = a.org_id
+           WHERE a.campaign_id = ? AND a.submitted_at IS NOT NULL ORDER BY a.submitted_at DESC LIMIT 100000`,
+          [campaignId],
+        )
+      ).map((r) => ({ ...r, attemptId: Number(r.attemptId), passed: Number(r.passed) === 1 })) as never;
+    },
+    // Read each time: another host may have changed it (a cache here would need that host's word).
+    async getCampaign(id) {
+      return campaignOf(await db.row<Raw>(`SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?`, [id]));
+    },
+    async campaigns() {
+      return (await db.rows<Raw>(`SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id ORDER BY c.opens_at DESC, c.id DESC`)).map((r) => campaignOf(r)!);
+    },
+    async memberStats(memberId, day) {
+      return (
+        await db.rows<Raw>(`SELECT campaign_id AS campaignId, COUNT(*) AS attempts, COALESCE(SUM(day = ?), 0) AS attemptsToday, MAX(score) AS bestScore,
+             MAX(CASE WHEN submitted_at IS NULL THEN id END) AS unfinishedAttemptId,
+             MAX(CASE WHEN submitted_at IS NOT NULL THEN id END) AS lastAttemptId
+           FROM quiz_attempts WHERE member_id = ? GROUP BY campaign_id`,
+          [day, memberId],
+        )
+      ).map((r) => ({
+        campaignId: Number(r.campaignId),
+        attempts: Number(r.attempts),
+        attemptsToday: Number(r.attemptsToday),
+        bestScore: r.bestScore === null ? null : Number(r.bestScore),
+        unfinishedAttemptId: r.unfinishedAttemptId === null ? null : Number(r.unfinishedAttemptId),
+        lastAttemptId: r.lastAttemptId === null ? null : Number(r.lastAttemptId),
+      }));
+    },
+    async startAttempt<R>(req: StartRequest<R>): Promise<StartOutcome<R>> {
+      return db.tx(async (q): Promise<StartOutcome<R>> => {
+        // The member row's lock makes the limit check and the insert one step for this member, on every host.
+        await lockMember(q, req.memberId);
+        const open = attemptOf(
+          await q.row<Raw>(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE member_id = ? AND campaign_id = ? AND submitted_at IS NULL ORDER BY id DESC LIMIT 1`, [req.memberId, req.campaignId]),
+        );
+        if (open && req.resumable(open)) return { kind: 'resumed', attempt: open };
+        const used = await q.row<Raw>('SELECT COUNT(*) AS total, COALESCE(SUM(day = ?), 0) AS today FROM quiz_attempts WHERE member_id = ? AND campaign_id = ?', [req.day, req.memberId, req.campaignId]);
+        const refusal = req.refusal({ total: Number(used!.total), today: Number(used!.today) });
+        if (refusal !== null) return { kind: 'refused', refusal };
+        const questions = req.draw();
+        const r = await q.run(`INSERT INTO quiz_attempts (campaign_id, member_id, org_id, city_id, county_id, day, started_at, deadline_at, questions, total)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [req.campaignId, req.memberId, req.orgId, req.cityId, req.countyId, req.day, req.startedAt.toISOString(), req.deadlineAt.toISOString(), JSON.stringify(questions), questions.length],
+        );
+        return { kind: 'started', attempt: (await attemptById(q, Number(r.insertId)))! };
+      });
+    },
+    async getAttempt(id) {
+      return attemptById(db, id);
+    },
+    async savedAnswers(attemptId) {
+      return savedOf(db, attemptId);
+    },
+    async saveAnswer(attemptId, questionId, choice, at) {
+      // One statement: it reads the attempt row with a shared lock, so it waits for a scoring in progress and
+      // then finds the attempt scored (nothing saved).
+      const json = JSON.stringify(choice);
+      const r = await db.run(`INSERT INTO quiz_answers (attempt_id, question_id, choice, saved_at)
+         SELECT id, ?, ?, ? FROM quiz_attempts WHERE id = ? AND submitted_at IS NULL
+         ON DUPLICATE KEY UPDATE choice = ?, saved_at = ?`,
+        [questionId, json, at.toISOString(), attemptId, json, at.toISOString()],
+      );
+      return r.affected > 0;
+    },
+    async submit(req: SubmitRequest): Promise<SubmitOutcome | undefined> {
+      const { attempt } = req;
+      return db.tx(async (q) => {
+        // The claim: the attempt row's lock, then its state. Whoever comes second finds it scored.
+        const current = await attemptById(q, attempt.id, true);
+        if (!current) return undefined;
+        if (current.submittedAt !== null) return { attempt: current, firstTime: false, standing: await standingOf(q, current) };
+        if (current.memberId !== null) await lockMember(q, current.memberId);
+        const s = req.settle(req.withSaved ? await savedOf(q, attempt.id) : []);
+        const claimed = await q.run(`UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ?, answers = ?, correct_ids = ?
+           WHERE id = ? AND submitted_at IS NULL`,
+          [s.submittedAt, s.score, s.correctCount, s.durationMs, s.passed ? 1 : 0, JSON.stringify([...s.answers]), JSON.stringify(s.correctIds), attempt.id],
+        );
+        if (claimed.affected !== 1) throw new Error(`quiz attempt ${attempt.id} changed under its row lock`);
+        const done: AttemptRow = { ...current, submittedAt: s.submittedAt, score: s.score, correctCount: s.correctCount, durationMs: s.durationMs, passed: s.passed, answers: s.answers };
+        if (current.memberId === null) return { attempt: done, firstTime: true, standing: null };
+        // A plain read: the member row's lock already orders this member's scorings, and a locking read of a
+        // missing entry would take a gap lock that deadlocks with other members' first entries.
+        const best = await bestOf(q, current.campaignId, current.memberId);
+        const candidate: PlacedEntry = { score: s.score, durationMs: s.durationMs, submittedAt: s.submittedAt, cityId: current.cityId, countyId: current.countyId };
+        const improved = req.better(candidate, best);
+        if (improved) {
+          const values = [current.id, current.cityId, current.countyId, current.orgId, s.score, s.durationMs, s.submittedAt];
+          if (best)
+            await q.run(
+              'UPDATE quiz_best SET attempt_id = ?, city_id = ?, county_id = ?, org_id = ?, score = ?, duration_ms = ?, submitted_at = ? WHERE campaign_id = ? AND member_id = ?',
+              [...values, current.campaignId, current.memberId],
+            );
+          else
+            await q.run(
+              'INSERT INTO quiz_best (attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at, campaign_id, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+              [...values, current.campaignId, current.memberId],
+            );
+        }
+        for (const award of req.awards(done, !!best)) await payPoints(q, award);
+        // The standing before the counts move: the rank counts only cells ahead of the new entry, which the move
+        // does not touch, and the entry's own cell from quiz_best. The counts are the rows every scoring of the
+        // same score and time shares, so they are written last, to hold their locks only until the commit.
+        const standing = await standingAmong(q, current.campaignId, { kind: 'all' }, current.memberId, improved ? candidate : best!);
+        if (improved) await moveCounts(q, current.campaignId, best, candidate);
+        return { attempt: done, firstTime: true, standing: { rank: standing.rank, participants: standing.participants + (best ? 0 : 1) } };
+      });
+    },
+    async overdueAttempts(where, cutoff) {
+      const [column, key] = 'campaignId' in where ? ['campaign_id', where.campaignId] : ['member_id', where.memberId];
+      return (
+        await db.rows<Raw>(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE ${column} = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`, [key, cutoff.toISOString()])
+      ).map((r) => attemptOf(r)!);
+    },
+    async forgetMember(memberId) {
+      await db.tx(async (q) => {
+        await lockMember(q, memberId);
+        const entries = await q.rows<{ campaignId: number }>('SELECT campaign_id AS campaignId FROM quiz_best WHERE member_id = ?', [memberId]);
+        for (const { campaignId } of entries) {
+          const best = await bestOf(q, campaignId, memberId, true);
+          if (!best) continue;
+          await moveCounts(q, campaignId, best, undefined);
+          await q.run('DELETE FROM quiz_best WHERE campaign_id = ? AND member_id = ?', [campaignId, memberId]);
+        }
+        await q.run('UPDATE quiz_attempts SET member_id = NULL WHERE member_id = ?', [memberId]);
+      });
+    },
+    async recount(campaignId) {
+      await db.tx(async (q) => {
+        await q.run('DELETE FROM quiz_score_counts WHERE campaign_id = ?', [campaignId]);
+        const cells = (scope: string, filter = '', group = '') =>
+          `SELECT campaign_id, ${scope}, score, duration_ms DIV ${BAND_MS}, COUNT(*) FROM quiz_best WHERE campaign_id = ?${filter} GROUP BY ${group}score, duration_ms DIV ${BAND_MS}`;
+        await q.run(`INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) ${cells("''")}`, [campaignId]);
+        await q.run(`INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) ${cells('city_id', ' AND city_id IS NOT NULL', 'city_id, ')}`, [campaignId]);
+        await q.run(`INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) ${cells('county_id', ' AND county_id IS NOT NULL', 'county_id, ')}`, [campaignId]);
+      });
+    },
+    async attemptsOf(memberId) {
+      return (
+        await db.rows<Raw>(`SELECT c.title, a.started_at AS startedAt, a.submitted_at AS submittedAt, a.score FROM quiz_attempts a
+           JOIN quiz_campaigns c ON c.id = a.campaign_id WHERE a.member_id = ? ORDER BY a.id`,
+          [memberId],
+        )
+      ).map((r) => ({ ...r, score: r.score === null ? null : Number(r.score) })) as never;
+    },
+    async rankOf(campaignId, memberId, scope) {
+      const { where, args } = scopeWhere(scope, 'b.');
+      const me = await db.row<Raw>(`SELECT b.member_id AS memberId, m.nickname, o.name AS orgName, b.score, b.duration_ms AS durationMs, b.submitted_at AS submittedAt
+         FROM quiz_best b JOIN members m ON m.id = b.member_id LEFT JOIN orgs o ON o.id = b.org_id
+         WHERE b.campaign_id = ? AND b.member_id = ?${where}`,
+        [campaignId, memberId, ...args],
+      );
+      if (!me) return null;
+      const entry: RankedEntry = { memberId: Number(me.memberId), nickname: me.nickname, orgName: me.orgName, score: me.score, durationMs: me.durationMs };
+      return { rank: (await standingAmong(db, campaignId, scope, memberId, me as BestEntry)).rank, entry };
+    },
+    async top(campaignId, scope, limit) {
+      const { where, args } = scopeWhere(scope, 'b.');
+      // The top entries by the rank index, then their names: the join never decides the order.
+      return (
+        await db.rows<Raw>(`SELECT b.member_id AS memberId, m.nickname, o.name AS orgName, b.score, b.duration_ms AS durationMs
+           FROM (SELECT member_id, org_id, score, duration_ms, submitted_at FROM quiz_best b WHERE b.campaign_id = ?${where}
+                 ORDER BY b.score DESC, b.duration_ms, b.submitted_at, b.member_id LIMIT ${Math.max(0, Math.floor(limit))}) b
+           JOIN members m ON m.id = b.member_id LEFT JOIN orgs o ON o.id = b.org_id
+           ORDER BY b.score DESC, b.duration_ms, b.submitted_at, b.member_id`,
+          [campaignId, ...args],
+        )
+      ).map((r) => ({ ...r, memberId: Number(r.memberId) })) as RankedEntry[];
+    },
+    async participants(campaignId, scope) {
+      const r = await db.row<Raw>('SELECT COALESCE(SUM(n), 0) AS n FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?', [campaignId, scopeKey(scope)]);
+      return Number(r!.n);
+    },
+    async orgRanking(campaignId, level) {
+      const col = level === 2 ? 'city_id' : 'county_id';
+      return (
+        await db.rows<Raw>(`SELECT ${col} AS orgId, COUNT(*) AS participants, ROUND(AVG(score), 1) AS averageScore FROM quiz_best
+           WHERE campaign_id = ? AND ${col} IS NOT NULL GROUP BY ${col} ORDER BY averageScore DESC, participants DESC`,
+          [campaignId],
+        )
+      ).map((r) => ({ orgId: r.orgId, participants: Number(r.participants), averageScore: Number(r.averageScore) }));
+    },
+  };
+}
+

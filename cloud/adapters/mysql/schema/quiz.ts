@@ -1,0 +1,110 @@
+import { TABLE, type MysqlMigration } from '../migrate';
+
+const CODE = 'CHARACTER SET utf8mb4 COLLATE utf8mb4_bin';
+
+/**
+ * The quiz on MySQL: the same tables and columns as the SQLite adapter (times as the same ISO strings), with
+ * no triggers and no foreign keys to other features' tables. The leaderboard is read from quiz_best through
+ * its three (campaign[, scope], score DESC, time, finish) indexes and from quiz_score_counts, which the adapter
+ * keeps in the transaction that changes a best entry.
+ */
+export const quizMigrations: MysqlMigration[] = [
+  {
+    id: '100_quiz',
+    statements: [
+      `CREATE TABLE quiz_banks (
+        id VARCHAR(100) ${CODE} NOT NULL PRIMARY KEY,
+        title VARCHAR(200) NOT NULL,
+        description TEXT NOT NULL,
+        org_id VARCHAR(32) ${CODE} NOT NULL,
+        created_at VARCHAR(32) ${CODE} NOT NULL
+      ) ${TABLE}`,
+      `CREATE TABLE quiz_questions (
+        id VARCHAR(120) ${CODE} NOT NULL PRIMARY KEY,
+        bank_id VARCHAR(100) ${CODE} NOT NULL,
+        type VARCHAR(16) ${CODE} NOT NULL,
+        stem TEXT NOT NULL,
+        options TEXT NOT NULL,
+        answer VARCHAR(200) ${CODE} NOT NULL,
+        explanation TEXT NOT NULL,
+        source VARCHAR(300) NULL,
+        sort INT NOT NULL DEFAULT 0,
+        KEY quiz_questions_bank (bank_id, sort)
+      ) ${TABLE}`,
+      `CREATE TABLE quiz_campaigns (
+        id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+        title VARCHAR(200) NOT NULL,
+        description TEXT NOT NULL,
+        cover VARCHAR(300) NULL,
+        org_id VARCHAR(32) ${CODE} NOT NULL,
+        org_path VARCHAR(300) ${CODE} NOT NULL,
+        draws TEXT NOT NULL,
+        opens_at VARCHAR(32) ${CODE} NOT NULL,
+        closes_at VARCHAR(32) ${CODE} NOT NULL,
+        time_limit_sec INT NOT NULL,
+        attempts_per_day INT NOT NULL,
+        attempts_total INT NOT NULL,
+        pass_mark INT NOT NULL,
+        show_review TINYINT NOT NULL DEFAULT 1,
+        created_at VARCHAR(32) ${CODE} NOT NULL,
+        updated_at VARCHAR(32) ${CODE} NOT NULL
+      ) ${TABLE}`,
+      // A deleted member's attempts stay (member_id NULL), anonymous, in the counts.
+      `CREATE TABLE quiz_attempts (
+        id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+        campaign_id INT NOT NULL,
+        member_id BIGINT NULL,
+        org_id VARCHAR(32) ${CODE} NULL,
+        city_id VARCHAR(32) ${CODE} NULL,
+        county_id VARCHAR(32) ${CODE} NULL,
+        day CHAR(10) ${CODE} NOT NULL,
+        started_at VARCHAR(32) ${CODE} NOT NULL,
+        deadline_at VARCHAR(32) ${CODE} NOT NULL,
+        questions TEXT NOT NULL,
+        submitted_at VARCHAR(32) ${CODE} NULL,
+        score INT NULL,
+        correct_count INT NULL,
+        total INT NOT NULL,
+        duration_ms INT NULL,
+        passed TINYINT NULL,
+        answers MEDIUMTEXT NULL,
+        correct_ids TEXT NULL,
+        KEY quiz_attempts_member (member_id, campaign_id, day),
+        KEY quiz_attempts_open (campaign_id, submitted_at, deadline_at)
+      ) ${TABLE}`,
+      `CREATE TABLE quiz_answers (
+        attempt_id BIGINT NOT NULL,
+        question_id VARCHAR(120) ${CODE} NOT NULL,
+        choice VARCHAR(100) ${CODE} NOT NULL,
+        saved_at VARCHAR(32) ${CODE} NOT NULL,
+        PRIMARY KEY (attempt_id, question_id)
+      ) ${TABLE}`,
+      `CREATE TABLE quiz_best (
+        campaign_id INT NOT NULL,
+        member_id BIGINT NOT NULL,
+        attempt_id BIGINT NOT NULL,
+        city_id VARCHAR(32) ${CODE} NULL,
+        county_id VARCHAR(32) ${CODE} NULL,
+        org_id VARCHAR(32) ${CODE} NULL,
+        score INT NOT NULL,
+        duration_ms INT NOT NULL,
+        submitted_at VARCHAR(32) ${CODE} NOT NULL,
+        PRIMARY KEY (campaign_id, member_id),
+        KEY quiz_best_member (member_id),
+        KEY quiz_best_rank (campaign_id, score DESC, duration_ms, submitted_at, member_id),
+        KEY quiz_best_city (campaign_id, city_id, score DESC, duration_ms, submitted_at, member_id),
+        KEY quiz_best_county (campaign_id, county_id, score DESC, duration_ms, submitted_at, member_id)
+      ) ${TABLE}`,
+      // Best entries per (score, 10-second band), per campaign and scope ('' = the whole campaign, else a 盟市 or
+      // 旗县 id): a rank sums the better cells and counts the rest in its own cell by an index range.
+      `CREATE TABLE quiz_score_counts (
+        campaign_id INT NOT NULL,
+        scope_id VARCHAR(32) ${CODE} NOT NULL,
+        score INT NOT NULL,
+        band INT NOT NULL,
+        n INT NOT NULL,
+        PRIMARY KEY (campaign_id, scope_id, score, band)
+      ) ${TABLE}`,
+    ],
+  },
+];

@@ -1,0 +1,154 @@
+/**
+ * The production path: the HTTP host on MySQL (a private MariaDB started here), on one host and on two hosts
+ * sharing the database, each figure beside bare node:http + one mysql2 INSERT per request measured in the same run.
+ */
+import mysql from 'mysql2/promise';
+import { startMariadb, type Mariadb } from '../../support/mariadb';
+import { apiServer, bareServer, fmt, load, median, post, table, BENCH_SECONDS, type Server } from '../lib';
+import { benchClass, burst } from './classes';
+import { quizMysqlLeaderboardLatency } from './quiz';
+import { createApp } from '../../../cloud/app';
+import { mysqlConfigFromUrl } from '../../../cloud/adapters/mysql/db';
+import { tempDir } from '../../support/app';
+
+const BURST = Number(process.env.BENCH_CLASS_BURST || 2000);
+const SEATS = 50;
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+
+async function database(server: Mariadb, name: string, sql: string[] = []): Promise<string> {
+  const c = await mysql.createConnection(server.url);
+  await c.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await c.query(`USE ${name}`);
+  for (const s of sql) await c.query(s);
+  await c.end();
+  return `${server.url}${name}`;
+}
+
+type Api = Server & { dataDir: string };
+
+/** Signs `n` members in across the hosts (round robin) and returns their tokens. */
+async function signIn(hosts: Api[], prefix: string, n: number, then?: (host: Api, token: string) => Promise<unknown>): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < n; i += 100) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(100, n - i) }, async (_, j) => {
+        const host = hosts[(i + j) % hosts.length];
+        const token = (await post(host.url, 'auth.devLogin', { openid: `${prefix}-${i + j}` })).data.token as string;
+        if (then) await then(host, token);
+        return token;
+      }),
+    );
+    tokens.push(...batch);
+  }
+  return tokens;
+}
+
+export async function mysqlBench(): Promise<void> {
+  console.log('\n## 正式存储 MySQL（MariaDB，单机与两台主机共享一个库；对比裸 Node http + 1 次 mysql2 插入）');
+  const server = await startMariadb();
+  const stops: (() => void)[] = [];
+  try {
+    const bareUrl = await database(server, 'bench_bare', ['CREATE TABLE bare_hits (id BIGINT AUTO_INCREMENT PRIMARY KEY, at VARCHAR(32) NOT NULL) ENGINE=InnoDB']);
+    const apiUrl = await database(server, 'bench_api');
+    const bares = [await bareServer('mysql', { DATABASE_URL: bareUrl }), await bareServer('mysql', { DATABASE_URL: bareUrl })];
+    // The first host migrates and seeds the empty database; the second finds it ready.
+    const hosts: Api[] = [await apiServer(undefined, { DATABASE_URL: apiUrl })];
+    hosts.push(await apiServer(undefined, { DATABASE_URL: apiUrl }));
+    for (const s of [...bares, ...hosts]) stops.push(() => s.stop());
+    await seatRace(hosts, bares);
+    await submitThroughput(hosts, bares);
+    for (const s of [...bares, ...hosts]) s.stop();
+    // Leaderboard latency at 1,000,000 attempts, on a database of its own (in this process, no HTTP).
+    const lbUrl = await database(server, 'bench_leaderboard');
+    const app = await createApp({ dataDir: tempDir('bench-lb-'), mode: 'dev', store: { engine: 'mysql', config: mysqlConfigFromUrl(lbUrl) } });
+    try {
+      await quizMysqlLeaderboardLatency(app);
+    } finally {
+      await app.store.close();
+    }
+  } finally {
+    for (const stop of stops) stop();
+    await server.stop();
+  }
+}
+
+/** The 2,000-way seat race: on one host, then split over two, each beside the same burst against bare servers. */
+async function seatRace(hosts: Api[], bares: Server[]) {
+  const admin = (await post(hosts[0].url, 'auth.devLogin', { openid: 'dev-admin-hhht' })).data.token as string;
+  const rows: (string | number)[][] = [['target', 'all answered ms', 'p50 ms', 'p99 ms', 'non-200', 'confirmed', '× bare (all answered)']];
+  for (const width of [1, 2]) {
+    const used = hosts.slice(0, width);
+    const classId = (await post(hosts[0].url, 'class.publish', { ...benchClass(Date.now()), title: `压测课堂 ${width} 台` }, admin)).data.id as number;
+    const tokens = await signIn(used, `bench-my-${width}`, BURST, (host, token) => post(host.url, 'member.consent', { version: '2026-11' }, token));
+    const base = await splitBurst(bares.slice(0, width).map((b) => b.url), BURST, () => ({}));
+    const run = await splitBurst(
+      used.map((h) => `${h.url}/api/class.register`),
+      BURST,
+      (i) => ({ classId, answers: { phone: `139${String(i).padStart(8, '0')}` } }),
+      tokens,
+    );
+    const confirmed = run.results.filter((r) => r.status === 200 && r.json.data.status === 'confirmed').length;
+    rows.push([`bare http + 1 mysql2 insert ×${width}`, fmt(base.total), fmt(base.p50), fmt(base.p99), base.results.filter((r) => r.status !== 200).length, '-', '1.00']);
+    rows.push([`class.register on ${width} host(s)`, fmt(run.total), fmt(run.p50), fmt(run.p99), run.results.filter((r) => r.status !== 200).length, confirmed, fmt(run.total / base.total, 2)]);
+    if (width === 2) console.log(`  seat race on two hosts answered in ${fmt(run.total)} ms (goal < 3,000 ms → ${run.total < 3000 ? 'met' : 'NOT met'}); ${confirmed} of ${SEATS} seats confirmed → ${confirmed === SEATS ? 'OK' : 'FAILED'}`);
+  }
+  table(rows);
+}
+
+/** One burst of n requests spread round robin over urls, all sent at once. */
+async function splitBurst(urls: string[], n: number, body: (i: number) => unknown, tokens?: string[]) {
+  const parts = await Promise.all(
+    urls.map((url, u) => {
+      const mine = Array.from({ length: n }, (_, i) => i).filter((i) => i % urls.length === u);
+      return burst(url, mine.length, (k) => body(mine[k]), tokens ? mine.map((i) => tokens[i]) : undefined);
+    }),
+  );
+  const results = parts.flatMap((p) => p.results);
+  return { results, total: Math.max(...parts.map((p) => p.total)), p50: median(parts.map((p) => p.p50)), p99: Math.max(...parts.map((p) => p.p99)) };
+}
+
+/** quiz.submit throughput on one and on two hosts, rounds alternating with the bare servers. */
+async function submitThroughput(hosts: Api[], bares: Server[]) {
+  const admin = (await post(hosts[0].url, 'auth.devLogin', { openid: 'dev-admin-nm' })).data.token as string;
+  const now = Date.now();
+  const saved = await post(
+    hosts[0].url,
+    'quiz.admin.saveCampaign',
+    {
+      title: '压测竞赛', description: '', cover: null, orgId: '150000', draws: [{ bankId: 'family-health', count: 10 }],
+      opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 30 * 86400_000).toISOString(),
+      timeLimitSec: 3600, attemptsPerDay: 100, attemptsTotal: 1000, passMark: 60, showReview: true,
+    },
+    admin,
+  );
+  const campaignId = saved.data.id as number;
+  // Each member holds one open attempt: a pool of first submissions, started through quiz.start.
+  const POOL = Number(process.env.BENCH_MYSQL_SUBMIT_POOL || 12_000);
+  const pool: { headers: Record<string, string>; body: string }[] = [];
+  await signIn(hosts, 'bench-mq', POOL, async (host, token) => {
+    await post(host.url, 'member.update', { orgId: '150426' }, token);
+    const attempt = (await post(host.url, 'quiz.start', { campaignId }, token)).data;
+    const answers = attempt.questions.map((q: { id: string }) => ({ questionId: q.id, choice: [0] }));
+    pool.push({ headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ attemptId: attempt.attemptId, answers }) });
+  });
+  let next = 0;
+  const run = (url: string, connections: number) =>
+    load({ url, method: 'POST', connections, requests: [{ setupRequest: (req: any) => ({ ...req, ...pool[next++ % pool.length] }) }] });
+  const together = async (urls: string[]) => {
+    const rs = await Promise.all(urls.map((u) => run(u, Math.ceil(50 / urls.length))));
+    return { rps: rs.reduce((s, r) => s + r.rps, 0), p99: Math.max(...rs.map((r) => r.p99)), non2xx: rs.reduce((s, r) => s + r.non2xx + r.errors, 0) };
+  };
+  const rows: (string | number)[][] = [['round', 'hosts', 'bare req/s', 'quiz.submit req/s', 'p99 ms', 'non-2xx', '× bare']];
+  const ratios: Record<number, number[]> = { 1: [], 2: [] };
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const width of [1, 2]) {
+      const bare = await together(bares.slice(0, width).map((b) => b.url));
+      const api = await together(hosts.slice(0, width).map((h) => `${h.url}/api/quiz.submit`));
+      ratios[width].push(api.rps / bare.rps);
+      rows.push([round, width, fmt(bare.rps), fmt(api.rps), fmt(api.p99), api.non2xx, fmt(api.rps / bare.rps, 2)]);
+    }
+  }
+  table(rows);
+  for (const width of [1, 2]) console.log(`  quiz.submit on ${width} host(s) ÷ bare mysql: median ${fmt(median(ratios[width]), 2)} over ${ROUNDS} rounds of ${BENCH_SECONDS} s (goal ≥ 0.5)`);
+  console.log(`  submits sent: ${next} (pool ${POOL}; ${next > POOL ? 'some were repeats of an already-submitted attempt' : 'each a first submission'})`);
+}

@@ -1,0 +1,69 @@
+/**
+ * A check-in link end to end in Chromium: the 大屏 draws the rotating QR; a screenshot of it is decoded with jsqr
+ * (as a phone camera would); the link it holds, opened in a browser, lands on the H5 check-in page (GET /c/… → the
+ * page with `q`), which verifies it with the server and checks the member in.
+ */
+import jsQR from 'jsqr';
+import type { Browser } from 'playwright-core';
+import { devLogin, openRoute, phonePage, screenshot, startH5Journey, stopH5Journey } from '../support/browser';
+import type { TestHost } from '../support/http';
+import { checkinLinkParts } from '../../cloud/contracts/events-shared';
+
+const { PNG } = require('pngjs') as { PNG: { sync: { read(b: Buffer): { width: number; height: number; data: Buffer } } } };
+
+let host: TestHost;
+let browser: Browser;
+const saved = process.env.CHECKIN_LINK_BASE;
+
+beforeAll(async () => {
+  ({ host, browser } = await startH5Journey());
+  // The link base is the host itself, so the browser can follow the link.
+  process.env.CHECKIN_LINK_BASE = `${host.url}/c`;
+});
+afterAll(async () => {
+  process.env.CHECKIN_LINK_BASE = saved;
+  await stopH5Journey({ host, browser });
+});
+
+test('a QR read from a 大屏 screenshot opens the H5 check-in page and checks the member in', async () => {
+  const errors: string[] = [];
+  const admin = await host.login('dev-admin-nm');
+  const now = Date.now();
+  const published = await host.post(
+    'event.publish',
+    { orgId: '150000', title: 'E2E 链接签到', type: '会员活动日', startsAt: new Date(now - 3600_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(), venue: { name: '新华广场', address: '' }, audience: 'all', points: 5 },
+    admin,
+  );
+  const eventId = published.body.data.id as number;
+
+  const screen = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  screen.on('pageerror', (e) => errors.push(e.message));
+  await devLogin(screen, host.url, 'dev-admin-nm', '自治区管理员');
+  await openRoute(screen, host.url, `/packages/admin/events/screen?id=${eventId}`);
+  const qr = screen.locator('.qr').first();
+  await qr.waitFor();
+  await screen.waitForFunction(() => /\d{3} \d{3}/.test(document.querySelector('.screen__code')?.textContent ?? ''));
+  await screenshot(screen, 'checkin-link-01-screen');
+  const png = PNG.sync.read(await qr.screenshot());
+  const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  expect(decoded).not.toBeNull();
+  const link = decoded!.data;
+  expect(link.startsWith(`${host.url}/c/${eventId}/`)).toBe(true);
+  expect(checkinLinkParts(link)?.eventId).toBe(eventId);
+
+  const member = await phonePage(browser);
+  member.on('pageerror', (e) => errors.push(e.message));
+  await devLogin(member, host.url, 'e2e-link-member', '乌云');
+  // What a phone's browser does with the scanned link.
+  await member.goto('about:blank');
+  await member.goto(link);
+  await member.getByText('✓ 已签到').waitFor({ timeout: 15000 });
+  await member.getByText('E2E 链接签到').first().waitFor();
+  await screenshot(member, 'checkin-link-02-member-checked-in');
+  expect(member.url()).toContain(`/packages/events/detail/index?id=${eventId}`);
+
+  const mine = await host.post('event.myCheckins', {}, await host.login('e2e-link-member'));
+  expect(mine.body.data.items.map((c: { eventId: number }) => c.eventId)).toContain(eventId);
+  await screen.locator('.screen__count', { hasText: /^\s*1\s*$/ }).waitFor({ timeout: 8000 });
+  expect(errors).toEqual([]);
+});
