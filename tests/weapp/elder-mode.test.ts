@@ -22,7 +22,6 @@ function fontScaleWith(info: Record<string, unknown> | Error): number {
           },
         },
       }));
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
       scale = require('../../src/services/elder-mode').wechatFontScale();
     });
   } finally {

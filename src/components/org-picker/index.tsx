@@ -68,9 +68,10 @@ export default function OrgPicker({ initialParentId = null, root, onPick, search
     return () => {
       live = false;
     };
-  }, [parentId]);
+  }, [parentId, searchOnly]);
 
   const q = query.trim();
+  const rootId = root?.id;
   useEffect(() => {
     let live = true;
     // Results always belong to the words in the box: clear first, so an old list never stays under new words.
@@ -79,14 +80,14 @@ export default function OrgPicker({ initialParentId = null, root, onPick, search
     loadAllOrgs()
       .then((orgs) => {
         if (!live) return;
-        const inside = root ? orgs.filter((o) => o.id === root.id || o.ancestorIds.includes(root.id)) : orgs;
+        const inside = rootId ? orgs.filter((o) => o.id === rootId || o.ancestorIds.includes(rootId)) : orgs;
         setFound(inside.filter((o) => o.name.includes(q)).slice(0, MAX_FOUND));
       })
       .catch((e) => live && setError(e));
     return () => {
       live = false;
     };
-  }, [q]);
+  }, [q, rootId]);
 
   const all = level?.path ?? [];
   const crumbs = root ? all.slice(Math.max(0, all.findIndex((c) => c.id === root.id))) : all;

@@ -26,6 +26,8 @@ export default function ClassDetailPage() {
     if (!c) return;
     setValues(Object.fromEntries(Object.entries(c.prefill.answers).map(([k, v]) => [k, String(v)])));
     setChildAge(c.prefill.childAge !== null ? String(c.prefill.childAge) : '');
+    // Prefilled once per class: a reload after registering must not overwrite the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [c?.id]);
 
   const ageRange = c ? ageRangeText(c.ageMin, c.ageMax) : null;
