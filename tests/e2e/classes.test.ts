@@ -139,7 +139,7 @@ test('parents fill the class, the next is waitlisted at 1, a cancel promotes the
   await taroInput(admin, 'field_option_2_2').fill('初三');
   await editor.locator('.chip', { hasText: '必填' }).dispatchEvent('click');
   // A latitude out of range is refused in place, in words the admin can act on.
-  await tap(admin.locator('#app').getByText('发布课堂', { exact: true }));
+  await tap(admin.locator('#app .btn-primary', { hasText: '发布课堂' })); // the button, not the title bar
   await admin.getByText('纬度请填写 -90 到 90 之间的数字，如 40.8424').waitFor();
   await taroInput(admin, 'lat').fill('40.8424');
   // The new field moves up to be asked first after the name.
@@ -149,7 +149,7 @@ test('parents fill the class, the next is waitlisted at 1, a cancel promotes the
   await screenshot(admin, 'classes-06-publish');
   await editor.scrollIntoViewIfNeeded();
   await screenshot(admin, 'classes-06b-publish-fields');
-  await tap(admin.locator('#app').getByText('发布课堂', { exact: true }));
+  await tap(admin.locator('#app .btn-primary', { hasText: '发布课堂' })); // the button, not the title bar
   await admin.getByText('沟通之道：新学期家长会').first().waitFor();
   await admin.getByText('报名率').waitFor();
   await screenshot(admin, 'classes-07-admin-list');
