@@ -1,5 +1,6 @@
 import { type PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
+import { elderMode } from './services/elder-mode';
 import './app.css';
 import { disarmJavascriptLinks } from './utils/h5-inert-links';
 
@@ -11,6 +12,11 @@ if (process.env.TARO_ENV === 'h5') require('./app-h5.css');
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (CLOUD_ENV_ID && process.env.TARO_ENV === 'weapp') Taro.cloud.init({ env: CLOUD_ENV_ID, traceUser: true });
+    // H5: the document carries 长辈模式 from the first paint, also on screens that have no <Screen> root.
+    if (process.env.TARO_ENV === 'h5') {
+      document.body.classList.toggle('elder', elderMode.get());
+      elderMode.subscribe((on) => document.body.classList.toggle('elder', on));
+    }
   });
   return children;
 }

@@ -34,6 +34,8 @@ export function useAction<A extends ActionName>(action: A, payload: PayloadOf<A>
     } finally {
       setLoading(false);
     }
+    // `key` stands for the payload (read through a ref): a new payload makes a new loader.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action, key, enabled]);
 
   const shownOnce = useRef(false);

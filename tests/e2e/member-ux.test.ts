@@ -63,7 +63,7 @@ test('H5 title bar: 首页 on a page opened directly, 返回 on one reached from
   await page.getByText('阿拉坦，您好！').waitFor();
 
   // 我的: the hub. One tap on 我的报名 shows the ticket; 返回 comes back.
-  await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
+  await tap(page.locator('.taro-tabbar__tabbar').getByText('我的'));
   for (const label of ['我的报名', '我的签到', '我的成绩', '我的阅读', '消息']) await page.locator('.mine__item', { hasText: label }).first().waitFor();
   await screenshot(page, 'ux-02-mine-hub');
   await tap(page.locator('.mine__item--registrations'));

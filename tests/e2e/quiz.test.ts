@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { Page } from 'playwright-core';
-import { devLogin, phonePage, screenshot as shoot, startH5Journey, stopH5Journey, taroInput } from '../support/browser';
+import { devLogin, phonePage, screenshot as shoot, startH5Journey, stopH5Journey } from '../support/browser';
 
 /** Let the H5 page transition finish before the picture. */
 const screenshot = async (page: Page, name: string) => {

@@ -22,7 +22,6 @@ function fontScaleWith(info: Record<string, unknown> | Error): number {
           },
         },
       }));
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
       scale = require('../../src/services/elder-mode').wechatFontScale();
     });
   } finally {
@@ -42,7 +41,13 @@ test("weapp type grows with WeChat's own text size and never shrinks below ours"
 });
 
 test('the weapp stylesheet carries the standard and 长辈模式 sizes as rpx variables scaled by --k', () => {
-  const css = fs.readFileSync(path.join(WEAPP_ROOT, 'app.wxss'), 'utf8').replace(/\s+/g, '');
+  // app.wxss imports the app's own sheet (app-origin.wxss) and the shared one (common.wxss).
+  const css = ['app.wxss', 'app-origin.wxss', 'common.wxss']
+    .map((f) => path.join(WEAPP_ROOT, f))
+    .filter((f) => fs.existsSync(f))
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n')
+    .replace(/\s+/g, '');
   // Standard: 34rpx body (17 px on a 375 px phone), 88rpx targets (44 px); 长辈模式: 40rpx (20 px), 96rpx (48 px).
   expect(css).toContain('--fs-body:calc(34rpx*var(--k))');
   expect(css).toContain('--tap:calc(88rpx*var(--k))');

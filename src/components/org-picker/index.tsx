@@ -20,6 +20,7 @@ interface Found {
   name: string;
   /** The org's ancestors' names, top down (without the top level, which every org shares). */
   where: string;
+  ancestorIds: string[];
 }
 
 /** Every org of the tree with where it sits, for the search box (the tree is small and public; fetched once). */
@@ -28,10 +29,10 @@ function loadAllOrgs(): Promise<Found[]> {
   allOrgs ??= call('org.tree', {}, { quiet: true })
     .then(({ tree }) => {
       const out: Found[] = [];
-      const walk = (nodes: OrgTreeNode[], path: string[]) => {
+      const walk = (nodes: OrgTreeNode[], path: OrgTreeNode[]) => {
         for (const n of nodes) {
-          out.push({ id: n.id, name: n.name, where: path.slice(1).join(' › ') });
-          walk(n.children, [...path, n.name]);
+          out.push({ id: n.id, name: n.name, where: path.slice(1).map((p) => p.name).join(' › '), ancestorIds: path.map((p) => p.id) });
+          walk(n.children, [...path, n]);
         }
       };
       walk(tree, []);
@@ -67,9 +68,10 @@ export default function OrgPicker({ initialParentId = null, root, onPick, search
     return () => {
       live = false;
     };
-  }, [parentId]);
+  }, [parentId, searchOnly]);
 
   const q = query.trim();
+  const rootId = root?.id;
   useEffect(() => {
     let live = true;
     // Results always belong to the words in the box: clear first, so an old list never stays under new words.
@@ -78,14 +80,14 @@ export default function OrgPicker({ initialParentId = null, root, onPick, search
     loadAllOrgs()
       .then((orgs) => {
         if (!live) return;
-        const inside = root ? orgs.filter((o) => o.id === root.id || o.where.includes(root.name)) : orgs;
+        const inside = rootId ? orgs.filter((o) => o.id === rootId || o.ancestorIds.includes(rootId)) : orgs;
         setFound(inside.filter((o) => o.name.includes(q)).slice(0, MAX_FOUND));
       })
       .catch((e) => live && setError(e));
     return () => {
       live = false;
     };
-  }, [q]);
+  }, [q, rootId]);
 
   const all = level?.path ?? [];
   const crumbs = root ? all.slice(Math.max(0, all.findIndex((c) => c.id === root.id))) : all;

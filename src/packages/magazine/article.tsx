@@ -241,7 +241,8 @@ export default function MagazineArticlePage() {
       .catch(() => undefined);
   };
 
-  const nodes = useMemo(() => (data ? withImageHost(data.article.nodes) : []), [data?.article]);
+  const article = data?.article;
+  const nodes = useMemo(() => (article ? withImageHost(article.nodes) : []), [article]);
   // 长辈模式 sets the floor: the reader's 标准 is then as large as the mode's body text.
   const fontPx = Math.max(FONT_SIZES.find((f) => f.key === settings.fontSize)?.px ?? 34, elder ? 40 : 0);
   const open = (id: number) => Taro.redirectTo({ url: `/packages/magazine/article?id=${id}` });
@@ -259,7 +260,7 @@ export default function MagazineArticlePage() {
             <View className='mz-article__summary'>
               <Text>{data.article.summary}</Text>
             </View>
-            <View className='mz-article__body' style={{ fontSize: Taro.pxTransform(fontPx) }}>
+            <View className='mz-article__body' style={{ fontSize: `calc(${Taro.pxTransform(fontPx)} * var(--k, 1))` }}>
               <RichText nodes={nodes as any} />
             </View>
             <View className='mz-article__actions'>

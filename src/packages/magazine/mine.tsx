@@ -32,15 +32,18 @@ export default function MagazineMinePage() {
             <View className='mz-mine__stats'>
               <View className='mz-mine__stat'>
                 <Text className='mz-mine__num'>{minutes(thisWeek)}</Text>
-                <Text className='mz-mine__unit'>本周阅读（分钟）</Text>
+                <Text className='mz-mine__num-unit'>分钟</Text>
+                <Text className='mz-mine__unit'>本周阅读</Text>
               </View>
               <View className='mz-mine__stat'>
                 <Text className='mz-mine__num'>{data.finished.length}</Text>
-                <Text className='mz-mine__unit'>读完的文章（篇）</Text>
+                <Text className='mz-mine__num-unit'>篇</Text>
+                <Text className='mz-mine__unit'>读完的文章</Text>
               </View>
               <View className='mz-mine__stat'>
                 <Text className='mz-mine__num'>{`${data.pointsToday}`}</Text>
-                <Text className='mz-mine__unit'>{`今日阅读积分（每天最多 ${data.dailyCap} 分）`}</Text>
+                <Text className='mz-mine__num-unit'>积分</Text>
+                <Text className='mz-mine__unit'>{`今日（上限 ${data.dailyCap}）`}</Text>
               </View>
             </View>
             <View className='card'>

@@ -40,6 +40,8 @@ export default function QuizAnswerPage() {
   };
   useEffect(() => {
     void load();
+    // Started once per campaign (load starts or resumes the attempt).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [campaignId]);
 
   const submit = async () => {
@@ -65,6 +67,8 @@ export default function QuizAnswerPage() {
     tick();
     const t = setInterval(tick, 1000);
     return () => clearInterval(t);
+    // One timer per attempt; submit reads the latest answers through a ref.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view]);
 
   const choose = (questionId: string, choice: number[]) => {

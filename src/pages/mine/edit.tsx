@@ -27,6 +27,8 @@ export default function EditProfilePage() {
     setRealName(me.data.realName ?? '');
     setPhone(me.data.phone ?? '');
     setOrg(me.data.org);
+    // Filled once per member: a reload on return must not overwrite what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [me.data?.id]);
 
   const consented = me.data?.consentVersion === PRIVACY_NOTICE_VERSION;
