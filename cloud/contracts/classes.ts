@@ -130,7 +130,7 @@ const classBody = {
 };
 
 export const classPublishInput = z.object(classBody).strict();
-/** A class as its organiser writes it (class.publish), after validation. */
+/** A class as its organiser writes it (class.admin.publish), after validation. */
 export type ClassPublishFields = z.output<typeof classPublishInput>;
 /** The organiser's part of a class, without the org it belongs to (the edit form's payload, an update's fields). */
 export type ClassFields = Omit<ClassPublishFields, 'orgId'>;
@@ -209,15 +209,15 @@ export type ClassActions = {
   'class.register': { payload: z.input<typeof classRegisterInput>; result: RegisterResult };
   'class.cancel': { payload: z.input<typeof classCancelInput>; result: { cancelled: true; promotedRegistrationId: number | null } };
   'class.myRegistrations': { payload: z.input<typeof classMyRegistrationsInput>; result: { registrations: MyRegistration[] } };
-  'class.publish': { payload: z.input<typeof classPublishInput>; result: ClassDetail };
-  'class.update': { payload: z.input<typeof classUpdateInput>; result: ClassDetail };
-  'class.roster': {
+  'class.admin.publish': { payload: z.input<typeof classPublishInput>; result: ClassDetail };
+  'class.admin.update': { payload: z.input<typeof classUpdateInput>; result: ClassDetail };
+  'class.admin.roster': {
     payload: z.input<typeof classRosterInput>;
     result: { class: ClassSummary; entries: RosterEntry[]; fields: FormField[]; attended: number; attendanceRate: number };
   };
-  'class.checkin': { payload: z.input<typeof classCheckinInput>; result: { entry: RosterEntry; alreadyCheckedIn: boolean; attended: number; attendanceRate: number } };
-  'class.stats': { payload: z.input<typeof classStatsInput>; result: { rows: ClassStatsRow[] } };
-  'class.export': { payload: z.input<typeof classExportInput>; result: { fileName: string; base64: string } };
+  'class.admin.checkin': { payload: z.input<typeof classCheckinInput>; result: { entry: RosterEntry; alreadyCheckedIn: boolean; attended: number; attendanceRate: number } };
+  'class.admin.stats': { payload: z.input<typeof classStatsInput>; result: { rows: ClassStatsRow[] } };
+  'class.admin.export': { payload: z.input<typeof classExportInput>; result: { fileName: string; base64: string } };
   'class.subscribe': { payload: z.input<typeof classSubscribeInput>; result: { accepted: SubscribeKind[] } };
   'class.messages': { payload: z.input<typeof classMessagesInput>; result: { messages: ClassMessage[]; unread: number } };
 };

@@ -279,11 +279,11 @@ export type MagazineActions = {
   'magazine.history': { payload: z.input<typeof magazineListInput>; result: { items: ArticleRef[] } };
   'magazine.myReading': { payload: z.input<typeof magazineMyReadingInput>; result: MyReadingResult };
   'magazine.settings': { payload: z.input<typeof magazineSettingsInput>; result: ReaderSettings };
-  'magazine.adminIssues': { payload: z.input<typeof magazineAdminIssuesInput>; result: { issues: AdminIssue[] } };
-  'magazine.publish': { payload: z.input<typeof magazinePublishInput>; result: AdminIssue };
-  'magazine.adminIssue': { payload: z.input<typeof magazineAdminIssueInput>; result: AdminIssueDetail };
-  'magazine.saveIssue': { payload: z.input<typeof magazineSaveIssueInput>; result: AdminIssue };
-  'magazine.saveArticle': { payload: z.input<typeof magazineSaveArticleInput>; result: AdminArticle };
-  'magazine.deleteArticle': { payload: z.input<typeof magazineDeleteArticleInput>; result: { deleted: boolean } };
-  'magazine.importFiles': { payload: z.input<typeof magazineImportFilesInput>; result: { issues: ImportedIssue[] } };
+  'magazine.admin.issues': { payload: z.input<typeof magazineAdminIssuesInput>; result: { issues: AdminIssue[] } };
+  'magazine.admin.publish': { payload: z.input<typeof magazinePublishInput>; result: AdminIssue };
+  'magazine.admin.issue': { payload: z.input<typeof magazineAdminIssueInput>; result: AdminIssueDetail };
+  'magazine.admin.saveIssue': { payload: z.input<typeof magazineSaveIssueInput>; result: AdminIssue };
+  'magazine.admin.saveArticle': { payload: z.input<typeof magazineSaveArticleInput>; result: AdminArticle };
+  'magazine.admin.deleteArticle': { payload: z.input<typeof magazineDeleteArticleInput>; result: { deleted: boolean } };
+  'magazine.admin.importFiles': { payload: z.input<typeof magazineImportFilesInput>; result: { issues: ImportedIssue[] } };
 };

@@ -4,7 +4,7 @@ import { MEDIA_UPLOAD_PATH, type MediaType } from './media-format';
 export * from './media-format';
 
 /**
- * `media.upload` is reached only through the HTTP host's upload route (POST /api/media/upload),
+ * `media.admin.upload` is reached only through the HTTP host's upload route (POST /api/media/upload),
  * which hands the router the raw bytes. A JSON body can never carry them, so the JSON API refuses it.
  */
 export const mediaUploadInput = z
@@ -34,5 +34,5 @@ export interface UploadedMedia {
 }
 
 export type MediaActions = {
-  'media.upload': { payload: z.input<typeof mediaUploadInput>; result: UploadedMedia };
+  'media.admin.upload': { payload: z.input<typeof mediaUploadInput>; result: UploadedMedia };
 };

@@ -55,6 +55,6 @@ export interface CampaignCode {
 
 export interface NotifyActions {
   'wechat.campaignCode': { payload: z.input<typeof campaignCodeInput>; result: CampaignCode };
-  'notify.status': { payload: z.input<typeof notifyStatusInput>; result: { kinds: DeliveryCounts[] } };
+  'notify.admin.status': { payload: z.input<typeof notifyStatusInput>; result: { kinds: DeliveryCounts[] } };
   'notify.eventRemind': { payload: z.input<typeof eventRemindInput>; result: { queued: boolean; remindAt: string | null } };
 }

@@ -16,7 +16,7 @@ afterAll(() => host.close());
 async function publish(capacity: number, waitlistOpen = true): Promise<number> {
   const now = Date.now();
   const r = await host.post(
-    'class.publish',
+    'class.admin.publish',
     {
       orgId: '150100', title: `并发测试 ${capacity}`, topic: '科学养育', teacher: '王老师', description: '',
       venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,
@@ -39,7 +39,7 @@ async function logins(prefix: string, n: number): Promise<string[]> {
 }
 
 async function roster(classId: number) {
-  const r = await host.post('class.roster', { classId }, adminToken);
+  const r = await host.post('class.admin.roster', { classId }, adminToken);
   expect(r.status).toBe(200);
   return r.body.data.entries as { id: number; memberId: number; status: string; position: number | null }[];
 }
@@ -116,7 +116,7 @@ test('an admin cannot lower capacity below the confirmed count, even while regis
   const classId = await publish(20);
   const tokens = await logins('cap', 30);
   const [updates, regs] = await Promise.all([
-    Promise.all([5, 10, 15, 25].map((capacity) => host.post('class.update', { classId, capacity }, adminToken))),
+    Promise.all([5, 10, 15, 25].map((capacity) => host.post('class.admin.update', { classId, capacity }, adminToken))),
     Promise.all(tokens.map((t) => host.post('class.register', { classId, answers: {} }, t))),
   ]);
   for (const u of updates) expect(u.status === 200 || (u.status === 409 && u.body.error.code === 'CAPACITY_BELOW_CONFIRMED')).toBe(true);
@@ -126,7 +126,7 @@ test('an admin cannot lower capacity below the confirmed count, even while regis
   expect(confirmed).toBe(c.confirmedCount);
   expect(confirmed).toBeLessThanOrEqual(c.capacity);
   expect(regs.every((r) => r.status === 200)).toBe(true);
-  const low = await host.post('class.update', { classId, capacity: 1 }, adminToken);
+  const low = await host.post('class.admin.update', { classId, capacity: 1 }, adminToken);
   expect(low.status).toBe(409);
   expect(low.body.error.message).toMatch(/已有 \d+ 人确认报名，名额不能少于/);
 });

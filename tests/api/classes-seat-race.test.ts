@@ -28,7 +28,7 @@ async function inBatches<T>(n: number, size: number, one: (i: number) => Promise
 test('2,000 concurrent registrations for 50 seats: exactly 50 confirmed, waitlist 1..1950; concurrent cancels promote each parent at most once', async () => {
   const admin = app.as('dev-admin-hhht');
   const now = Date.now();
-  const c = await admin.call('class.publish', {
+  const c = await admin.call('class.admin.publish', {
     orgId: '150100', title: '座位争抢', topic: '科学养育', teacher: '王老师', description: '',
     venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,
     startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
@@ -43,7 +43,7 @@ test('2,000 concurrent registrations for 50 seats: exactly 50 confirmed, waitlis
   const positions = results.filter((r) => r.status === 'waitlisted').map((r) => r.position!);
   expect([...positions].sort((a, b) => a - b)).toEqual(Array.from({ length: PARENTS - SEATS }, (_, i) => i + 1));
 
-  const roster = async () => (await admin.call('class.roster', { classId: c.id })).entries as Entry[];
+  const roster = async () => (await admin.call('class.admin.roster', { classId: c.id })).entries as Entry[];
   let entries = await roster();
   expect(entries.filter((e) => e.status === 'confirmed')).toHaveLength(SEATS);
   expect(entries.filter((e) => e.status === 'waitlisted').map((e) => e.position)).toEqual(Array.from({ length: PARENTS - SEATS }, (_, i) => i + 1));

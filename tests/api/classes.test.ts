@@ -20,7 +20,7 @@ afterEach(() => app.close());
 const admin = () => app.as('dev-admin-hhht');
 
 async function publish(over: Record<string, unknown> = {}): Promise<ClassDetail> {
-  return admin().call('class.publish', {
+  return admin().call('class.admin.publish', {
     orgId: '150100',
     title: '测试课堂',
     topic: '科学养育',
@@ -193,14 +193,14 @@ test('the cancellation rule: until N hours before start, or not at all', async (
 test('capacity: lowering below the confirmed count is refused; raising it promotes the waitlist', async () => {
   const c = await publish({ capacity: 3 });
   for (let i = 1; i <= 5; i++) await app.as(`k${i}`).call('class.register', { classId: c.id, childAge: 1, answers: form(i) });
-  const low = await admin().raw('class.update', { classId: c.id, capacity: 2 });
+  const low = await admin().raw('class.admin.update', { classId: c.id, capacity: 2 });
   expect(low.status).toBe(409);
   expect(low.body).toMatchObject({ error: { code: 'CAPACITY_BELOW_CONFIRMED', message: expect.stringContaining('已有 3 人确认报名') } });
-  expect((await admin().call('class.update', { classId: c.id, capacity: 4, title: '改名了' })).confirmedCount).toBe(4);
+  expect((await admin().call('class.admin.update', { classId: c.id, capacity: 4, title: '改名了' })).confirmedCount).toBe(4);
   expect((await app.as('k4').call('class.myRegistrations', {})).registrations[0].status).toBe('confirmed');
   expect((await app.as('k5').call('class.myRegistrations', {})).registrations[0].position).toBe(1);
   // Out-of-scope admins and members cannot edit.
-  const chifeng = await app.as('member-x').raw('class.update', { classId: c.id, capacity: 9 });
+  const chifeng = await app.as('member-x').raw('class.admin.update', { classId: c.id, capacity: 9 });
   expect(chifeng.status).toBe(403);
 });
 
@@ -209,7 +209,7 @@ test('the roster masks what the form marks personal (by kind and flag, not label
   const answers = { ...form(42), parent_name: '王其其格', address: '新华大街 8 号', nick: '小明' };
   const r = await app.as('ph').call('class.register', { classId: c.id, childAge: 1, answers });
   expect(r.registration.answers).toMatchObject({ phone: '13800000042', parent_name: '王其其格', address: '新华大街 8 号' }); // the owner sees all
-  const roster = await admin().call('class.roster', { classId: c.id });
+  const roster = await admin().call('class.admin.roster', { classId: c.id });
   expect(roster).not.toHaveProperty('masked');
   expect(roster.entries[0]).toMatchObject({
     name: '微信用户', // the registrant's own (account) name, for the roll call
@@ -225,34 +225,34 @@ test('the roster masks what the form marks personal (by kind and flag, not label
   await app.store.admins.grant('dev-admin-chifeng', '150400', new Date());
   const sibling = app.as('dev-admin-chifeng');
   const attempts: [string, unknown][] = [
-    ['class.roster', { classId: c.id }],
-    ['class.checkin', { classId: c.id, code: r.registration.code }],
-    ['class.checkin', { classId: c.id, registrationId: r.registration.id }],
-    ['class.export', { classId: c.id }],
-    ['class.update', { classId: c.id, title: '改名' }],
-    ['class.stats', { orgId: '150100' }],
+    ['class.admin.roster', { classId: c.id }],
+    ['class.admin.checkin', { classId: c.id, code: r.registration.code }],
+    ['class.admin.checkin', { classId: c.id, registrationId: r.registration.id }],
+    ['class.admin.export', { classId: c.id }],
+    ['class.admin.update', { classId: c.id, title: '改名' }],
+    ['class.admin.stats', { orgId: '150100' }],
     ['class.list', { adminOrgId: '150100' }],
-    ['class.publish', { ...(await validPayload()), orgId: '150100' }],
+    ['class.admin.publish', { ...(await validPayload()), orgId: '150100' }],
   ];
   for (const [action, payload] of attempts) {
     const res = await sibling.raw(action, payload);
     expect([action, res.status, (res.body as any).error?.code]).toEqual([action, 403, 'FORBIDDEN']);
     expect(JSON.stringify(res.body)).not.toContain('王其其格');
   }
-  expect((await app.as('ph').raw('class.roster', { classId: c.id })).status).toBe(403);
+  expect((await app.as('ph').raw('class.admin.roster', { classId: c.id })).status).toBe(403);
 
-  const ck = await admin().call('class.checkin', { classId: c.id, code: r.registration.code });
+  const ck = await admin().call('class.admin.checkin', { classId: c.id, code: r.registration.code });
   expect(ck).toMatchObject({ alreadyCheckedIn: false, attended: 1, attendanceRate: 1 });
-  const again = await admin().call('class.checkin', { classId: c.id, registrationId: r.registration.id });
+  const again = await admin().call('class.admin.checkin', { classId: c.id, registrationId: r.registration.id });
   expect(again.alreadyCheckedIn).toBe(true);
   expect((await app.as('ph').call('member.points', {})).balance).toBe(5);
-  const badCode = await admin().raw('class.checkin', { classId: c.id, code: 'ZZZZZZZZ' });
+  const badCode = await admin().raw('class.admin.checkin', { classId: c.id, code: 'ZZZZZZZZ' });
   expect(badCode.body).toMatchObject({ error: { code: 'TICKET_INVALID' } });
 
-  const stats = await admin().call('class.stats', {});
+  const stats = await admin().call('class.admin.stats', {});
   expect(stats.rows.find((s) => s.classId === c.id)).toMatchObject({ capacity: 2, confirmed: 1, attended: 1, fillRate: 0.5, attendanceRate: 1 });
 
-  const xlsx = await admin().call('class.export', { classId: c.id });
+  const xlsx = await admin().call('class.admin.export', { classId: c.id });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as never);
   const ws = wb.getWorksheet('报名名单')!;
@@ -267,11 +267,11 @@ test('the roster masks what the form marks personal (by kind and flag, not label
 });
 
 test('admins publish only within their scope and invalid classes are refused clearly', async () => {
-  const bad = await admin().raw('class.publish', { ...(await validPayload()), orgId: '150400' });
+  const bad = await admin().raw('class.admin.publish', { ...(await validPayload()), orgId: '150400' });
   expect(bad.status).toBe(403);
-  const ends = await admin().raw('class.publish', { ...(await validPayload()), endsAt: new Date(T0.getTime()).toISOString() });
+  const ends = await admin().raw('class.admin.publish', { ...(await validPayload()), endsAt: new Date(T0.getTime()).toISOString() });
   expect(ends.body).toMatchObject({ error: { code: 'INVALID_PAYLOAD', message: '结束时间须晚于开始时间' } });
-  const member = await app.as('plain').raw('class.publish', await validPayload());
+  const member = await app.as('plain').raw('class.admin.publish', await validPayload());
   expect(member.status).toBe(403);
   const listed = await admin().call('class.list', { adminOrgId: '150100' });
   expect(listed.classes.every((c) => ['150100', '150105', '150121100'].includes(c.org.id))).toBe(true);
@@ -346,7 +346,7 @@ test('a member deleting their account gives their seat to the head of the waitli
   const bId = (await app.store.members.getByOpenid('del-b'))!.id;
   expect((await app.store.classes.outbox(bId)).filter((o) => o.template === 'class_promoted')).toHaveLength(2);
   expect((await app.as('del-c').call('class.myRegistrations', {})).registrations[0]).toMatchObject({ status: 'waitlisted', position: 1 });
-  const roster = await admin().call('class.roster', { classId: c.id });
+  const roster = await admin().call('class.admin.roster', { classId: c.id });
   expect(roster.entries.map((e) => e.status)).toEqual(['confirmed', 'waitlisted']);
   expect(roster.entries.some((e) => e.name.includes('del-a'))).toBe(false);
   // The promoted parent has her reminders.
@@ -379,7 +379,7 @@ test('un-ticking attendance reverses its points in the ledger; re-ticking pays a
   const c = await publish();
   const r = await app.as('att').call('class.register', { classId: c.id, childAge: 1, answers: form(5) });
   const points = async () => app.as('att').call('member.points', {});
-  const tick = (undo?: boolean) => admin().call('class.checkin', { classId: c.id, registrationId: r.registration.id, ...(undo ? { undo } : {}) });
+  const tick = (undo?: boolean) => admin().call('class.admin.checkin', { classId: c.id, registrationId: r.registration.id, ...(undo ? { undo } : {}) });
 
   await tick();
   expect((await points()).balance).toBe(5);
@@ -387,9 +387,9 @@ test('un-ticking attendance reverses its points in the ledger; re-ticking pays a
   expect(undone).toMatchObject({ attended: 0, entry: { attendedAt: null } });
   expect((await points()).balance).toBe(0);
   await tick(true); // a retried un-tick reverses nothing more
-  await admin().call('class.checkin', { classId: c.id, code: r.registration.code, undo: true });
+  await admin().call('class.admin.checkin', { classId: c.id, code: r.registration.code, undo: true });
   expect((await points()).balance).toBe(0);
-  await Promise.all([tick(), tick(), admin().call('class.checkin', { classId: c.id, code: r.registration.code })]); // re-tick, double taps
+  await Promise.all([tick(), tick(), admin().call('class.admin.checkin', { classId: c.id, code: r.registration.code })]); // re-tick, double taps
   expect((await points()).balance).toBe(5);
   await tick(true);
   await tick();
@@ -403,7 +403,7 @@ test('un-ticking attendance reverses its points in the ledger; re-ticking pays a
     [-5, '家长课堂签到已撤销'],
     [5, '参加家长课堂'],
   ]);
-  const stats = await admin().call('class.stats', {});
+  const stats = await admin().call('class.admin.stats', {});
   expect(stats.rows.find((s) => s.classId === c.id)).toMatchObject({ attended: 1 });
 });
 
@@ -414,10 +414,10 @@ test('attendance and its points commit together: when paying fails, the tick is 
     throw new Error('ledger write failed');
   };
   await expect(app.store.classes.setAttended(r.registration.id, new Date(T0), failingLedger)).rejects.toThrow('ledger write failed');
-  expect((await admin().call('class.roster', { classId: c.id })).entries[0].attendedAt).toBeNull();
+  expect((await admin().call('class.admin.roster', { classId: c.id })).entries[0].attendedAt).toBeNull();
   expect((await app.as('att-crash').call('member.points', {})).balance).toBe(0);
   // The retry (the admin taps again) records both.
-  expect(await admin().call('class.checkin', { classId: c.id, registrationId: r.registration.id })).toMatchObject({ alreadyCheckedIn: false, attended: 1 });
+  expect(await admin().call('class.admin.checkin', { classId: c.id, registrationId: r.registration.id })).toMatchObject({ alreadyCheckedIn: false, attended: 1 });
   expect((await app.as('att-crash').call('member.points', {})).balance).toBe(5);
 });
 
@@ -482,7 +482,7 @@ test('registrations decided together stay independent: a failing one leaves the 
   expect(kinds[1]).toBe('notFound');
   expect([kinds[2], kinds[3]].filter((k) => k === 'duplicate')).toHaveLength(1); // the same member twice: one place only
   expect([...kinds].sort()).toEqual(['confirmed', 'confirmed', 'duplicate', 'notFound', 'waitlisted']);
-  const roster = await admin().call('class.roster', { classId: c.id });
+  const roster = await admin().call('class.admin.roster', { classId: c.id });
   expect(roster.entries.map((e) => e.status).sort()).toEqual(['confirmed', 'confirmed', 'waitlisted']);
   expect(new Set(roster.entries.map((e) => e.memberId))).toEqual(new Set(ids));
   // What each caller was told is what the roster says.
@@ -495,7 +495,7 @@ test('registrations decided together stay independent: a failing one leaves the 
   const positions = outs.map((o) => (o.kind === 'confirmed' || o.kind === 'waitlisted' ? o.registration.position : o.kind));
   expect(positions.filter((p) => p === null)).toHaveLength(10);
   expect((positions.filter((p) => typeof p === 'number') as number[]).sort((a, b) => a - b)).toEqual(Array.from({ length: 140 }, (_, i) => i + 1));
-  const bigRoster = await admin().call('class.roster', { classId: big.id });
+  const bigRoster = await admin().call('class.admin.roster', { classId: big.id });
   for (const o of outs) if (o.kind === 'waitlisted') expect(bigRoster.entries.find((e) => e.id === o.registration.id)?.position).toBe(o.registration.position);
   // SQLite decides a burst in one group commit, in call order (across the 64-per-commit batches too).
   if (app.engine === 'sqlite') expect(positions).toEqual([...Array(10).fill(null), ...Array.from({ length: 140 }, (_, i) => i + 1)]);

@@ -10,7 +10,7 @@ const VENUE = { lat: 40.8175, lng: 111.6708 };
 const now = () => new Date(NOW);
 
 async function publishEvent(app: Pick<TestApp, 'as'>, title: string) {
-  return app.as('dev-admin-nm').call('event.publish', {
+  return app.as('dev-admin-nm').call('event.admin.publish', {
     orgId: '150000',
     title,
     type: '会员活动日',
@@ -32,14 +32,14 @@ describe('one app', () => {
 
   test('500 members checking in at once are 500 check-ins with 500 points rows', async () => {
     const ev = await publishEvent(app, '五百人同时签到');
-    const { code } = await app.as('dev-admin-nm').call('event.code', { id: ev.id });
+    const { code } = await app.as('dev-admin-nm').call('event.admin.code', { id: ev.id });
     const openids = Array.from({ length: 500 }, (_, i) => `hall-${i}`);
     for (let i = 0; i < openids.length; i += 100) await Promise.all(openids.slice(i, i + 100).map((o) => app.as(o).call('member.me', {})));
 
     const results = await Promise.all(openids.map((o) => app.as(o).raw('event.checkin', { eventId: ev.id, code, location: VENUE })));
     expect(results.filter((r) => r.status !== 200)).toEqual([]);
     expect(results.filter((r) => (r.body as any).data.firstTime).length).toBe(500);
-    expect((await app.as('dev-admin-nm').call('event.live', { id: ev.id })).count).toBe(500);
+    expect((await app.as('dev-admin-nm').call('event.admin.live', { id: ev.id })).count).toBe(500);
     expect(await app.sql.value('SELECT COUNT(*) FROM event_checkins WHERE event_id = ?', ev.id)).toBe(500);
     expect(await app.sql.value('SELECT COUNT(*) FROM points_ledger WHERE ref_key LIKE ?', `event:checkin:${ev.id}:%`)).toBe(500);
     expect(await app.sql.value('SELECT SUM(delta) FROM points_ledger WHERE ref_key LIKE ?', `event:checkin:${ev.id}:%`)).toBe(1500);
@@ -47,7 +47,7 @@ describe('one app', () => {
 
   test('one member tapping 20 times at once: one check-in, one points row, every answer the same time', async () => {
     const ev = await publishEvent(app, '连点二十次');
-    const { code } = await app.as('dev-admin-nm').call('event.code', { id: ev.id });
+    const { code } = await app.as('dev-admin-nm').call('event.admin.code', { id: ev.id });
     const before = (await app.as('tapper').call('member.me', {})).points;
     const results = await Promise.all(Array.from({ length: 20 }, () => app.as('tapper').raw('event.checkin', { eventId: ev.id, code, location: VENUE })));
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
@@ -87,7 +87,7 @@ describe('two app instances on one database', () => {
   test('wrong codes spread over both add up: 10 are judged, then every code (the right one too) is refused on either', async () => {
     const [a, b] = apps;
     const ev = await publishEvent({ as: (openid) => as(a, openid) as never }, '两台主机限次');
-    const right = (await as(b, 'dev-admin-nm').call('event.code', { id: ev.id })).code as string;
+    const right = (await as(b, 'dev-admin-nm').call('event.admin.code', { id: ev.id })).code as string;
     const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0');
     await as(a, 'guesser-2hosts').call('member.me', {});
 

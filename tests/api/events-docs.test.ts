@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const publish = (over: Record<string, unknown> = {}) =>
-  app.as('dev-admin-nm').raw('event.publish', {
+  app.as('dev-admin-nm').raw('event.admin.publish', {
     orgId: '150000',
     title: '文档核对',
     type: '其他',
@@ -43,7 +43,7 @@ const errorOf = (r: { body: unknown }) => (r.body as { error: { code: string; me
 
 test('a scan time more than 2 minutes in the future: the docs name the code the server answers', async () => {
   const ev = (await publish()).body as any;
-  const { qr } = await app.as('dev-admin-nm').call('event.code', { id: ev.data.id });
+  const { qr } = await app.as('dev-admin-nm').call('event.admin.code', { id: ev.data.id });
   const r = await app.as('doc-1').raw('event.checkin', { eventId: ev.data.id, code: qr, scannedAt: new Date(NOW + 3 * 60_000).toISOString(), location: VENUE });
   const code = errorOf(r).code;
   const trustLines = linesAbout(trust, /2 minutes in the server's future/);
@@ -64,10 +64,10 @@ test('event.checkin on an unpublished event: the docs name the code a member get
   expect(codesIn(memberLine!.split('. ')[0])).toEqual([code]);
 });
 
-test('event.publish without a venue: the docs say the venue name is required for an event, with the server’s message', async () => {
+test('event.admin.publish without a venue: the docs say the venue name is required for an event, with the server’s message', async () => {
   const r = await publish({ venue: undefined });
   expect(r.status).toBe(400);
-  const docs = section('event.publish');
+  const docs = section('event.admin.publish');
   expect(docs).not.toContain('venue?:');
   expect(docs).toContain('`venue.name` is required for an event');
   expect(docs).toContain(errorOf(r).message);
@@ -78,14 +78,14 @@ test('event.publish without a venue: the docs say the venue name is required for
 
 test('a check-in that carries scannedAt while its code is valid is on-site and cannot be voided: docs/api.md says so', async () => {
   const ev = (await publish()).body as any;
-  const { qr } = await app.as('dev-admin-nm').call('event.code', { id: ev.data.id });
+  const { qr } = await app.as('dev-admin-nm').call('event.admin.code', { id: ev.data.id });
   const r = await app.as('doc-3').call('event.checkin', { eventId: ev.data.id, code: qr, scannedAt: new Date(NOW - 5000).toISOString(), location: VENUE });
   expect(r.offline).toBe(false);
-  const row = (await app.as('dev-admin-nm').call('event.live', { id: ev.data.id })).latest[0];
-  const voided = await app.as('dev-admin-nm').raw('event.voidCheckin', { checkinId: row.id });
+  const row = (await app.as('dev-admin-nm').call('event.admin.live', { id: ev.data.id })).latest[0];
+  const voided = await app.as('dev-admin-nm').raw('event.admin.voidCheckin', { checkinId: row.id });
   const code = errorOf(voided).code;
   const docs = section('event.checkin').replace(/\n/g, ' ');
   expect(docs).toMatch(/still valid now[^.]*\*\*on-site\*\*[^.]*even when the payload carries `scannedAt`/);
   expect(docs).toMatch(new RegExp(`cannot be\\s+voided\\*\\* \\(\`event.voidCheckin\` answers \`${code}\`\\)`));
-  expect(section('event.voidCheckin')).toMatch(new RegExp(`\`${code}\` for an on-site check-in[^.]*\`scannedAt\``));
+  expect(section('event.admin.voidCheckin')).toMatch(new RegExp(`\`${code}\` for an on-site check-in[^.]*\`scannedAt\``));
 });

@@ -13,7 +13,7 @@ test('1,000 members checking in at once over HTTP (each twice) are each counted 
   const admin = await host.login('dev-admin-nm');
   const now = Date.now();
   const ev = await host.post(
-    'event.publish',
+    'event.admin.publish',
     {
       orgId: '150000',
       title: '并发签到测试',
@@ -32,14 +32,14 @@ test('1,000 members checking in at once over HTTP (each twice) are each counted 
 
   const tokens: string[] = [];
   for (let i = 0; i < 1000; i += 100) tokens.push(...(await Promise.all(Array.from({ length: 100 }, (_, j) => host.login(`conc-${i + j}`)))));
-  const code = (await host.post('event.code', { id: eventId }, admin)).body.data.code as string;
+  const code = (await host.post('event.admin.code', { id: eventId }, admin)).body.data.code as string;
 
   const payload = { eventId, code, location: { lat: 40.8176, lng: 111.6709 } };
   const results = await Promise.all([...tokens, ...tokens].map((t) => host.post('event.checkin', payload, t)));
   expect(results.filter((r) => r.status !== 200)).toEqual([]);
   expect(results.filter((r) => r.body.data.firstTime).length).toBe(1000);
 
-  const live = await host.post('event.live', { id: eventId }, admin);
+  const live = await host.post('event.admin.live', { id: eventId }, admin);
   expect(live.body.data.count).toBe(1000);
   const sql = sqlOf(host.app);
   expect(await sql.value('SELECT COUNT(*) FROM event_checkins WHERE event_id = ?', eventId)).toBe(1000);

@@ -55,7 +55,7 @@ describe('across host processes and restarts (real child processes on one databa
     const now = Date.now();
     const ev = await post(
       a.url,
-      'event.publish',
+      'event.admin.publish',
       {
         orgId: '150000',
         title: '限次测试',
@@ -71,7 +71,7 @@ describe('across host processes and restarts (real child processes on one databa
     expect(ev.status).toBe(200);
     const eventId = ev.body.data.id as number;
     const guesser = await login(a.url, 'guesser-proc');
-    const code = async (url: string) => (await post(url, 'event.code', { id: eventId }, admin)).body.data.code as string;
+    const code = async (url: string) => (await post(url, 'event.admin.code', { id: eventId }, admin)).body.data.code as string;
     const wrong = async (url: string) => {
       const right = await code(url);
       const guess = String((Number(right) + 1) % 1_000_000).padStart(6, '0');
@@ -117,7 +117,7 @@ describe('the sliding window (in process, with a moving clock)', () => {
 
   test('attempts slide out after 5 minutes one by one; refusals for other reasons and check-ins do not count; rows are in the store', async () => {
     const start = clock;
-    const ev = await app.as('dev-admin-nm').call('event.publish', {
+    const ev = await app.as('dev-admin-nm').call('event.admin.publish', {
       orgId: '150000',
       title: '滑动窗口',
       type: '会员活动日',
@@ -128,7 +128,7 @@ describe('the sliding window (in process, with a moving clock)', () => {
       venue: { name: '新华广场', address: '', ...VENUE, radius: 200 },
       locationRequired: true,
     } as never);
-    const right = async () => (await app.as('dev-admin-nm').call('event.code', { id: ev.id })).code;
+    const right = async () => (await app.as('dev-admin-nm').call('event.admin.code', { id: ev.id })).code;
     const attempt = async (who: string, code: string, location = VENUE) => {
       const r = await app.as(who).raw('event.checkin', { eventId: ev.id, code, location });
       return r.body.ok ? 'OK' : (r.body as any).error.code;

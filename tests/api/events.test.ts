@@ -41,7 +41,7 @@ async function memberDay() {
 }
 
 async function newEvent(over: Record<string, unknown> = {}) {
-  return app.as(NM).call('event.publish', {
+  return app.as(NM).call('event.admin.publish', {
     orgId: '150000',
     title: '测试活动',
     type: '会员活动日',
@@ -87,7 +87,7 @@ describe('listing and visibility', () => {
   test('drafts, scope of publishing, and a higher level unpublishing a lower one', async () => {
     expect(
       await codeErr(
-        app.as(HHHT).call('event.publish', {
+        app.as(HHHT).call('event.admin.publish', {
           orgId: '150400',
           title: '越权',
           type: '其他',
@@ -101,10 +101,10 @@ describe('listing and visibility', () => {
       await codeErr(
         app
           .as('m-wudan')
-          .call('event.publish', { orgId: '150000', title: '越权', type: '其他', startsAt: '2027-01-01T00:00:00Z', endsAt: '2027-01-01T02:00:00Z' } as never),
+          .call('event.admin.publish', { orgId: '150000', title: '越权', type: '其他', startsAt: '2027-01-01T00:00:00Z', endsAt: '2027-01-01T02:00:00Z' } as never),
       ),
     ).toBe('FORBIDDEN');
-    const draft = await app.as(HHHT).call('event.publish', {
+    const draft = await app.as(HHHT).call('event.admin.publish', {
       orgId: '150100',
       title: '呼市草稿',
       type: '宣传活动',
@@ -117,13 +117,13 @@ describe('listing and visibility', () => {
     expect(await codeErr(app.as('m-xincheng').call('event.get', { id: draft.id }))).toBe('NOT_FOUND');
     const nmView = await app.as(NM).call('event.list', { when: 'all', scope: 'manage' });
     expect(nmView.items.map((e) => e.id)).toContain(draft.id);
-    await app.as(HHHT).call('event.setPublished', { id: draft.id, published: true });
+    await app.as(HHHT).call('event.admin.setPublished', { id: draft.id, published: true });
     expect((await app.as('m-xincheng').call('event.get', { id: draft.id })).title).toBe('呼市草稿');
     // 自治区 unpublishes what 呼和浩特 published; 呼和浩特 cannot touch 自治区's.
-    await app.as(NM).call('event.setPublished', { id: draft.id, published: false });
+    await app.as(NM).call('event.admin.setPublished', { id: draft.id, published: false });
     expect(await codeErr(app.as('m-xincheng').call('event.get', { id: draft.id }))).toBe('NOT_FOUND');
-    expect(await codeErr(app.as(HHHT).call('event.setPublished', { id: (await memberDay()).id, published: false }))).toBe('FORBIDDEN');
-    const updated = await app.as(HHHT).call('event.update', {
+    expect(await codeErr(app.as(HHHT).call('event.admin.setPublished', { id: (await memberDay()).id, published: false }))).toBe('FORBIDDEN');
+    const updated = await app.as(HHHT).call('event.admin.update', {
       id: draft.id,
       title: '呼市草稿（改）',
       type: '宣传活动',
@@ -153,19 +153,19 @@ describe('rotating codes', () => {
   test('the code changes every 30 s, is 6 digits, and the QR carries event and window', async () => {
     const ev = await memberDay();
     clock = Math.floor(MEMBER_DAY / 30_000) * 30_000 + 1000;
-    const a = await app.as(NM).call('event.code', { id: ev.id });
+    const a = await app.as(NM).call('event.admin.code', { id: ev.id });
     clock += 20_000;
-    const b = await app.as(NM).call('event.code', { id: ev.id });
+    const b = await app.as(NM).call('event.admin.code', { id: ev.id });
     clock += 10_000;
-    const c = await app.as(NM).call('event.code', { id: ev.id });
+    const c = await app.as(NM).call('event.admin.code', { id: ev.id });
     expect(a.code).toMatch(/^\d{6}$/);
     expect(b.code).toBe(a.code);
     expect(c.code).not.toBe(a.code);
     expect(c.window).toBe(a.window + 1);
     expect(a.qr).toMatch(new RegExp(`^HYZJ-CHECKIN:${ev.id}:${a.window}:`));
     expect(Date.parse(a.rotatesAt)).toBe((a.window + 1) * 30_000);
-    expect(await codeErr(app.as('m-wudan').call('event.code', { id: ev.id }))).toBe('FORBIDDEN');
-    expect(await codeErr(app.as(HHHT).call('event.code', { id: ev.id }))).toBe('FORBIDDEN');
+    expect(await codeErr(app.as('m-wudan').call('event.admin.code', { id: ev.id }))).toBe('FORBIDDEN');
+    expect(await codeErr(app.as(HHHT).call('event.admin.code', { id: ev.id }))).toBe('FORBIDDEN');
   });
 
   test('the secret belongs to the data dir: a signer with another key forges nothing', () => {
@@ -180,8 +180,8 @@ describe('rotating codes', () => {
     const ev = await memberDay();
     const other = await newEvent({ title: '另一场活动' });
     clock = Math.floor(MEMBER_DAY / 30_000) * 30_000 + 5000;
-    const old = await app.as(NM).call('event.code', { id: ev.id });
-    const otherCode = await app.as(NM).call('event.code', { id: other.id });
+    const old = await app.as(NM).call('event.admin.code', { id: ev.id });
+    const otherCode = await app.as(NM).call('event.admin.code', { id: other.id });
     clock += 60_000; // two windows later
     const loc = { location: VENUE };
     expect(await codeErr(app.as('r1').call('event.checkin', { eventId: ev.id, code: old.qr, ...loc }))).toBe('CHECKIN_CODE_EXPIRED');
@@ -216,7 +216,7 @@ describe('rotating codes', () => {
     for (let i = 0; i < 12; i++) await refusal('1234567');
     const ok = await app
       .as('shape')
-      .call('event.checkin', { eventId: ev.id, code: (await app.as(NM).call('event.code', { id: ev.id })).code, location: VENUE });
+      .call('event.checkin', { eventId: ev.id, code: (await app.as(NM).call('event.admin.code', { id: ev.id })).code, location: VENUE });
     expect(ok.firstTime).toBe(true);
   });
 
@@ -228,7 +228,7 @@ describe('rotating codes', () => {
 });
 
 describe('check-in rules', () => {
-  const current = async (id: number) => (await app.as(NM).call('event.code', { id })).code;
+  const current = async (id: number) => (await app.as(NM).call('event.admin.code', { id })).code;
 
   test('haversine distance: 0.001° of latitude is about 111 m', () => {
     expect(Math.round(distanceMeters({ lat: 40, lng: 111 }, { lat: 40.001, lng: 111 }))).toBe(111);
@@ -375,19 +375,19 @@ describe('offline check-ins', () => {
     const ev = await memberDay();
     const scannedAt = MEMBER_DAY + 10_000;
     clock = scannedAt;
-    const { qr } = await app.as(NM).call('event.code', { id: ev.id });
+    const { qr } = await app.as(NM).call('event.admin.code', { id: ev.id });
     clock = scannedAt + 6 * 3600_000; // back online six hours later, after the event
     const r = await app.as('off1').call('event.checkin', { eventId: ev.id, code: qr, scannedAt: new Date(scannedAt).toISOString(), location: VENUE });
     expect(r).toMatchObject({ firstTime: true, offline: true });
-    const live = await app.as(NM).call('event.live', { id: ev.id });
+    const live = await app.as(NM).call('event.admin.live', { id: ev.id });
     const row = live.offline.find((o) => o.scannedAt === new Date(scannedAt).toISOString())!;
     expect(row.offline).toBe(true);
     expect(live.latest.some((l) => l.id === row.id)).toBe(false);
     const pts = (await app.as('off1').call('member.me', {})).points;
-    expect(await codeErr(app.as(HHHT).call('event.voidCheckin', { checkinId: row.id }))).toBe('FORBIDDEN');
-    const voided = await app.as(NM).call('event.voidCheckin', { checkinId: row.id });
+    expect(await codeErr(app.as(HHHT).call('event.admin.voidCheckin', { checkinId: row.id }))).toBe('FORBIDDEN');
+    const voided = await app.as(NM).call('event.admin.voidCheckin', { checkinId: row.id });
     expect(voided.voided).toBe(true);
-    await app.as(NM).call('event.voidCheckin', { checkinId: row.id }); // twice: no second deduction
+    await app.as(NM).call('event.admin.voidCheckin', { checkinId: row.id }); // twice: no second deduction
     expect((await app.as('off1').call('member.me', {})).points).toBe(pts - 20);
     expect(
       await codeErr(app.as('off1').call('event.checkin', { eventId: ev.id, code: qr, scannedAt: new Date(scannedAt).toISOString(), location: VENUE })),
@@ -395,14 +395,14 @@ describe('offline check-ins', () => {
     expect((await app.as('off1').call('event.myCheckins', {})).items[0]).toMatchObject({ offline: true, voided: true });
     // An on-site check-in cannot be voided.
     const onsite = live.latest[0];
-    expect(await codeErr(app.as(NM).call('event.voidCheckin', { checkinId: onsite.id }))).toBe('CONFLICT');
+    expect(await codeErr(app.as(NM).call('event.admin.voidCheckin', { checkinId: onsite.id }))).toBe('CONFLICT');
   });
 
   test('refused outside the rules: after 24 h, a scan time the code was not valid at, a scan time outside the check-in window', async () => {
     const ev = await memberDay();
     const scannedAt = MEMBER_DAY;
     clock = scannedAt;
-    const { qr, code } = await app.as(NM).call('event.code', { id: ev.id });
+    const { qr, code } = await app.as(NM).call('event.admin.code', { id: ev.id });
     clock = scannedAt + 24 * 3600_000 + 60_000;
     expect(
       await codeErr(app.as('off2').call('event.checkin', { eventId: ev.id, code: qr, scannedAt: new Date(scannedAt).toISOString(), location: VENUE })),
@@ -424,7 +424,7 @@ describe('offline check-ins', () => {
     // A code shown before the check-in opened (organiser testing the screen early).
     const before = Date.parse('2027-05-29T00:20:00.000Z');
     clock = before;
-    const early = await app.as(NM).call('event.code', { id: ev.id });
+    const early = await app.as(NM).call('event.admin.code', { id: ev.id });
     clock = before + 3600_000;
     expect(
       await codeErr(app.as('off2').call('event.checkin', { eventId: ev.id, code: early.qr, scannedAt: new Date(before).toISOString(), location: VENUE })),
@@ -444,10 +444,10 @@ describe('association view', () => {
     await app.as('s1').call('member.update', { realName: '乌兰图雅', phone: '13812345678' });
     await app.as('s2').call('member.update', { orgId: '150102' });
     for (const m of ['s1', 's2']) {
-      await app.as(m).call('event.checkin', { eventId: ev.id, code: (await app.as(NM).call('event.code', { id: ev.id })).code });
+      await app.as(m).call('event.checkin', { eventId: ev.id, code: (await app.as(NM).call('event.admin.code', { id: ev.id })).code });
       clock += 15 * 60_000;
     }
-    const s = await app.as(NM).call('event.stats', { id: ev.id });
+    const s = await app.as(NM).call('event.admin.stats', { id: ev.id });
     expect(s.total).toBe(2);
     expect(s.overTime.reduce((a, b) => a + b.count, 0)).toBe(2);
     expect(s.byOrg.map((o) => o.name).sort()).toEqual(['乌丹一村计生协', '新城区计生协']);
@@ -455,9 +455,9 @@ describe('association view', () => {
     expect(s1).toMatchObject({ name: '乌***', phoneMasked: '138****5678' });
     expect(JSON.stringify(s)).not.toContain('13812345678');
     expect(JSON.stringify(s)).not.toContain('乌兰图雅');
-    expect(await codeErr(app.as(HHHT).call('event.stats', { id: ev.id }))).toBe('FORBIDDEN');
+    expect(await codeErr(app.as(HHHT).call('event.admin.stats', { id: ev.id }))).toBe('FORBIDDEN');
 
-    const x = await app.as(NM).call('event.export', { id: ev.id });
+    const x = await app.as(NM).call('event.admin.export', { id: ev.id });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.base64, 'base64') as never);
     const sheet = wb.getWorksheet('签到名单')!;
@@ -482,13 +482,13 @@ describe('association view', () => {
       ['event.checkin', { eventId: 1, code: 'x'.repeat(500) }],
       ['event.checkin', { eventId: -1, code: '123456' }],
       ['event.list', { when: 'soon' }],
-      ['event.publish', { orgId: '150000', title: 'x' }],
+      ['event.admin.publish', { orgId: '150000', title: 'x' }],
       ['event.checkin', { eventId: 1, code: '123456', location: { lat: 100, lng: 0 } }],
     ] as const) {
       const r = await app.as(NM).raw(a, p);
       expect(r.status).toBe(400);
     }
-    const r = await app.as(NM).raw('event.publish', {
+    const r = await app.as(NM).raw('event.admin.publish', {
       orgId: '150000',
       title: '时间反了',
       type: '其他',

@@ -110,17 +110,17 @@ describe('scheduled publishing', () => {
   });
 
   test('admins move publish times only within their subtree', async () => {
-    const list = await app.as('dev-admin-nm').call('magazine.adminIssues', {});
+    const list = await app.as('dev-admin-nm').call('magazine.admin.issues', {});
     expect(list.issues.length).toBeGreaterThanOrEqual(3);
     const target = list.issues.find((i) => i.number === 1)!;
     expect(target.published).toBe(true);
-    const denied = await app.as('dev-admin-hhht').raw('magazine.publish', { issueId: target.id, publishAt: '2030-01-01T00:00:00Z' });
+    const denied = await app.as('dev-admin-hhht').raw('magazine.admin.publish', { issueId: target.id, publishAt: '2030-01-01T00:00:00Z' });
     expect(denied.status).toBe(403);
-    expect((await app.as('reader-a').raw('magazine.adminIssues', {})).status).toBe(403);
-    const moved = await app.as('dev-admin-nm').call('magazine.publish', { issueId: target.id, publishAt: '2030-01-01T00:00:00Z' });
+    expect((await app.as('reader-a').raw('magazine.admin.issues', {})).status).toBe(403);
+    const moved = await app.as('dev-admin-nm').call('magazine.admin.publish', { issueId: target.id, publishAt: '2030-01-01T00:00:00Z' });
     expect(moved.published).toBe(false);
     expect((await app.as('reader-a').call('magazine.shelf', {})).issues.map((i) => i.id)).not.toContain(target.id);
-    await app.as('dev-admin-nm').call('magazine.publish', { issueId: target.id, publishAt: '2026-01-15T00:00:00+08:00' });
+    await app.as('dev-admin-nm').call('magazine.admin.publish', { issueId: target.id, publishAt: '2026-01-15T00:00:00+08:00' });
     expect((await app.as('reader-a').call('magazine.shelf', {})).issues.map((i) => i.id)).toContain(target.id);
   });
 });
@@ -153,22 +153,22 @@ describe('publishing in the admin subPackage (org-scoped)', () => {
   });
 
   test('an admin creates an issue for their org, writes, edits, reorders and deletes articles with an uploaded picture; readers of that subtree see it at its time', async () => {
-    const up = await app.as(HHHT).call('media.upload', { bytes: pngImage(40, 30, 7) } as never);
+    const up = await app.as(HHHT).call('media.admin.upload', { bytes: pngImage(40, 30, 7) } as never);
     const url = (up as { url: string }).url;
-    const created = await app.as(HHHT).call('magazine.saveIssue', issueIn({ cover: url }));
+    const created = await app.as(HHHT).call('magazine.admin.saveIssue', issueIn({ cover: url }));
     expect(created).toMatchObject({ orgId: '150100', orgName: '呼和浩特市计生协', published: false, articleCount: 0, cover: url });
     const a1 = await app
       .as(HHHT)
-      .call('magazine.saveArticle', articleIn(created.id, { bodyMd: `正文第一段。\n\n![育儿角一角](${url})\n\n## 以后\n\n继续办下去。` }));
-    const a2 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { title: '青城家庭健康讲座', column: '家庭健康' }));
-    const a3 = await app.as(HHHT).call('magazine.saveArticle', articleIn(created.id, { title: '要删掉的稿子' }));
+      .call('magazine.admin.saveArticle', articleIn(created.id, { bodyMd: `正文第一段。\n\n![育儿角一角](${url})\n\n## 以后\n\n继续办下去。` }));
+    const a2 = await app.as(HHHT).call('magazine.admin.saveArticle', articleIn(created.id, { title: '青城家庭健康讲座', column: '家庭健康' }));
+    const a3 = await app.as(HHHT).call('magazine.admin.saveArticle', articleIn(created.id, { title: '要删掉的稿子' }));
     expect([a1.seq, a2.seq, a3.seq]).toEqual([1, 2, 3]);
     const edited = await app
       .as(HHHT)
-      .call('magazine.saveArticle', articleIn(created.id, { articleId: a2.id, seq: 0 + 1, title: '青城家庭健康讲座（修订）', column: '家庭健康' }));
+      .call('magazine.admin.saveArticle', articleIn(created.id, { articleId: a2.id, seq: 0 + 1, title: '青城家庭健康讲座（修订）', column: '家庭健康' }));
     expect(edited).toMatchObject({ id: a2.id, title: '青城家庭健康讲座（修订）', seq: 1 });
-    expect(await app.as(HHHT).call('magazine.deleteArticle', { articleId: a3.id })).toEqual({ deleted: true });
-    const detail = await app.as(HHHT).call('magazine.adminIssue', { issueId: created.id });
+    expect(await app.as(HHHT).call('magazine.admin.deleteArticle', { articleId: a3.id })).toEqual({ deleted: true });
+    const detail = await app.as(HHHT).call('magazine.admin.issue', { issueId: created.id });
     expect(detail.articles.map((a) => a.title)).toEqual(['社区里的育儿角', '青城家庭健康讲座（修订）']);
     expect(detail.articles[0].bodyMd).toContain(url);
 
@@ -195,40 +195,40 @@ describe('publishing in the admin subPackage (org-scoped)', () => {
   });
 
   test('outside their subtree an admin is refused in Chinese; a member is refused; duplicates and foreign images are refused', async () => {
-    const nmIssue = (await app.as('dev-admin-nm').call('magazine.adminIssues', {})).issues.find((i) => i.orgId === '150000')!;
-    const nmArticle = (await app.as('dev-admin-nm').call('magazine.adminIssue', { issueId: nmIssue.id })).articles[0];
+    const nmIssue = (await app.as('dev-admin-nm').call('magazine.admin.issues', {})).issues.find((i) => i.orgId === '150000')!;
+    const nmArticle = (await app.as('dev-admin-nm').call('magazine.admin.issue', { issueId: nmIssue.id })).articles[0];
     const refusals = [
-      await app.as(HHHT).raw('magazine.saveIssue', issueIn({ orgId: '150000', number: 8 })),
-      await app.as(HHHT).raw('magazine.saveIssue', issueIn({ orgId: '150400', number: 8 })),
-      await app.as(HHHT).raw('magazine.saveIssue', issueIn({ issueId: nmIssue.id, number: 9 })),
-      await app.as(HHHT).raw('magazine.adminIssue', { issueId: nmIssue.id }),
-      await app.as(HHHT).raw('magazine.saveArticle', articleIn(nmIssue.id)),
-      await app.as(HHHT).raw('magazine.saveArticle', articleIn(nmIssue.id, { articleId: nmArticle.id })),
-      await app.as(HHHT).raw('magazine.deleteArticle', { articleId: nmArticle.id }),
-      await app.as('reader-hhht').raw('magazine.saveIssue', issueIn({ number: 10 })),
+      await app.as(HHHT).raw('magazine.admin.saveIssue', issueIn({ orgId: '150000', number: 8 })),
+      await app.as(HHHT).raw('magazine.admin.saveIssue', issueIn({ orgId: '150400', number: 8 })),
+      await app.as(HHHT).raw('magazine.admin.saveIssue', issueIn({ issueId: nmIssue.id, number: 9 })),
+      await app.as(HHHT).raw('magazine.admin.issue', { issueId: nmIssue.id }),
+      await app.as(HHHT).raw('magazine.admin.saveArticle', articleIn(nmIssue.id)),
+      await app.as(HHHT).raw('magazine.admin.saveArticle', articleIn(nmIssue.id, { articleId: nmArticle.id })),
+      await app.as(HHHT).raw('magazine.admin.deleteArticle', { articleId: nmArticle.id }),
+      await app.as('reader-hhht').raw('magazine.admin.saveIssue', issueIn({ number: 10 })),
     ];
     for (const r of refusals) {
       expect(r.status).toBe(403);
       expect((r.body as any).error.message).toMatch(CJK);
     }
     // the 自治区 admin may act anywhere below it (here: on 呼和浩特's list, which it sees)
-    expect((await app.as('dev-admin-nm').call('magazine.adminIssues', {})).issues.some((i) => i.orgId === '150100')).toBe(true);
-    expect((await app.as(HHHT).call('magazine.adminIssues', {})).issues.every((i) => i.orgId === '150100')).toBe(true);
+    expect((await app.as('dev-admin-nm').call('magazine.admin.issues', {})).issues.some((i) => i.orgId === '150100')).toBe(true);
+    expect((await app.as(HHHT).call('magazine.admin.issues', {})).issues.every((i) => i.orgId === '150100')).toBe(true);
 
-    const dup = await app.as(HHHT).raw('magazine.saveIssue', issueIn());
+    const dup = await app.as(HHHT).raw('magazine.admin.saveIssue', issueIn());
     expect(dup.status).toBe(409);
     expect((dup.body as any).error.message).toContain('第 7 期');
-    const own = (await app.as(HHHT).call('magazine.adminIssues', {})).issues[0];
-    const foreign = await app.as(HHHT).raw('magazine.saveArticle', articleIn(own.id, { bodyMd: '![外链](https://example.com/a.png)' }));
+    const own = (await app.as(HHHT).call('magazine.admin.issues', {})).issues[0];
+    const foreign = await app.as(HHHT).raw('magazine.admin.saveArticle', articleIn(own.id, { bodyMd: '![外链](https://example.com/a.png)' }));
     expect(foreign.status).toBe(400);
     expect((foreign.body as any).error.message).toMatch(CJK);
-    const missing = await app.as(HHHT).raw('magazine.saveArticle', articleIn(own.id, { bodyMd: `![没有](/media/${'a'.repeat(64)}.png)` }));
+    const missing = await app.as(HHHT).raw('magazine.admin.saveArticle', articleIn(own.id, { bodyMd: `![没有](/media/${'a'.repeat(64)}.png)` }));
     expect(missing.status).toBe(400);
-    const badCover = await app.as(HHHT).raw('magazine.saveIssue', issueIn({ number: 11, cover: 'javascript:alert(1)' }));
+    const badCover = await app.as(HHHT).raw('magazine.admin.saveIssue', issueIn({ number: 11, cover: 'javascript:alert(1)' }));
     expect(badCover.status).toBe(400);
     expect((badCover.body as any).error.message).toMatch(CJK);
     // the article of another issue cannot be moved in through an issue the admin owns
-    const moved = await app.as('dev-admin-nm').raw('magazine.saveArticle', articleIn(own.id, { articleId: nmArticle.id }));
+    const moved = await app.as('dev-admin-nm').raw('magazine.admin.saveArticle', articleIn(own.id, { articleId: nmArticle.id }));
     expect(moved.status).toBe(404);
   });
 });
@@ -502,8 +502,8 @@ describe('favourites, history, settings', () => {
 
   test('articles of a withdrawn issue leave favourites, history and 继续阅读, and come back when it is published again', async () => {
     const admin = app.as('dev-admin-nm');
-    const target = (await admin.call('magazine.adminIssues', {})).issues.find((i) => i.number === 2 && i.orgId === '150000')!;
-    const [a] = (await admin.call('magazine.adminIssue', { issueId: target.id })).articles;
+    const target = (await admin.call('magazine.admin.issues', {})).issues.find((i) => i.number === 2 && i.orgId === '150000')!;
+    const [a] = (await admin.call('magazine.admin.issue', { issueId: target.id })).articles;
     const reader = app.as('fav-withdrawn');
     await reader.call('magazine.article', { articleId: a.id });
     await reader.call('magazine.favorite', { articleId: a.id, on: true });
@@ -513,11 +513,11 @@ describe('favourites, history, settings', () => {
       continueReading: (await reader.call('magazine.shelf', {})).continueReading?.articleId ?? null,
     });
     expect(await listed()).toEqual({ favorites: [a.id], history: [a.id], continueReading: a.id });
-    await admin.call('magazine.publish', { issueId: target.id, publishAt: '2030-01-01T00:00:00Z' });
+    await admin.call('magazine.admin.publish', { issueId: target.id, publishAt: '2030-01-01T00:00:00Z' });
     try {
       expect(await listed()).toEqual({ favorites: [], history: [], continueReading: null });
     } finally {
-      await admin.call('magazine.publish', { issueId: target.id, publishAt: target.publishAt });
+      await admin.call('magazine.admin.publish', { issueId: target.id, publishAt: target.publishAt });
     }
     expect(await listed()).toEqual({ favorites: [a.id], history: [a.id], continueReading: a.id });
   });
@@ -528,13 +528,13 @@ describe('favourites, history, settings', () => {
       ['magazine.heartbeat', { articleId: 1, activeSeconds: 5, visible: true, active: true, memberId: 2 }],
       ['magazine.settings', { fontSize: 'large', memberId: 2 }],
       ['magazine.myReading', { memberId: 2 }],
-      ['magazine.saveIssue', { orgId: '150100', year: 2026, number: 100, title: 'x', cover: 'family', publishAt: '2026-01-01T00:00:00Z' }],
-      ['magazine.saveIssue', { orgId: '150100', year: 2026, number: 1, title: '', cover: 'family', publishAt: 'tomorrow' }],
-      ['magazine.saveArticle', { issueId: 1, title: 'x', author: 'y', column: 'z', summary: 's', bodyMd: '' }],
-      ['magazine.saveArticle', { issueId: 1, title: 'x', author: 'y', column: 'z', summary: 's', bodyMd: 'x'.repeat(30001) }],
-      ['magazine.deleteArticle', { articleId: 'one' }],
-      ['magazine.adminIssue', {}],
-      ['magazine.publish', { issueId: 1, publishAt: 'soon' }],
+      ['magazine.admin.saveIssue', { orgId: '150100', year: 2026, number: 100, title: 'x', cover: 'family', publishAt: '2026-01-01T00:00:00Z' }],
+      ['magazine.admin.saveIssue', { orgId: '150100', year: 2026, number: 1, title: '', cover: 'family', publishAt: 'tomorrow' }],
+      ['magazine.admin.saveArticle', { issueId: 1, title: 'x', author: 'y', column: 'z', summary: 's', bodyMd: '' }],
+      ['magazine.admin.saveArticle', { issueId: 1, title: 'x', author: 'y', column: 'z', summary: 's', bodyMd: 'x'.repeat(30001) }],
+      ['magazine.admin.deleteArticle', { articleId: 'one' }],
+      ['magazine.admin.issue', {}],
+      ['magazine.admin.publish', { issueId: 1, publishAt: 'soon' }],
       ['magazine.favorite', { articleId: 1 }],
       ['magazine.history', { limit: 1000 }],
       ['magazine.shelf', { limit: 0 }],

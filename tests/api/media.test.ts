@@ -167,7 +167,7 @@ test('images over 2 MB are refused with 413 and a Chinese message', async () => 
 });
 
 test('the JSON API cannot carry an upload', async () => {
-  const r = await host.post('media.upload', { bytes: 'iVBORw0KGgo=' }, admin);
+  const r = await host.post('media.admin.upload', { bytes: 'iVBORw0KGgo=' }, admin);
   expectRefusal(r, 400);
   expect(r.body.error.message).toContain('/api/media/upload');
 });
@@ -222,7 +222,7 @@ describe('covers must point at a real upload', () => {
       const q = await host.post('quiz.admin.saveCampaign', campaign(cover), admin);
       expectRefusal(q, 400);
       expect(q.body.error.message).toContain('封面');
-      const e = await host.post('event.publish', event(cover), admin);
+      const e = await host.post('event.admin.publish', event(cover), admin);
       expectRefusal(e, 400);
     }
   });
@@ -230,7 +230,7 @@ describe('covers must point at a real upload', () => {
   test('an event saves an uploaded cover; https and cloud fileIDs are accepted as they are', async () => {
     const url = (await upload(pngImage(40, 30, 7), 'image/png', admin)).body.data.url as string;
     for (const cover of [url, 'https://example.com/cover.jpg', 'cloud://env-1a2b.7465-env-1a2b-1300/covers/a.jpg', null]) {
-      const r = await host.post('event.publish', event(cover), admin);
+      const r = await host.post('event.admin.publish', event(cover), admin);
       expect([r.status, r.body.data?.cover]).toEqual([200, cover]);
     }
   });

@@ -70,7 +70,7 @@ test('both hosts started together on an empty database: one schema, one set of s
 test('2,000 registrations for 50 seats split across both hosts: exactly 50 confirmed, waitlist positions unique and gapless', async () => {
   const now = Date.now();
   const published = await a.post(
-    'class.publish',
+    'class.admin.publish',
     {
       orgId: '150100', title: '两台主机抢座', topic: '科学养育', teacher: '王老师', description: '',
       venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,
@@ -90,7 +90,7 @@ test('2,000 registrations for 50 seats split across both hosts: exactly 50 confi
   expect(results.filter((r) => r.body.data.status === 'confirmed')).toHaveLength(50);
   const positions = results.filter((r) => r.body.data.status === 'waitlisted').map((r) => r.body.data.position as number);
   expect(positions.sort((x, y) => x - y)).toEqual(Array.from({ length: 1950 }, (_, i) => i + 1));
-  const roster = await b.post('class.roster', { classId }, adminA);
+  const roster = await b.post('class.admin.roster', { classId }, adminA);
   const entries = roster.body.data.entries as { status: string; position: number | null }[];
   expect(entries.filter((e) => e.status === 'confirmed')).toHaveLength(50);
   expect(entries.filter((e) => e.status === 'waitlisted').map((e) => e.position)).toEqual(Array.from({ length: 1950 }, (_, i) => i + 1));
@@ -101,7 +101,7 @@ async function publishEvent(title: string) {
   const now = Date.now();
   const admin = await a.login('dev-admin-nm');
   const ev = await a.post(
-    'event.publish',
+    'event.admin.publish',
     {
       orgId: '150000', title, type: '会员活动日', audience: 'all', points: 3,
       startsAt: new Date(now - H).toISOString(), endsAt: new Date(now + H).toISOString(),
@@ -111,7 +111,7 @@ async function publishEvent(title: string) {
   );
   expect(ev.status).toBe(200);
   const id = ev.body.data.id as number;
-  const code = async () => (await b.post('event.code', { id }, admin)).body.data.code as string;
+  const code = async () => (await b.post('event.admin.code', { id }, admin)).body.data.code as string;
   return { id, admin, code };
 }
 const here = { lat: 40.8176, lng: 111.6709 };
@@ -124,7 +124,7 @@ test('500 check-ins across both hosts (each sent twice, once to each host) are c
   const results = await Promise.all(tokens.flatMap((t) => [a.post('event.checkin', payload, t), b.post('event.checkin', payload, t)]));
   expect(results.filter((r) => r.status !== 200).map((r) => r.body)).toEqual([]);
   expect(results.filter((r) => r.body.data.firstTime)).toHaveLength(500);
-  for (const host of [a, b]) expect((await host.post('event.live', { id: ev.id }, ev.admin)).body.data.count).toBe(500);
+  for (const host of [a, b]) expect((await host.post('event.admin.live', { id: ev.id }, ev.admin)).body.data.count).toBe(500);
 });
 
 test('the wrong-code limit holds across both hosts', async () => {
@@ -170,9 +170,9 @@ test('a host killed with SIGKILL mid-burst loses no acknowledged check-in, and t
   // Every acknowledged check-in is there: checking in again on the surviving host says it was already recorded.
   const again = await pooled(acked.map((r) => () => b.post('event.checkin', payload, r.token)), 40);
   expect(again.filter((r) => r.status !== 200 || r.body.data.firstTime !== false)).toEqual([]);
-  const live = await b.post('event.live', { id: ev.id }, ev.admin);
+  const live = await b.post('event.admin.live', { id: ev.id }, ev.admin);
   expect(live.body.data.count).toBeGreaterThanOrEqual(acked.length);
   // Bring a replacement up on the same database, as an orchestrator would.
   a = await startHostProcess({ DATABASE_URL: database.url });
-  expect((await a.post('event.live', { id: ev.id }, ev.admin)).body.data.count).toBe(live.body.data.count);
+  expect((await a.post('event.admin.live', { id: ev.id }, ev.admin)).body.data.count).toBe(live.body.data.count);
 });

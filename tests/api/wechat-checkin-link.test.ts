@@ -20,7 +20,7 @@ afterAll(async () => {
 async function openEvent(token: string) {
   const now = Date.now();
   const r = await host.post(
-    'event.publish',
+    'event.admin.publish',
     { orgId: '150000', title: '链接签到测试', type: '会员活动日', startsAt: new Date(now - 3600_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(), venue: { name: '新华广场', address: '' }, audience: 'all' },
     token,
   );
@@ -31,7 +31,7 @@ test('the QR holds a link under CHECKIN_LINK_BASE that checks in like the scanne
   const admin = await host.login('dev-admin-nm');
   const e = await openEvent(admin);
   const other = await openEvent(admin);
-  const code = (await host.post('event.code', { id: e.id }, admin)).body.data;
+  const code = (await host.post('event.admin.code', { id: e.id }, admin)).body.data;
   expect(code.qr).toMatch(new RegExp(`^https://hyzj\\.example\\.cn/c/${e.id}/\\d+/[A-Za-z0-9_-]{22}$`));
   expect(eventIdOfQr(code.qr)).toBe(e.id);
   expect(checkinLinkParts(`${code.qr}?from=wechat`)).toMatchObject({ eventId: e.id });
@@ -44,7 +44,7 @@ test('the QR holds a link under CHECKIN_LINK_BASE that checks in like the scanne
   expect((await host.post('event.checkin', { eventId: other.id, code: code.qr.replace(`/c/${e.id}/`, `/c/${other.id}/`) }, member)).body.error.code).toBe('CHECKIN_CODE_FORGED');
   expect((await host.post('event.checkin', { eventId: other.id, code: code.qr }, member)).body.error.code).toBe('CHECKIN_CODE_OTHER_EVENT');
   // The window is part of what is signed: a link with another window number fails.
-  const old = await host.post('event.code', { id: e.id }, admin);
+  const old = await host.post('event.admin.code', { id: e.id }, admin);
   const stale = old.body.data.qr.replace(/\/c\/(\d+)\/(\d+)\//, (_m: string, ev: string, w: string) => `/c/${ev}/${Number(w) - 20}/`);
   expect((await host.post('event.checkin', { eventId: e.id, code: stale }, member)).body.error.code).toBe('CHECKIN_CODE_FORGED');
 

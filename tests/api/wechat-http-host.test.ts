@@ -32,7 +32,7 @@ test('a promotion queued through the API reaches WeChat by the host’s own time
     }
     const H = 3600_000;
     const now = Date.now();
-    const c = await as('dev-admin-hhht').call('class.publish', {
+    const c = await as('dev-admin-hhht').call('class.admin.publish', {
       orgId: '150100', title: '定时发送测试课', topic: '科学养育', teacher: '王老师', description: '简介',
       venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,
       startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),

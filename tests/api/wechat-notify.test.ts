@@ -38,7 +38,7 @@ const drain = (over: { gateway?: WechatGateway; config?: string; log?: (l: strin
   drainOutbox({ store: app.store, gateway: over.gateway ?? gateway, templates: parseTemplateConfigs(over.config ?? CONFIG), now: () => clock, log: over.log ?? (() => undefined) });
 
 async function publishClass(over: Record<string, unknown> = {}) {
-  return admin().call('class.publish', {
+  return admin().call('class.admin.publish', {
     orgId: '150100',
     title: '测试课堂',
     topic: '科学养育',
@@ -96,7 +96,7 @@ test('a promotion is sent once through subscribeMessage.send, with data shaped t
   // Drained again: nothing more goes out.
   expect(await drain()).toEqual({ sent: 0, failed: 0, retrying: 0, cancelled: 0 });
   expect(wx.delivered).toHaveLength(1);
-  const status = await admin().call('notify.status', { classId: c.id });
+  const status = await admin().call('notify.admin.status', { classId: c.id });
   expect(status.kinds.find((k) => k.kind === 'class_promoted')).toMatchObject({ label: '候补递补通知', sent: 1, failed: 0, pending: 0 });
 });
 
@@ -105,7 +105,7 @@ test('the token is fetched once for concurrent sends, kept, and refreshed once o
   await promotion({ capacity: 1 }, waiting);
   // Free 11 more seats: everyone on the waitlist is promoted.
   const c = (await app.as('w0').call('class.myRegistrations', {})).registrations[0];
-  await admin().call('class.update', { classId: c.classId, capacity: 12 });
+  await admin().call('class.admin.update', { classId: c.classId, capacity: 12 });
   for (const w of waiting) wx.accept(w, 'T_PROMO');
   expect((await drain()).sent).toBe(12);
   expect(wx.stats.tokenFetches).toBe(1);
@@ -146,7 +146,7 @@ test('intermittent 5xx: retried with backoff until delivered, with no duplicate 
   const waiting = Array.from({ length: 10 }, (_, i) => `w${i}`);
   await promotion({ capacity: 1 }, waiting);
   const c = (await app.as('w0').call('class.myRegistrations', {})).registrations[0];
-  await admin().call('class.update', { classId: c.classId, capacity: 10 });
+  await admin().call('class.admin.update', { classId: c.classId, capacity: 10 });
   for (const w of waiting) wx.accept(w, 'T_PROMO');
   wx.failRandomly(0.4);
   let first = await drain();
@@ -160,7 +160,7 @@ test('intermittent 5xx: retried with backoff until delivered, with no duplicate 
   expect(wx.delivered).toHaveLength(10);
   expect(new Set(wx.delivered.map((d) => d.touser)).size).toBe(10);
   expect(wx.stats.serverErrors).toBeGreaterThan(0);
-  const status = await admin().call('notify.status', { classId: c.classId });
+  const status = await admin().call('notify.admin.status', { classId: c.classId });
   expect(status.kinds[0]).toMatchObject({ sent: 10, failed: 0, pending: 0 });
 });
 
@@ -168,7 +168,7 @@ test('two senders draining at once never send one message twice', async () => {
   const waiting = Array.from({ length: 20 }, (_, i) => `w${i}`);
   await promotion({ capacity: 1 }, waiting);
   const c = (await app.as('w0').call('class.myRegistrations', {})).registrations[0];
-  await admin().call('class.update', { classId: c.classId, capacity: 20 });
+  await admin().call('class.admin.update', { classId: c.classId, capacity: 20 });
   // Each member accepted twice: a duplicate send would be delivered, not refused, so it would show.
   for (const w of waiting) wx.accept(w, 'T_PROMO', 2);
   const other = wechatGatewayFromEnv({ WX_APPID: wx.appId, WX_APPSECRET: wx.appSecret, WX_API_BASE: wx.base }, undefined, { now: () => clock.getTime() })!;
@@ -183,7 +183,7 @@ test('43101 (no acceptance left) and 47003 (bad data) are final and recorded wit
   // w1 accepted in the app but WeChat holds no acceptance: 43101.
   expect(await drain()).toMatchObject({ sent: 0, failed: 1 });
   expect(wx.delivered).toHaveLength(0);
-  const status = (await admin().call('notify.status', { classId: c.id })).kinds[0];
+  const status = (await admin().call('notify.admin.status', { classId: c.id })).kinds[0];
   expect(status).toMatchObject({ sent: 0, failed: 1, failures: [{ code: '43101', count: 1 }] });
   expect(status.failures[0].message).toContain('授权');
   // Drained again later: a final failure is not retried.
@@ -195,7 +195,7 @@ test('43101 (no acceptance left) and 47003 (bad data) are final and recorded wit
   wx.accept('w4', 'T_PROMO');
   const badKeys = JSON.stringify({ class_promoted: { id: 'T_PROMO', keys: { note: 'thing4' } } });
   expect(await drain({ config: badKeys })).toMatchObject({ failed: 1 });
-  const s2 = (await admin().call('notify.status', { classId: c2.id })).kinds[0];
+  const s2 = (await admin().call('notify.admin.status', { classId: c2.id })).kinds[0];
   expect(s2.failures).toEqual([expect.objectContaining({ code: '47003', count: 1 })]);
 
   // A value that cannot be shaped (a phrase is at most 5 汉字) is caught before anything is sent.
@@ -205,7 +205,7 @@ test('43101 (no acceptance left) and 47003 (bad data) are final and recorded wit
   const phrase = JSON.stringify({ class_promoted: { id: 'T_PROMO', keys: { note: 'phrase3' } } });
   expect(await drain({ config: phrase })).toMatchObject({ failed: 1 });
   expect(wx.stats.sendCalls).toBe(calls);
-  const s3 = (await admin().call('notify.status', { classId: c3.id })).kinds[0];
+  const s3 = (await admin().call('notify.admin.status', { classId: c3.id })).kinds[0];
   expect(s3.failures[0]).toMatchObject({ code: 'DATA_INVALID' });
   expect(s3.failures[0].message).toContain('phrase3');
 
@@ -217,14 +217,14 @@ test('43101 (no acceptance left) and 47003 (bad data) are final and recorded wit
     await drain();
     clock = new Date(clock.getTime() + 2 * H);
   }
-  const s4 = (await admin().call('notify.status', { classId: c4.id })).kinds[0];
+  const s4 = (await admin().call('notify.admin.status', { classId: c4.id })).kinds[0];
   expect(s4).toMatchObject({ sent: 0, pending: 0, failed: 1, failures: [expect.objectContaining({ code: 'HTTP_503' })] });
   expect(wx.stats.sendCalls - calls).toBe(MAX_ATTEMPTS);
 });
 
 test('活动提醒: queued when a member who said 我要参加 accepts, sent the day before; withdrawn with 我要参加', async () => {
   const startsAt = new Date(T0.getTime() + 72 * H).toISOString();
-  const e = await app.as('dev-admin-nm').call('event.publish', {
+  const e = await app.as('dev-admin-nm').call('event.admin.publish', {
     orgId: '150000', title: '5·29 会员活动日', type: '会员活动日', startsAt, endsAt: new Date(T0.getTime() + 75 * H).toISOString(),
     venue: { name: '新华广场', address: '新城区', lat: 40.8, lng: 111.6, radius: 200 }, audience: 'all',
   } as never);
@@ -249,12 +249,12 @@ test('活动提醒: queued when a member who said 我要参加 accepts, sent the
   expect(wx.delivered[0]).toMatchObject({ templateId: 'T_EVENT', page: `packages/events/detail/index?id=${e.id}` });
   expect(wx.delivered[0].data.time2.value).toBe('2026年12月4日 10:00');
   expect(wx.delivered[0].data.thing3.value).toBe('地点：新华广场');
-  const status = await app.as('dev-admin-nm').call('notify.status', { eventId: e.id });
+  const status = await app.as('dev-admin-nm').call('notify.admin.status', { eventId: e.id });
   expect(status.kinds).toEqual([expect.objectContaining({ kind: 'event_reminder', label: '活动提醒', sent: 1, failed: 0 })]);
   // Someone else's event status is not theirs to see.
-  expect((await admin().raw('notify.status', { eventId: e.id })).status).toBe(403);
-  expect((await app.as('m1').raw('notify.status', { eventId: e.id })).status).toBe(403);
-  expect((await admin().raw('notify.status', {})).body).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+  expect((await admin().raw('notify.admin.status', { eventId: e.id })).status).toBe(403);
+  expect((await app.as('m1').raw('notify.admin.status', { eventId: e.id })).status).toBe(403);
+  expect((await admin().raw('notify.admin.status', {})).body).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
 });
 
 test('the secret appears in no log line, no recorded reason and no answer, even when WeChat refuses it', async () => {
@@ -264,7 +264,7 @@ test('the secret appears in no log line, no recorded reason and no answer, even 
     const c = await promotion();
     const wrong = wechatGatewayFromEnv({ WX_APPID: wx.appId, WX_APPSECRET: 'wrong-secret-abcdef', WX_API_BASE: wx.base }, undefined, { now: () => clock.getTime() })!;
     await drainOutbox({ store: app.store, gateway: wrong, templates: parseTemplateConfigs(CONFIG), now: () => clock, log: (l) => lines.push(l) });
-    const status = await admin().call('notify.status', { classId: c.id });
+    const status = await admin().call('notify.admin.status', { classId: c.id });
     const all = JSON.stringify(status) + lines.join('\n');
     expect(status.kinds[0].pending).toBe(1); // retried later: a credential problem is not the member's
     expect(all).not.toContain('wrong-secret-abcdef');

@@ -19,17 +19,17 @@ beforeAll(async () => {
   ({ host, browser } = await startH5Journey());
   adminToken = await host.login('dev-admin-nm', '自治区管理员');
   const now = Date.now();
-  const ev = await call(host, adminToken, 'event.publish', {
+  const ev = await call(host, adminToken, 'event.admin.publish', {
     orgId: '150000', kind: 'event', type: '会员活动日', title: '无障碍检查用活动', audience: 'all', body: '## 活动安排\n- 包饺子\n- 猜灯谜',
     startsAt: new Date(now - 600_000).toISOString(), endsAt: new Date(now + 3 * 3600_000).toISOString(), venue: { name: '新华广场' }, points: 10,
   });
   ids.event = ev.id;
   const m = await member(host, 'a11y-member', '萨日朗');
-  const code = await call(host, adminToken, 'event.code', { id: ev.id });
+  const code = await call(host, adminToken, 'event.admin.code', { id: ev.id });
   await call(host, m, 'event.checkin', { eventId: ev.id, code: code.code });
   const draft = { ...draftOf(null, new Date()), title: '无障碍检查用课堂', teacher: '赵老师', venueName: '培训室' };
   const { payload } = payloadOf(draft);
-  ids.class = (await call(host, adminToken, 'class.publish', { orgId: '150000', ...payload })).id;
+  ids.class = (await call(host, adminToken, 'class.admin.publish', { orgId: '150000', ...payload })).id;
   ids.campaign = (await call(host, adminToken, 'quiz.admin.campaigns', {})).campaigns[0]?.id ?? 0;
 });
 afterAll(() => stopH5Journey({ host, browser }));

@@ -105,7 +105,7 @@ beforeAll(async () => {
   const now = Date.now();
   const H = 3600_000;
   const cls = await host.post(
-    'class.publish',
+    'class.admin.publish',
     {
       orgId: '150100', title: '长辈模式测试课堂', topic: '科学养育', teacher: '李老师', description: '亲子沟通的三个小办法',
       venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null }, onlineUrl: null,

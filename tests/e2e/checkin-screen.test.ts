@@ -18,7 +18,7 @@ beforeAll(async () => {
   ({ host, browser } = await startH5Journey());
   adminToken = await host.login('dev-admin-nm', '自治区管理员');
   const now = Date.now();
-  const ev = await call(host, adminToken, 'event.publish', {
+  const ev = await call(host, adminToken, 'event.admin.publish', {
     orgId: '150000', kind: 'event', type: '会员活动日', title: '2027年“5·29会员活动日”主题宣传暨家庭健康义诊活动', audience: 'all',
     startsAt: new Date(now - 600_000).toISOString(), endsAt: new Date(now + 3 * 3600_000).toISOString(), venue: { name: '新华广场' }, points: 10,
   });
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const withName = await member(host, 'screen-m1', '草原上的格桑花', '其其格');
   const nickOnly = await member(host, 'screen-m2', '萨日朗');
   for (const t of [withName, nickOnly]) {
-    const code = await call(host, adminToken, 'event.code', { id: eventId });
+    const code = await call(host, adminToken, 'event.admin.code', { id: eventId });
     await call(host, t, 'event.checkin', { eventId, code: code.code });
   }
 });

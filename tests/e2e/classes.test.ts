@@ -14,7 +14,7 @@ beforeAll(async () => {
   const admin = await host.login('dev-admin-hhht');
   const now = Date.now();
   const r = await host.post(
-    'class.publish',
+    'class.admin.publish',
     {
       orgId: '150100', title: '端到端测试课堂', topic: '科学养育', teacher: '王老师', description: '两个名额，满员可候补。',
       venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null }, onlineUrl: null,

@@ -142,11 +142,11 @@ test('a member at the venue taps 扫码签到; the camera reads the current QR c
   await page.locator('.camera-scan').waitFor({ state: 'detached' });
   expect(await page.locator('.checkin__error').count()).toBe(0); // cancelling is not an error
 
-  let current = (await host.post('event.code', { id: eventId }, adminToken)).body.data;
+  let current = (await host.post('event.admin.code', { id: eventId }, adminToken)).body.data;
   const left = Date.parse(current.rotatesAt) - Date.parse(current.serverNow);
   if (left < 15_000) {
     await new Promise((r) => setTimeout(r, left + 500));
-    current = (await host.post('event.code', { id: eventId }, adminToken)).body.data;
+    current = (await host.post('event.admin.code', { id: eventId }, adminToken)).body.data;
   }
   writeQrY4m(y4m, current.qr);
 
@@ -158,14 +158,14 @@ test('a member at the venue taps 扫码签到; the camera reads the current QR c
   await screenshot(page, 'events-cam-04-checked-in-by-camera');
   expect(await page.locator('.camera-scan').count()).toBe(0); // the camera view closed
 
-  const live = (await host.post('event.live', { id: eventId }, adminToken)).body.data;
+  const live = (await host.post('event.admin.live', { id: eventId }, adminToken)).body.data;
   expect(live.count).toBe(1);
   // Names on the screen are masked alike, with or without a real name: first character, then stars.
   expect(live.latest[0]).toMatchObject({ name: expect.stringMatching(/^扫\*+$/) });
 });
 
 test('outside the geofence the member is told how far away they are; a member who refuses location gets a clear message', async () => {
-  const code = async () => (await host.post('event.code', { id: eventId }, adminToken)).body.data.code as string;
+  const code = async () => (await host.post('event.admin.code', { id: eventId }, adminToken)).body.data.code as string;
 
   const far = (await memberPage(browser, { location: OUTSIDE })).page;
   await devLogin(far, host.url, 'e2e-far-member', '远处的会员');
@@ -183,7 +183,7 @@ test('outside the geofence the member is told how far away they are; a member wh
   await refusing.locator('.checkin__error', { hasText: '本活动需要确认您在活动现场：请允许浏览器获取您的位置' }).waitFor({ timeout: 30000 });
   await screenshot(refusing, 'events-cam-06-location-refused');
 
-  const live = (await host.post('event.live', { id: eventId }, adminToken)).body.data;
+  const live = (await host.post('event.admin.live', { id: eventId }, adminToken)).body.data;
   expect(live.count).toBe(1);
 });
 
@@ -195,7 +195,7 @@ test('no camera (or no permission): 扫码签到 falls back to typing the code w
   await tap(page.locator('.checkin__scan'));
   await page.locator('.checkin__error', { hasText: /(没有找到可用的摄像头|没有得到使用摄像头的允许)，请输入现场大屏上的 6 位签到码/ }).waitFor({ timeout: 20000 });
   await screenshot(page, 'events-cam-07-no-camera');
-  const code = (await host.post('event.code', { id: eventId }, adminToken)).body.data.code as string;
+  const code = (await host.post('event.admin.code', { id: eventId }, adminToken)).body.data.code as string;
   await taroInput(page, 'checkinCode').fill(code);
   await page.locator('.checkin__submit').click();
   await page.getByText('✓ 已签到').waitFor();

@@ -124,7 +124,7 @@ test('a member who declined the notice is taken to it when a class form asks for
   const now = Date.now();
   const H = 3600_000;
   const published = await host.post(
-    'class.publish',
+    'class.admin.publish',
     {
       orgId: '150100', title: '隐私同意测试课堂', topic: '科学养育', teacher: '李老师', description: '',
       venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null }, onlineUrl: null,

@@ -52,7 +52,7 @@ test('the admin page imports an issue by upload, with a progress bar and a line 
   await screenshot(page, 'magazine-import-02-imported');
 
   const token = await host.login('dev-admin-hhht');
-  const issues = (await host.post('magazine.adminIssues', {}, token)).body.data.issues as {
+  const issues = (await host.post('magazine.admin.issues', {}, token)).body.data.issues as {
     number: number;
     year: number;
     orgId: string;

@@ -43,7 +43,7 @@ test('H5 title bar: 首页 on a page opened directly, 返回 on one reached from
   const H = 3600_000;
   const now = Date.now();
   const cls = await host.post(
-    'class.publish',
+    'class.admin.publish',
     {
       orgId: '150100', title: '入场码一步到达课堂', topic: '科学养育', teacher: '李老师', description: '',
       venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null }, onlineUrl: null,
@@ -158,7 +158,7 @@ test('cancelling a registration asks first, in plain words; 再想想 keeps the 
   const H = 3600_000;
   const now = Date.now();
   const cls = await host.post(
-    'class.publish',
+    'class.admin.publish',
     {
       orgId: '150100', title: '取消确认课堂', topic: '科学养育', teacher: '王老师', description: '',
       venue: { name: '新城区向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,

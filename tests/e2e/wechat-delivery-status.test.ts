@@ -28,7 +28,7 @@ test('the event statistics page shows how many 活动提醒 were sent and why on
   const admin = await host.login('dev-admin-nm');
   const now = Date.now();
   const e = await host.post(
-    'event.publish',
+    'event.admin.publish',
     { orgId: '150000', title: 'E2E 提醒送达', type: '会员活动日', startsAt: new Date(now + 2 * 3600_000).toISOString(), endsAt: new Date(now + 4 * 3600_000).toISOString(), venue: { name: '新华广场', address: '' }, audience: 'all' },
     admin,
   );

@@ -20,12 +20,12 @@ beforeAll(async () => {
   process.env.CHECKIN_LINK_BASE = 'https://hyzj.example.cn/c';
   app = await startTestApp();
   const now = Date.now();
-  const e = await app.as('dev-admin-nm').call('event.publish', {
+  const e = await app.as('dev-admin-nm').call('event.admin.publish', {
     orgId: '150000', title: '小程序链接签到', type: '会员活动日', startsAt: new Date(now - 3600_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(),
     venue: { name: '新华广场', address: '' }, audience: 'all',
   } as never);
   eventId = e.id;
-  link = (await app.as('dev-admin-nm').call('event.code', { id: eventId })).qr;
+  link = (await app.as('dev-admin-nm').call('event.admin.code', { id: eventId })).qr;
 });
 afterAll(async () => {
   process.env.CHECKIN_LINK_BASE = saved;

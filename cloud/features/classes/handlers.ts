@@ -252,7 +252,7 @@ export const classMyRegistrations = defineAction({
 });
 
 export const classPublish = defineAction({
-  name: 'class.publish',
+  name: 'class.admin.publish',
   input: classPublishInput,
   auth: 'admin',
   async handler(ctx, p) {
@@ -265,7 +265,7 @@ export const classPublish = defineAction({
 });
 
 export const classUpdate = defineAction({
-  name: 'class.update',
+  name: 'class.admin.update',
   input: classUpdateInput,
   auth: 'admin',
   async handler(ctx, { classId, ...p }) {
@@ -291,7 +291,7 @@ async function attendance(ctx: MemberContext, classId: number) {
 }
 
 export const classRoster = defineAction({
-  name: 'class.roster',
+  name: 'class.admin.roster',
   input: classRosterInput,
   auth: 'admin',
   async handler(ctx, { classId }) {
@@ -308,7 +308,7 @@ export const classRoster = defineAction({
 });
 
 export const classCheckin = defineAction({
-  name: 'class.checkin',
+  name: 'class.admin.checkin',
   input: classCheckinInput,
   auth: 'admin',
   async handler(ctx, p) {
@@ -326,7 +326,7 @@ export const classCheckin = defineAction({
 });
 
 export const classStats = defineAction({
-  name: 'class.stats',
+  name: 'class.admin.stats',
   input: classStatsInput,
   auth: 'admin',
   async handler(ctx, p) {
@@ -355,7 +355,7 @@ export const classStats = defineAction({
 });
 
 export const classExport = defineAction({
-  name: 'class.export',
+  name: 'class.admin.export',
   input: classExportInput,
   auth: 'admin',
   async handler(ctx, { classId }) {

@@ -233,7 +233,7 @@ export const eventMyCheckins = defineAction({
 });
 
 export const eventPublish = defineAction({
-  name: 'event.publish',
+  name: 'event.admin.publish',
   input: eventPublishInput,
   auth: 'admin',
   async handler(ctx, p) {
@@ -247,7 +247,7 @@ export const eventPublish = defineAction({
 });
 
 export const eventUpdate = defineAction({
-  name: 'event.update',
+  name: 'event.admin.update',
   input: eventUpdateInput,
   auth: 'admin',
   async handler(ctx, p) {
@@ -261,7 +261,7 @@ export const eventUpdate = defineAction({
 });
 
 export const eventSetPublished = defineAction({
-  name: 'event.setPublished',
+  name: 'event.admin.setPublished',
   input: eventSetPublishedInput,
   auth: 'admin',
   async handler(ctx, { id, published }) {
@@ -273,7 +273,7 @@ export const eventSetPublished = defineAction({
 });
 
 export const eventCode = defineAction({
-  name: 'event.code',
+  name: 'event.admin.code',
   input: eventIdInput,
   auth: 'admin',
   async handler(ctx, { id }) {
@@ -287,7 +287,7 @@ export const eventCode = defineAction({
 });
 
 export const eventLive = defineAction({
-  name: 'event.live',
+  name: 'event.admin.live',
   input: eventIdInput,
   auth: 'admin',
   async handler(ctx, { id }) {
@@ -308,7 +308,7 @@ export const eventLive = defineAction({
 });
 
 export const eventVoidCheckin = defineAction({
-  name: 'event.voidCheckin',
+  name: 'event.admin.voidCheckin',
   input: eventVoidInput,
   auth: 'admin',
   async handler(ctx, { checkinId, void: voided }) {
@@ -324,7 +324,7 @@ export const eventVoidCheckin = defineAction({
 });
 
 export const eventStats = defineAction({
-  name: 'event.stats',
+  name: 'event.admin.stats',
   input: eventIdInput,
   auth: 'admin',
   async handler(ctx, { id }) {
@@ -334,7 +334,7 @@ export const eventStats = defineAction({
 });
 
 export const eventExport = defineAction({
-  name: 'event.export',
+  name: 'event.admin.export',
   input: eventIdInput,
   auth: 'admin',
   async handler(ctx, { id }) {

@@ -236,7 +236,7 @@ function publicAdminIssue(r: AdminIssue & { orgPath: string }, now: Date): Admin
 }
 
 export const magazineAdminIssues = defineAction({
-  name: 'magazine.adminIssues',
+  name: 'magazine.admin.issues',
   input: magazineAdminIssuesInput,
   auth: 'admin',
   async handler(ctx) {
@@ -247,7 +247,7 @@ export const magazineAdminIssues = defineAction({
 });
 
 export const magazinePublish = defineAction({
-  name: 'magazine.publish',
+  name: 'magazine.admin.publish',
   input: magazinePublishInput,
   auth: 'admin',
   async handler(ctx, { issueId, publishAt }) {
@@ -266,7 +266,7 @@ async function adminOwnIssue(ctx: MemberContext, issueId: number) {
 }
 
 export const magazineAdminIssue = defineAction({
-  name: 'magazine.adminIssue',
+  name: 'magazine.admin.issue',
   input: magazineAdminIssueInput,
   auth: 'admin',
   async handler(ctx, { issueId }) {
@@ -276,7 +276,7 @@ export const magazineAdminIssue = defineAction({
 });
 
 export const magazineSaveIssue = defineAction({
-  name: 'magazine.saveIssue',
+  name: 'magazine.admin.saveIssue',
   input: magazineSaveIssueInput,
   auth: 'admin',
   async handler(ctx, { issueId, orgId, year, number, title, cover, intro, publishAt }) {
@@ -308,7 +308,7 @@ async function requireBodyImages(ctx: MemberContext, bodyMd: string) {
  * each issue whole or not at all, with a report on every article.
  */
 export const magazineImportFiles = defineAction({
-  name: 'magazine.importFiles',
+  name: 'magazine.admin.importFiles',
   input: magazineImportFilesInput,
   auth: 'admin',
   async handler(ctx, { orgId, files, zipBase64 }) {
@@ -349,7 +349,7 @@ export const magazineImportFiles = defineAction({
 });
 
 export const magazineSaveArticle = defineAction({
-  name: 'magazine.saveArticle',
+  name: 'magazine.admin.saveArticle',
   input: magazineSaveArticleInput,
   auth: 'admin',
   async handler(ctx, { issueId, articleId, ...fields }) {
@@ -362,7 +362,7 @@ export const magazineSaveArticle = defineAction({
 });
 
 export const magazineDeleteArticle = defineAction({
-  name: 'magazine.deleteArticle',
+  name: 'magazine.admin.deleteArticle',
   input: magazineDeleteArticleInput,
   auth: 'admin',
   async handler(ctx, { articleId }) {

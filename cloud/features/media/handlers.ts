@@ -14,7 +14,7 @@ export const MEDIA_WRONG_TYPE_MESSAGE = '只能上传 JPG、PNG 或 WebP 格式�
  * identical bytes are stored once and get the same address.
  */
 export const mediaUpload = defineAction({
-  name: 'media.upload',
+  name: 'media.admin.upload',
   input: mediaUploadInput,
   auth: 'admin',
   async handler(ctx, { bytes, orgId }) {

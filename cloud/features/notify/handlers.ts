@@ -10,7 +10,7 @@ const EVENT_KINDS: NotifyKind[] = ['event_reminder'];
 
 /** Delivery of the subscribe messages of one class or event, per kind: for the class roster and the event page. */
 export const notifyStatus = defineAction({
-  name: 'notify.status',
+  name: 'notify.admin.status',
   input: notifyStatusInput,
   auth: 'admin',
   async handler(ctx, p) {

@@ -29,7 +29,7 @@ const refuse = (reply: FastifyReply, status: number, code: string, message: stri
  *                             with one file part, as wx.uploadFile sends); optional ?orgId=…; session auth.
  *                             Answers the usual envelope with the media.upload result.
  *   GET  /media/<sha256>.<ext> — the stored image, immutable.
- * The upload is handed to the router as the `media.upload` action, so identity, admin rights and
+ * The upload is handed to the router as the `media.admin.upload` action, so identity, admin rights and
  * error envelopes are exactly the JSON API's.
  */
 export async function registerMediaRoutes(
@@ -77,7 +77,7 @@ export async function registerMediaRoutes(
           }
         }
         if (!bytes || bytes.length === 0) return refuse(reply, 400, 'INVALID_PAYLOAD', '没有收到图片，请重新选择');
-        const result = await app.router.dispatch('media.upload', { bytes, ...(orgId ? { orgId } : {}) }, identify(req), services);
+        const result = await app.router.dispatch('media.admin.upload', { bytes, ...(orgId ? { orgId } : {}) }, identify(req), services);
         return reply.code(result.status).headers(API_HEADERS).send(result.body);
       },
     );

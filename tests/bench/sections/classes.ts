@@ -60,7 +60,7 @@ export async function classesBurst(): Promise<void> {
     const now = Date.now();
     const cls = await post(
       api.url,
-      'class.publish',
+      'class.admin.publish',
       benchClass(now),
       admin,
     );
@@ -85,7 +85,7 @@ export async function classesBurst(): Promise<void> {
     const ok = run.results.filter((r) => r.status === 200);
     const confirmed = ok.filter((r) => r.json.data.status === 'confirmed').length;
     const positions = ok.filter((r) => r.json.data.status === 'waitlisted').map((r) => r.json.data.position as number).sort((a, b) => a - b);
-    const roster = (await post(api.url, 'class.roster', { classId }, admin)).data.entries as { id: number; status: string; position: number | null }[];
+    const roster = (await post(api.url, 'class.admin.roster', { classId }, admin)).data.entries as { id: number; status: string; position: number | null }[];
     const rConfirmed = roster.filter((e) => e.status === 'confirmed');
     const rWait = roster.filter((e) => e.status === 'waitlisted').sort((a, b) => a.id - b.id);
     const inOrder = rWait.every((e, i) => e.position === i + 1) && Math.max(...rConfirmed.map((e) => e.id)) < Math.min(...rWait.map((e) => e.id));
@@ -120,7 +120,7 @@ async function registerInProcess(): Promise<void> {
     const admin = await app.store.members.findOrCreateByOpenid('dev-admin-hhht', '管理员');
     const now = Date.now();
     const cls = await app.router.dispatch(
-      'class.publish',
+      'class.admin.publish',
       benchClass(now),
       { kind: 'session', memberId: admin.id },
       services,

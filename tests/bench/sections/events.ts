@@ -47,7 +47,7 @@ export async function eventsCheckinBurst(): Promise<void> {
     const t = Date.now();
     const ev = await post(
       api.url,
-      'event.publish',
+      'event.admin.publish',
       {
         orgId: '150000', title: '压测：5·29 会员活动日', type: '会员活动日', audience: 'all', points: 20,
         startsAt: new Date(t - 3600_000).toISOString(), endsAt: new Date(t + 3600_000).toISOString(),
@@ -56,7 +56,7 @@ export async function eventsCheckinBurst(): Promise<void> {
       admin,
     );
     const eventId = ev.data.id as number;
-    const code = (await post(api.url, 'event.code', { id: eventId }, admin)).data.code as string;
+    const code = (await post(api.url, 'event.admin.code', { id: eventId }, admin)).data.code as string;
     const body = JSON.stringify({ eventId, code, location: { lat: 40.8177, lng: 111.6711 } });
 
     const base = await burst(bare.url, '/', tokens, body);

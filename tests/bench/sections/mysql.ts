@@ -78,7 +78,7 @@ async function seatRace(hosts: Api[], bares: Server[]) {
   const rows: (string | number)[][] = [['target', 'all answered ms', 'p50 ms', 'p99 ms', 'non-200', 'confirmed', '× bare (all answered)']];
   for (const width of [1, 2]) {
     const used = hosts.slice(0, width);
-    const classId = (await post(hosts[0].url, 'class.publish', { ...benchClass(Date.now()), title: `压测课堂 ${width} 台` }, admin)).data.id as number;
+    const classId = (await post(hosts[0].url, 'class.admin.publish', { ...benchClass(Date.now()), title: `压测课堂 ${width} 台` }, admin)).data.id as number;
     const tokens = await signIn(used, `bench-my-${width}`, BURST, (host, token) => post(host.url, 'member.consent', { version: '2026-11' }, token));
     const base = await splitBurst(bares.slice(0, width).map((b) => b.url), BURST, () => ({}));
     const run = await splitBurst(

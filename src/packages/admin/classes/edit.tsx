@@ -85,11 +85,11 @@ export default function AdminClassEditPage() {
     try {
       if (id) {
         const { fields, ...rest } = payload;
-        await call('class.update', { classId: id, ...rest, ...(fieldsLocked ? {} : { fields }) }, { loading: '正在保存', quiet: true });
+        await call('class.admin.update', { classId: id, ...rest, ...(fieldsLocked ? {} : { fields }) }, { loading: '正在保存', quiet: true });
       } else {
         const orgId = me.data?.adminOrgs[0]?.id;
         if (!orgId) return fail('', '您不是协会管理员，不能发布课堂');
-        await call('class.publish', { orgId, ...payload }, { loading: '正在发布', quiet: true });
+        await call('class.admin.publish', { orgId, ...payload }, { loading: '正在发布', quiet: true });
       }
       Taro.showToast({ title: id ? '已保存' : '已发布', icon: 'success' });
       setTimeout(() => Taro.navigateBack(), 500);

@@ -3,7 +3,7 @@ import { ALWAYS_PERSONAL_TYPES, FIELD_TYPE_LABEL } from '@contracts/classes-form
 
 /**
  * The publish/edit form of a class, as the admin types it (strings), and its translation to the
- * class.publish / class.update payload with clear Chinese messages for everything the API would refuse.
+ * class.admin.publish / class.admin.update payload with clear Chinese messages for everything the API would refuse.
  * Pure (no Taro), so it is unit-tested directly.
  */
 
@@ -94,7 +94,7 @@ export function draftOf(c: ClassDetail | null | undefined, now: Date): ClassDraf
   };
 }
 
-/** The class.publish payload without its org (class.update takes the same fields). */
+/** The class.admin.publish payload without its org (class.admin.update takes the same fields). */
 export type ClassPayload = ClassFields;
 
 const isInt = (s: string) => /^\d+$/.test(s.trim());

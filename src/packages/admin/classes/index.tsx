@@ -8,7 +8,7 @@ import Screen from '../../../components/screen';
 
 /** 家长课堂管理: the classes of my organisation and below, their fill rate as bars, publish a new one. */
 export default function AdminClassesPage() {
-  const stats = useAction('class.stats', {});
+  const stats = useAction('class.admin.stats', {});
   const rows = [...(stats.data?.rows ?? [])].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   return (
     <Screen className='page admin-classes'>

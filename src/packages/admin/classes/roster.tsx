@@ -13,7 +13,7 @@ import Screen from '../../../components/screen';
 /** Roster (confirmed / waitlisted / cancelled with answers), check-in by ticket code or by ticking a name, export .xlsx. */
 export default function AdminRosterPage() {
   const id = Number(useRouter().params.id);
-  const roster = useAction('class.roster', { classId: id });
+  const roster = useAction('class.admin.roster', { classId: id });
   const [code, setCode] = useState('');
   const [note, setNote] = useState('');
   const d = roster.data;
@@ -25,7 +25,7 @@ export default function AdminRosterPage() {
       if (!ok.confirm) return;
     }
     try {
-      const r = await call('class.checkin', { classId: id, ...p }, { quiet: true });
+      const r = await call('class.admin.checkin', { classId: id, ...p }, { quiet: true });
       setNote(p.undo ? `已撤销 ${r.entry.name} 的签到，积分已收回` : r.alreadyCheckedIn ? `${r.entry.name} 已经签到过了` : `${r.entry.name} 签到成功`);
       setCode('');
       await roster.reload();
@@ -44,7 +44,7 @@ export default function AdminRosterPage() {
   };
 
   const exportXlsx = async () => {
-    const r = await call('class.export', { classId: id }, { loading: '正在导出' });
+    const r = await call('class.admin.export', { classId: id }, { loading: '正在导出' });
     await saveFile({ fileName: r.fileName, content: r.base64 });
   };
 

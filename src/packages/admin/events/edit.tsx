@@ -117,8 +117,8 @@ export default function AdminEventEditPage() {
       locationRequired: f.locationRequired, points: Number(f.points) || 0, audience: f.audience,
     };
     try {
-      if (id) await call('event.update', { id, ...fields }, { loading: '正在保存', quiet: true });
-      else await call('event.publish', { orgId: org!.id, draft, ...fields }, { loading: draft ? '正在保存' : '正在发布', quiet: true });
+      if (id) await call('event.admin.update', { id, ...fields }, { loading: '正在保存', quiet: true });
+      else await call('event.admin.publish', { orgId: org!.id, draft, ...fields }, { loading: draft ? '正在保存' : '正在发布', quiet: true });
       Taro.showToast({ title: id ? '已保存' : draft ? '已存为草稿' : '已发布', icon: 'success' });
       setTimeout(() => Taro.navigateBack(), 600);
     } catch (e) {

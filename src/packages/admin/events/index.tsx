@@ -24,7 +24,7 @@ export default function AdminEventsPage() {
       });
       if (!r.confirm) return;
     }
-    await call('event.setPublished', { id, published }, { loading: published ? '正在发布' : '正在撤回' });
+    await call('event.admin.setPublished', { id, published }, { loading: published ? '正在发布' : '正在撤回' });
     Taro.showToast({ title: published ? '已发布' : '已撤回', icon: 'success' });
     await list.reload();
   };

@@ -24,7 +24,7 @@ export default function CheckinScreenPage() {
     let alive = true;
     const fetchCode = async () => {
       try {
-        const c = await call('event.code', { id }, { quiet: true });
+        const c = await call('event.admin.code', { id }, { quiet: true });
         if (!alive) return;
         skew.current = Date.parse(c.serverNow) - Date.now();
         setCode(c);
@@ -45,7 +45,7 @@ export default function CheckinScreenPage() {
 
   const refreshLive = async () => {
     try {
-      setLive(await call('event.live', { id }, { quiet: true }));
+      setLive(await call('event.admin.live', { id }, { quiet: true }));
     } catch {
       /* the next tick retries */
     }
@@ -70,7 +70,7 @@ export default function CheckinScreenPage() {
   const voidOne = async (checkinId: number, voided: boolean) => {
     const r = await Taro.showModal({ title: voided ? '作废这条离线签到？' : '恢复这条离线签到？', content: voided ? '作废后不计入签到人数，并扣回签到积分。' : '恢复后重新计入签到人数和积分。' });
     if (!r.confirm) return;
-    await call('event.voidCheckin', { checkinId, void: voided }, { loading: '请稍候' });
+    await call('event.admin.voidCheckin', { checkinId, void: voided }, { loading: '请稍候' });
     await refreshLive();
   };
 

@@ -12,13 +12,13 @@ import Screen from '../../../components/screen';
 /** 签到统计: check-ins over time and by organisation (bars are Views with % widths), the list, .xlsx export. */
 export default function EventStatsPage() {
   const id = Number(useRouter().params.id);
-  const s = useAction('event.stats', { id });
+  const s = useAction('event.admin.stats', { id });
   const d = s.data;
   const maxT = Math.max(1, ...(d?.overTime.map((b) => b.count) ?? [1]));
   const maxO = Math.max(1, ...(d?.byOrg.map((b) => b.count) ?? [1]));
 
   const exportXlsx = async () => {
-    const x = await call('event.export', { id }, { loading: '正在生成' });
+    const x = await call('event.admin.export', { id }, { loading: '正在生成' });
     await saveFile({ fileName: x.fileName, content: x.base64 });
   };
 

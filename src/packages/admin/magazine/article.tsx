@@ -33,7 +33,7 @@ export default function AdminMagazineArticlePage() {
     if (!id) return;
     setLoadError(undefined);
     try {
-      const d = await call('magazine.adminIssue', { issueId }, { quiet: true });
+      const d = await call('magazine.admin.issue', { issueId }, { quiet: true });
       const a = d.articles.find((x) => x.id === id);
       if (!a) throw new ApiCallError('NOT_FOUND', '这篇文章不存在或已被删除', 404);
       setF({ title: a.title, author: a.author, column: a.column, summary: a.summary, bodyMd: a.bodyMd, seq: String(a.seq) });
@@ -53,7 +53,7 @@ export default function AdminMagazineArticlePage() {
     if (seq !== undefined && (!Number.isInteger(seq) || seq < 1 || seq > 99)) return setError('目录顺序请填 1 到 99 的整数');
     try {
       const r = await call(
-        'magazine.saveArticle',
+        'magazine.admin.saveArticle',
         {
           issueId,
           ...(id ? { articleId: id } : {}),
@@ -84,7 +84,7 @@ export default function AdminMagazineArticlePage() {
     });
     if (!ok.confirm) return;
     try {
-      await call('magazine.deleteArticle', { articleId: id }, { loading: '正在删除', quiet: true });
+      await call('magazine.admin.deleteArticle', { articleId: id }, { loading: '正在删除', quiet: true });
       Taro.showToast({ title: '已删除', icon: 'none' });
       setTimeout(() => Taro.navigateBack(), 600);
     } catch (e) {

@@ -45,7 +45,7 @@ export default function ImportCard({ onImported }: { onImported: () => void }) {
         return setError(picked.kind === 'zip' ? '压缩包太大，请每次只打包一期（不要放图片）' : '文件合计太大，请把期刊文件夹打包成 .zip 再上传');
       }
       setPhase({ step: 'sending' });
-      const r = await call('magazine.importFiles', payload, { quiet: true });
+      const r = await call('magazine.admin.importFiles', payload, { quiet: true });
       setPhase({ step: 'done' });
       setReport(r.issues);
       if (r.issues.some((i) => i.imported)) onImported();

@@ -8,7 +8,7 @@ import './index.css';
 
 /** 《人生》 publishing: the issues of the admin's subtree; create an issue, import one by upload, or open one to edit it and its articles. */
 export default function AdminMagazinePage() {
-  const { data, error, loading, reload } = useAction('magazine.adminIssues', {});
+  const { data, error, loading, reload } = useAction('magazine.admin.issues', {});
   useDidShow(() => {
     if (data) void reload();
   });

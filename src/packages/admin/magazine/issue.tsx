@@ -54,7 +54,7 @@ export default function AdminMagazineIssuePage() {
     if (!issueId) return;
     setLoadError(undefined);
     try {
-      const d = await call('magazine.adminIssue', { issueId }, { quiet: true });
+      const d = await call('magazine.admin.issue', { issueId }, { quiet: true });
       setDetail(d);
       setOrg({ id: d.issue.orgId, name: d.issue.orgName });
       setF({
@@ -89,7 +89,7 @@ export default function AdminMagazineIssuePage() {
     if (!Number.isInteger(number) || !f.number.trim()) return setError('请填写期号，如 1');
     try {
       const r = await call(
-        'magazine.saveIssue',
+        'magazine.admin.saveIssue',
         { ...(issueId ? { issueId } : {}), orgId: org.id, year, number, title: f.title, cover: f.cover, intro: f.intro, publishAt },
         { loading: '正在保存', quiet: true },
       );

@@ -6,7 +6,7 @@ import { useAction } from '../../../../hooks/useAction';
  * were sent, are waiting, or failed and why (notify.status).
  */
 export default function DeliveryStatus({ subject }: { subject: { classId: number } | { eventId: number } }) {
-  const s = useAction('notify.status', subject);
+  const s = useAction('notify.admin.status', subject);
   if (!s.data) return null;
   const kinds = s.data.kinds;
   const none = kinds.every((k) => k.sent + k.pending + k.failed === 0);
