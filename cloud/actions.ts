@@ -15,5 +15,15 @@ import { notifyActions } from './features/notify/handlers';
  * app.ts passes what the features keep about a member, for 我的数据 and 注销.
  */
 export function appActions(memberData: MemberDataParts): Action[] {
-  return [...authActions, ...memberActions(memberData), ...orgActions, ...quizActions, ...classActions, ...eventActions, ...magazineActions, ...mediaActions, ...notifyActions];
+  return [
+    ...authActions,
+    ...memberActions(memberData),
+    ...orgActions,
+    ...quizActions,
+    ...classActions,
+    ...eventActions,
+    ...magazineActions,
+    ...mediaActions,
+    ...notifyActions,
+  ];
 }

@@ -43,7 +43,9 @@ function filesOfPage(compilation: Compilation, sourceDir: string, page: string):
   const files = new Set<string>();
   for (const group of compilation.chunkGroups) {
     if (group.isInitial()) continue;
-    const isPage = group.chunks.some((chunk) => [...compilation.chunkGraph.getChunkModulesIterable(chunk)].some((m) => resourcesOf(m).some((r) => r.startsWith(stem))));
+    const isPage = group.chunks.some((chunk) =>
+      [...compilation.chunkGraph.getChunkModulesIterable(chunk)].some((m) => resourcesOf(m).some((r) => r.startsWith(stem))),
+    );
     if (!isPage) continue;
     for (const chunk of group.chunks) for (const f of chunk.files) if (/\.(js|css)$/.test(f)) files.add(f);
   }
@@ -79,7 +81,13 @@ export class FirstScreenPlugin {
           home: filesOfPage(compilation, this.sourceDir, FIRST_SCREEN_PAGES.home),
           login: filesOfPage(compilation, this.sourceDir, FIRST_SCREEN_PAGES.login),
         };
-        data.headTags.unshift({ tagName: 'script', voidTag: false, meta: { plugin: 'FirstScreenPlugin' }, attributes: {}, innerHTML: firstScreenScript(publicPath, files) });
+        data.headTags.unshift({
+          tagName: 'script',
+          voidTag: false,
+          meta: { plugin: 'FirstScreenPlugin' },
+          attributes: {},
+          innerHTML: firstScreenScript(publicPath, files),
+        });
         return data;
       });
     });

@@ -15,7 +15,9 @@ export class PrecompressPlugin {
           if (!/\.(js|css)$/.test(name)) continue;
           const buf = Buffer.from(source.buffer());
           if (buf.length < 1024) continue;
-          const br = zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length } });
+          const br = zlib.brotliCompressSync(buf, {
+            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+          });
           compilation.emitAsset(`${name}.br`, new sources.RawSource(br));
           compilation.emitAsset(`${name}.gz`, new sources.RawSource(zlib.gzipSync(buf, { level: 9 })));
         }

@@ -25,6 +25,10 @@ fs.copyFileSync(path.join(ROOT, 'cloud', 'hosts', 'wx', 'config.json'), path.joi
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 fs.writeFileSync(
   path.join(out, 'package.json'),
-  JSON.stringify({ name: 'api', version: pkg.version, main: 'index.js', dependencies: { 'wx-server-sdk': '~3.0.1', 'better-sqlite3': pkg.dependencies['better-sqlite3'] } }, null, 2),
+  JSON.stringify(
+    { name: 'api', version: pkg.version, main: 'index.js', dependencies: { 'wx-server-sdk': '~3.0.1', 'better-sqlite3': pkg.dependencies['better-sqlite3'] } },
+    null,
+    2,
+  ),
 );
 console.log(`[build] cloud function api → ${path.relative(ROOT, out)} (${(fs.statSync(path.join(out, 'index.js')).size / 1024).toFixed(0)} KB)`);

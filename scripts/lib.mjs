@@ -87,7 +87,11 @@ export function condensedBuildLog(type, out = process.stdout, { tty = !!out.isTT
     if (kept.length > 400) kept.shift();
     const p = /\((\d{1,3})%\)\s*(.*)$/.exec(text) ?? /\b(\d{1,3})%\s+(\w[\w ]*)/.exec(text);
     if (p && /Webpack|█|building|sealing|emitting|setup/.test(text)) {
-      const stage = text.replace(/^.*?█+\s*/, '').replace(/\(\d{1,3}%\)/, '').replace(/\s+/g, ' ').trim();
+      const stage = text
+        .replace(/^.*?█+\s*/, '')
+        .replace(/\(\d{1,3}%\)/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       progress(Number(p[1]), stage.split(' ')[0] || '准备');
       return;
     }

@@ -19,8 +19,9 @@ function ensureSystemPackages() {
 
 const force = process.env.CI === 'true' || process.argv.includes('--rebuild');
 ensureSystemPackages();
-console.log('[lint] eslint …');
+console.log('[lint] eslint + prettier …');
 run('eslint', ['.', '--max-warnings', '0']);
+run('prettier', ['--check', '.', '--log-level', 'warn']);
 buildTaro('weapp', { force });
 buildTaro('h5', { force });
 console.log('[build] taro build native-components --type weapp …');

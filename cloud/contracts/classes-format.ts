@@ -54,7 +54,11 @@ export function cancelVerdict(c: { startsAt: string; cancelHours: number | null 
   if (status === 'waitlisted') return { allowed: true, note: '可随时退出候补' };
   if (c.cancelHours === null) return { allowed: false, note: `本课程${cancelPolicyText(null)}`, refusal: '这门课程报名后不能取消，如有特殊情况请联系举办协会' };
   if (t > start - c.cancelHours * 3600_000) {
-    return { allowed: false, note: `开课前 ${c.cancelHours} 小时内不能取消`, refusal: `开课前 ${c.cancelHours} 小时内不能取消报名，如有特殊情况请联系举办协会` };
+    return {
+      allowed: false,
+      note: `开课前 ${c.cancelHours} 小时内不能取消`,
+      refusal: `开课前 ${c.cancelHours} 小时内不能取消报名，如有特殊情况请联系举办协会`,
+    };
   }
   return { allowed: true, note: cancelPolicyText(c.cancelHours) };
 }

@@ -11,11 +11,23 @@ export type { FieldType } from './classes-format';
 export type FormField = z.output<typeof fieldSchema>;
 export type ClassVenue = z.output<typeof venueSchema>;
 
-export interface ClassSummary
-  extends Pick<
-    ClassFields,
-    'title' | 'topic' | 'teacher' | 'venue' | 'onlineUrl' | 'startsAt' | 'endsAt' | 'regOpensAt' | 'regClosesAt' | 'capacity' | 'waitlistOpen' | 'ageMin' | 'ageMax' | 'cancelHours'
-  > {
+export interface ClassSummary extends Pick<
+  ClassFields,
+  | 'title'
+  | 'topic'
+  | 'teacher'
+  | 'venue'
+  | 'onlineUrl'
+  | 'startsAt'
+  | 'endsAt'
+  | 'regOpensAt'
+  | 'regClosesAt'
+  | 'capacity'
+  | 'waitlistOpen'
+  | 'ageMin'
+  | 'ageMax'
+  | 'cancelHours'
+> {
   id: number;
   org: OrgRef;
   confirmedCount: number;
@@ -115,7 +127,12 @@ const classBody = {
   teacher: shortText('授课老师', 20),
   description: z.string().trim().max(2000, '简介最多 2000 字'),
   venue: venueSchema.nullable(),
-  onlineUrl: z.string().trim().max(300).regex(/^https?:\/\/\S+$/, '线上链接须以 http(s):// 开头').nullable(),
+  onlineUrl: z
+    .string()
+    .trim()
+    .max(300)
+    .regex(/^https?:\/\/\S+$/, '线上链接须以 http(s):// 开头')
+    .nullable(),
   startsAt: iso,
   endsAt: iso,
   regOpensAt: iso,
@@ -140,7 +157,10 @@ export const classListInput = z
   .object({
     where: z.enum(['all', 'org', 'area']).optional(),
     topic: z.string().trim().max(20).optional(),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-01').optional(),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-01')
+      .optional(),
     includePast: z.boolean().optional(),
     /** Admin view: classes of this org's subtree. */
     adminOrgId: orgId.optional(),
@@ -152,14 +172,26 @@ export const classRegisterInput = z
   .object({
     classId: id,
     childAge: z.number().int().min(0).max(30).nullable().optional(),
-    answers: z.record(z.string().max(20), answerValue).refine((r) => Object.keys(r).length <= 10, '报名字段太多').optional(),
+    answers: z
+      .record(z.string().max(20), answerValue)
+      .refine((r) => Object.keys(r).length <= 10, '报名字段太多')
+      .optional(),
   })
   .strict();
 export const classCancelInput = z.object({ registrationId: id }).strict();
 export const classMyRegistrationsInput = z.object({}).strict();
 export const classRosterInput = z.object({ classId: id }).strict();
 export const classCheckinInput = z
-  .object({ classId: id, code: z.string().trim().regex(/^[A-Z0-9]{4,16}$/, '票码不正确').optional(), registrationId: id.optional(), undo: z.boolean().optional() })
+  .object({
+    classId: id,
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9]{4,16}$/, '票码不正确')
+      .optional(),
+    registrationId: id.optional(),
+    undo: z.boolean().optional(),
+  })
   .strict()
   .refine((p) => p.code !== undefined || p.registrationId !== undefined, '请扫描票码或选择报名人');
 export const classStatsInput = z.object({ orgId: orgId.optional() }).strict();
@@ -215,7 +247,10 @@ export type ClassActions = {
     payload: z.input<typeof classRosterInput>;
     result: { class: ClassSummary; entries: RosterEntry[]; fields: FormField[]; attended: number; attendanceRate: number };
   };
-  'class.admin.checkin': { payload: z.input<typeof classCheckinInput>; result: { entry: RosterEntry; alreadyCheckedIn: boolean; attended: number; attendanceRate: number } };
+  'class.admin.checkin': {
+    payload: z.input<typeof classCheckinInput>;
+    result: { entry: RosterEntry; alreadyCheckedIn: boolean; attended: number; attendanceRate: number };
+  };
   'class.admin.stats': { payload: z.input<typeof classStatsInput>; result: { rows: ClassStatsRow[] } };
   'class.admin.export': { payload: z.input<typeof classExportInput>; result: { fileName: string; base64: string } };
   'class.subscribe': { payload: z.input<typeof classSubscribeInput>; result: { accepted: SubscribeKind[] } };

@@ -67,4 +67,7 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError }
 export const INTERNAL_ERROR_MESSAGE = '服务器开小差了，请稍后再试';
 
 /** A refusal in the envelope. */
-export const refusal = (code: ErrorCode, message: string, field?: string): Envelope<never> => ({ ok: false, error: field ? { code, message, field } : { code, message } });
+export const refusal = (code: ErrorCode, message: string, field?: string): Envelope<never> => ({
+  ok: false,
+  error: field ? { code, message, field } : { code, message },
+});

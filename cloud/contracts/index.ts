@@ -13,7 +13,16 @@ import type { MagazineActions } from './magazine';
 import type { MediaActions } from './media';
 import type { NotifyActions } from './notify';
 
-export type ActionMap = AuthActions & MemberActions & OrgActions & QuizActions & QuizAdminActions & ClassActions & EventActions & MagazineActions & MediaActions & NotifyActions;
+export type ActionMap = AuthActions &
+  MemberActions &
+  OrgActions &
+  QuizActions &
+  QuizAdminActions &
+  ClassActions &
+  EventActions &
+  MagazineActions &
+  MediaActions &
+  NotifyActions;
 
 export type ActionName = keyof ActionMap;
 export type PayloadOf<A extends ActionName> = ActionMap[A]['payload'];

@@ -5,8 +5,7 @@ export type ArticleStatus = 'unread' | 'reading' | 'read';
 
 /** Taro RichText node (a safe subset of HTML, built on the server from Markdown). */
 export type RichNode =
-  | { type: 'text'; text: string }
-  | { name: string; attrs?: { style?: string; class?: string; src?: string; alt?: string }; children?: RichNode[] };
+  { type: 'text'; text: string } | { name: string; attrs?: { style?: string; class?: string; src?: string; alt?: string }; children?: RichNode[] };
 
 export const FONT_SIZES: { key: FontSize; label: string; px: number }[] = [
   { key: 'standard', label: '标准', px: 34 },

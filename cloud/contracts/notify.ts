@@ -52,7 +52,6 @@ export interface CampaignCode {
   scene: string;
 }
 
-
 export interface NotifyActions {
   'wechat.campaignCode': { payload: z.input<typeof campaignCodeInput>; result: CampaignCode };
   'notify.admin.status': { payload: z.input<typeof notifyStatusInput>; result: { kinds: DeliveryCounts[] } };

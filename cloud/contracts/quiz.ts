@@ -95,16 +95,18 @@ export interface OrgRankingRow {
   averageScore: number;
 }
 
-const id = z.number().int().positive().max(2 ** 31);
+const id = z
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31);
 const questionId = z.string().min(1).max(40);
 const choice = z.array(z.number().int().min(0).max(9)).max(10);
 
 export const quizListInput = z.object({}).strict();
 export const quizStartInput = z.object({ campaignId: id }).strict();
 export const quizSaveAnswerInput = z.object({ attemptId: id, questionId, choice }).strict();
-export const quizSubmitInput = z
-  .object({ attemptId: id, answers: z.array(z.object({ questionId, choice }).strict()).max(200).optional() })
-  .strict();
+export const quizSubmitInput = z.object({ attemptId: id, answers: z.array(z.object({ questionId, choice }).strict()).max(200).optional() }).strict();
 export const quizResultInput = z.object({ attemptId: id }).strict();
 export const quizLeaderboardInput = z.object({ campaignId: id, scope: z.enum(['all', 'city', 'county']).default('all') }).strict();
 export const quizOrgRankingInput = z.object({ campaignId: id, level: z.union([z.literal(2), z.literal(3)]).default(2) }).strict();
@@ -121,9 +123,21 @@ export type QuizActions = {
 
 // ---- admin (org-scoped) ----
 
-const isoDate = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), '请填写有效的时间');
-const orgIdField = z.string().trim().min(1).max(32).regex(/^[0-9A-Za-z_-]+$/);
-const bankId = z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/);
+const isoDate = z
+  .string()
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)), '请填写有效的时间');
+const orgIdField = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[0-9A-Za-z_-]+$/);
+const bankId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[0-9A-Za-z_-]+$/);
 
 export const quizAdminCampaignsInput = z.object({}).strict();
 export const quizAdminSaveCampaignInput = z
@@ -133,7 +147,10 @@ export const quizAdminSaveCampaignInput = z
     description: z.string().trim().max(500).default(''),
     cover: z.string().trim().max(300).nullable().default(null),
     orgId: orgIdField,
-    draws: z.array(z.object({ bankId, count: z.number().int().min(1).max(100) }).strict()).min(1, '至少选择一个题库').max(20),
+    draws: z
+      .array(z.object({ bankId, count: z.number().int().min(1).max(100) }).strict())
+      .min(1, '至少选择一个题库')
+      .max(20),
     opensAt: isoDate,
     closesAt: isoDate,
     timeLimitSec: z.number().int().min(60).max(7200),
@@ -147,7 +164,12 @@ export const quizAdminImportBankInput = z
   .object({
     orgId: orgIdField,
     title: z.string().trim().min(2, '题库名称至少 2 个字').max(40),
-    fileName: z.string().trim().min(1).max(100).regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件'),
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件'),
     /** The file's bytes, base64 (≤ 60 KB encoded). */
     content: z.string().min(1).max(60_000),
   })

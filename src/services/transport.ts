@@ -88,4 +88,9 @@ async function containerTransport(action: string, payload: unknown): Promise<Tra
 }
 
 /** Chosen at build time: the constants are fixed, so the unused transports are dropped from the bundle. */
-export const transport = typeof CLOUD_RUN_SERVICE === 'string' && CLOUD_RUN_SERVICE && process.env.TARO_ENV === 'weapp' ? containerTransport : CLOUD_ENV_ID ? cloudTransport : httpTransport;
+export const transport =
+  typeof CLOUD_RUN_SERVICE === 'string' && CLOUD_RUN_SERVICE && process.env.TARO_ENV === 'weapp'
+    ? containerTransport
+    : CLOUD_ENV_ID
+      ? cloudTransport
+      : httpTransport;

@@ -87,9 +87,12 @@ describe.each(actions.map((a) => [a.name, a] as const))('%s', (name, action) => 
   test('non-object payloads and unknown fields are refused with 4xx', async () => {
     for (const { label, token } of tokens) {
       await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.anything({ maxDepth: 1 }), { minLength: 1, maxLength: 3 })), async (payload) => {
-          expectRefusal(await host.post(name, payload, token), `${name} as ${label} with ${JSON.stringify(payload).slice(0, 80)}`);
-        }),
+        fc.asyncProperty(
+          fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.anything({ maxDepth: 1 }), { minLength: 1, maxLength: 3 })),
+          async (payload) => {
+            expectRefusal(await host.post(name, payload, token), `${name} as ${label} with ${JSON.stringify(payload).slice(0, 80)}`);
+          },
+        ),
         { numRuns: 8 },
       );
       expectRefusal(await host.post(name, { zzUnknownField: 1 }, token), `${name} as ${label} with an unknown field`);
@@ -127,7 +130,11 @@ describe.each(actions.map((a) => [a.name, a] as const))('%s', (name, action) => 
 
   test('malformed JSON and bodies over 64 KB are refused', async () => {
     const post = (body: string) =>
-      fetch(`${host.url}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[0].token}` }, body }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      fetch(`${host.url}/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[0].token}` },
+        body,
+      }).then(async (r) => ({ status: r.status, body: await r.json() }));
     expectRefusal(await post('{"oops":'), `${name} malformed JSON`);
     const big = await post(JSON.stringify({ [fields[0] ?? 'x']: 'y'.repeat(65 * 1024) }));
     expect(big.status).toBe(413);

@@ -29,11 +29,23 @@ test('2,000 concurrent registrations for 50 seats: exactly 50 confirmed, waitlis
   const admin = app.as('dev-admin-hhht');
   const now = Date.now();
   const c = await admin.call('class.admin.publish', {
-    orgId: '150100', title: '座位争抢', topic: '科学养育', teacher: '王老师', description: '',
-    venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,
-    startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
-    regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
-    capacity: SEATS, ageMin: null, ageMax: null, fields: [], cancelHours: 24, waitlistOpen: true,
+    orgId: '150100',
+    title: '座位争抢',
+    topic: '科学养育',
+    teacher: '王老师',
+    description: '',
+    venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null },
+    onlineUrl: null,
+    startsAt: new Date(now + 72 * H).toISOString(),
+    endsAt: new Date(now + 74 * H).toISOString(),
+    regOpensAt: new Date(now - H).toISOString(),
+    regClosesAt: new Date(now + 70 * H).toISOString(),
+    capacity: SEATS,
+    ageMin: null,
+    ageMax: null,
+    fields: [],
+    cancelHours: 24,
+    waitlistOpen: true,
   });
   const parent = (i: number) => app.as(`race-${i}`);
   await inBatches(PARENTS, 200, (i) => parent(i).call('member.me', {})); // accounts first: the race is about seats
@@ -53,7 +65,10 @@ test('2,000 concurrent registrations for 50 seats: exactly 50 confirmed, waitlis
   // 30 confirmed parents give their seats back while 20 of the first waitlisted leave the queue, all at once,
   // each cancel sent twice (a double tap): every seat goes to exactly one waitlisted parent, nobody is promoted twice.
   const byId = new Map(results.map((r, i) => [r.registration.id, i]));
-  const confirmedRegs = results.filter((r) => r.status === 'confirmed').slice(0, 30).map((r) => r.registration.id);
+  const confirmedRegs = results
+    .filter((r) => r.status === 'confirmed')
+    .slice(0, 30)
+    .map((r) => r.registration.id);
   const leavingRegs = results.filter((r) => r.status === 'waitlisted' && r.position! <= 40 && r.position! % 2 === 0).map((r) => r.registration.id);
   expect(leavingRegs).toHaveLength(20);
   const cancels = [...confirmedRegs, ...leavingRegs].flatMap((id) => [id, id]).map((id) => parent(byId.get(id)!).raw('class.cancel', { registrationId: id }));
@@ -61,7 +76,9 @@ test('2,000 concurrent registrations for 50 seats: exactly 50 confirmed, waitlis
   expect(answers.filter((a) => a.status === 200)).toHaveLength(50);
   expect(answers.filter((a) => a.status !== 200).map((a) => (a.body as { error: { code: string } }).error.code)).toEqual(Array(50).fill('ALREADY_CANCELLED'));
   // A leaving parent may have been promoted a moment before their own cancel: then their cancel frees a seat too.
-  const promoted = answers.map((a) => (a.body as { data?: { promotedRegistrationId: number | null } }).data?.promotedRegistrationId).filter((id): id is number => typeof id === 'number');
+  const promoted = answers
+    .map((a) => (a.body as { data?: { promotedRegistrationId: number | null } }).data?.promotedRegistrationId)
+    .filter((id): id is number => typeof id === 'number');
   expect(promoted.length).toBeGreaterThanOrEqual(30);
   expect(new Set(promoted).size).toBe(promoted.length);
 

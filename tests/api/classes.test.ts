@@ -139,7 +139,13 @@ test("answers are validated against the class's own form fields", async () => {
 
 test('the form is prefilled from my last registration, matched by label and type', async () => {
   const a = await publish();
-  const b = await publish({ title: '第二课', fields: [{ id: 'tel', label: '联系电话', type: 'phone', required: true }, { id: 'parent_name', label: '家长姓名', type: 'name', required: true }] });
+  const b = await publish({
+    title: '第二课',
+    fields: [
+      { id: 'tel', label: '联系电话', type: 'phone', required: true },
+      { id: 'parent_name', label: '家长姓名', type: 'name', required: true },
+    ],
+  });
   const p = app.as('prefill');
   expect((await p.call('class.get', { classId: b.id })).prefill).toEqual({ childAge: null, answers: {} });
   await p.call('class.register', { classId: a.id, childAge: 4, answers: form(7) });
@@ -219,7 +225,14 @@ test('the roster masks what the form marks personal (by kind and flag, not label
     answers: { phone: '138****0042', parent_name: '王***', address: '新*******', relation: '妈妈', nick: '小明' },
   });
   expect(JSON.stringify(roster)).not.toContain('王其其格');
-  expect(roster.fields.map((f) => [f.id, f.personal])).toEqual([['parent_name', true], ['phone', true], ['relation', false], ['kids', false], ['address', true], ['nick', false]]);
+  expect(roster.fields.map((f) => [f.id, f.personal])).toEqual([
+    ['parent_name', true],
+    ['phone', true],
+    ['relation', false],
+    ['kids', false],
+    ['address', true],
+    ['nick', false],
+  ]);
 
   // An admin of a sibling area (赤峰 for a 呼和浩特 class) gets 403 from every class admin action, and learns nothing.
   await app.store.admins.grant('dev-admin-chifeng', '150400', new Date());
@@ -279,10 +292,23 @@ test('admins publish only within their scope and invalid classes are refused cle
 
 async function validPayload() {
   return {
-    orgId: '150100', title: 't', topic: '科学养育', teacher: '王', description: '', venue: null, onlineUrl: 'https://x.org/a',
-    startsAt: new Date(T0.getTime() + 72 * H).toISOString(), endsAt: new Date(T0.getTime() + 73 * H).toISOString(),
-    regOpensAt: T0.toISOString(), regClosesAt: new Date(T0.getTime() + 70 * H).toISOString(),
-    capacity: 5, ageMin: null, ageMax: null, fields: [], cancelHours: 0, waitlistOpen: false,
+    orgId: '150100',
+    title: 't',
+    topic: '科学养育',
+    teacher: '王',
+    description: '',
+    venue: null,
+    onlineUrl: 'https://x.org/a',
+    startsAt: new Date(T0.getTime() + 72 * H).toISOString(),
+    endsAt: new Date(T0.getTime() + 73 * H).toISOString(),
+    regOpensAt: T0.toISOString(),
+    regClosesAt: new Date(T0.getTime() + 70 * H).toISOString(),
+    capacity: 5,
+    ageMin: null,
+    ageMax: null,
+    fields: [],
+    cancelHours: 0,
+    waitlistOpen: false,
   };
 }
 
@@ -340,9 +366,19 @@ test('a member deleting their account gives their seat to the head of the waitli
   expect((await admin().call('class.get', { classId: c.id })).confirmedCount).toBe(1);
   expect((await admin().call('class.get', { classId: c.id })).waitlistCount).toBe(1);
   const bRegs = (await app.as('del-b').call('class.myRegistrations', {})).registrations;
-  expect(bRegs.map((r) => [r.classId, r.status]).sort()).toEqual([[c.id, 'confirmed'], [other.id, 'confirmed']].sort());
+  expect(bRegs.map((r) => [r.classId, r.status]).sort()).toEqual(
+    [
+      [c.id, 'confirmed'],
+      [other.id, 'confirmed'],
+    ].sort(),
+  );
   const msgs = (await app.as('del-b').call('class.messages', {})).messages;
-  expect(msgs.filter((m) => m.kind === 'promoted').map((m) => m.classId).sort()).toEqual([c.id, other.id].sort());
+  expect(
+    msgs
+      .filter((m) => m.kind === 'promoted')
+      .map((m) => m.classId)
+      .sort(),
+  ).toEqual([c.id, other.id].sort());
   const bId = (await app.store.members.getByOpenid('del-b'))!.id;
   expect((await app.store.classes.outbox(bId)).filter((o) => o.template === 'class_promoted')).toHaveLength(2);
   expect((await app.as('del-c').call('class.myRegistrations', {})).registrations[0]).toMatchObject({ status: 'waitlisted', position: 1 });
@@ -356,7 +392,12 @@ test('a member deleting their account gives their seat to the head of the waitli
 });
 
 test('a deleted member holding a seat in a class already started releases nothing there (no promotion after the start)', async () => {
-  const c = await publish({ capacity: 1, startsAt: new Date(T0.getTime() + 2 * H).toISOString(), endsAt: new Date(T0.getTime() + 4 * H).toISOString(), regClosesAt: new Date(T0.getTime() + H).toISOString() });
+  const c = await publish({
+    capacity: 1,
+    startsAt: new Date(T0.getTime() + 2 * H).toISOString(),
+    endsAt: new Date(T0.getTime() + 4 * H).toISOString(),
+    regClosesAt: new Date(T0.getTime() + H).toISOString(),
+  });
   await app.as('old-a').call('class.register', { classId: c.id, childAge: 1, answers: form(1) });
   await app.as('old-b').call('class.register', { classId: c.id, childAge: 1, answers: form(2) });
   clock = new Date(T0.getTime() + 3 * H); // class is running
@@ -369,7 +410,11 @@ test('the host scheduler delivers due reminders on its timer', async () => {
   const c = await publish({ capacity: 1 });
   await app.as('tm').call('class.register', { classId: c.id, childAge: 1, answers: form(1) });
   const sent: string[] = [];
-  const stop = startReminderScheduler(app.store, { intervalMs: 10, now: () => new Date(Date.parse(c.startsAt) - 23 * H), sender: async (_s, n) => void sent.push(n.title) });
+  const stop = startReminderScheduler(app.store, {
+    intervalMs: 10,
+    now: () => new Date(Date.parse(c.startsAt) - 23 * H),
+    sender: async (_s, n) => void sent.push(n.title),
+  });
   await new Promise((r) => setTimeout(r, 80));
   stop();
   expect(sent).toEqual([expect.stringContaining('明天开课')]);
@@ -417,7 +462,10 @@ test('attendance and its points commit together: when paying fails, the tick is 
   expect((await admin().call('class.admin.roster', { classId: c.id })).entries[0].attendedAt).toBeNull();
   expect((await app.as('att-crash').call('member.points', {})).balance).toBe(0);
   // The retry (the admin taps again) records both.
-  expect(await admin().call('class.admin.checkin', { classId: c.id, registrationId: r.registration.id })).toMatchObject({ alreadyCheckedIn: false, attended: 1 });
+  expect(await admin().call('class.admin.checkin', { classId: c.id, registrationId: r.registration.id })).toMatchObject({
+    alreadyCheckedIn: false,
+    attended: 1,
+  });
   expect((await app.as('att-crash').call('member.points', {})).balance).toBe(5);
 });
 
@@ -435,7 +483,9 @@ test('subscribe messages: the outbox queues a WeChat delivery only for templates
     }),
   ).toEqual({ accepted: ['class_promoted'] });
   await app.as('sub-no').call('class.subscribe', { decisions: [{ kind: 'class_promoted', templateId: 'TPL_PROMOTED', accepted: true }] });
-  expect(await app.as('sub-no').call('class.subscribe', { decisions: [{ kind: 'class_promoted', templateId: 'TPL_PROMOTED', accepted: false }] })).toEqual({ accepted: [] });
+  expect(await app.as('sub-no').call('class.subscribe', { decisions: [{ kind: 'class_promoted', templateId: 'TPL_PROMOTED', accepted: false }] })).toEqual({
+    accepted: [],
+  });
 
   // Promote sub-yes, then (sub-yes leaving) sub-no, then sub-never: only sub-yes's promotion is queued.
   await app.as('sub-0').call('class.cancel', { registrationId: first.registration.id });
@@ -459,7 +509,12 @@ test('subscribe messages: the outbox queues a WeChat delivery only for templates
   expect(mine.rows.filter((r) => r.状态 === '待发送的微信消息').map((r) => r.报名表)).toEqual([expect.stringMatching(/^候补递补通知：.*测试课堂/)]);
 
   // Bad payloads are 400s with the envelope.
-  for (const bad of [{}, { decisions: [] }, { decisions: [{ kind: 'other', templateId: 'x', accepted: true }] }, { decisions: [{ kind: 'class_promoted', templateId: 'a b', accepted: true }] }]) {
+  for (const bad of [
+    {},
+    { decisions: [] },
+    { decisions: [{ kind: 'other', templateId: 'x', accepted: true }] },
+    { decisions: [{ kind: 'class_promoted', templateId: 'a b', accepted: true }] },
+  ]) {
     const res = await app.as('sub-yes').raw('class.subscribe', bad);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
@@ -486,7 +541,9 @@ test('registrations decided together stay independent: a failing one leaves the 
   expect(roster.entries.map((e) => e.status).sort()).toEqual(['confirmed', 'confirmed', 'waitlisted']);
   expect(new Set(roster.entries.map((e) => e.memberId))).toEqual(new Set(ids));
   // What each caller was told is what the roster says.
-  for (const o of out) if (o.kind === 'confirmed' || o.kind === 'waitlisted') expect(roster.entries.find((e) => e.id === o.registration.id)).toMatchObject({ status: o.kind, position: o.registration.position });
+  for (const o of out)
+    if (o.kind === 'confirmed' || o.kind === 'waitlisted')
+      expect(roster.entries.find((e) => e.id === o.registration.id)).toMatchObject({ status: o.kind, position: o.registration.position });
 
   // 150 at once for 10 seats: 10 confirmed, waitlist positions 1..140 each once, as the roster has them.
   const big = await publish({ capacity: 10 });

@@ -15,12 +15,20 @@ test('exports.main answers in the envelope as the caller, on MySQL, with the see
   // Production mode, as WeChat runs it: on MySQL (the test MariaDB), named by DATABASE_URL.
   const database = await freshMysqlDatabase();
   process.env.DATABASE_URL = database.url;
-   
+
   const { main } = require(built);
   currentOpenid = 'wx-built-1';
-  expect(await main({ action: 'member.update', payload: { nickname: '云端用户', orgId: '150102' } })).toMatchObject({ ok: true, status: 200, data: { nickname: '云端用户', org: { id: '150102' } } });
+  expect(await main({ action: 'member.update', payload: { nickname: '云端用户', orgId: '150102' } })).toMatchObject({
+    ok: true,
+    status: 200,
+    data: { nickname: '云端用户', org: { id: '150102' } },
+  });
   expect((await main({ action: 'org.tree', payload: {} })).data.tree[0].children).toHaveLength(14);
-  expect(await main({ action: 'auth.devLogin', payload: { openid: 'someone' } })).toMatchObject({ ok: false, status: 403, error: { code: 'DEV_LOGIN_DISABLED' } });
+  expect(await main({ action: 'auth.devLogin', payload: { openid: 'someone' } })).toMatchObject({
+    ok: false,
+    status: 403,
+    error: { code: 'DEV_LOGIN_DISABLED' },
+  });
   currentOpenid = undefined;
   expect(await main({ action: 'member.me', payload: {} })).toMatchObject({ ok: false, status: 401 });
   delete process.env.DATABASE_URL;

@@ -31,7 +31,11 @@ test('transport errors are answered in the envelope with 4xx', async () => {
   expect(badJson.status).toBe(400);
   expect((await badJson.json()).error.code).toBe('BAD_JSON');
 
-  const big = await raw('/api/auth.devLogin', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'x'.repeat(70 * 1024) }) });
+  const big = await raw('/api/auth.devLogin', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid: 'x'.repeat(70 * 1024) }),
+  });
   expect(big.status).toBe(413);
   expect((await big.json()).error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('64 KB') });
 
@@ -98,7 +102,7 @@ test('production mode refuses devLogin and trusts x-wx-openid only when configur
   }
 });
 
-test('the session secret is made once per store: a second host on the same store accepts the first one\'s token', async () => {
+test("the session secret is made once per store: a second host on the same store accepts the first one's token", async () => {
   const first = await startHttpHost();
   const token = await first.login('restart-member');
   const second = await startHttpHost({ store: first.app.options.store });

@@ -89,7 +89,9 @@ test('one bad article keeps the whole issue out, and the report says which file 
 
   const noJson = await app.as(HHHT).call('magazine.admin.importFiles', { orgId: '150100', files: folder('x/').slice(1) });
   expect(noJson.issues[0]).toMatchObject({ imported: false, error: expect.stringMatching(/缺少 issue\.json/) });
-  const badJson = await app.as(HHHT).call('magazine.admin.importFiles', { orgId: '150100', files: [{ name: 'issue.json', text: '{"year": 2027' }, folder('')[1]] });
+  const badJson = await app
+    .as(HHHT)
+    .call('magazine.admin.importFiles', { orgId: '150100', files: [{ name: 'issue.json', text: '{"year": 2027' }, folder('')[1]] });
   expect(badJson.issues[0].error).toMatch(/issue\.json：不是有效的 JSON/);
 });
 

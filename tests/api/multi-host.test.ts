@@ -72,11 +72,23 @@ test('2,000 registrations for 50 seats split across both hosts: exactly 50 confi
   const published = await a.post(
     'class.admin.publish',
     {
-      orgId: '150100', title: '两台主机抢座', topic: '科学养育', teacher: '王老师', description: '',
-      venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,
-      startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
-      regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
-      capacity: 50, ageMin: null, ageMax: null, fields: [], cancelHours: 24, waitlistOpen: true,
+      orgId: '150100',
+      title: '两台主机抢座',
+      topic: '科学养育',
+      teacher: '王老师',
+      description: '',
+      venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null },
+      onlineUrl: null,
+      startsAt: new Date(now + 72 * H).toISOString(),
+      endsAt: new Date(now + 74 * H).toISOString(),
+      regOpensAt: new Date(now - H).toISOString(),
+      regClosesAt: new Date(now + 70 * H).toISOString(),
+      capacity: 50,
+      ageMin: null,
+      ageMax: null,
+      fields: [],
+      cancelHours: 24,
+      waitlistOpen: true,
     },
     adminA,
   );
@@ -103,9 +115,15 @@ async function publishEvent(title: string) {
   const ev = await a.post(
     'event.admin.publish',
     {
-      orgId: '150000', title, type: '会员活动日', audience: 'all', points: 3,
-      startsAt: new Date(now - H).toISOString(), endsAt: new Date(now + H).toISOString(),
-      venue: { name: '新华广场', lat: 40.8175, lng: 111.6708, radius: 300 }, locationRequired: true,
+      orgId: '150000',
+      title,
+      type: '会员活动日',
+      audience: 'all',
+      points: 3,
+      startsAt: new Date(now - H).toISOString(),
+      endsAt: new Date(now + H).toISOString(),
+      venue: { name: '新华广场', lat: 40.8175, lng: 111.6708, radius: 300 },
+      locationRequired: true,
     },
     admin,
   );
@@ -159,7 +177,10 @@ test('a host killed with SIGKILL mid-burst loses no acknowledged check-in, and t
       return { host, token, status: 0 }; // the connection died with the host: not acknowledged
     }
   };
-  const results = await pooled(tokens.map((t, i) => send(i % 2 ? b : a, t)), 40);
+  const results = await pooled(
+    tokens.map((t, i) => send(i % 2 ? b : a, t)),
+    40,
+  );
   await killed;
   expect(a.child.signalCode).toBe('SIGKILL');
   const onB = results.filter((r) => r.host === b);
@@ -168,7 +189,10 @@ test('a host killed with SIGKILL mid-burst loses no acknowledged check-in, and t
   expect(acked.filter((r) => r.host === a).length).toBeGreaterThanOrEqual(100);
   expect(results.some((r) => r.host === a && r.status === 0)).toBe(true);
   // Every acknowledged check-in is there: checking in again on the surviving host says it was already recorded.
-  const again = await pooled(acked.map((r) => () => b.post('event.checkin', payload, r.token)), 40);
+  const again = await pooled(
+    acked.map((r) => () => b.post('event.checkin', payload, r.token)),
+    40,
+  );
   expect(again.filter((r) => r.status !== 200 || r.body.data.firstTime !== false)).toEqual([]);
   const live = await b.post('event.admin.live', { id: ev.id }, ev.admin);
   expect(live.body.data.count).toBeGreaterThanOrEqual(acked.length);

@@ -16,8 +16,20 @@ afterAll(async () => {
 });
 
 test('DATABASE_URL and 微信云托管 variables both name the server; neither means SQLite', () => {
-  expect(mysqlConfigFromEnv({ DATABASE_URL: 'mysql://u:p%40ss@db.example:3307/hy' })).toEqual({ host: 'db.example', port: 3307, user: 'u', password: 'p@ss', database: 'hy', connectionLimit: undefined });
-  expect(mysqlConfigFromEnv({ MYSQL_ADDRESS: '10.0.0.5:3306', MYSQL_USERNAME: 'root', MYSQL_PASSWORD: 'x', MYSQL_DATABASE: 'huiyuan' })).toMatchObject({ host: '10.0.0.5', port: 3306, user: 'root', database: 'huiyuan' });
+  expect(mysqlConfigFromEnv({ DATABASE_URL: 'mysql://u:p%40ss@db.example:3307/hy' })).toEqual({
+    host: 'db.example',
+    port: 3307,
+    user: 'u',
+    password: 'p@ss',
+    database: 'hy',
+    connectionLimit: undefined,
+  });
+  expect(mysqlConfigFromEnv({ MYSQL_ADDRESS: '10.0.0.5:3306', MYSQL_USERNAME: 'root', MYSQL_PASSWORD: 'x', MYSQL_DATABASE: 'huiyuan' })).toMatchObject({
+    host: '10.0.0.5',
+    port: 3306,
+    user: 'root',
+    database: 'huiyuan',
+  });
   expect(mysqlConfigFromEnv({})).toBeUndefined();
   expect(() => mysqlConfigFromUrl('postgres://x@y/z')).toThrow('mysql://');
 });
@@ -36,7 +48,9 @@ test('migrations apply once even when several hosts start at the same moment', a
 });
 
 test('a conditional update reports whether it applied; a unique insert reports a duplicate', async () => {
-  await db.run(`CREATE TABLE kit_seats (id INT NOT NULL PRIMARY KEY, taken INT NOT NULL, cap INT NOT NULL, code VARCHAR(8) NULL, UNIQUE KEY kit_code (code)) ${TABLE}`);
+  await db.run(
+    `CREATE TABLE kit_seats (id INT NOT NULL PRIMARY KEY, taken INT NOT NULL, cap INT NOT NULL, code VARCHAR(8) NULL, UNIQUE KEY kit_code (code)) ${TABLE}`,
+  );
   await db.run('INSERT INTO kit_seats (id, taken, cap) VALUES (1, 0, 3)');
   const results = await Promise.all(Array.from({ length: 10 }, () => db.run('UPDATE kit_seats SET taken = taken + 1 WHERE id = 1 AND taken < cap')));
   expect(results.filter((r) => r.affected === 1)).toHaveLength(3);
@@ -60,7 +74,10 @@ test('a transaction that deadlocks is run again and both writers finish', async 
     });
   await Promise.all([cross(1, 2), cross(2, 1)]);
   expect(attempts).toBeGreaterThanOrEqual(3);
-  expect(await db.rows('SELECT id, n FROM kit_dl ORDER BY id')).toEqual([{ id: 1, n: 2 }, { id: 2, n: 2 }]);
+  expect(await db.rows('SELECT id, n FROM kit_dl ORDER BY id')).toEqual([
+    { id: 1, n: 2 },
+    { id: 2, n: 2 },
+  ]);
 });
 
 test('an error inside a transaction rolls it back and reaches the caller', async () => {

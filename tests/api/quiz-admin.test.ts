@@ -41,7 +41,10 @@ test('campaigns and banks are scoped to the admin subtree; members are refused',
   const list = await hhht().call('quiz.admin.campaigns', {});
   expect(list.campaigns.map((c) => c.title)).toEqual(['7·11 世界人口日知识竞赛（呼和浩特）']);
   expect(list.banks.map((b) => [b.id, b.editable])).toEqual(
-    expect.arrayContaining([['family-health', false], ['cxh-activities', false]]),
+    expect.arrayContaining([
+      ['family-health', false],
+      ['cxh-activities', false],
+    ]),
   );
   expect((await nm().call('quiz.admin.campaigns', {})).campaigns).toHaveLength(3);
 
@@ -92,7 +95,11 @@ test('bank import from .xlsx and .csv reports failed rows with reasons; the temp
   const banks = (await hhht().call('quiz.admin.campaigns', {})).banks;
   expect(banks.find((b) => b.id === report.bankId)).toMatchObject({ title: '呼市题库', questionCount: 3, editable: true });
   const qs = await app.store.quiz.questionsOfBanks([report.bankId!]);
-  expect(qs.map((q) => [q.type, q.answer])).toEqual([['single', [1]], ['multiple', [0, 1, 3]], ['judge', [0]]]);
+  expect(qs.map((q) => [q.type, q.answer])).toEqual([
+    ['single', [1]],
+    ['multiple', [0, 1, 3]],
+    ['judge', [0]],
+  ]);
 
   const csv = Buffer.from('\ufeff' + [HEADER.join(','), '单选,CSV题,甲,乙,丙,,,C,丙是对的', '多选,坏的,甲,乙,,,,AB,解析'].join('\n')).toString('base64');
   const csvReport = await hhht().call('quiz.admin.importBank', { orgId: '150100', title: 'CSV题库', fileName: 'bank.csv', content: csv });
@@ -100,12 +107,16 @@ test('bank import from .xlsx and .csv reports failed rows with reasons; the temp
 
   // Outside the subtree, or an unreadable file.
   expect((await hhht().raw('quiz.admin.importBank', { orgId: '150000', title: '越权', fileName: 'a.xlsx', content })).status).toBe(403);
-  const bad = await hhht().raw('quiz.admin.importBank', { orgId: '150100', title: '坏文件', fileName: 'a.xlsx', content: Buffer.from('not a zip').toString('base64') });
+  const bad = await hhht().raw('quiz.admin.importBank', {
+    orgId: '150100',
+    title: '坏文件',
+    fileName: 'a.xlsx',
+    content: Buffer.from('not a zip').toString('base64'),
+  });
   expect(bad.status).toBe(422);
   expect(bad.body).toMatchObject({ ok: false, error: { code: 'QUIZ_IMPORT_FAILED' } });
   expect((await hhht().raw('quiz.admin.importBank', { orgId: '150100', title: '格式', fileName: 'a.doc', content })).status).toBe(400);
 });
-
 
 test('stats per campaign and the .xlsx export of results', async () => {
   const c = await hhht().call('quiz.admin.saveCampaign', campaign({ orgId: '150100', draws: [{ bankId: 'family-health', count: 4 }] }));

@@ -22,16 +22,34 @@ afterAll(async () => {
 });
 
 const campaignInput = (attempts: number) => ({
-  title: '并发', description: '', cover: null, orgId: '150000', draws: [{ bankId: 'family-health', count: 5 }],
-  opensAt: '2026-01-01T00:00:00Z', closesAt: '2030-01-01T00:00:00Z', timeLimitSec: 600, attemptsPerDay: attempts, attemptsTotal: attempts, passMark: 60, showReview: true,
+  title: '并发',
+  description: '',
+  cover: null,
+  orgId: '150000',
+  draws: [{ bankId: 'family-health', count: 5 }],
+  opensAt: '2026-01-01T00:00:00Z',
+  closesAt: '2030-01-01T00:00:00Z',
+  timeLimitSec: 600,
+  attemptsPerDay: attempts,
+  attemptsTotal: attempts,
+  passMark: 60,
+  showReview: true,
 });
 
 const memberIdOf = async (openid: string) => Number(await sql.value('SELECT id FROM members WHERE openid = ?', openid));
 const attemptsOf = async (openid: string, campaignId: number) =>
-  Number(await sql.value('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND member_id = (SELECT id FROM members WHERE openid = ?)', campaignId, openid));
+  Number(
+    await sql.value('SELECT COUNT(*) FROM quiz_attempts WHERE campaign_id = ? AND member_id = (SELECT id FROM members WHERE openid = ?)', campaignId, openid),
+  );
 /** The member's quiz ledger rows for a campaign, and their balance. */
 const paid = async (memberId: number, campaignId: number) => ({
-  rows: (await sql.rows<{ refKey: string }>('SELECT ref_key AS refKey FROM points_ledger WHERE member_id = ? AND ref_key LIKE ? ORDER BY ref_key', memberId, `quiz:${campaignId}:%`)).map((r) => r.refKey),
+  rows: (
+    await sql.rows<{ refKey: string }>(
+      'SELECT ref_key AS refKey FROM points_ledger WHERE member_id = ? AND ref_key LIKE ? ORDER BY ref_key',
+      memberId,
+      `quiz:${campaignId}:%`,
+    )
+  ).map((r) => r.refKey),
   balance: Number(await sql.value('SELECT points FROM members WHERE id = ?', memberId)),
 });
 
@@ -113,7 +131,10 @@ test('a time-out seen by readers on one host, racing the late member’s own sub
     expect(submit.status).toBe(200);
     expect(boards.every((b) => b.status === 200)).toBe(true);
     expect((submit.body as any).data).toMatchObject({ score: 40, durationMs: 600_000, submittedAt: view.deadline });
-    const scored = await sql.rows<{ score: number; submittedAt: string }>('SELECT score, submitted_at AS submittedAt FROM quiz_attempts WHERE id = ?', view.attemptId);
+    const scored = await sql.rows<{ score: number; submittedAt: string }>(
+      'SELECT score, submitted_at AS submittedAt FROM quiz_attempts WHERE id = ?',
+      view.attemptId,
+    );
     expect(scored.map((r) => ({ score: Number(r.score), submittedAt: r.submittedAt }))).toEqual([{ score: 40, submittedAt: view.deadline }]);
     // Taking part only (40 is not a pass), once.
     expect(await paid(memberId, campaignId)).toEqual({ rows: [`quiz:${campaignId}:join:${memberId}`], balance: 5 });

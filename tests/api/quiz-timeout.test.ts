@@ -24,12 +24,13 @@ async function member(openid: string, orgId = '150102') {
 }
 const campaignId = async () => (await app.store.quiz.campaigns()).find((c) => c.title === OPEN)!.id;
 
-
 const row = async (attemptId: number) =>
-  (await app.sql.rows<{ submittedAt: string | null; score: number | null; durationMs: number | null }>(
-    'SELECT submitted_at AS submittedAt, score, duration_ms AS durationMs FROM quiz_attempts WHERE id = ?',
-    attemptId,
-  ))[0];
+  (
+    await app.sql.rows<{ submittedAt: string | null; score: number | null; durationMs: number | null }>(
+      'SELECT submitted_at AS submittedAt, score, duration_ms AS durationMs FROM quiz_attempts WHERE id = ?',
+      attemptId,
+    )
+  )[0];
 
 /** Starts an attempt, saves 3 right answers (2 in time, 1 in the grace) and leaves it unsubmitted. */
 async function abandoned(openid: string) {
@@ -65,7 +66,16 @@ test('a timed-out attempt is scored on what was saved once deadline + grace pass
   const card = (await m.call('quiz.list', {})).campaigns.find((c) => c.id === id)!;
   expect(card).toMatchObject({ myBestScore: 30, myAttempts: 1, unfinishedAttemptId: null, lastAttemptId: view.attemptId, attemptsLeft: 9 });
   const result = await m.call('quiz.result', { attemptId: view.attemptId });
-  expect(result).toMatchObject({ score: 30, correctCount: 3, total: 10, passed: false, durationMs: 600_000, submittedAt: view.deadline, rank: 1, participants: 1 });
+  expect(result).toMatchObject({
+    score: 30,
+    correctCount: 3,
+    total: 10,
+    passed: false,
+    durationMs: 600_000,
+    submittedAt: view.deadline,
+    rank: 1,
+    participants: 1,
+  });
   expect(result.review!.filter((r) => r.mine.length > 0).map((r) => r.id)).toEqual(right.slice(0, 3).map((r) => r.questionId));
 
   // A submit arriving now gets that same first result; its answers do not count.

@@ -27,8 +27,6 @@ async function campaignId(title = OPEN) {
   return c.id;
 }
 
-
-
 describe('quiz.list', () => {
   test('shows open, upcoming and ended campaigns of my subtree with my best score and attempts left', async () => {
     const hhht = await member('m-hhht');
@@ -73,7 +71,12 @@ describe('quiz.start', () => {
     const orders = new Set<string>();
     for (let i = 0; i < 6; i++) {
       const v = await (await member(`m-draw-${i}`)).call('quiz.start', { campaignId: id });
-      draws.add(v.questions.map((q) => q.id).sort().join());
+      draws.add(
+        v.questions
+          .map((q) => q.id)
+          .sort()
+          .join(),
+      );
       const multi = v.questions.map((q) => `${q.id}:${q.options.join('|')}`);
       multi.forEach((x) => orders.add(x));
     }
@@ -111,7 +114,20 @@ describe('quiz.start', () => {
 
   test('only members of the campaign org subtree can start, and only while it is open', async () => {
     const hhhtCampaign = (await app.store.quiz.createCampaign(
-      { title: '呼和浩特答题', description: '', cover: null, orgId: '150100', draws: [{ bankId: 'family-health', count: 3 }], opensAt: '2026-01-01T00:00:00Z', closesAt: '2027-01-01T00:00:00Z', timeLimitSec: 300, attemptsPerDay: 1, attemptsTotal: 1, passMark: 60, showReview: true },
+      {
+        title: '呼和浩特答题',
+        description: '',
+        cover: null,
+        orgId: '150100',
+        draws: [{ bankId: 'family-health', count: 3 }],
+        opensAt: '2026-01-01T00:00:00Z',
+        closesAt: '2027-01-01T00:00:00Z',
+        timeLimitSec: 300,
+        attemptsPerDay: 1,
+        attemptsTotal: 1,
+        passMark: 60,
+        showReview: true,
+      },
       T0,
     ))!;
     const outsider = await member('m-cf', '150426');
@@ -123,8 +139,12 @@ describe('quiz.start', () => {
     const insider = await member('m-hhht', '150105');
     expect((await insider.call('quiz.start', { campaignId: hhhtCampaign })).questions).toHaveLength(3);
 
-    expect((await insider.raw('quiz.start', { campaignId: await campaignId('5·29 会员活动日知识竞赛') })).body).toMatchObject({ error: { code: 'QUIZ_NOT_OPEN' } });
-    expect((await insider.raw('quiz.start', { campaignId: await campaignId('7·11 世界人口日知识竞赛（呼和浩特）') })).body).toMatchObject({ error: { code: 'QUIZ_NOT_OPEN' } });
+    expect((await insider.raw('quiz.start', { campaignId: await campaignId('5·29 会员活动日知识竞赛') })).body).toMatchObject({
+      error: { code: 'QUIZ_NOT_OPEN' },
+    });
+    expect((await insider.raw('quiz.start', { campaignId: await campaignId('7·11 世界人口日知识竞赛（呼和浩特）') })).body).toMatchObject({
+      error: { code: 'QUIZ_NOT_OPEN' },
+    });
     expect((await insider.raw('quiz.start', { campaignId: 99999 })).status).toBe(404);
   });
 
@@ -188,7 +208,20 @@ describe('quiz.submit', () => {
   test('multiple choice counts only with all correct options and no wrong one', async () => {
     const m = await member('m1');
     const id = (await app.store.quiz.createCampaign(
-      { title: '多选', description: '', cover: null, orgId: '150000', draws: [{ bankId: 'family-health', count: 40 }], opensAt: '2026-01-01T00:00:00Z', closesAt: '2027-01-01T00:00:00Z', timeLimitSec: 600, attemptsPerDay: 5, attemptsTotal: 5, passMark: 60, showReview: true },
+      {
+        title: '多选',
+        description: '',
+        cover: null,
+        orgId: '150000',
+        draws: [{ bankId: 'family-health', count: 40 }],
+        opensAt: '2026-01-01T00:00:00Z',
+        closesAt: '2027-01-01T00:00:00Z',
+        timeLimitSec: 600,
+        attemptsPerDay: 5,
+        attemptsTotal: 5,
+        passMark: 60,
+        showReview: true,
+      },
       T0,
     ))!;
     const view = await m.call('quiz.start', { campaignId: id });
@@ -285,14 +318,23 @@ describe('rankings', () => {
 
     // 60 more, all ahead of c: c is outside the top 50 and still sees their rank.
     for (let i = 0; i < 60; i++)
-      await scoredEntry(app, setClock, await member(`bulk-${i}`, '150404'), id, { nRight: 8 + (i % 3), durationMs: 30_000 + i, finishedAt: '2026-11-23T03:00:00.000Z' });
+      await scoredEntry(app, setClock, await member(`bulk-${i}`, '150404'), id, {
+        nRight: 8 + (i % 3),
+        durationMs: 30_000 + i,
+        finishedAt: '2026-11-23T03:00:00.000Z',
+      });
     const cView = await app.as('c').call('quiz.leaderboard', { campaignId: id, scope: 'all' });
     expect(cView.top).toHaveLength(50);
     expect(cView.top.some((r) => r.isMe)).toBe(false);
     expect(cView.me).toMatchObject({ rank: 64, score: 70 });
     expect(cView.participants).toBe(64);
     // The ranks of the top rows agree with a plain sort.
-    const sorted = (await app.sql.rows<{ id: number }>('SELECT member_id AS id FROM quiz_best WHERE campaign_id = ? ORDER BY score DESC, duration_ms, submitted_at, member_id', id)).map((r) => Number(r.id));
+    const sorted = (
+      await app.sql.rows<{ id: number }>(
+        'SELECT member_id AS id FROM quiz_best WHERE campaign_id = ? ORDER BY score DESC, duration_ms, submitted_at, member_id',
+        id,
+      )
+    ).map((r) => Number(r.id));
     expect(sorted).toHaveLength(64);
     expect((await app.as('d').call('quiz.leaderboard', { campaignId: id })).me!.rank).toBe(sorted.indexOf((await app.as('d').call('member.me', {})).id) + 1);
 
@@ -319,7 +361,12 @@ describe('rankings', () => {
     const scopes = [{ kind: 'all' as const }, { kind: 'city' as const, orgId: '150400' }, { kind: 'county' as const, orgId: '150426' }];
     for (const scope of scopes) {
       const where = scope.kind === 'all' ? '' : ` AND ${scope.kind}_id = '${scope.orgId}'`;
-      const sorted = (await app.sql.rows<{ id: number }>(`SELECT member_id AS id FROM quiz_best WHERE campaign_id = ?${where} ORDER BY score DESC, duration_ms, submitted_at, member_id`, id)).map((r) => Number(r.id));
+      const sorted = (
+        await app.sql.rows<{ id: number }>(
+          `SELECT member_id AS id FROM quiz_best WHERE campaign_id = ?${where} ORDER BY score DESC, duration_ms, submitted_at, member_id`,
+          id,
+        )
+      ).map((r) => Number(r.id));
       expect(sorted.length).toBeGreaterThan(20);
       for (const [i, memberId] of sorted.entries()) expect((await app.store.quiz.rankOf(id, memberId, scope))?.rank).toBe(i + 1);
       expect(await app.store.quiz.participants(id, scope)).toBe(sorted.length);
@@ -368,9 +415,7 @@ describe('member data', () => {
       await m.call('quiz.submit', { attemptId: v.attemptId, answers: await correctChoices(app.store, v) });
     }
     const data = await gone.call('member.exportData', {});
-    expect(data.sections.find((s) => s.title === '知识竞赛答题记录')!.rows).toEqual([
-      expect.objectContaining({ 竞赛: OPEN, 得分: 100 }),
-    ]);
+    expect(data.sections.find((s) => s.title === '知识竞赛答题记录')!.rows).toEqual([expect.objectContaining({ 竞赛: OPEN, 得分: 100 })]);
     expect((await a.call('quiz.leaderboard', { campaignId: id })).participants).toBe(2);
     await gone.call('member.delete', { confirm: '注销' });
     const lb = await a.call('quiz.leaderboard', { campaignId: id });

@@ -52,7 +52,11 @@ test('PORT and DATA_DIR are honoured; the URL is printed; H5 and API answer on t
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('会员之家');
-    const login = await fetch(`${url}api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'start-1' }) }).then((r) => r.json());
+    const login = await fetch(`${url}api/auth.devLogin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid: 'start-1' }),
+    }).then((r) => r.json());
     expect(login).toMatchObject({ ok: true, data: { token: expect.any(String) } });
     const tree = await fetch(`${url}api/org.tree`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.json());
     expect(tree.data.tree[0].children).toHaveLength(14);
@@ -67,7 +71,11 @@ test('APP_MODE=production: the dev login is refused', async () => {
   const { child, output, url } = await start({ PORT: String(port), DATA_DIR: tempDir(), HOST: '127.0.0.1', APP_MODE: 'production' });
   try {
     expect(output()).toContain('正式模式');
-    const r = await fetch(`${url}api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'start-2' }) });
+    const r = await fetch(`${url}api/auth.devLogin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid: 'start-2' }),
+    });
     expect(r.status).toBe(403);
     expect((await r.json()).error.code).toBe('DEV_LOGIN_DISABLED');
   } finally {

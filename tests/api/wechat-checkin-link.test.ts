@@ -21,7 +21,15 @@ async function openEvent(token: string) {
   const now = Date.now();
   const r = await host.post(
     'event.admin.publish',
-    { orgId: '150000', title: '链接签到测试', type: '会员活动日', startsAt: new Date(now - 3600_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(), venue: { name: '新华广场', address: '' }, audience: 'all' },
+    {
+      orgId: '150000',
+      title: '链接签到测试',
+      type: '会员活动日',
+      startsAt: new Date(now - 3600_000).toISOString(),
+      endsAt: new Date(now + 3600_000).toISOString(),
+      venue: { name: '新华广场', address: '' },
+      audience: 'all',
+    },
     token,
   );
   return r.body.data as { id: number };
@@ -41,7 +49,9 @@ test('the QR holds a link under CHECKIN_LINK_BASE that checks in like the scanne
   const forged = code.qr.replace(parts.signature, parts.signature.slice(0, -2) + (parts.signature.endsWith('AA') ? 'BB' : 'AA'));
   expect((await host.post('event.checkin', { eventId: e.id, code: forged }, member)).body.error.code).toBe('CHECKIN_CODE_FORGED');
   // Bound to its event: another event's number in the link breaks the signature; another event's own link is named as such.
-  expect((await host.post('event.checkin', { eventId: other.id, code: code.qr.replace(`/c/${e.id}/`, `/c/${other.id}/`) }, member)).body.error.code).toBe('CHECKIN_CODE_FORGED');
+  expect((await host.post('event.checkin', { eventId: other.id, code: code.qr.replace(`/c/${e.id}/`, `/c/${other.id}/`) }, member)).body.error.code).toBe(
+    'CHECKIN_CODE_FORGED',
+  );
   expect((await host.post('event.checkin', { eventId: other.id, code: code.qr }, member)).body.error.code).toBe('CHECKIN_CODE_OTHER_EVENT');
   // The window is part of what is signed: a link with another window number fails.
   const old = await host.post('event.admin.code', { id: e.id }, admin);

@@ -10,7 +10,12 @@ let currentOpenid: string | undefined;
 const send = jest.fn(async () => ({ errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }));
 jest.mock(
   'wx-server-sdk',
-  () => ({ init: jest.fn(), DYNAMIC_CURRENT_ENV: 'dyn', getWXContext: () => ({ OPENID: currentOpenid }), openapi: { subscribeMessage: { send }, wxacode: { getUnlimited: jest.fn() } } }),
+  () => ({
+    init: jest.fn(),
+    DYNAMIC_CURRENT_ENV: 'dyn',
+    getWXContext: () => ({ OPENID: currentOpenid }),
+    openapi: { subscribeMessage: { send }, wxacode: { getUnlimited: jest.fn() } },
+  }),
   { virtual: true },
 );
 

@@ -34,7 +34,15 @@ const freePort = () =>
 test('what the start command loads comes from the production install (dependencies, not devDependencies)', async () => {
   const { build } = await import('esbuild');
   const { builtinModules } = await import('node:module');
-  const result = await build({ entryPoints: [path.join(ROOT, 'cloud/hosts/http/main.ts')], bundle: true, platform: 'node', packages: 'external', metafile: true, write: false, logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [path.join(ROOT, 'cloud/hosts/http/main.ts')],
+    bundle: true,
+    platform: 'node',
+    packages: 'external',
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  });
   const imported = new Set<string>();
   for (const input of Object.values(result.metafile.inputs))
     for (const i of input.imports) if (i.external) imported.add(i.path.startsWith('@') ? i.path.split('/').slice(0, 2).join('/') : i.path.split('/')[0]);
@@ -76,7 +84,10 @@ test('the container start command serves the API in production mode on PORT, tru
     expect(fs.existsSync(path.join(dataDir, 'huiyuan.sqlite'))).toBe(true);
     const base = `http://127.0.0.1:${port}`;
     const me = (headers: Record<string, string>) =>
-      fetch(`${base}/api/member.me`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      fetch(`${base}/api/member.me`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' }).then(async (r) => ({
+        status: r.status,
+        body: await r.json(),
+      }));
 
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
     // Through the platform's gateway (callContainer): x-wx-source is set, the openid is the caller.
@@ -91,7 +102,11 @@ test('the container start command serves the API in production mode on PORT, tru
     expect(shared.status).toBe(200);
     expect(shared.body.data.id).not.toBe(a.body.data.id);
     // Production: no dev login.
-    const dev = await fetch(`${base}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'x' }) });
+    const dev = await fetch(`${base}/api/auth.devLogin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid: 'x' }),
+    });
     expect(dev.status).toBeGreaterThanOrEqual(400);
   } finally {
     await wx.close();

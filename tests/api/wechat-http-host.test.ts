@@ -33,11 +33,23 @@ test('a promotion queued through the API reaches WeChat by the host’s own time
     const H = 3600_000;
     const now = Date.now();
     const c = await as('dev-admin-hhht').call('class.admin.publish', {
-      orgId: '150100', title: '定时发送测试课', topic: '科学养育', teacher: '王老师', description: '简介',
-      venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,
-      startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
-      regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
-      capacity: 1, ageMin: null, ageMax: null, fields: [], cancelHours: 24, waitlistOpen: true,
+      orgId: '150100',
+      title: '定时发送测试课',
+      topic: '科学养育',
+      teacher: '王老师',
+      description: '简介',
+      venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null },
+      onlineUrl: null,
+      startsAt: new Date(now + 72 * H).toISOString(),
+      endsAt: new Date(now + 74 * H).toISOString(),
+      regOpensAt: new Date(now - H).toISOString(),
+      regClosesAt: new Date(now + 70 * H).toISOString(),
+      capacity: 1,
+      ageMin: null,
+      ageMax: null,
+      fields: [],
+      cancelHours: 24,
+      waitlistOpen: true,
     });
     const r = await as('holder').call('class.register', { classId: c.id, childAge: null, answers: {} });
     await as('waiting').call('class.subscribe', { decisions: [{ kind: 'class_promoted', templateId: 'T_PROMO', accepted: true }] });

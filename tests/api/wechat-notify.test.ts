@@ -35,7 +35,13 @@ afterEach(async () => {
 });
 
 const drain = (over: { gateway?: WechatGateway; config?: string; log?: (l: string) => void } = {}) =>
-  drainOutbox({ store: app.store, gateway: over.gateway ?? gateway, templates: parseTemplateConfigs(over.config ?? CONFIG), now: () => clock, log: over.log ?? (() => undefined) });
+  drainOutbox({
+    store: app.store,
+    gateway: over.gateway ?? gateway,
+    templates: parseTemplateConfigs(over.config ?? CONFIG),
+    now: () => clock,
+    log: over.log ?? (() => undefined),
+  });
 
 async function publishClass(over: Record<string, unknown> = {}) {
   return admin().call('class.admin.publish', {
@@ -225,8 +231,13 @@ test('43101 (no acceptance left) and 47003 (bad data) are final and recorded wit
 test('活动提醒: queued when a member who said 我要参加 accepts, sent the day before; withdrawn with 我要参加', async () => {
   const startsAt = new Date(T0.getTime() + 72 * H).toISOString();
   const e = await app.as('dev-admin-nm').call('event.admin.publish', {
-    orgId: '150000', title: '5·29 会员活动日', type: '会员活动日', startsAt, endsAt: new Date(T0.getTime() + 75 * H).toISOString(),
-    venue: { name: '新华广场', address: '新城区', lat: 40.8, lng: 111.6, radius: 200 }, audience: 'all',
+    orgId: '150000',
+    title: '5·29 会员活动日',
+    type: '会员活动日',
+    startsAt,
+    endsAt: new Date(T0.getTime() + 75 * H).toISOString(),
+    venue: { name: '新华广场', address: '新城区', lat: 40.8, lng: 111.6, radius: 200 },
+    audience: 'all',
   } as never);
   const refused = await app.as('m1').raw('notify.eventRemind', { eventId: e.id, accepted: true });
   expect(refused.body).toMatchObject({ ok: false, error: { message: expect.stringContaining('我要参加') } });
@@ -259,10 +270,14 @@ test('活动提醒: queued when a member who said 我要参加 accepts, sent the
 
 test('the secret appears in no log line, no recorded reason and no answer, even when WeChat refuses it', async () => {
   const lines: string[] = [];
-  const spies = (['log', 'info', 'warn', 'error'] as const).map((k) => jest.spyOn(console, k).mockImplementation((...a: unknown[]) => void lines.push(a.map(String).join(' '))));
+  const spies = (['log', 'info', 'warn', 'error'] as const).map((k) =>
+    jest.spyOn(console, k).mockImplementation((...a: unknown[]) => void lines.push(a.map(String).join(' '))),
+  );
   try {
     const c = await promotion();
-    const wrong = wechatGatewayFromEnv({ WX_APPID: wx.appId, WX_APPSECRET: 'wrong-secret-abcdef', WX_API_BASE: wx.base }, undefined, { now: () => clock.getTime() })!;
+    const wrong = wechatGatewayFromEnv({ WX_APPID: wx.appId, WX_APPSECRET: 'wrong-secret-abcdef', WX_API_BASE: wx.base }, undefined, {
+      now: () => clock.getTime(),
+    })!;
     await drainOutbox({ store: app.store, gateway: wrong, templates: parseTemplateConfigs(CONFIG), now: () => clock, log: (l) => lines.push(l) });
     const status = await admin().call('notify.admin.status', { classId: c.id });
     const all = JSON.stringify(status) + lines.join('\n');

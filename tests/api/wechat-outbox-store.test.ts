@@ -72,7 +72,9 @@ describe.each([
     // Sent: the key takes no second message, and nothing is due.
     expect(await repo.queueKeyed(msg, later(3600_000))).toBe(false);
     expect(await repo.due(later(9 * 3600_000), 10)).toHaveLength(0);
-    expect(await repo.deliveryCounts(['event_reminder'], { field: 'eventId', id: 7 })).toEqual([{ kind: 'event_reminder', status: 'sent', code: null, message: null, count: 1 }]);
+    expect(await repo.deliveryCounts(['event_reminder'], { field: 'eventId', id: 7 })).toEqual([
+      { kind: 'event_reminder', status: 'sent', code: null, message: null, count: 1 },
+    ]);
     expect(await repo.deliveryCounts(['event_reminder'], { field: 'eventId', id: 8 })).toEqual([]);
   });
 
@@ -86,11 +88,15 @@ describe.each([
     const again = await repo.claim(d.id, 'B', later(61_000), later(120_000));
     expect(again?.attempts).toBe(2);
     expect(await repo.settle(d.id, 'A', { status: 'sent' }, later(62_000))).toBe(false);
-    expect(await repo.settle(d.id, 'B', { status: 'pending', retryAt: later(200_000), code: 'HTTP_503', message: '微信接口暂时不可用' }, later(62_000))).toBe(true);
+    expect(await repo.settle(d.id, 'B', { status: 'pending', retryAt: later(200_000), code: 'HTTP_503', message: '微信接口暂时不可用' }, later(62_000))).toBe(
+      true,
+    );
     expect(await repo.due(later(199_000), 10)).toHaveLength(0);
     expect(await repo.claim(d.id, 'C', later(200_000), later(260_000))).toBeTruthy();
     expect(await repo.settle(d.id, 'C', { status: 'failed', code: '43101', message: '会员未授权' }, later(200_000))).toBe(true);
-    expect(await repo.deliveryCounts(['event_reminder'], { field: 'eventId', id: 9 })).toEqual([{ kind: 'event_reminder', status: 'failed', code: '43101', message: '会员未授权', count: 1 }]);
+    expect(await repo.deliveryCounts(['event_reminder'], { field: 'eventId', id: 9 })).toEqual([
+      { kind: 'event_reminder', status: 'failed', code: '43101', message: '会员未授权', count: 1 },
+    ]);
     // A withdrawn key: cancelled while waiting, re-armed by a new acceptance.
     await repo.queueKeyed({ key: 'k2', memberId, kind: 'event_reminder', payload: { eventId: 9 }, notBefore: later(1e6) }, T);
     expect(await repo.cancelKeyed('k2', T)).toBe(true);

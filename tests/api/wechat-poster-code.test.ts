@@ -25,7 +25,12 @@ afterEach(async () => {
 });
 
 const codeOf = async (campaignId: number, wechat: WechatGateway | null) => {
-  const r = await app.router.dispatch('wechat.campaignCode', { campaignId }, { kind: 'openid', openid: 'poster-member' }, { store: app.store, mode: 'dev', wechat });
+  const r = await app.router.dispatch(
+    'wechat.campaignCode',
+    { campaignId },
+    { kind: 'openid', openid: 'poster-member' },
+    { store: app.store, mode: 'dev', wechat },
+  );
   if (!r.body.ok) throw new Error(JSON.stringify(r.body));
   return r.body.data as { image: string | null; page: string; scene: string };
 };

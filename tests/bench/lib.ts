@@ -19,7 +19,11 @@ export interface Server {
 export function startChild(args: string[], env: Record<string, string> = {}): Promise<Server> {
   return new Promise((resolve, reject) => {
     // node itself with tsx's loader (not the tsx wrapper), so stop() ends the server and not just a wrapper.
-    const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    const proc = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
+    });
     let out = '';
     proc.stdout!.on('data', (d) => {
       out += d;
@@ -30,7 +34,8 @@ export function startChild(args: string[], env: Record<string, string> = {}): Pr
   });
 }
 
-export const bareServer = (kind: 'plain' | 'sqlite' | 'mysql', env: Record<string, string> = {}) => startChild([path.join(REPO_ROOT, 'tests/bench/bare.ts'), kind], env);
+export const bareServer = (kind: 'plain' | 'sqlite' | 'mysql', env: Record<string, string> = {}) =>
+  startChild([path.join(REPO_ROOT, 'tests/bench/bare.ts'), kind], env);
 
 /** The real HTTP host as a child process: SQLite in dataDir, or MySQL when env carries DATABASE_URL. */
 export function apiServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), env: Record<string, string> = {}) {

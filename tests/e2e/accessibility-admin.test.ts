@@ -20,8 +20,16 @@ beforeAll(async () => {
   adminToken = await host.login('dev-admin-nm', '自治区管理员');
   const now = Date.now();
   const ev = await call(host, adminToken, 'event.admin.publish', {
-    orgId: '150000', kind: 'event', type: '会员活动日', title: '无障碍检查用活动', audience: 'all', body: '## 活动安排\n- 包饺子\n- 猜灯谜',
-    startsAt: new Date(now - 600_000).toISOString(), endsAt: new Date(now + 3 * 3600_000).toISOString(), venue: { name: '新华广场' }, points: 10,
+    orgId: '150000',
+    kind: 'event',
+    type: '会员活动日',
+    title: '无障碍检查用活动',
+    audience: 'all',
+    body: '## 活动安排\n- 包饺子\n- 猜灯谜',
+    startsAt: new Date(now - 600_000).toISOString(),
+    endsAt: new Date(now + 3 * 3600_000).toISOString(),
+    venue: { name: '新华广场' },
+    points: 10,
   });
   ids.event = ev.id;
   const m = await member(host, 'a11y-member', '萨日朗');
@@ -58,11 +66,26 @@ const PAGES: [string, () => string, string][] = [
 async function audit(page: Page) {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')} — ${n.failureSummary.split('\n').slice(0, 2).join(' ')}`).join('\n')}`);
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+            .slice(0, 5)
+            .map((n) => `    ${n.target.join(' ')} — ${n.failureSummary.split('\n').slice(0, 2).join(' ')}`)
+            .join('\n')}`,
+      );
   });
 }
 

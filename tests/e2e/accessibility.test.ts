@@ -36,15 +36,44 @@ interface MemberPage {
 }
 
 const PAGES: MemberPage[] = [
-  { name: 'home', route: () => '/pages/home/index', ready: /您好！/, controls: ['.home__all-events', '.weui-tabbar__item'], body: ['.home__event-title', '.home__countdown-label'] },
-  { name: 'mine', route: () => '/pages/mine/index', ready: '长辈模式', controls: ['.mine__elder', '.mine__item', '.profile-card__edit', '.weui-tabbar__item'], body: ['.mine__label'] },
+  {
+    name: 'home',
+    route: () => '/pages/home/index',
+    ready: /您好！/,
+    controls: ['.home__all-events', '.weui-tabbar__item'],
+    body: ['.home__event-title', '.home__countdown-label'],
+  },
+  {
+    name: 'mine',
+    route: () => '/pages/mine/index',
+    ready: '长辈模式',
+    controls: ['.mine__elder', '.mine__item', '.profile-card__edit', '.weui-tabbar__item'],
+    body: ['.mine__label'],
+  },
   { name: 'mine-edit', route: () => '/pages/mine/edit', ready: '所在单位', controls: ['.field-input', '.btn-primary'] },
-  { name: 'mine-pick-org', route: () => '/pages/mine/edit?pickOrg=1', ready: '全部', controls: ['.org-picker__item', '.org-picker__crumb', '.org-picker__input', '.titlebar__btn'] },
+  {
+    name: 'mine-pick-org',
+    route: () => '/pages/mine/edit?pickOrg=1',
+    ready: '全部',
+    controls: ['.org-picker__item', '.org-picker__crumb', '.org-picker__input', '.titlebar__btn'],
+  },
   { name: 'mine-data', route: () => '/pages/mine/data', ready: '基本信息', controls: ['.field-input', '.titlebar__btn'], body: ['.state-title, .card-title'] },
-  { name: 'privacy', route: () => '/pages/privacy/index', ready: '同意并继续', controls: ['.btn-primary', '.btn-plain', '.titlebar__btn'], body: ['.privacy__what'] },
+  {
+    name: 'privacy',
+    route: () => '/pages/privacy/index',
+    ready: '同意并继续',
+    controls: ['.btn-primary', '.btn-plain', '.titlebar__btn'],
+    body: ['.privacy__what'],
+  },
   { name: 'quiz-list', route: () => '/packages/quiz/index', ready: /剩余次数/, controls: ['.quiz-btn', '.titlebar__btn'], body: ['.quiz-campaign__stats'] },
   { name: 'quiz-mine', route: () => '/packages/quiz/index?mine=1', ready: /我的最好成绩/, controls: ['.quiz-btn'] },
-  { name: 'quiz-answer', route: () => `/packages/quiz/answer?id=${ids.campaign}`, ready: /第 1 \/ \d+ 题/, controls: ['.qcard__option', '.qcard__btn', '.quiz-submit'], body: ['.qcard__text'] },
+  {
+    name: 'quiz-answer',
+    route: () => `/packages/quiz/answer?id=${ids.campaign}`,
+    ready: /第 1 \/ \d+ 题/,
+    controls: ['.qcard__option', '.qcard__btn', '.quiz-submit'],
+    body: ['.qcard__text'],
+  },
   { name: 'quiz-result', route: () => `/packages/quiz/result?attemptId=${ids.attempt}`, ready: '排行榜', controls: ['.rcard__btn'], body: ['.rcard__title'] },
   { name: 'quiz-leaderboard', route: () => `/packages/quiz/leaderboard?id=${ids.campaign}`, ready: /我的排名/, controls: ['.quiz-tab'] },
   { name: 'classes', route: () => '/packages/classes/index', ready: '全部主题', controls: ['.chip', '.classes-tab'] },
@@ -52,11 +81,23 @@ const PAGES: MemberPage[] = [
   { name: 'classes-mine', route: () => '/packages/classes/mine', ready: /入场时出示此码签到/, controls: ['.btn-plain', '.classes-tab'] },
   { name: 'classes-messages', route: () => '/packages/classes/messages', ready: '暂时没有消息', controls: ['.classes-tab'] },
   { name: 'events', route: () => '/packages/events/index', ready: '往期活动', controls: ['.events__tab', '.events__chip', '.events__mine-link'] },
-  { name: 'event-detail', route: () => `/packages/events/detail/index?id=${ids.mappedEvent}`, ready: '查看地图 ›', controls: ['.event-detail__map', '.event-detail__intend', '.event-detail__share'] },
+  {
+    name: 'event-detail',
+    route: () => `/packages/events/detail/index?id=${ids.mappedEvent}`,
+    ready: '查看地图 ›',
+    controls: ['.event-detail__map', '.event-detail__intend', '.event-detail__share'],
+  },
   { name: 'events-mine', route: () => '/packages/events/mine/index', ready: '还没有签到记录', controls: ['.titlebar__btn'] },
   { name: 'magazine', route: () => '/packages/magazine/index', ready: '最新一期', controls: ['.mz-shelf__search', '.mz-shelf__tool'] },
   { name: 'magazine-issue', route: () => `/packages/magazine/issue?id=${ids.issue}`, ready: '本期导读', controls: ['.mz-toc-item'] },
-  { name: 'magazine-article', route: () => `/packages/magazine/article?id=${ids.article}`, ready: '字号', controls: ['.mz-fs__btn', '.mz-article__btn'], body: ['.mz-article__body'], prepare: (page) => readerNight(page, false) },
+  {
+    name: 'magazine-article',
+    route: () => `/packages/magazine/article?id=${ids.article}`,
+    ready: '字号',
+    controls: ['.mz-fs__btn', '.mz-article__btn'],
+    body: ['.mz-article__body'],
+    prepare: (page) => readerNight(page, false),
+  },
   {
     name: 'magazine-article-night',
     route: () => `/packages/magazine/article?id=${ids.article}`,
@@ -65,14 +106,23 @@ const PAGES: MemberPage[] = [
     prepare: (page) => readerNight(page, true),
   },
   { name: 'magazine-search', route: () => '/packages/magazine/search', ready: '搜索', controls: ['.mz-search__btn', '.field-input'] },
-  { name: 'magazine-mine', route: () => '/packages/magazine/mine', ready: '每周阅读时间', controls: ['.titlebar__btn'], body: ['.mz-mine__title, .card-title'] },
+  {
+    name: 'magazine-mine',
+    route: () => '/packages/magazine/mine',
+    ready: '每周阅读时间',
+    controls: ['.titlebar__btn'],
+    body: ['.mz-mine__title, .card-title'],
+  },
   { name: 'magazine-favorites', route: () => '/packages/magazine/list?kind=favorites', ready: '还没有收藏的文章', controls: ['.titlebar__btn'] },
 ];
 
 /** The reader's night mode, which the server remembers per member: set it to what the check needs. */
 async function readerNight(page: Page, on: boolean): Promise<void> {
   if ((await page.locator('.mz-article--night').count()) > 0 !== on) await page.locator('.mz-fs__night').dispatchEvent('click');
-  await page.locator(on ? '.mz-article--night' : '.mz-article:not(.mz-article--night)').first().waitFor();
+  await page
+    .locator(on ? '.mz-article--night' : '.mz-article:not(.mz-article--night)')
+    .first()
+    .waitFor();
 }
 
 /** Asks until the answer is the expected one (a save travels after the tap). */
@@ -96,7 +146,11 @@ beforeAll(async () => {
   const campaigns = (await host.post('quiz.list', {}, token)).body.data.campaigns as { id: number; status: string; eligible: boolean }[];
   ids.campaign = campaigns.find((c) => c.status === 'open' && c.eligible)!.id;
   const attempt = (await host.post('quiz.start', { campaignId: ids.campaign }, token)).body.data;
-  const submitted = await host.post('quiz.submit', { attemptId: attempt.attemptId, answers: attempt.questions.map((q: { id: string }) => ({ questionId: q.id, choice: [0] })) }, token);
+  const submitted = await host.post(
+    'quiz.submit',
+    { attemptId: attempt.attemptId, answers: attempt.questions.map((q: { id: string }) => ({ questionId: q.id, choice: [0] })) },
+    token,
+  );
   expect(submitted.status).toBe(200);
   ids.attempt = submitted.body.data.attemptId;
 
@@ -107,11 +161,23 @@ beforeAll(async () => {
   const cls = await host.post(
     'class.admin.publish',
     {
-      orgId: '150100', title: '长辈模式测试课堂', topic: '科学养育', teacher: '李老师', description: '亲子沟通的三个小办法',
-      venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null }, onlineUrl: null,
-      startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
-      regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
-      capacity: 5, ageMin: null, ageMax: null, cancelHours: 24, waitlistOpen: true, fields: [],
+      orgId: '150100',
+      title: '长辈模式测试课堂',
+      topic: '科学养育',
+      teacher: '李老师',
+      description: '亲子沟通的三个小办法',
+      venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null },
+      onlineUrl: null,
+      startsAt: new Date(now + 72 * H).toISOString(),
+      endsAt: new Date(now + 74 * H).toISOString(),
+      regOpensAt: new Date(now - H).toISOString(),
+      regClosesAt: new Date(now + 70 * H).toISOString(),
+      capacity: 5,
+      ageMin: null,
+      ageMax: null,
+      cancelHours: 24,
+      waitlistOpen: true,
+      fields: [],
     },
     admin,
   );
@@ -137,7 +203,14 @@ afterAll(() => stopH5Journey({ host, browser }));
 
 /** The phone of tests/support/browser.ts phonePage, letting axe-core in past the host's Content-Security-Policy. */
 async function phonePage(b: Browser): Promise<Page> {
-  const context = await b.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true, bypassCSP: true });
+  const context = await b.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    isMobile: true,
+    hasTouch: true,
+    bypassCSP: true,
+  });
   return context.newPage();
 }
 
@@ -170,7 +243,16 @@ async function open(page: Page, p: MemberPage, mode: Mode): Promise<void> {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE_PATH });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations;
   });
@@ -256,7 +338,12 @@ function measure(page: Page, controls: string[], body: string[]): Promise<Measur
         if (els.length === 0) out.targets.push({ selector: sel, text: '(not found)', width: -1, height: -1 });
         for (const el of els) {
           const r = el.getBoundingClientRect();
-          out.targets.push({ selector: sel, text: (el.textContent ?? '').trim().slice(0, 12), width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10 });
+          out.targets.push({
+            selector: sel,
+            text: (el.textContent ?? '').trim().slice(0, 12),
+            width: Math.round(r.width * 10) / 10,
+            height: Math.round(r.height * 10) / 10,
+          });
         }
       }
       return out;
@@ -276,10 +363,12 @@ describe.each<Mode>(['standard', 'elder'])('%s mode', (mode) => {
       await screenshot(page, `a11y-${mode}-${p.name}`);
       for (const v of await axeViolations(page)) problems.push(`${p.name}: ${v}`);
       const m = await measure(page, p.controls, p.body ?? []);
-      if (m.smallestText && m.smallestText.size < floor.secondary - 0.01) problems.push(`${p.name}: text "${m.smallestText.text}" is ${m.smallestText.size}px (< ${floor.secondary})`);
+      if (m.smallestText && m.smallestText.size < floor.secondary - 0.01)
+        problems.push(`${p.name}: text "${m.smallestText.text}" is ${m.smallestText.size}px (< ${floor.secondary})`);
       for (const b of m.body) if (b.size < floor.body - 0.01) problems.push(`${p.name}: body text ${b.selector} is ${b.size}px (< ${floor.body})`);
       for (const c of m.lowContrast.slice(0, 3)) problems.push(`${p.name}: "${c.text}" ${c.color} on ${c.ground} is ${c.ratio}:1`);
-      for (const t of m.targets) if (t.width < floor.target || t.height < floor.target) problems.push(`${p.name}: ${t.selector} "${t.text}" is ${t.width}×${t.height}`);
+      for (const t of m.targets)
+        if (t.width < floor.target || t.height < floor.target) problems.push(`${p.name}: ${t.selector} "${t.text}" is ${t.width}×${t.height}`);
     }
     expect(problems).toEqual([]);
   }, 600_000);
@@ -291,15 +380,26 @@ test('the 长辈模式 switch on 我的 is remembered on the server and restyles
   const sw = page.locator('.mine__elder');
   await sw.waitFor();
   expect(await sw.getAttribute('aria-checked')).toBe('false');
-  const before = await page.locator('.mine__label').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  const before = await page
+    .locator('.mine__label')
+    .first()
+    .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   await sw.dispatchEvent('click');
   await page.locator('.screen.elder').first().waitFor();
   await eventually(async () => (await host.post('member.me', {}, token)).body.data.elderMode, true);
-  const after = await page.locator('.mine__label').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  const after = await page
+    .locator('.mine__label')
+    .first()
+    .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   expect(before).toBeGreaterThanOrEqual(16);
   expect(after).toBeGreaterThanOrEqual(20);
   // The H5 tab bar (outside the page) follows too.
-  expect(await page.locator('.weui-tabbar__label').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(17);
+  expect(
+    await page
+      .locator('.weui-tabbar__label')
+      .first()
+      .evaluate((e) => parseFloat(getComputedStyle(e).fontSize)),
+  ).toBeGreaterThanOrEqual(17);
   await screenshot(page, 'a11y-switch-on');
 
   // Another device: the server's answer wins over the device's own copy.

@@ -84,7 +84,11 @@ test('publishing an event: pickers for times, errors in place and in Chinese, a 
 
   // A refusal from the API that names a schema key is shown under that field, in words.
   await page.route('**/api/event.admin.publish', (route) =>
-    route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'INVALID_PAYLOAD', message: 'title：标题最多 60 个字' } }) }),
+    route.fulfill({
+      status: 400,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'INVALID_PAYLOAD', message: 'title：标题最多 60 个字' } }),
+    }),
   );
   await tap(page.getByText('发布', { exact: true }).last());
   await expect(errorUnder(page, 'title').innerText()).resolves.toBe('标题最多 60 个字');

@@ -31,7 +31,16 @@ test('a QR read from a 大屏 screenshot opens the H5 check-in page and checks t
   const now = Date.now();
   const published = await host.post(
     'event.admin.publish',
-    { orgId: '150000', title: 'E2E 链接签到', type: '会员活动日', startsAt: new Date(now - 3600_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(), venue: { name: '新华广场', address: '' }, audience: 'all', points: 5 },
+    {
+      orgId: '150000',
+      title: 'E2E 链接签到',
+      type: '会员活动日',
+      startsAt: new Date(now - 3600_000).toISOString(),
+      endsAt: new Date(now + 3600_000).toISOString(),
+      venue: { name: '新华广场', address: '' },
+      audience: 'all',
+      points: 5,
+    },
     admin,
   );
   const eventId = published.body.data.id as number;

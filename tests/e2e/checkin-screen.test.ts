@@ -19,8 +19,15 @@ beforeAll(async () => {
   adminToken = await host.login('dev-admin-nm', '自治区管理员');
   const now = Date.now();
   const ev = await call(host, adminToken, 'event.admin.publish', {
-    orgId: '150000', kind: 'event', type: '会员活动日', title: '2027年“5·29会员活动日”主题宣传暨家庭健康义诊活动', audience: 'all',
-    startsAt: new Date(now - 600_000).toISOString(), endsAt: new Date(now + 3 * 3600_000).toISOString(), venue: { name: '新华广场' }, points: 10,
+    orgId: '150000',
+    kind: 'event',
+    type: '会员活动日',
+    title: '2027年“5·29会员活动日”主题宣传暨家庭健康义诊活动',
+    audience: 'all',
+    startsAt: new Date(now - 600_000).toISOString(),
+    endsAt: new Date(now + 3 * 3600_000).toISOString(),
+    venue: { name: '新华广场' },
+    points: 10,
   });
   eventId = ev.id;
   // Two members check in: one gave a real name, the other only a nickname.
@@ -62,7 +69,13 @@ test.each(SIZES)('签到大屏 at $name: the QR code is whole and decodes, the c
     // Everything that matters lies inside the window, and the page does not scroll.
     const inside = async (selector: string) => {
       const b = await box(page, selector);
-      expect({ selector, left: b.x >= 0, top: b.y >= 0, right: b.x + b.width <= size.width + 0.5, bottom: b.y + b.height <= size.height + 0.5 }).toEqual({ selector, left: true, top: true, right: true, bottom: true });
+      expect({ selector, left: b.x >= 0, top: b.y >= 0, right: b.x + b.width <= size.width + 0.5, bottom: b.y + b.height <= size.height + 0.5 }).toEqual({
+        selector,
+        left: true,
+        top: true,
+        right: true,
+        bottom: true,
+      });
       return b;
     };
     const qr = await inside('.qr');
@@ -78,7 +91,11 @@ test.each(SIZES)('签到大屏 at $name: the QR code is whole and decodes, the c
     // Large: the QR is at least 40 % of the short side, the figures at least 30 px high.
     expect(qr.width).toBeGreaterThanOrEqual(Math.min(size.width, size.height) * 0.4);
     expect(Math.abs(qr.width - qr.height)).toBeLessThan(2);
-    const fontPx = (sel: string) => page.locator(sel).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const fontPx = (sel: string) =>
+      page
+        .locator(sel)
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(await fontPx('.screen__code')).toBeGreaterThanOrEqual(30);
     expect(await fontPx('.screen__count')).toBeGreaterThanOrEqual(34);
     expect(code.height).toBeGreaterThan(30);

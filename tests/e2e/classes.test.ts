@@ -16,11 +16,22 @@ beforeAll(async () => {
   const r = await host.post(
     'class.admin.publish',
     {
-      orgId: '150100', title: '端到端测试课堂', topic: '科学养育', teacher: '王老师', description: '两个名额，满员可候补。',
-      venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null }, onlineUrl: null,
-      startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
-      regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
-      capacity: 2, ageMin: null, ageMax: null, cancelHours: 24, waitlistOpen: true,
+      orgId: '150100',
+      title: '端到端测试课堂',
+      topic: '科学养育',
+      teacher: '王老师',
+      description: '两个名额，满员可候补。',
+      venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null },
+      onlineUrl: null,
+      startsAt: new Date(now + 72 * H).toISOString(),
+      endsAt: new Date(now + 74 * H).toISOString(),
+      regOpensAt: new Date(now - H).toISOString(),
+      regClosesAt: new Date(now + 70 * H).toISOString(),
+      capacity: 2,
+      ageMin: null,
+      ageMax: null,
+      cancelHours: 24,
+      waitlistOpen: true,
       fields: [
         { id: 'parent_name', label: '家长姓名', type: 'text', required: true },
         { id: 'phone', label: '联系电话', type: 'phone', required: true },
@@ -66,8 +77,16 @@ async function register(page: Page, n: number) {
 
 /** Waits for the registration outcome; a form error fails with its own message instead of a timeout. */
 async function outcome(page: Page, text: string) {
-  const ok = page.getByText(text).first().waitFor({ timeout: 60_000 }).then(() => null);
-  const bad = page.locator('.field-error').first().waitFor({ timeout: 60_000 }).then(async () => `form error: ${await page.locator('.field-error').first().textContent()}`);
+  const ok = page
+    .getByText(text)
+    .first()
+    .waitFor({ timeout: 60_000 })
+    .then(() => null);
+  const bad = page
+    .locator('.field-error')
+    .first()
+    .waitFor({ timeout: 60_000 })
+    .then(async () => `form error: ${await page.locator('.field-error').first().textContent()}`);
   ok.catch(() => undefined);
   bad.catch(() => undefined); // the loser of the race times out later; nobody waits for it
   const problem = await Promise.race([ok, bad]);

@@ -58,7 +58,10 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function memberPage(b: Browser, opts: { location?: { latitude: number; longitude: number }; camera?: boolean }): Promise<{ page: Page; context: BrowserContext }> {
+async function memberPage(
+  b: Browser,
+  opts: { location?: { latitude: number; longitude: number }; camera?: boolean },
+): Promise<{ page: Page; context: BrowserContext }> {
   const context = await b.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true });
   const permissions = [...(opts.location ? ['geolocation'] : []), ...(opts.camera ? ['camera'] : [])];
   if (permissions.length) await context.grantPermissions(permissions, { origin: host.url });
@@ -125,7 +128,15 @@ test('a member at the venue taps 扫码签到; the camera reads the current QR c
   writeQrY4m(y4m, 'https://example.com/not-a-checkin-code');
   cameraBrowser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${y4m}`,
+    ],
   });
   const { page } = await memberPage(cameraBrowser, { location: INSIDE, camera: true });
   await devLogin(page, host.url, 'e2e-cam-member', '扫码的会员');
@@ -151,10 +162,13 @@ test('a member at the venue taps 扫码签到; the camera reads the current QR c
   writeQrY4m(y4m, current.qr);
 
   await tap(page.locator('.checkin__scan'));
-  await page.getByText('✓ 已签到').waitFor({ timeout: 30000 }).catch(async (e) => {
-    await screenshot(page, 'events-cam-03b-scan-failed');
-    throw e;
-  });
+  await page
+    .getByText('✓ 已签到')
+    .waitFor({ timeout: 30000 })
+    .catch(async (e) => {
+      await screenshot(page, 'events-cam-03b-scan-failed');
+      throw e;
+    });
   await screenshot(page, 'events-cam-04-checked-in-by-camera');
   expect(await page.locator('.camera-scan').count()).toBe(0); // the camera view closed
 
@@ -193,7 +207,9 @@ test('no camera (or no permission): 扫码签到 falls back to typing the code w
   await devLogin(page, host.url, 'e2e-nocam-member', '没有摄像头的会员');
   await openRoute(page, host.url, `/packages/events/detail/index?id=${eventId}`);
   await tap(page.locator('.checkin__scan'));
-  await page.locator('.checkin__error', { hasText: /(没有找到可用的摄像头|没有得到使用摄像头的允许)，请输入现场大屏上的 6 位签到码/ }).waitFor({ timeout: 20000 });
+  await page
+    .locator('.checkin__error', { hasText: /(没有找到可用的摄像头|没有得到使用摄像头的允许)，请输入现场大屏上的 6 位签到码/ })
+    .waitFor({ timeout: 20000 });
   await screenshot(page, 'events-cam-07-no-camera');
   const code = (await host.post('event.admin.code', { id: eventId }, adminToken)).body.data.code as string;
   await taroInput(page, 'checkinCode').fill(code);

@@ -83,7 +83,10 @@ test('an admin sees 协会管理 on 我的 and reaches the admin subPackage, wit
   await page.getByText('呼和浩特管理员，您好！').waitFor();
   await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
   await page.getByText('协会管理').click();
-  await page.getByText(/本单位及下级单位/).first().waitFor();
+  await page
+    .getByText(/本单位及下级单位/)
+    .first()
+    .waitFor();
   await page.getByText(/您管理：呼和浩特市计生协/).waitFor();
   await page.getByText('知识竞赛与题库 ›').waitFor();
   await screenshot(page, 'foundation-07-admin-entry');
@@ -126,11 +129,22 @@ test('a member who declined the notice is taken to it when a class form asks for
   const published = await host.post(
     'class.admin.publish',
     {
-      orgId: '150100', title: '隐私同意测试课堂', topic: '科学养育', teacher: '李老师', description: '',
-      venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null }, onlineUrl: null,
-      startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
-      regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
-      capacity: 5, ageMin: null, ageMax: null, cancelHours: 24, waitlistOpen: false,
+      orgId: '150100',
+      title: '隐私同意测试课堂',
+      topic: '科学养育',
+      teacher: '李老师',
+      description: '',
+      venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null },
+      onlineUrl: null,
+      startsAt: new Date(now + 72 * H).toISOString(),
+      endsAt: new Date(now + 74 * H).toISOString(),
+      regOpensAt: new Date(now - H).toISOString(),
+      regClosesAt: new Date(now + 70 * H).toISOString(),
+      capacity: 5,
+      ageMin: null,
+      ageMax: null,
+      cancelHours: 24,
+      waitlistOpen: false,
       fields: [
         { id: 'parent_name', label: '家长姓名', type: 'text', required: true },
         { id: 'phone', label: '联系电话', type: 'phone', required: true },

@@ -69,8 +69,11 @@ test('open an issue and an article, scroll half way, reload and a second device 
   await page.evaluate(`(() => { const el = ${PAGE_EL}; el.scrollTo(0, (el.scrollHeight - el.clientHeight) / 2); })()`);
   const token = await host.login('e2e-reader');
   const shelf = await host.post('magazine.shelf', {}, token);
-  const articleId = shelf.body.data.issues[0] && (await host.post('magazine.issue', { issueId: shelf.body.data.issues[0].id }, token)).body.data.columns[0].articles[0].id;
-  expect(await pollAbove(async () => (await host.post('magazine.article', { articleId }, token)).body.data.progress?.position ?? 0, 0.4, 10_000)).toBeGreaterThan(0.4);
+  const articleId =
+    shelf.body.data.issues[0] && (await host.post('magazine.issue', { issueId: shelf.body.data.issues[0].id }, token)).body.data.columns[0].articles[0].id;
+  expect(
+    await pollAbove(async () => (await host.post('magazine.article', { articleId }, token)).body.data.progress?.position ?? 0, 0.4, 10_000),
+  ).toBeGreaterThan(0.4);
   const saved = (await host.post('magazine.article', { articleId }, token)).body.data;
   expect(saved.progress.position).toBeLessThan(0.6);
   expect(saved.settings.fontSize).toBe('large');
@@ -128,12 +131,22 @@ test('open an issue and an article, scroll half way, reload and a second device 
   const day = (weeksAgo: number) => new Date(Date.now() + 8 * 3600_000 - weeksAgo * 7 * 86400_000).toISOString().slice(0, 10);
   const minutesAgo = [12, 0, 25, 8, 40, 18]; // this week, last week, …
   for (const [w, m] of minutesAgo.entries())
-    db.prepare('INSERT INTO magazine_daily (member_id, day, seconds, finished) VALUES (?, ?, ?, 0) ON CONFLICT (member_id, day) DO UPDATE SET seconds = seconds + excluded.seconds').run(memberId, day(w), m * 60);
+    db.prepare(
+      'INSERT INTO magazine_daily (member_id, day, seconds, finished) VALUES (?, ?, ?, 0) ON CONFLICT (member_id, day) DO UPDATE SET seconds = seconds + excluded.seconds',
+    ).run(memberId, day(w), m * 60);
   db.close();
   await openRoute(other, host.url, '/packages/magazine/mine');
   await other.getByText('每周阅读时间').waitFor();
   await other.locator('.mz-mine__bar').first().waitFor();
-  const rows = await other.locator('.mz-mine__row').evaluateAll((els) => els.map((e) => [e.querySelector('.mz-mine__label')!.textContent, e.querySelector('.mz-mine__value')!.textContent, (e.querySelector('.mz-mine__bar') as HTMLElement | null)?.style.width ?? '']));
+  const rows = await other
+    .locator('.mz-mine__row')
+    .evaluateAll((els) =>
+      els.map((e) => [
+        e.querySelector('.mz-mine__label')!.textContent,
+        e.querySelector('.mz-mine__value')!.textContent,
+        (e.querySelector('.mz-mine__bar') as HTMLElement | null)?.style.width ?? '',
+      ]),
+    );
   // newest week on top; bar lengths in proportion (this week may hold a few real seconds of the heartbeats above)
   expect(rows.slice(0, 6).map((r) => [r[0], r[1]])).toEqual([
     ['本周', '12 分钟'],
@@ -188,18 +201,27 @@ test('offline: the last opened issue is readable without network, and progress m
     return list[0]?.position ?? 0;
   };
   // the reader scrolls on to the middle (a few small moves, as a finger does; the page may still be settling after the transition)
-  const q = await pollAbove(async () => {
-    await page.evaluate(`(() => { const el = ${PAGE_EL}; const half = (el.scrollHeight - el.clientHeight) / 2; el.scrollTo(0, el.scrollTop === Math.round(half) ? half - 4 : half); })()`);
-    await page.waitForTimeout(300);
-    return queued();
-  }, 0.4, 8000);
+  const q = await pollAbove(
+    async () => {
+      await page.evaluate(
+        `(() => { const el = ${PAGE_EL}; const half = (el.scrollHeight - el.clientHeight) / 2; el.scrollTo(0, el.scrollTop === Math.round(half) ? half - 4 : half); })()`,
+      );
+      await page.waitForTimeout(300);
+      return queued();
+    },
+    0.4,
+    8000,
+  );
   expect(q).toBeGreaterThan(0.4);
   expect(q).toBeLessThan(0.6);
   const token = await host.login('e2e-offline');
   const shelf = await host.post('magazine.shelf', {}, token);
   const issue = (await host.post('magazine.issue', { issueId: shelf.body.data.issues[0].id }, token)).body.data;
   const articleId = issue.columns.flatMap((c: any) => c.articles).find((a: any) => a.title === second).id;
-  const serverPosition = async () => (await host.post('magazine.issue', { issueId: issue.issue.id }, token)).body.data.columns.flatMap((c: any) => c.articles).find((a: any) => a.id === articleId).position as number;
+  const serverPosition = async () =>
+    (await host.post('magazine.issue', { issueId: issue.issue.id }, token)).body.data.columns
+      .flatMap((c: any) => c.articles)
+      .find((a: any) => a.id === articleId).position as number;
   expect(await serverPosition()).toBe(0);
 
   // the network comes back: the queued reading is sent without the reader doing anything
@@ -235,7 +257,10 @@ test('an admin creates an issue and an article in the admin subPackage; a member
   await page.locator('taro-input-core[name="title"] input').last().fill('青城社区的育儿角');
   await page.locator('.amz__chip').getByText('家庭健康').click();
   await page.locator('taro-textarea-core[name="summary"] textarea, textarea[name="summary"]').last().fill('一个社区育儿角的半年。');
-  await page.locator('taro-textarea-core[name="bodyMd"] textarea, textarea[name="bodyMd"]').last().fill('## 缘起\n\n社区里的年轻父母常常聚在楼下聊带娃的烦恼，于是有了这个育儿角。\n\n- 每周三上午开放\n- 有志愿者值守');
+  await page
+    .locator('taro-textarea-core[name="bodyMd"] textarea, textarea[name="bodyMd"]')
+    .last()
+    .fill('## 缘起\n\n社区里的年轻父母常常聚在楼下聊带娃的烦恼，于是有了这个育儿角。\n\n- 每周三上午开放\n- 有志愿者值守');
   await screenshot(page, 'magazine-11-admin-article');
   await tap(page.getByText('保存文章'));
   await page.getByText('本期文章（1）').waitFor();

@@ -112,7 +112,9 @@ test('an admin publishes a notice with a cover and a picture in its body; a memb
   const body = admin.locator('taro-textarea-core textarea, textarea[name="body"]').first();
   await body.fill('## 欢迎参加\n\n活动现场：');
   await admin.locator('input[type=file][name="body-image-file"]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: pngImage(640, 360, 6) });
-  await admin.waitForFunction(() => /!\[\]\(\/media\/[0-9a-f]{64}\.png\)/.test((document.querySelector('textarea') as HTMLTextAreaElement | null)?.value ?? ''));
+  await admin.waitForFunction(() =>
+    /!\[\]\(\/media\/[0-9a-f]{64}\.png\)/.test((document.querySelector('textarea') as HTMLTextAreaElement | null)?.value ?? ''),
+  );
   expect(await body.inputValue()).toMatch(/^## 欢迎参加\n\n活动现场：\n\n!\[\]\(\/media\/[0-9a-f]{64}\.png\)\n\n$/);
   await screenshot(admin, 'media-04-event-editor');
   await tap(admin.getByText('发布', { exact: true }).last());

@@ -35,7 +35,11 @@ async function signedIn(openid: string, nickname: string, profile: Record<string
 }
 
 const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
-const lineHeight = (page: Page, selector: string) => page.locator(selector).first().evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+const lineHeight = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
 
 test('H5 title bar: 首页 on a page opened directly, 返回 on one reached from 我的; 我的 is the hub and the 入场码 is one tap away', async () => {
   const { page, token } = await signedIn('ux-hub', '阿拉坦', { orgId: '150426' });
@@ -45,11 +49,23 @@ test('H5 title bar: 首页 on a page opened directly, 返回 on one reached from
   const cls = await host.post(
     'class.admin.publish',
     {
-      orgId: '150100', title: '入场码一步到达课堂', topic: '科学养育', teacher: '李老师', description: '',
-      venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null }, onlineUrl: null,
-      startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
-      regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
-      capacity: 5, ageMin: null, ageMax: null, cancelHours: 24, waitlistOpen: true, fields: [],
+      orgId: '150100',
+      title: '入场码一步到达课堂',
+      topic: '科学养育',
+      teacher: '李老师',
+      description: '',
+      venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null },
+      onlineUrl: null,
+      startsAt: new Date(now + 72 * H).toISOString(),
+      endsAt: new Date(now + 74 * H).toISOString(),
+      regOpensAt: new Date(now - H).toISOString(),
+      regClosesAt: new Date(now + 70 * H).toISOString(),
+      capacity: 5,
+      ageMin: null,
+      ageMax: null,
+      cancelHours: 24,
+      waitlistOpen: true,
+      fields: [],
     },
     admin,
   );
@@ -160,11 +176,23 @@ test('cancelling a registration asks first, in plain words; 再想想 keeps the 
   const cls = await host.post(
     'class.admin.publish',
     {
-      orgId: '150100', title: '取消确认课堂', topic: '科学养育', teacher: '王老师', description: '',
-      venue: { name: '新城区向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,
-      startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
-      regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
-      capacity: 5, ageMin: null, ageMax: null, cancelHours: 24, waitlistOpen: true, fields: [],
+      orgId: '150100',
+      title: '取消确认课堂',
+      topic: '科学养育',
+      teacher: '王老师',
+      description: '',
+      venue: { name: '新城区向日葵亲子小屋', address: '', lat: null, lng: null },
+      onlineUrl: null,
+      startsAt: new Date(now + 72 * H).toISOString(),
+      endsAt: new Date(now + 74 * H).toISOString(),
+      regOpensAt: new Date(now - H).toISOString(),
+      regClosesAt: new Date(now + 70 * H).toISOString(),
+      capacity: 5,
+      ageMin: null,
+      ageMax: null,
+      cancelHours: 24,
+      waitlistOpen: true,
+      fields: [],
     },
     admin,
   );

@@ -73,7 +73,10 @@ test('a member opens a campaign from 首页, answers every question, submits, an
   await page.getByText(best >= 60 ? '及格（60 分及格）' : '未及格（60 分及格）').waitFor();
   expect(await page.locator('.quiz-review__item').count()).toBe(10);
   expect(await page.getByText(/^解析：/).count()).toBe(10);
-  await page.getByText(/我的答案：[A-E]+ · 正确答案：/).first().waitFor();
+  await page
+    .getByText(/我的答案：[A-E]+ · 正确答案：/)
+    .first()
+    .waitFor();
   await screenshot(page, 'quiz-05-result');
 
   // Poster: drawn on a canvas and saved as a PNG download on H5.

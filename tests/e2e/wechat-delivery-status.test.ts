@@ -29,7 +29,15 @@ test('the event statistics page shows how many 活动提醒 were sent and why on
   const now = Date.now();
   const e = await host.post(
     'event.admin.publish',
-    { orgId: '150000', title: 'E2E 提醒送达', type: '会员活动日', startsAt: new Date(now + 2 * 3600_000).toISOString(), endsAt: new Date(now + 4 * 3600_000).toISOString(), venue: { name: '新华广场', address: '' }, audience: 'all' },
+    {
+      orgId: '150000',
+      title: 'E2E 提醒送达',
+      type: '会员活动日',
+      startsAt: new Date(now + 2 * 3600_000).toISOString(),
+      endsAt: new Date(now + 4 * 3600_000).toISOString(),
+      venue: { name: '新华广场', address: '' },
+      audience: 'all',
+    },
     admin,
   );
   const eventId = e.body.data.id as number;
@@ -41,7 +49,12 @@ test('the event statistics page shows how many 活动提醒 were sent and why on
   }
   wx.accept('remind-a', 'T_EVENT'); // remind-b's acceptance is not on WeChat's side: 43101
   const gateway = wechatGatewayFromEnv({ WX_APPID: wx.appId, WX_APPSECRET: wx.appSecret, WX_API_BASE: wx.base })!;
-  const report = await drainOutbox({ store: host.app.store, gateway, templates: parseTemplateConfigs('{"event_reminder":{"id":"T_EVENT"}}'), log: () => undefined });
+  const report = await drainOutbox({
+    store: host.app.store,
+    gateway,
+    templates: parseTemplateConfigs('{"event_reminder":{"id":"T_EVENT"}}'),
+    log: () => undefined,
+  });
   expect(report).toMatchObject({ sent: 1, failed: 1 });
 
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });

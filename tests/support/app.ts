@@ -39,7 +39,9 @@ export async function freshMysqlDatabase(): Promise<{ url: string; drop: () => P
 }
 
 /** A store choice for a test of the given engine (default: the suite's), and how to clean it up. */
-export async function testStoreChoice(engine: StoreChoice['engine'] = testEngine): Promise<{ choice: StoreChoice; dataDir: string; dispose: () => Promise<void> }> {
+export async function testStoreChoice(
+  engine: StoreChoice['engine'] = testEngine,
+): Promise<{ choice: StoreChoice; dataDir: string; dispose: () => Promise<void> }> {
   const dataDir = tempDir();
   if (engine === 'sqlite') return { choice: { engine, dataDir }, dataDir, dispose: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   const db = await freshMysqlDatabase();
@@ -54,7 +56,10 @@ export async function testStoreChoice(engine: StoreChoice['engine'] = testEngine
 }
 
 /** Portable SQL (MariaDB/MySQL and SQLite alike) against whichever engine the app runs on: for tests that look underneath. */
-export function sqlOf(app: App): { rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]>; value<T = unknown>(sql: string, ...params: unknown[]): Promise<T> } {
+export function sqlOf(app: App): {
+  rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]>;
+  value<T = unknown>(sql: string, ...params: unknown[]): Promise<T>;
+} {
   const rows = async <T>(sql: string, ...params: unknown[]): Promise<T[]> => {
     if (app.engine === 'mysql') return (app.store as MysqlStore).db.rows<T>(sql, params);
     return (app.store as SqliteStore).db.prepare(sql).all(...params) as T[];
@@ -89,7 +94,12 @@ export interface Caller {
 
 /** The real app with the seed data on a fresh store: SQLite in a temp dir, or (STORE=mysql) a fresh MariaDB database. */
 export async function startTestApp(
-  opts: { mode?: AppMode; now?: () => Date; /** Members created by as() have agreed to the privacy notice. */ consented?: boolean; engine?: StoreChoice['engine'] } = {},
+  opts: {
+    mode?: AppMode;
+    now?: () => Date;
+    /** Members created by as() have agreed to the privacy notice. */ consented?: boolean;
+    engine?: StoreChoice['engine'];
+  } = {},
 ): Promise<TestApp> {
   const { choice, dataDir, dispose } = await testStoreChoice(opts.engine);
   const app = await createApp({ dataDir, mode: opts.mode ?? 'dev', store: choice });

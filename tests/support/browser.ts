@@ -10,7 +10,16 @@ export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots'
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -38,7 +47,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   // Let a page slide-in finish (finite animations only: a spinner turns forever), so the picture shows one page.
   // A transition may start a frame or two after the text appeared: settled = nothing running at two looks 100 ms apart.
   const running = () =>
-    page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity).length).catch(() => 0);
+    page
+      .evaluate(() => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity).length)
+      .catch(() => 0);
   for (let calm = 0, i = 0; calm < 2 && i < 30; i++) {
     calm = (await running()) === 0 ? calm + 1 : 0;
     await page.waitForTimeout(100);

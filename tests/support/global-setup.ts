@@ -3,7 +3,6 @@
 import { startMariadb, type Mariadb } from './mariadb';
 
 declare global {
-   
   var __mariadb: Mariadb | undefined;
 }
 

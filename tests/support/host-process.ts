@@ -40,8 +40,8 @@ export async function startHostProcess(env: Record<string, string>, opts: { read
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), opts.readyTimeoutMs ?? 60_000);
     const check = () => {
-      if (out.includes(`:${port}/`)) return clearTimeout(timer), resolve();
-      if (child.exitCode !== null) return clearTimeout(timer), reject(new Error(`host exited (${child.exitCode}):\n${out}`));
+      if (out.includes(`:${port}/`)) return (clearTimeout(timer), resolve());
+      if (child.exitCode !== null) return (clearTimeout(timer), reject(new Error(`host exited (${child.exitCode}):\n${out}`)));
       setTimeout(check, 50);
     };
     check();

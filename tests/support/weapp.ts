@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { REPO_ROOT } from '../../cloud/app';
- 
+
 const simulate = require('miniprogram-simulate');
 
 /** Output of `taro build native-components --type weapp` (scripts/test.mjs builds it first). */

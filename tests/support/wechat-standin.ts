@@ -46,7 +46,7 @@ export async function startWechatStandin(opts: StandinOptions = {}) {
   let failNext = 0;
   let failRate = 0;
   let rand = 1;
-  const random = () => ((rand = (rand * 48271) % 2147483647) / 2147483647);
+  const random = () => (rand = (rand * 48271) % 2147483647) / 2147483647;
 
   const ruleProblem = (key: string, value: unknown): string | null => {
     if (typeof value !== 'string') return 'value missing';
@@ -56,7 +56,9 @@ export async function startWechatStandin(opts: StandinOptions = {}) {
       case 'thing':
         return n >= 1 && n <= 20 && !/[\n\r]/.test(value) && !/[\u{10000}-\u{10ffff}]/u.test(value) ? null : 'thing';
       case 'time':
-        return /^(\d{4}年\d{1,2}月\d{1,2}日( \d{1,2}:\d{2})?|\d{1,2}:\d{2})(~(\d{4}年\d{1,2}月\d{1,2}日( \d{1,2}:\d{2})?|\d{1,2}:\d{2}))?$/.test(value) ? null : 'time';
+        return /^(\d{4}年\d{1,2}月\d{1,2}日( \d{1,2}:\d{2})?|\d{1,2}:\d{2})(~(\d{4}年\d{1,2}月\d{1,2}日( \d{1,2}:\d{2})?|\d{1,2}:\d{2}))?$/.test(value)
+          ? null
+          : 'time';
       case 'phrase':
         return /^\p{Script=Han}{1,5}$/u.test(value) ? null : 'phrase';
       case 'number':
@@ -132,7 +134,8 @@ export async function startWechatStandin(opts: StandinOptions = {}) {
         const bad = tokenProblem(url);
         if (bad) return json(200, bad);
         const scene = String(body.scene ?? '');
-        if (!scene || scene.length > 32 || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/.test(scene)) return json(200, { errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' });
+        if (!scene || scene.length > 32 || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/.test(scene))
+          return json(200, { errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' });
         if (pages.size && !pages.has(body.page)) return json(200, { errcode: 41030, errmsg: 'invalid page rid' });
         const png = await QRCode.toBuffer(`wxacode:${body.page}?scene=${scene}`, { margin: 2, width: 430 });
         res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length });

@@ -7,7 +7,8 @@ import path from 'node:path';
  * webpack), it prints a few lines, or one redrawn line on a terminal, and the warning once.
  */
 const LIB = path.join(__dirname, '..', '..', 'scripts', 'lib.mjs');
-const bar = (pct: number, stage: string) => `\x1b[2K\x1b[1A\x1b[2K\x1b[G\n● Webpack \x1b[32m█████████████████████████\x1b[39m ${stage} (${pct}%)  \n ${stage === 'building' ? '1/1 entries 20/30 dependencies' : 'asset processing'}\n\n- 即将开始启动编译，请稍等~\n`;
+const bar = (pct: number, stage: string) =>
+  `\x1b[2K\x1b[1A\x1b[2K\x1b[G\n● Webpack \x1b[32m█████████████████████████\x1b[39m ${stage} (${pct}%)  \n ${stage === 'building' ? '1/1 entries 20/30 dependencies' : 'asset processing'}\n\n- 即将开始启动编译，请稍等~\n`;
 const SIZE = 'entrypoint size limit: The following entrypoint(s) combined asset size exceeds the recommended limit (244 KiB). This can impact web performance.';
 const BUILD_OUTPUT = [
   '👽 Taro v4.2.1\n\nTips:\n1. 建议开启持久化缓存功能\n',

@@ -14,7 +14,8 @@ test('China wall-clock text goes back to the same instant, and impossible times 
   expect(fromChinaDateTime('2026-02-30 10:00')).toBeNull();
   expect(fromChinaDateTime('2026-12-05 25:00')).toBeNull();
   expect(fromChinaDateTime('明天')).toBeNull();
-  for (const iso of ['2026-01-01T00:00:00.000Z', '2026-06-30T15:59:00.000Z', '2027-05-28T16:00:00.000Z']) expect(fromChinaDateTime(chinaDateTime(iso))).toBe(iso);
+  for (const iso of ['2026-01-01T00:00:00.000Z', '2026-06-30T15:59:00.000Z', '2027-05-28T16:00:00.000Z'])
+    expect(fromChinaDateTime(chinaDateTime(iso))).toBe(iso);
   expect(chinaInstant('2027-05-29', '09:00')).toBe('2027-05-29T01:00:00.000Z');
   expect(chinaInstant('2027-05-29')).toBe('2027-05-28T16:00:00.000Z');
 });

@@ -28,22 +28,43 @@ test('custom fields (single choice with options), age range, coordinates, online
   expect(f.id).toBe('q1');
   const { errors, payload } = payloadOf(
     good({
-      mode: 'both', venueName: '向日葵亲子小屋', venueAddress: '新华大街 1 号', lat: '40.842400', lng: '111.749000', onlineUrl: 'https://live.example.org/1',
-      ageMin: '0', ageMax: '6', cancelAllowed: false, waitlistOpen: false,
-      fields: [...good().fields, { ...f, label: '孩子性别', type: 'choice', required: true, options: [' 男孩 ', '女孩'] }, { id: 'q2', label: '孩子人数', type: 'number', required: false, personal: false, options: [] },
-        { id: 'q3', label: '家庭住址', type: 'text', required: false, personal: true, options: [] }, { id: 'q4', label: '妈妈', type: 'name', required: false, personal: false, options: [] }],
+      mode: 'both',
+      venueName: '向日葵亲子小屋',
+      venueAddress: '新华大街 1 号',
+      lat: '40.842400',
+      lng: '111.749000',
+      onlineUrl: 'https://live.example.org/1',
+      ageMin: '0',
+      ageMax: '6',
+      cancelAllowed: false,
+      waitlistOpen: false,
+      fields: [
+        ...good().fields,
+        { ...f, label: '孩子性别', type: 'choice', required: true, options: [' 男孩 ', '女孩'] },
+        { id: 'q2', label: '孩子人数', type: 'number', required: false, personal: false, options: [] },
+        { id: 'q3', label: '家庭住址', type: 'text', required: false, personal: true, options: [] },
+        { id: 'q4', label: '妈妈', type: 'name', required: false, personal: false, options: [] },
+      ],
     }),
   );
   expect(errors).toEqual([]);
   expect(payload).toMatchObject({
-    venue: { name: '向日葵亲子小屋', lat: 40.8424, lng: 111.749 }, onlineUrl: 'https://live.example.org/1', ageMin: 0, ageMax: 6, cancelHours: null, waitlistOpen: false,
+    venue: { name: '向日葵亲子小屋', lat: 40.8424, lng: 111.749 },
+    onlineUrl: 'https://live.example.org/1',
+    ageMin: 0,
+    ageMax: 6,
+    cancelHours: null,
+    waitlistOpen: false,
   });
   expect(payload!.fields[2]).toEqual({ id: 'q1', label: '孩子性别', type: 'choice', required: true, personal: false, options: ['男孩', '女孩'] });
   expect(payload!.fields[3]).toEqual({ id: 'q2', label: '孩子人数', type: 'number', required: false, personal: false });
   // The organiser's tick makes a field personal; a name or phone kind is personal whatever the tick says.
   expect(payload!.fields[4]).toMatchObject({ label: '家庭住址', personal: true });
   expect(payload!.fields[5]).toMatchObject({ type: 'name', personal: true });
-  expect(payload!.fields.slice(0, 2).map((x) => [x.type, x.personal])).toEqual([['name', true], ['phone', true]]);
+  expect(payload!.fields.slice(0, 2).map((x) => [x.type, x.personal])).toEqual([
+    ['name', true],
+    ['phone', true],
+  ]);
   expect(classPublishInput.safeParse({ orgId: '150100', ...payload }).success).toBe(true);
 });
 
@@ -64,11 +85,14 @@ test('every mistake gets its own clear message', () => {
   expect(msgs({ venueName: 'x', startsAt: '12月5日' })).toEqual(['请选择开课日期和时间']);
   expect(msgs({ venueName: 'x', regClosesAt: '2026-12-30 10:00' })).toEqual(['报名截止时间不能晚于开课时间']);
   expect(msgs({ venueName: 'x', regOpensAt: '2026-12-08 09:30', regClosesAt: '2026-12-08 09:00' })).toEqual(['报名截止时间须晚于报名开始时间']);
-  const choice = (options: string[]) => msgs({ venueName: 'x', fields: [{ id: 'q1', label: '性别', type: 'choice', required: true, personal: false, options }] });
+  const choice = (options: string[]) =>
+    msgs({ venueName: 'x', fields: [{ id: 'q1', label: '性别', type: 'choice', required: true, personal: false, options }] });
   expect(choice(['男孩'])).toEqual(['“性别”是单选，至少要有 2 个选项']);
   expect(choice(['男孩', ''])).toEqual(['“性别”有空白的选项，请填写或删除']);
   expect(choice(['男孩', '男孩'])).toEqual(['“性别”的选项有重复']);
-  expect(msgs({ venueName: 'x', fields: [{ id: 'q1', label: '', type: 'text', required: false, personal: false, options: [] }] })).toEqual(['请填写第 1 个报名字段的名称']);
+  expect(msgs({ venueName: 'x', fields: [{ id: 'q1', label: '', type: 'text', required: false, personal: false, options: [] }] })).toEqual([
+    '请填写第 1 个报名字段的名称',
+  ]);
   expect(payloadOf(good({ title: '' })).payload).toBeNull();
 });
 
@@ -77,7 +101,9 @@ test('each mistake is also filed under the field it is about, so the form shows 
   expect(at({ title: ' ', venueName: '' })).toEqual({ title: '请填写课程名称', venueName: '请填写上课地点名称' });
   expect(at({ venueName: 'x', lat: '95', lng: '111' })).toEqual({ lat: '纬度请填写 -90 到 90 之间的数字，如 40.8424' });
   expect(at({ venueName: 'x', regClosesAt: '2026-12-30 10:00' })).toEqual({ regClosesAt: '报名截止时间不能晚于开课时间' });
-  expect(at({ venueName: 'x', fields: [{ id: 'q1', label: '性别', type: 'choice', required: true, personal: false, options: ['男孩'] }] })).toEqual({ field_options_0: '“性别”是单选，至少要有 2 个选项' });
+  expect(at({ venueName: 'x', fields: [{ id: 'q1', label: '性别', type: 'choice', required: true, personal: false, options: ['男孩'] }] })).toEqual({
+    field_options_0: '“性别”是单选，至少要有 2 个选项',
+  });
   expect(at({ venueName: 'x' })).toEqual({});
 });
 
@@ -89,7 +115,17 @@ test('fields reorder; times round-trip in China time; an existing class becomes 
   expect(fromLocal('2026-02-30 10:00')).toBeNull();
   expect(fromLocal('2026-12-05 25:00')).toBeNull();
   const { payload } = payloadOf(good({ venueName: 'x', lat: '40.5', lng: '111.5', ageMin: '3', cancelHours: '12' }));
-  const detail = { ...payload!, id: 1, org: { id: '150100', name: '', level: 2 }, confirmedCount: 0, waitlistCount: 0, registration: 'open', myStatus: null, myRegistration: null, prefill: { childAge: null, answers: {} } };
+  const detail = {
+    ...payload!,
+    id: 1,
+    org: { id: '150100', name: '', level: 2 },
+    confirmedCount: 0,
+    waitlistCount: 0,
+    registration: 'open',
+    myStatus: null,
+    myRegistration: null,
+    prefill: { childAge: null, answers: {} },
+  };
   const back = draftOf(detail as never, NOW);
   expect(payloadOf(back).payload).toEqual(payload);
 });
@@ -101,5 +137,7 @@ test('subscribe-message template configuration: "kind:id" pairs, anything else i
     { kind: 'class_promoted', templateId: 'AbC-12_x' },
     { kind: 'class_reminder', templateId: 'Zz9' },
   ]);
-  expect(parseSubscribeTemplates('other:X,class_promoted:,class_reminder:bad id,class_promoted:A,class_promoted:B')).toEqual([{ kind: 'class_promoted', templateId: 'A' }]);
+  expect(parseSubscribeTemplates('other:X,class_promoted:,class_reminder:bad id,class_promoted:A,class_promoted:B')).toEqual([
+    { kind: 'class_promoted', templateId: 'A' },
+  ]);
 });

@@ -110,7 +110,13 @@ test('ticket codes: 8 symbols without look-alikes, practically never repeated', 
 
 test('attendance pays under a key per tick, and an un-tick reverses exactly that tick', () => {
   const now = new Date();
-  expect(attendancePoints({ registrationId: 9, memberId: 3, seq: 1 }, true, now)).toEqual({ memberId: 3, delta: 5, reason: '参加家长课堂', refKey: 'class:attend:9', at: now });
+  expect(attendancePoints({ registrationId: 9, memberId: 3, seq: 1 }, true, now)).toEqual({
+    memberId: 3,
+    delta: 5,
+    reason: '参加家长课堂',
+    refKey: 'class:attend:9',
+    at: now,
+  });
   expect(attendancePoints({ registrationId: 9, memberId: 3, seq: 2 }, true, now)?.refKey).toBe('class:attend:9:2');
   expect(attendancePoints({ registrationId: 9, memberId: 3, seq: 2 }, false, now)).toMatchObject({ delta: -5, refKey: 'class:attend:9:2:undo' });
   expect(attendancePoints({ registrationId: 9, memberId: null, seq: 1 }, true, now)).toBeNull(); // account deleted
@@ -128,7 +134,11 @@ test('personal data is what a field is (name and phone kinds, or ticked), never 
   expect(fields.map(isPersonalField)).toEqual([true, true, true, false, false]);
   expect(withPersonalFlags(fields).map((f) => f.personal)).toEqual([true, true, true, false, false]);
   expect(maskPersonalAnswers(fields, { who: '王其其格', tel: '13912345678', addr: '新华大街', nick: '小明', n: 2 })).toEqual({
-    who: '王***', tel: '139****5678', addr: '新***', nick: '小明', n: 2,
+    who: '王***',
+    tel: '139****5678',
+    addr: '新***',
+    nick: '小明',
+    n: 2,
   });
   expect(answersArePersonal(fields, { nick: '小明', n: 1 })).toBe(false);
   expect(answersArePersonal(fields, { addr: 'x' })).toBe(true);

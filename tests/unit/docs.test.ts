@@ -27,7 +27,15 @@ test('docs/api.md states each action’s auth as it is registered', () => {
 });
 
 test('docs/api.md covers the transport, the envelope, auth and every error code', () => {
-  for (const s of ['## Envelope', 'POST /api/<action>', "callFunction({ name: 'api'", 'getWXContext', 'Authorization: Bearer', 'x-wx-openid', 'TARO_APP_CLOUD_ENV'])
+  for (const s of [
+    '## Envelope',
+    'POST /api/<action>',
+    "callFunction({ name: 'api'",
+    'getWXContext',
+    'Authorization: Bearer',
+    'x-wx-openid',
+    'TARO_APP_CLOUD_ENV',
+  ])
     expect([s, api.includes(s)]).toEqual([s, true]);
   const undocumented = Object.keys(ERROR_STATUS).filter((c) => !api.includes(`\`${c}\``));
   expect(undocumented).toEqual([]);

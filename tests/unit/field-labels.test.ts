@@ -16,7 +16,10 @@ test("a schema's English default becomes the field's Chinese label; an unknown k
 
 test('list paths match their pattern; plain Chinese refusals are placed by the label they start with', () => {
   expect(labelOf(CLASS_FIELD_LABELS, 'fields.2.label')).toBe('报名字段名称');
-  expect(readableRefusal(CLASS_FIELD_LABELS, 'fields.1.options：单选至少要有 2 个选项')).toEqual({ field: 'fields.1.options', text: '报名字段选项：单选至少要有 2 个选项' });
+  expect(readableRefusal(CLASS_FIELD_LABELS, 'fields.1.options：单选至少要有 2 个选项')).toEqual({
+    field: 'fields.1.options',
+    text: '报名字段选项：单选至少要有 2 个选项',
+  });
   expect(readableRefusal(EVENT_FIELD_LABELS, '签到开始时间须早于签到截止时间')).toEqual({ field: 'checkinOpensAt', text: '签到开始时间须早于签到截止时间' });
   expect(readableRefusal(EVENT_FIELD_LABELS, '您不能管理这个单位')).toEqual({ field: null, text: '您不能管理这个单位' });
 });

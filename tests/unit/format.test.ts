@@ -23,7 +23,16 @@ test('schema errors become one Chinese sentence naming the field', () => {
 });
 
 test('the nested seed tree flattens with levels by depth and rebuilds into the same tree', () => {
-  const flat = flattenOrgTree([{ id: 'a', name: 'A', children: [{ id: 'b', name: 'B', children: [{ id: 'c', name: 'C' }] }, { id: 'd', name: 'D' }] }]);
+  const flat = flattenOrgTree([
+    {
+      id: 'a',
+      name: 'A',
+      children: [
+        { id: 'b', name: 'B', children: [{ id: 'c', name: 'C' }] },
+        { id: 'd', name: 'D' },
+      ],
+    },
+  ]);
   expect(flat.map((o) => [o.id, o.level, o.parentId])).toEqual([
     ['a', 1, null],
     ['b', 2, 'a'],

@@ -34,7 +34,11 @@ test('H5 and no-credential posters carry an ordinary QR of the campaign’s H5 l
   const ctx = rasterCanvas();
   const link = campaignH5Link('https://hyzj.example.cn/', 12);
   expect(link).toBe('https://hyzj.example.cn/#/packages/quiz/index?c=12');
-  drawPoster(ctx, { title: '知识竞赛', score: 90, correctCount: 9, total: 10, durationMs: 60_000, passed: true, passMark: 60, rank: 3, participants: 40, nickname: '乌云' }, true);
+  drawPoster(
+    ctx,
+    { title: '知识竞赛', score: 90, correctCount: 9, total: 10, durationMs: 60_000, passed: true, passMark: 60, rank: 3, participants: 40, nickname: '乌云' },
+    true,
+  );
   drawQr(ctx, link);
   // Read the whole poster, as a phone pointed at it would.
   const read = jsQR(ctx.pixels, POSTER_W, POSTER_H);

@@ -18,7 +18,6 @@ function recordingCanvas() {
   return { ctx, texts, rects, images, all: () => texts.map((t) => t.text).join('\n') };
 }
 
-
 /** Everything is drawn centred, inside the poster, and no line is wider than the white card (540 px). */
 function expectInside(c: ReturnType<typeof recordingCanvas>) {
   expect(c.ctx.textAlign).toBe('center');

@@ -17,8 +17,24 @@ import {
 } from '../../cloud/features/quiz/rules';
 
 const at = (s: string) => new Date(`2026-11-23T${s}Z`);
-const attempt = { startedAt: at('02:00:00').toISOString(), deadlineAt: at('02:10:00').toISOString(), submittedAt: null, questions: [{ id: 'a', order: [0, 1] }, { id: 'b', order: [0, 1] }] };
-const campaign = { id: 7, title: '竞赛', opensAt: at('00:00:00').toISOString(), closesAt: at('12:00:00').toISOString(), timeLimitSec: 600, attemptsTotal: 3, attemptsPerDay: 2 };
+const attempt = {
+  startedAt: at('02:00:00').toISOString(),
+  deadlineAt: at('02:10:00').toISOString(),
+  submittedAt: null,
+  questions: [
+    { id: 'a', order: [0, 1] },
+    { id: 'b', order: [0, 1] },
+  ],
+};
+const campaign = {
+  id: 7,
+  title: '竞赛',
+  opensAt: at('00:00:00').toISOString(),
+  closesAt: at('12:00:00').toISOString(),
+  timeLimitSec: 600,
+  attemptsTotal: 3,
+  attemptsPerDay: 2,
+};
 
 describe('quiz rules', () => {
   test('a campaign is upcoming before it opens, open until it closes, ended from then on', () => {
@@ -29,8 +45,14 @@ describe('quiz rules', () => {
 
   test('attempt limits: the total first, then the day', () => {
     expect(attemptLimitRefusal(campaign, { total: 2, today: 1 })).toBeNull();
-    expect(attemptLimitRefusal(campaign, { total: 3, today: 0 })).toMatchObject({ code: 'QUIZ_ATTEMPTS_USED', message: expect.stringContaining('最多答题 3 次') });
-    expect(attemptLimitRefusal(campaign, { total: 2, today: 2 })).toMatchObject({ code: 'QUIZ_DAILY_LIMIT', message: expect.stringContaining('每天最多答题 2 次') });
+    expect(attemptLimitRefusal(campaign, { total: 3, today: 0 })).toMatchObject({
+      code: 'QUIZ_ATTEMPTS_USED',
+      message: expect.stringContaining('最多答题 3 次'),
+    });
+    expect(attemptLimitRefusal(campaign, { total: 2, today: 2 })).toMatchObject({
+      code: 'QUIZ_DAILY_LIMIT',
+      message: expect.stringContaining('每天最多答题 2 次'),
+    });
   });
 
   test('the deadline is the time limit from the start, cut at the close; an attempt is resumed while time remains', () => {
@@ -69,9 +91,30 @@ describe('quiz rules', () => {
   });
 
   test('settle scores, times and dates an attempt', () => {
-    const keyed = [{ id: 'a', type: 'single' as const, answer: [1] }, { id: 'b', type: 'single' as const, answer: [0] }];
-    const s = settle(attempt, keyed, 60, [{ questionId: 'a', choice: [1] }], [{ questionId: 'b', choice: [1], savedAt: at('02:01:00').toISOString() }], at('02:04:00'));
-    expect(s).toEqual({ submittedAt: at('02:04:00').toISOString(), score: 50, correctCount: 1, passed: false, correctIds: ['a'], durationMs: 240_000, answers: new Map([['a', [1]], ['b', [1]]]) });
+    const keyed = [
+      { id: 'a', type: 'single' as const, answer: [1] },
+      { id: 'b', type: 'single' as const, answer: [0] },
+    ];
+    const s = settle(
+      attempt,
+      keyed,
+      60,
+      [{ questionId: 'a', choice: [1] }],
+      [{ questionId: 'b', choice: [1], savedAt: at('02:01:00').toISOString() }],
+      at('02:04:00'),
+    );
+    expect(s).toEqual({
+      submittedAt: at('02:04:00').toISOString(),
+      score: 50,
+      correctCount: 1,
+      passed: false,
+      correctIds: ['a'],
+      durationMs: 240_000,
+      answers: new Map([
+        ['a', [1]],
+        ['b', [1]],
+      ]),
+    });
   });
 
   test('best entry: higher score, then less time, then finished earlier; a tie does not replace', () => {
@@ -85,12 +128,20 @@ describe('quiz rules', () => {
     expect(isBetterEntry({ ...e, score: 70, durationMs: 1 }, e)).toBe(false);
     expect(isBetterEntry({ ...e, durationMs: 50_000 }, e)).toBe(true);
     const sorted = [e, { ...e, score: 100 }, { ...e, durationMs: 1 }, { ...e, submittedAt: '2026-11-23T01:00:00.000Z' }].sort(compareEntries);
-    expect(sorted.map((x) => [x.score, x.durationMs, x.submittedAt.slice(11, 13)])).toEqual([[100, 60_000, '02'], [80, 1, '02'], [80, 60_000, '01'], [80, 60_000, '02']]);
+    expect(sorted.map((x) => [x.score, x.durationMs, x.submittedAt.slice(11, 13)])).toEqual([
+      [100, 60_000, '02'],
+      [80, 1, '02'],
+      [80, 60_000, '01'],
+      [80, 60_000, '02'],
+    ]);
   });
 
   test('points: taking part once (not again after a scored attempt), passing each time it is due; none for a deleted member', () => {
     const now = at('03:00:00');
-    expect(pointsFor(campaign, { memberId: 5, passed: true }, false, now).map((p) => [p.delta, p.refKey])).toEqual([[5, 'quiz:7:join:5'], [10, 'quiz:7:pass:5']]);
+    expect(pointsFor(campaign, { memberId: 5, passed: true }, false, now).map((p) => [p.delta, p.refKey])).toEqual([
+      [5, 'quiz:7:join:5'],
+      [10, 'quiz:7:pass:5'],
+    ]);
     expect(pointsFor(campaign, { memberId: 5, passed: false }, true, now)).toEqual([]);
     expect(pointsFor(campaign, { memberId: 5, passed: true }, true, now).map((p) => p.refKey)).toEqual(['quiz:7:pass:5']);
     expect(pointsFor(campaign, { memberId: null, passed: true }, false, now)).toEqual([]);

@@ -26,9 +26,25 @@ describe('quiz scoring', () => {
 
   test('score is out of 100, each question weighing the same, pass at the mark', () => {
     const qs = [single, judge, multi];
-    const all = scoreAnswers(qs, new Map([['s', [2]], ['j', [1]], ['m', [0, 2, 3]]]), 60);
+    const all = scoreAnswers(
+      qs,
+      new Map([
+        ['s', [2]],
+        ['j', [1]],
+        ['m', [0, 2, 3]],
+      ]),
+      60,
+    );
     expect(all).toEqual({ score: 100, correctCount: 3, total: 3, passed: true, correctIds: ['s', 'j', 'm'] });
-    const two = scoreAnswers(qs, new Map([['s', [2]], ['j', [1]], ['m', [0, 2]]]), 60);
+    const two = scoreAnswers(
+      qs,
+      new Map([
+        ['s', [2]],
+        ['j', [1]],
+        ['m', [0, 2]],
+      ]),
+      60,
+    );
     expect(two).toEqual({ score: 67, correctCount: 2, total: 3, passed: true, correctIds: ['s', 'j'] });
     const one = scoreAnswers(qs, new Map([['s', [2]]]), 60);
     expect(one).toEqual({ score: 33, correctCount: 1, total: 3, passed: false, correctIds: ['s'] });

@@ -75,8 +75,14 @@ function problems(schema: any, path: string, out: string[], seen = new Set<unkno
 
 test('the walker catches what it is meant to catch', async () => {
   const { z } = await import('zod');
-  expect(problems(z.object({ a: z.string() }), 'x', [])).toEqual(['x: object that accepts unknown keys (use .strict())', 'x.a: string without a maximum length']);
-  expect(problems(z.object({ a: z.array(z.number()), b: z.string().regex(/^\d+$/) }).strict(), 'x', [])).toEqual(['x.a: array without a maximum size', 'x.b: string without a maximum length']);
+  expect(problems(z.object({ a: z.string() }), 'x', [])).toEqual([
+    'x: object that accepts unknown keys (use .strict())',
+    'x.a: string without a maximum length',
+  ]);
+  expect(problems(z.object({ a: z.array(z.number()), b: z.string().regex(/^\d+$/) }).strict(), 'x', [])).toEqual([
+    'x.a: array without a maximum size',
+    'x.b: string without a maximum length',
+  ]);
   expect(problems(z.object({ a: z.string().max(5), b: z.string().regex(/^\d{4}$/), c: z.iso.datetime() }).strict(), 'x', [])).toEqual([]);
 });
 

@@ -33,7 +33,12 @@ test('a failing migration leaves nothing half-done and is retried on the next st
   expect(() => migrate(db, [{ id: '001_ok', sql: 'CREATE TABLE ok (x INTEGER)' }, bad])).toThrow(/nowhere/);
   expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
   expect(db.prepare('SELECT id FROM schema_migrations').pluck().all()).toEqual(['001_ok']);
-  expect(migrate(db, [{ id: '001_ok', sql: '' }, { ...bad, sql: 'CREATE TABLE half (x INTEGER)' }])).toEqual(['002_bad']);
+  expect(
+    migrate(db, [
+      { id: '001_ok', sql: '' },
+      { ...bad, sql: 'CREATE TABLE half (x INTEGER)' },
+    ]),
+  ).toEqual(['002_bad']);
   db.close();
 });
 
@@ -57,7 +62,9 @@ test('only the adapters touch a database: handlers and core code go through the 
   walk(path.join(root, 'features'));
   walk(path.join(root, 'core'));
   const offenders = files
-    .filter((f) => /from ['"](better-sqlite3|mysql2[^'"]*|[./]+adapters\/[^'"]*)['"]|\.prepare\(|\.pragma\(|\bctx\.store\.db\b/.test(fs.readFileSync(f, 'utf8')))
+    .filter((f) =>
+      /from ['"](better-sqlite3|mysql2[^'"]*|[./]+adapters\/[^'"]*)['"]|\.prepare\(|\.pragma\(|\bctx\.store\.db\b/.test(fs.readFileSync(f, 'utf8')),
+    )
     .map((f) => path.relative(root, f));
   expect(offenders).toEqual([]);
   // And the interface handlers see has no way underneath.

@@ -14,7 +14,10 @@ test('the weapp events subPackage has no camera scanner or jsqr and stays under 
   const all = files(root);
   const bytes = all.reduce((n, f) => n + fs.statSync(f).size, 0);
   expect(bytes).toBeLessThan(150 * 1024);
-  const js = all.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+  const js = all
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n');
   expect(js).toContain('HYZJ-CHECKIN'); // it is the events code
   expect(js).not.toMatch(/jsQR|getUserMedia|camera-scan|inversionAttempts/);
 });
@@ -26,6 +29,9 @@ test('on H5 the scanner is a chunk of its own, loaded on 扫码签到, not part 
   expect(withScanner).toHaveLength(1);
   expect(withScanner[0]).not.toMatch(/^app\./);
   expect(fs.readFileSync(path.join(dir, withScanner[0]), 'utf8')).toMatch(/inversionAttempts/); // jsqr is in it
-  const entry = chunks.filter((f) => f.startsWith('app.')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+  const entry = chunks
+    .filter((f) => f.startsWith('app.'))
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n');
   expect(entry).not.toMatch(/inversionAttempts/);
 });

@@ -13,7 +13,12 @@ test('the weapp magazine subPackage (the build `npm test` makes) stays under 150
   const bytes = all.reduce((n, f) => n + fs.statSync(f).size, 0);
   expect(bytes).toBeLessThan(150 * 1024);
   for (const page of ['index', 'issue', 'article', 'search', 'mine', 'list']) expect(all).toContain(path.join(root, `${page}.js`));
-  expect(all.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(f, 'utf8')).join('\n')).toContain('magazine:progress-queue');
+  expect(
+    all
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n'),
+  ).toContain('magazine:progress-queue');
   // share: the reader and the issue page turn on WeChat's onShareAppMessage (answered by useShareAppMessage)
   for (const page of ['article', 'issue']) expect(fs.readFileSync(path.join(root, `${page}.js`), 'utf8')).toMatch(/enableShareAppMessage:(!0|true)/);
 });
@@ -35,7 +40,13 @@ test('the compiled TOC item shows the title, reading time and the read/unread ma
   await sleep(20);
   expect(onOpen).toHaveBeenCalledTimes(1);
 
-  const reading = await renderNative('packages/magazine/components/toc-item/index', { title: 'A', author: 'B', readingMinutes: 1, status: 'reading', position: 0.42 });
+  const reading = await renderNative('packages/magazine/components/toc-item/index', {
+    title: 'A',
+    author: 'B',
+    readingMinutes: 1,
+    status: 'reading',
+    position: 0.42,
+  });
   expect(reading.text('.mz-toc-item__mark')).toBe('读到 42%');
   const read = await renderNative('packages/magazine/components/toc-item/index', { title: 'A', author: 'B', readingMinutes: 1, status: 'read' });
   expect(read.text('.mz-toc-item__mark')).toBe('已读');

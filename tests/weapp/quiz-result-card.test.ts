@@ -35,7 +35,14 @@ test('the compiled result card shows the figures and the save / share poster but
 });
 
 test('a failed attempt without a rank yet', async () => {
-  const card = await renderNative('packages/quiz/components/result-card/index', { ...result, score: 40, correctCount: 4, passed: false, rank: null, participants: 0 });
+  const card = await renderNative('packages/quiz/components/result-card/index', {
+    ...result,
+    score: 40,
+    correctCount: 4,
+    passed: false,
+    rank: null,
+    participants: 0,
+  });
   expect(card.text('.rcard__score')).toBe('40');
   expect(card.text('.rcard__pass')).toBe('未及格（60 分及格）');
   expect(card.query('.rcard__pass--bad')).toBeTruthy();

@@ -63,7 +63,10 @@ test('a request over 100 KB is refused before sending, with a Chinese message', 
   const { call } = loadWeappClient('huiyuan-api');
   callContainer.mockClear();
   const big = '长'.repeat(40_000); // 120 KB in UTF-8
-  await expect(call('member.update', { realName: big } as never, { quiet: true })).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('太大') });
+  await expect(call('member.update', { realName: big } as never, { quiet: true })).rejects.toMatchObject({
+    code: 'PAYLOAD_TOO_LARGE',
+    message: expect.stringContaining('太大'),
+  });
   expect(callContainer).not.toHaveBeenCalled();
 });
 

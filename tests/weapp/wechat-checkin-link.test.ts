@@ -21,8 +21,13 @@ beforeAll(async () => {
   app = await startTestApp();
   const now = Date.now();
   const e = await app.as('dev-admin-nm').call('event.admin.publish', {
-    orgId: '150000', title: '小程序链接签到', type: '会员活动日', startsAt: new Date(now - 3600_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(),
-    venue: { name: '新华广场', address: '' }, audience: 'all',
+    orgId: '150000',
+    title: '小程序链接签到',
+    type: '会员活动日',
+    startsAt: new Date(now - 3600_000).toISOString(),
+    endsAt: new Date(now + 3600_000).toISOString(),
+    venue: { name: '新华广场', address: '' },
+    audience: 'all',
   } as never);
   eventId = e.id;
   link = (await app.as('dev-admin-nm').call('event.admin.code', { id: eventId })).qr;

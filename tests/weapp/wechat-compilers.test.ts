@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { COMPONENTS_ROOT, WEAPP_ROOT } from '../support/weapp';
 // WeChat's own wcc (WXML) and wcsc (WXSS) compilers, shipped for Linux in miniprogram-compiler.
- 
+
 const compiler = require('miniprogram-compiler');
- 
+
 const wcsc = require('miniprogram-compiler/src/wcsc');
- 
+
 const glob = require(require.resolve('glob', { paths: [require.resolve('miniprogram-compiler')] }));
 
 function compileFolder(root: string) {
@@ -46,7 +46,7 @@ test('the check is real: a broken WXML file is rejected', () => {
   expect(() => compileFolder(dir)).toThrow(/wcc rejected/);
 });
 
-test('the check is real: a broken WXSS file is rejected with wcsc\'s own report', () => {
+test("the check is real: a broken WXSS file is rejected with wcsc's own report", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wcsc-'));
   fs.writeFileSync(path.join(dir, 'ok.wxml'), '<view>好</view>');
   fs.writeFileSync(path.join(dir, 'bad.wxss'), '.a { color: red;\n .b {{ }');
@@ -57,12 +57,20 @@ test('the whole weapp build lists every page and subPackage, and ships no valida
   const app = JSON.parse(fs.readFileSync(path.join(WEAPP_ROOT, 'app.json'), 'utf8'));
   expect(app.pages).toContain('pages/home/index');
   expect(app.pages).toContain('pages/mine/index');
-  expect(app.subPackages.map((p: { root: string }) => p.root).sort()).toEqual(
-    ['packages/admin', 'packages/classes', 'packages/events', 'packages/magazine', 'packages/quiz'],
-  );
+  expect(app.subPackages.map((p: { root: string }) => p.root).sort()).toEqual([
+    'packages/admin',
+    'packages/classes',
+    'packages/events',
+    'packages/magazine',
+    'packages/quiz',
+  ]);
   expect(app.tabBar.list.map((t: { text: string }) => t.text)).toEqual(['首页', '我的']);
   // The client imports only types from cloud/contracts: zod must never reach the bundle.
-  const js = fs.readdirSync(WEAPP_ROOT).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(WEAPP_ROOT, f), 'utf8')).join('\n');
+  const js = fs
+    .readdirSync(WEAPP_ROOT)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => fs.readFileSync(path.join(WEAPP_ROOT, f), 'utf8'))
+    .join('\n');
   expect(js).not.toMatch(/ZodError|\$ZodType/);
   // The transport is chosen at build time: built without TARO_APP_CLOUD_ENV, only the HTTP one is shipped.
   expect(js).toContain('/api/');

@@ -41,7 +41,11 @@ function toClass(r: Raw | undefined): ClassRow | undefined {
 function toReg(r: Raw | undefined): RegistrationRow | undefined {
   if (!r) return undefined;
   const { answersJson, ...rest } = r;
-  return { ...rest, answers: JSON.parse(answersJson), position: r.position === null || r.position === undefined ? null : Number(r.position) } as RegistrationRow;
+  return {
+    ...rest,
+    answers: JSON.parse(answersJson),
+    position: r.position === null || r.position === undefined ? null : Number(r.position),
+  } as RegistrationRow;
 }
 
 /** Columns a class patch may set, with how each value is stored. */
@@ -94,10 +98,14 @@ async function lockClass(sql: Sql, classId: number): Promise<LockedClass | undef
 async function payPoints(sql: Sql, a: PointsAward): Promise<boolean> {
   const member = await sql.row<{ orgId: string | null }>('SELECT org_id AS orgId FROM members WHERE id = ? FOR UPDATE', [a.memberId]);
   if (!member) return false;
-  const { inserted } = await sql.insertUnique(
-    'INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    [a.memberId, member.orgId, a.delta, a.reason, a.refKey, a.at.toISOString()],
-  );
+  const { inserted } = await sql.insertUnique('INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+    a.memberId,
+    member.orgId,
+    a.delta,
+    a.reason,
+    a.refKey,
+    a.at.toISOString(),
+  ]);
   if (!inserted) return false;
   await sql.run('UPDATE members SET points = points + ? WHERE id = ?', [a.delta, a.memberId]);
   return true;
@@ -137,13 +145,22 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
       if (next.memberId !== null) {
         const notice = policy.promotionNotice(s, next.id);
         await sql.run('INSERT INTO class_messages (member_id, kind, title, body, class_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-          next.memberId, 'promoted', notice.message.title, notice.message.body, s.classId, iso,
+          next.memberId,
+          'promoted',
+          notice.message.title,
+          notice.message.body,
+          s.classId,
+          iso,
         ]);
         await queueOutbox(sql, next.memberId, notice.outbox.template, notice.outbox.payload, iso);
       }
     }
     if (heads.length) {
-      await sql.run('UPDATE classes SET confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count - ? WHERE id = ?', [heads.length, heads.length, s.classId]);
+      await sql.run('UPDATE classes SET confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count - ? WHERE id = ?', [
+        heads.length,
+        heads.length,
+        s.classId,
+      ]);
       s.confirmed += heads.length;
       s.waitlisted -= heads.length;
     }
@@ -151,8 +168,18 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
   };
 
   /** Under the class lock: gives back a seat or waitlist place; a freed seat goes to the head of the waitlist at once. */
-  const release = async (sql: Sql, s: LockedClass, registrationId: number, status: 'confirmed' | 'waitlisted', at: Date, policy: ClassPolicy): Promise<number[]> => {
-    await sql.run(`UPDATE class_registrations SET status = 'cancelled', cancelled_at = ?, active_member_id = NULL WHERE id = ?`, [at.toISOString(), registrationId]);
+  const release = async (
+    sql: Sql,
+    s: LockedClass,
+    registrationId: number,
+    status: 'confirmed' | 'waitlisted',
+    at: Date,
+    policy: ClassPolicy,
+  ): Promise<number[]> => {
+    await sql.run(`UPDATE class_registrations SET status = 'cancelled', cancelled_at = ?, active_member_id = NULL WHERE id = ?`, [
+      at.toISOString(),
+      registrationId,
+    ]);
     if (status === 'waitlisted') {
       await sql.run('UPDATE classes SET waitlist_count = waitlist_count - 1 WHERE id = ?', [s.classId]);
       s.waitlisted--;
@@ -177,9 +204,26 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
           reg_closes_at, capacity, age_min, age_max, fields_json, cancel_hours, waitlist_open, created_by, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
-          c.orgId, c.title, c.topic, c.teacher, c.description, c.venue ? JSON.stringify(c.venue) : null, c.onlineUrl, c.startsAt, c.endsAt,
-          c.regOpensAt, c.regClosesAt, c.capacity, c.ageMin, c.ageMax, JSON.stringify(c.fields), c.cancelHours, c.waitlistOpen ? 1 : 0,
-          createdBy, iso, iso,
+          c.orgId,
+          c.title,
+          c.topic,
+          c.teacher,
+          c.description,
+          c.venue ? JSON.stringify(c.venue) : null,
+          c.onlineUrl,
+          c.startsAt,
+          c.endsAt,
+          c.regOpensAt,
+          c.regClosesAt,
+          c.capacity,
+          c.ageMin,
+          c.ageMax,
+          JSON.stringify(c.fields),
+          c.cancelHours,
+          c.waitlistOpen ? 1 : 0,
+          createdBy,
+          iso,
+          iso,
         ],
       );
       return r.insertId;
@@ -260,14 +304,26 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
           }
           if ((await activeOf(sql, ' FOR UPDATE')) !== undefined) return { kind: 'duplicate' };
         }
-        await sql.run(
-          'UPDATE classes SET next_seq = ?, confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count + ? WHERE id = ?',
-          [seq, status === 'confirmed' ? 1 : 0, status === 'waitlisted' ? 1 : 0, classId],
-        );
+        await sql.run('UPDATE classes SET next_seq = ?, confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count + ? WHERE id = ?', [
+          seq,
+          status === 'confirmed' ? 1 : 0,
+          status === 'waitlisted' ? 1 : 0,
+          classId,
+        ]);
         if (status === 'confirmed') await addReminders(sql, id, s.startsAt, at, policy);
         const registration: RegistrationRow = {
-          id, classId, memberId, status, code, name: data.name, childAge: data.childAge, answers: data.answers, createdAt: iso, confirmedAt,
-          cancelledAt: null, attendedAt: null,
+          id,
+          classId,
+          memberId,
+          status,
+          code,
+          name: data.name,
+          childAge: data.childAge,
+          answers: data.answers,
+          createdAt: iso,
+          confirmedAt,
+          cancelledAt: null,
+          attendedAt: null,
           // Every waitlisted registration of the class has a smaller seq: this one is the last in line.
           position: status === 'waitlisted' ? s.waitlisted + 1 : null,
         };
@@ -296,7 +352,9 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
       return toReg(await db.row<Raw>(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.class_id = ? AND r.code = ?`, [classId, code]));
     },
     async ofMember(memberId) {
-      return (await db.rows<Raw>(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.member_id = ? ORDER BY r.created_at DESC, r.id DESC`, [memberId])).map((r) => toReg(r)!);
+      return (
+        await db.rows<Raw>(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.member_id = ? ORDER BY r.created_at DESC, r.id DESC`, [memberId])
+      ).map((r) => toReg(r)!);
     },
     async activeOf(classId, memberId) {
       return toReg(await db.row<Raw>(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.class_id = ? AND r.active_member_id = ?`, [classId, memberId]));
@@ -361,7 +419,12 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
     },
     async addMessage(m) {
       await db.run('INSERT INTO class_messages (member_id, kind, title, body, class_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-        m.memberId, m.kind, m.title, m.body, m.classId, m.createdAt,
+        m.memberId,
+        m.kind,
+        m.title,
+        m.body,
+        m.classId,
+        m.createdAt,
       ]);
     },
     async markMessagesRead(memberId, at) {
@@ -378,8 +441,14 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
         [iso, iso, limit],
       );
       return rows.map(({ venueJson, ...r }): DueReminder => ({
-        id: Number(r.id), kind: r.kind, registrationId: Number(r.registrationId), memberId: Number(r.memberId), classId: Number(r.classId),
-        classTitle: r.classTitle, startsAt: r.startsAt, venueName: venueJson ? (JSON.parse(venueJson).name ?? null) : null,
+        id: Number(r.id),
+        kind: r.kind,
+        registrationId: Number(r.registrationId),
+        memberId: Number(r.memberId),
+        classId: Number(r.classId),
+        classTitle: r.classTitle,
+        startsAt: r.startsAt,
+        venueName: venueJson ? (JSON.parse(venueJson).name ?? null) : null,
       }));
     },
     async claimReminder(id, at) {
@@ -403,9 +472,10 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
       });
     },
     async subscriptions(memberId) {
-      const rows = await db.rows<Raw>('SELECT kind, template_id AS templateId, accepted, decided_at AS decidedAt FROM class_subscriptions WHERE member_id = ? ORDER BY kind', [
-        memberId,
-      ]);
+      const rows = await db.rows<Raw>(
+        'SELECT kind, template_id AS templateId, accepted, decided_at AS decidedAt FROM class_subscriptions WHERE member_id = ? ORDER BY kind',
+        [memberId],
+      );
       return rows.map((r) => ({ kind: r.kind, templateId: r.templateId, accepted: Number(r.accepted) === 1, decidedAt: r.decidedAt }));
     },
 
@@ -429,7 +499,11 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
             // A class already running keeps the seat empty (no promotion after the start). The row goes with the
             // member's account (ON DELETE CASCADE); with no triggers here, its seat leaves the counters now.
             const confirmed = r.status === 'confirmed' ? 1 : 0;
-            await sql.run('UPDATE classes SET confirmed_count = confirmed_count - ?, waitlist_count = waitlist_count - ? WHERE id = ?', [confirmed, 1 - confirmed, s.classId]);
+            await sql.run('UPDATE classes SET confirmed_count = confirmed_count - ?, waitlist_count = waitlist_count - ? WHERE id = ?', [
+              confirmed,
+              1 - confirmed,
+              s.classId,
+            ]);
             await sql.run(`UPDATE class_registrations SET status = 'cancelled', cancelled_at = ?, active_member_id = NULL WHERE id = ?`, [iso, Number(h.id)]);
           }
         }
@@ -438,7 +512,10 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
     },
 
     async outbox(memberId) {
-      const rows = await db.rows<Raw>('SELECT template, payload_json AS payloadJson, created_at AS createdAt FROM notification_outbox WHERE member_id = ? ORDER BY id', [memberId]);
+      const rows = await db.rows<Raw>(
+        'SELECT template, payload_json AS payloadJson, created_at AS createdAt FROM notification_outbox WHERE member_id = ? ORDER BY id',
+        [memberId],
+      );
       return rows.map((r) => ({ template: r.template, payload: JSON.parse(r.payloadJson), createdAt: r.createdAt }));
     },
   };

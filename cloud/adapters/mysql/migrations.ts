@@ -11,4 +11,12 @@ import { notifyMigrations } from './schema/notify';
  * Every MySQL migration of the app, with the SQLite adapter's id ranges: 001-099 foundation, 100 quiz,
  * 200 classes, 300 events, 400 magazine, 500 media, 600 notify.
  */
-export const mysqlMigrations: MysqlMigration[] = [...foundationMigrations, ...mediaMigrations, ...classesMigrations, ...quizMigrations, ...eventMysqlMigrations, ...magazineMigrations, ...notifyMigrations];
+export const mysqlMigrations: MysqlMigration[] = [
+  ...foundationMigrations,
+  ...mediaMigrations,
+  ...classesMigrations,
+  ...quizMigrations,
+  ...eventMysqlMigrations,
+  ...magazineMigrations,
+  ...notifyMigrations,
+];

@@ -20,7 +20,10 @@ export function mysqlNotifyRepo(db: MysqlDb): NotifyRepo {
   return {
     async due(now, limit) {
       const at = now.toISOString();
-      const waiting = await db.rows<Raw>(`SELECT ${ITEM_COLUMNS} ${FROM} WHERE o.status = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.id LIMIT ?`, [at, limit]);
+      const waiting = await db.rows<Raw>(
+        `SELECT ${ITEM_COLUMNS} ${FROM} WHERE o.status = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.id LIMIT ?`,
+        [at, limit],
+      );
       const stale = await db.rows<Raw>(`SELECT ${ITEM_COLUMNS} ${FROM} WHERE o.status = 'sending' AND o.claimed_until <= ? ORDER BY o.id LIMIT ?`, [at, limit]);
       return [...waiting, ...stale].map(item);
     },

@@ -100,7 +100,9 @@ export function sqliteClassRepo(db: Db): ClassRepo {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertReminder = db.prepare('INSERT OR IGNORE INTO class_reminders (registration_id, kind, due_at) VALUES (?, ?, ?)');
-  const headOfWaitlist = db.prepare(`SELECT id, member_id AS memberId FROM class_registrations WHERE class_id = ? AND status = 'waitlisted' ORDER BY id LIMIT ?`);
+  const headOfWaitlist = db.prepare(
+    `SELECT id, member_id AS memberId FROM class_registrations WHERE class_id = ? AND status = 'waitlisted' ORDER BY id LIMIT ?`,
+  );
   const confirmReg = db.prepare(`UPDATE class_registrations SET status = 'confirmed', confirmed_at = ? WHERE id = ? AND status = 'waitlisted'`);
   const insertMessage = db.prepare('INSERT INTO class_messages (member_id, kind, title, body, class_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   // A WeChat subscribe message may only be sent for a template the member accepted: the row is written only then.
@@ -171,7 +173,18 @@ export function sqliteClassRepo(db: Db): ClassRepo {
     // The row just written, without reading it back. A new waitlisted registration is the last in line:
     // its position is the new waitlist length.
     const registration: RegistrationRow = {
-      id, classId, memberId, status, code, name, childAge, answers, createdAt: iso, confirmedAt, cancelledAt: null, attendedAt: null,
+      id,
+      classId,
+      memberId,
+      status,
+      code,
+      name,
+      childAge,
+      answers,
+      createdAt: iso,
+      confirmedAt,
+      cancelledAt: null,
+      attendedAt: null,
       position: status === 'waitlisted' ? s.waitlisted + 1 : null,
     };
     return { kind: status, registration };
@@ -192,7 +205,13 @@ export function sqliteClassRepo(db: Db): ClassRepo {
   };
 
   const cancelTx = db.transaction(
-    (registrationId: number, memberId: number, at: Date, policy: ClassPolicy, refuse: (c: ClassFacts, status: RegistrationStatus) => unknown): CancelOutcome<unknown> => {
+    (
+      registrationId: number,
+      memberId: number,
+      at: Date,
+      policy: ClassPolicy,
+      refuse: (c: ClassFacts, status: RegistrationStatus) => unknown,
+    ): CancelOutcome<unknown> => {
       const r = regStatus.get(registrationId) as { status: RegistrationStatus; classId: number; memberId: number | null } | undefined;
       if (!r || r.memberId !== memberId) return { kind: 'notFound' };
       const refusal = refuse(classState(r.classId)!, r.status);
@@ -226,9 +245,13 @@ export function sqliteClassRepo(db: Db): ClassRepo {
   const listStmt = db.prepare(`SELECT ${CLASS_COLUMNS} FROM classes c JOIN orgs o ON o.id = c.org_id
     WHERE (@from IS NULL OR c.ends_at >= @from) AND (@topic IS NULL OR c.topic = @topic) ORDER BY c.starts_at, c.id`);
   const ofMemberStmt = db.prepare(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.member_id = ? ORDER BY r.id DESC`);
-  const activeOfStmt = db.prepare(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.class_id = ? AND r.member_id = ? AND r.status IN ('confirmed', 'waitlisted')`);
+  const activeOfStmt = db.prepare(
+    `SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.class_id = ? AND r.member_id = ? AND r.status IN ('confirmed', 'waitlisted')`,
+  );
   const statusesStmt = db.prepare(`SELECT class_id AS classId, status FROM class_registrations WHERE member_id = ? AND status IN ('confirmed', 'waitlisted')`);
-  const lastStmt = db.prepare(`SELECT ${REG_COLUMNS}, c.fields_json AS fieldsJson FROM class_registrations r JOIN classes c ON c.id = r.class_id WHERE r.member_id = ? ORDER BY r.id DESC LIMIT 1`);
+  const lastStmt = db.prepare(
+    `SELECT ${REG_COLUMNS}, c.fields_json AS fieldsJson FROM class_registrations r JOIN classes c ON c.id = r.class_id WHERE r.member_id = ? ORDER BY r.id DESC LIMIT 1`,
+  );
   const rosterStmt = db.prepare(`SELECT r.id, r.class_id AS classId, r.member_id AS memberId, r.status, r.code, r.name, r.child_age AS childAge,
     r.answers_json AS answersJson, r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.cancelled_at AS cancelledAt, r.attended_at AS attendedAt
     FROM class_registrations r WHERE r.class_id = ? ORDER BY r.id`);
@@ -279,14 +302,35 @@ export function sqliteClassRepo(db: Db): ClassRepo {
     WHERE m.sent_at IS NULL AND m.due_at <= @now AND r.status = 'confirmed' AND r.member_id IS NOT NULL AND c.starts_at > @now
     ORDER BY m.due_at LIMIT @limit`);
   const claimStmt = db.prepare('UPDATE class_reminders SET sent_at = ? WHERE id = ? AND sent_at IS NULL');
-  const outboxStmt = db.prepare('SELECT template, payload_json AS payloadJson, created_at AS createdAt FROM notification_outbox WHERE member_id = ? ORDER BY id');
+  const outboxStmt = db.prepare(
+    'SELECT template, payload_json AS payloadJson, created_at AS createdAt FROM notification_outbox WHERE member_id = ? ORDER BY id',
+  );
 
   return {
     async create(c: ClassInput, createdBy, at) {
       const iso = at.toISOString();
-      const r = insertClass.run(c.orgId, c.title, c.topic, c.teacher, c.description, c.venue ? JSON.stringify(c.venue) : null, c.onlineUrl, c.startsAt, c.endsAt,
-          c.regOpensAt, c.regClosesAt, c.capacity, c.ageMin, c.ageMax, JSON.stringify(c.fields), c.cancelHours, c.waitlistOpen ? 1 : 0,
-          createdBy, iso, iso);
+      const r = insertClass.run(
+        c.orgId,
+        c.title,
+        c.topic,
+        c.teacher,
+        c.description,
+        c.venue ? JSON.stringify(c.venue) : null,
+        c.onlineUrl,
+        c.startsAt,
+        c.endsAt,
+        c.regOpensAt,
+        c.regClosesAt,
+        c.capacity,
+        c.ageMin,
+        c.ageMax,
+        JSON.stringify(c.fields),
+        c.cancelHours,
+        c.waitlistOpen ? 1 : 0,
+        createdBy,
+        iso,
+        iso,
+      );
       return Number(r.lastInsertRowid);
     },
     async update(id, patch, at, policy) {
@@ -354,7 +398,12 @@ export function sqliteClassRepo(db: Db): ClassRepo {
       setSubscriptionsTx(memberId, decisions, at.toISOString());
     },
     async subscriptions(memberId) {
-      return (subscriptionsStmt.all(memberId) as Raw[]).map((r) => ({ kind: r.kind, templateId: r.templateId, accepted: r.accepted === 1, decidedAt: r.decidedAt }));
+      return (subscriptionsStmt.all(memberId) as Raw[]).map((r) => ({
+        kind: r.kind,
+        templateId: r.templateId,
+        accepted: r.accepted === 1,
+        decidedAt: r.decidedAt,
+      }));
     },
     async releaseMember(memberId, at, policy) {
       return releaseTx(memberId, at, policy);

@@ -61,11 +61,23 @@ export function sqliteNotifyRepo(db: Db): NotifyRepo {
       const fields =
         outcome.status === 'sent'
           ? { sentAt: at.toISOString(), retryAt: null, code: null, message: null }
-          : { sentAt: null, retryAt: outcome.status === 'pending' ? outcome.retryAt.toISOString() : null, code: outcome.code, message: outcome.message.slice(0, 500) };
+          : {
+              sentAt: null,
+              retryAt: outcome.status === 'pending' ? outcome.retryAt.toISOString() : null,
+              code: outcome.code,
+              message: outcome.message.slice(0, 500),
+            };
       return settle.run({ id, token, status: outcome.status, ...fields }).changes === 1;
     },
     async queueKeyed(m, at) {
-      const r = insertKeyed.run({ memberId: m.memberId, kind: m.kind, payload: JSON.stringify(m.payload), at: at.toISOString(), notBefore: m.notBefore.toISOString(), key: m.key });
+      const r = insertKeyed.run({
+        memberId: m.memberId,
+        kind: m.kind,
+        payload: JSON.stringify(m.payload),
+        at: at.toISOString(),
+        notBefore: m.notBefore.toISOString(),
+        key: m.key,
+      });
       return r.changes === 1;
     },
     async cancelKeyed(key) {
@@ -81,10 +93,10 @@ export function sqliteNotifyRepo(db: Db): NotifyRepo {
     async deliveryCounts(kinds, subject) {
       if (kinds.length === 0) return [];
       return cached(
-          `SELECT template AS kind, status, error_code AS code, MAX(error_message) AS message, COUNT(*) AS count FROM notification_outbox
+        `SELECT template AS kind, status, error_code AS code, MAX(error_message) AS message, COUNT(*) AS count FROM notification_outbox
            WHERE template IN (${kinds.map(() => '?').join(', ')}) AND json_extract(payload_json, '$.${subject.field}') = ?
            GROUP BY template, status, error_code`,
-        ).all(...kinds, subject.id) as DeliveryCountRow[];
+      ).all(...kinds, subject.id) as DeliveryCountRow[];
     },
   };
 }

@@ -1,7 +1,20 @@
 import { groupCommitOf } from './group-commit';
 import { statementCache, type Db } from './db';
 import { rowCache } from './row-cache';
-import type { AttemptRow, BestEntry, CampaignRow, QuestionRow, QuizRepo, RankedEntry, RankScope, SavedAnswer, StartOutcome, StartRequest, SubmitOutcome, SubmitRequest } from '../../features/quiz/repo';
+import type {
+  AttemptRow,
+  BestEntry,
+  CampaignRow,
+  QuestionRow,
+  QuizRepo,
+  RankedEntry,
+  RankScope,
+  SavedAnswer,
+  StartOutcome,
+  StartRequest,
+  SubmitOutcome,
+  SubmitRequest,
+} from '../../features/quiz/repo';
 import { ledgerWriter } from './points';
 
 const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS orgId, c.org_path AS orgPath, o.name AS orgName,
@@ -13,14 +26,46 @@ const ATTEMPT_COLUMNS = `id, campaign_id, member_id, day, started_at, deadline_a
   duration_ms, passed, answers, city_id, county_id, org_id`;
 
 type Raw = Record<string, any>;
-const campaignOf = (r: Raw | undefined): CampaignRow | undefined =>
-  r && { ...r, draws: JSON.parse(r.draws), showReview: r.showReview === 1 } as CampaignRow;
+const campaignOf = (r: Raw | undefined): CampaignRow | undefined => r && ({ ...r, draws: JSON.parse(r.draws), showReview: r.showReview === 1 } as CampaignRow);
 const attemptOf = (r: unknown[] | undefined): AttemptRow | undefined => {
   if (!r) return undefined;
-  const [id, campaignId, memberId, day, startedAt, deadlineAt, questions, submittedAt, score, correctCount, total, durationMs, passed, answers, cityId, countyId, orgId] = r as any[];
+  const [
+    id,
+    campaignId,
+    memberId,
+    day,
+    startedAt,
+    deadlineAt,
+    questions,
+    submittedAt,
+    score,
+    correctCount,
+    total,
+    durationMs,
+    passed,
+    answers,
+    cityId,
+    countyId,
+    orgId,
+  ] = r as any[];
   return {
-    id, campaignId, memberId, day, startedAt, deadlineAt, questions: JSON.parse(questions), submittedAt, score, correctCount, total, durationMs,
-    passed: passed === null ? null : passed === 1, answers: answers === null ? null : new Map(JSON.parse(answers)), cityId, countyId, orgId,
+    id,
+    campaignId,
+    memberId,
+    day,
+    startedAt,
+    deadlineAt,
+    questions: JSON.parse(questions),
+    submittedAt,
+    score,
+    correctCount,
+    total,
+    durationMs,
+    passed: passed === null ? null : passed === 1,
+    answers: answers === null ? null : new Map(JSON.parse(answers)),
+    cityId,
+    countyId,
+    orgId,
   };
 };
 /** A best entry with where it counts: what its leaderboard counts are kept by. */
@@ -34,12 +79,10 @@ const QUESTION_COLUMNS = `id, bank_id AS bankId, type, stem, options, answer, ex
 export function sqliteQuizRepo(db: Db): QuizRepo {
   const campaignById = db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?`);
   const attemptById = db.prepare(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE id = ?`).raw();
-  const unfinished = db.prepare(
-    `SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE member_id = ? AND campaign_id = ? AND submitted_at IS NULL ORDER BY id DESC LIMIT 1`,
-  ).raw();
-  const counts = db.prepare(
-    `SELECT COUNT(*) AS total, COALESCE(SUM(day = ?), 0) AS today FROM quiz_attempts WHERE member_id = ? AND campaign_id = ?`,
-  );
+  const unfinished = db
+    .prepare(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE member_id = ? AND campaign_id = ? AND submitted_at IS NULL ORDER BY id DESC LIMIT 1`)
+    .raw();
+  const counts = db.prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(day = ?), 0) AS today FROM quiz_attempts WHERE member_id = ? AND campaign_id = ?`);
   const insertAttempt = db.prepare(
     `INSERT INTO quiz_attempts (campaign_id, member_id, org_id, city_id, county_id, day, started_at, deadline_at, questions, total)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -73,12 +116,12 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     'INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1',
   );
   const countDown = db.prepare('UPDATE quiz_score_counts SET n = n - 1 WHERE campaign_id = ? AND scope_id IN (?, ?, ?) AND score = ? AND band = ?');
-  const overdueOfCampaign = db.prepare(
-    `SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`,
-  ).raw();
-  const overdueOfMember = db.prepare(
-    `SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE member_id = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`,
-  ).raw();
+  const overdueOfCampaign = db
+    .prepare(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`)
+    .raw();
+  const overdueOfMember = db
+    .prepare(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE member_id = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`)
+    .raw();
 
   /**
    * The leaderboard counts follow the best entries through these statements, run in the transaction that
@@ -96,7 +139,18 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     const refusal = req.refusal(counts.get(req.day, req.memberId, req.campaignId) as { total: number; today: number });
     if (refusal !== null) return { kind: 'refused', refusal };
     const questions = req.draw();
-    const r = insertAttempt.run(req.campaignId, req.memberId, req.orgId, req.cityId, req.countyId, req.day, req.startedAt.toISOString(), req.deadlineAt.toISOString(), JSON.stringify(questions), questions.length);
+    const r = insertAttempt.run(
+      req.campaignId,
+      req.memberId,
+      req.orgId,
+      req.cityId,
+      req.countyId,
+      req.day,
+      req.startedAt.toISOString(),
+      req.deadlineAt.toISOString(),
+      JSON.stringify(questions),
+      questions.length,
+    );
     return { kind: 'started', attempt: attemptOf(attemptById.get(r.lastInsertRowid) as unknown[])! };
   });
 
@@ -111,12 +165,29 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     const { attempt } = req;
     const s = req.settle(req.withSaved ? savedOf(attempt.id) : []);
     // The claim: only the first submit of an attempt changes the row (the caller's copy may be stale).
-    const claimed = finish.run(s.submittedAt, s.score, s.correctCount, s.durationMs, s.passed ? 1 : 0, JSON.stringify([...s.answers]), JSON.stringify(s.correctIds), attempt.id);
+    const claimed = finish.run(
+      s.submittedAt,
+      s.score,
+      s.correctCount,
+      s.durationMs,
+      s.passed ? 1 : 0,
+      JSON.stringify([...s.answers]),
+      JSON.stringify(s.correctIds),
+      attempt.id,
+    );
     if (claimed.changes === 0) {
       const current = attemptOf(attemptById.get(attempt.id) as unknown[] | undefined);
       return current && { attempt: current, firstTime: false, standing: standingOf(current) };
     }
-    const done: AttemptRow = { ...attempt, submittedAt: s.submittedAt, score: s.score, correctCount: s.correctCount, durationMs: s.durationMs, passed: s.passed, answers: s.answers };
+    const done: AttemptRow = {
+      ...attempt,
+      submittedAt: s.submittedAt,
+      score: s.score,
+      correctCount: s.correctCount,
+      durationMs: s.durationMs,
+      passed: s.passed,
+      answers: s.answers,
+    };
     if (attempt.memberId === null) return { attempt: done, firstTime: true, standing: null };
     const best = bestOf.get(attempt.campaignId, attempt.memberId) as PlacedEntry | undefined;
     const candidate: PlacedEntry = { score: s.score, durationMs: s.durationMs, submittedAt: s.submittedAt, cityId: attempt.cityId, countyId: attempt.countyId };
@@ -184,11 +255,23 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
          + 1 AS rank,
          (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?) AS participants`,
     ).get(
-      campaignId, key, me.score, me.score, band,
-      ...cell, band * BAND_MS, me.durationMs,
-      ...cell, me.durationMs, me.submittedAt,
-      ...cell, me.durationMs, me.submittedAt, memberId,
-      campaignId, key,
+      campaignId,
+      key,
+      me.score,
+      me.score,
+      band,
+      ...cell,
+      band * BAND_MS,
+      me.durationMs,
+      ...cell,
+      me.durationMs,
+      me.submittedAt,
+      ...cell,
+      me.durationMs,
+      me.submittedAt,
+      memberId,
+      campaignId,
+      key,
     ) as { rank: number; participants: number };
   }
 
@@ -218,7 +301,11 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     },
     async questionsOfBanks(bankIds) {
       if (!bankIds.length) return [];
-      return (db.prepare(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE bank_id IN (${bankIds.map(() => '?').join(',')}) ORDER BY bank_id, sort`).all(...bankIds) as Raw[]).map(questionOf);
+      return (
+        db
+          .prepare(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE bank_id IN (${bankIds.map(() => '?').join(',')}) ORDER BY bank_id, sort`)
+          .all(...bankIds) as Raw[]
+      ).map(questionOf);
     },
     async questionsByIds(ids) {
       const found = new Map<string, QuestionRow>();
@@ -246,8 +333,23 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
           `INSERT INTO quiz_campaigns (title, description, cover, org_id, org_path, draws, opens_at, closes_at, time_limit_sec,
              attempts_per_day, attempts_total, pass_mark, show_review, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
-          c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), at.toISOString());
+        .run(
+          c.title,
+          c.description,
+          c.cover,
+          c.orgId,
+          path,
+          JSON.stringify(c.draws),
+          c.opensAt,
+          c.closesAt,
+          c.timeLimitSec,
+          c.attemptsPerDay,
+          c.attemptsTotal,
+          c.passMark,
+          c.showReview ? 1 : 0,
+          at.toISOString(),
+          at.toISOString(),
+        );
       return Number(r.lastInsertRowid);
     },
     async updateCampaign(id, c, at) {
@@ -256,8 +358,23 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       db.prepare(
         `UPDATE quiz_campaigns SET title = ?, description = ?, cover = ?, org_id = ?, org_path = ?, draws = ?, opens_at = ?, closes_at = ?,
            time_limit_sec = ?, attempts_per_day = ?, attempts_total = ?, pass_mark = ?, show_review = ?, updated_at = ? WHERE id = ?`,
-      ).run(c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
-        c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), id);
+      ).run(
+        c.title,
+        c.description,
+        c.cover,
+        c.orgId,
+        path,
+        JSON.stringify(c.draws),
+        c.opensAt,
+        c.closesAt,
+        c.timeLimitSec,
+        c.attemptsPerDay,
+        c.attemptsTotal,
+        c.passMark,
+        c.showReview ? 1 : 0,
+        at.toISOString(),
+        id,
+      );
       return true;
     },
     async campaignStats(campaignId) {
@@ -302,7 +419,9 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       return campaignRows.get(id, () => campaignOf(campaignById.get(id) as Raw | undefined));
     },
     async campaigns() {
-      return (db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id ORDER BY c.opens_at DESC, c.id DESC`).all() as Raw[]).map((r) => campaignOf(r)!);
+      return (
+        db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id ORDER BY c.opens_at DESC, c.id DESC`).all() as Raw[]
+      ).map((r) => campaignOf(r)!);
     },
     async memberStats(memberId, day) {
       return db

@@ -79,7 +79,11 @@ export function rowCache<K, V>(db: Db, opts: { tables: string[]; keyColumn?: str
   for (const table of opts.tables) {
     if (!/^\w+$/.test(table) || (opts.keyColumn && !/^\w+$/.test(opts.keyColumn))) throw new Error(`rowCache: bad name ${table}`);
     const key = (row: 'NEW' | 'OLD') => (opts.keyColumn ? `${row}.${opts.keyColumn}` : 'NULL');
-    for (const [event, row] of [['INSERT', 'NEW'], ['UPDATE', 'OLD'], ['DELETE', 'OLD']] as const) {
+    for (const [event, row] of [
+      ['INSERT', 'NEW'],
+      ['UPDATE', 'OLD'],
+      ['DELETE', 'OLD'],
+    ] as const) {
       db.exec(
         `CREATE TEMP TRIGGER row_cache_${id}_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table}
          BEGIN SELECT row_cache_forget(${id}, ${key(row)}); END`,

@@ -12,7 +12,8 @@ export interface CloudSdk {
 function refusalOf(e: unknown): { errcode: number; errmsg: string } {
   const err = e as { errCode?: unknown; errMsg?: unknown; message?: unknown };
   const errcode = Number(err?.errCode);
-  if (!Number.isFinite(errcode) || errcode === -1 || errcode === 0) throw new WechatUnavailable(`云调用失败：${String(err?.errMsg ?? err?.message ?? '未知错误')}`, 'CLOUD_CALL');
+  if (!Number.isFinite(errcode) || errcode === -1 || errcode === 0)
+    throw new WechatUnavailable(`云调用失败：${String(err?.errMsg ?? err?.message ?? '未知错误')}`, 'CLOUD_CALL');
   return { errcode, errmsg: String(err?.errMsg ?? '') };
 }
 
@@ -22,7 +23,14 @@ export function cloudOpenapiGateway(cloud: CloudSdk, opts: { miniprogramState?: 
     transport: 'cloud-openapi',
     async sendSubscribeMessage(m) {
       try {
-        const r = await cloud.openapi.subscribeMessage.send({ touser: m.touser, templateId: m.templateId, page: m.page, data: m.data, miniprogramState: opts.miniprogramState ?? 'formal', lang: 'zh_CN' });
+        const r = await cloud.openapi.subscribeMessage.send({
+          touser: m.touser,
+          templateId: m.templateId,
+          page: m.page,
+          data: m.data,
+          miniprogramState: opts.miniprogramState ?? 'formal',
+          lang: 'zh_CN',
+        });
         const errcode = Number(r?.errCode ?? 0);
         return errcode === 0 ? { ok: true } : { ok: false, errcode, errmsg: String(r?.errMsg ?? '') };
       } catch (e) {

@@ -1,4 +1,11 @@
-import { WechatUnavailable, type SubscribeMessage, type UnlimitedCodeAnswer, type UnlimitedCodeRequest, type WechatAnswer, type WechatGateway } from '../../core/wechat';
+import {
+  WechatUnavailable,
+  type SubscribeMessage,
+  type UnlimitedCodeAnswer,
+  type UnlimitedCodeRequest,
+  type WechatAnswer,
+  type WechatGateway,
+} from '../../core/wechat';
 
 /** Supplies the access_token of a call; null for 微信云托管's 开放接口服务, which needs none. */
 export interface TokenSource {
@@ -64,7 +71,12 @@ export function httpApiGateway(opts: HttpApiOptions): WechatGateway {
 async function request(url: string, body: unknown, timeoutMs: number): Promise<{ json?: Record<string, any>; image?: Buffer; contentType: string }> {
   let res: Response;
   try {
-    res = await fetch(url, { method: body === undefined ? 'GET' : 'POST', headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+    res = await fetch(url, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (e) {
     const timedOut = (e as Error)?.name === 'TimeoutError';
     throw new WechatUnavailable(timedOut ? '微信接口超时未应答' : '无法连接微信接口（网络错误）', timedOut ? 'TIMEOUT' : 'NETWORK');

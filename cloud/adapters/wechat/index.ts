@@ -33,7 +33,12 @@ export function wechatGatewayFromEnv(env: Record<string, string | undefined>, cl
   if (transport === 'https') {
     if (!env.WX_APPID || !env.WX_APPSECRET) throw new Error('WX_TRANSPORT=https 需要 WX_APPID 和 WX_APPSECRET');
     const base = (env.WX_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, '');
-    return httpApiGateway({ transport: 'https', base, tokens: accessTokenSource({ base, appId: env.WX_APPID, appSecret: env.WX_APPSECRET, now: opts.now }), miniprogramState: state });
+    return httpApiGateway({
+      transport: 'https',
+      base,
+      tokens: accessTokenSource({ base, appId: env.WX_APPID, appSecret: env.WX_APPSECRET, now: opts.now }),
+      miniprogramState: state,
+    });
   }
   if (transport) throw new Error(`WX_TRANSPORT 只能是 cloud-openapi、cloudrun 或 https（现为 ${transport}）`);
   return null;

@@ -171,7 +171,12 @@ export const classList = defineAction({
       if (!org) throw notFound('该单位');
       ctx.admin.require(org.path);
       const all = await ctx.store.classes.list({ from: null, topic: p.topic });
-      return { classes: all.filter((c) => c.orgPath.startsWith(org.path)).reverse().map((c) => summaryOf(c, now, null)) };
+      return {
+        classes: all
+          .filter((c) => c.orgPath.startsWith(org.path))
+          .reverse()
+          .map((c) => summaryOf(c, now, null)),
+      };
     }
     let rows = await ctx.store.classes.list({ from: p.includePast ? null : now.toISOString(), topic: p.topic });
     if (p.date) rows = rows.filter((c) => chinaDate(c.startsAt) === p.date);
@@ -209,7 +214,13 @@ export const classRegister = defineAction({
     if (answersArePersonal(c.fields, answers)) {
       requirePrivacyConsent(ctx, '报名表中的姓名、手机号等个人信息，需要您先阅读并同意《个人信息保护说明》后才能保存');
     }
-    const out = await ctx.store.classes.register(c.id, ctx.member.id, { name: ctx.member.realName ?? ctx.member.nickname, childAge, answers }, now, classPolicy);
+    const out = await ctx.store.classes.register(
+      c.id,
+      ctx.member.id,
+      { name: ctx.member.realName ?? ctx.member.nickname, childAge, answers },
+      now,
+      classPolicy,
+    );
     if (out.kind === 'notFound') throw notFound('该课程');
     if (out.kind === 'duplicate') throw new AppError('ALREADY_REGISTERED', '您已报名这门课程，可在“我的报名”中查看');
     if (out.kind === 'full') throw new AppError('CLASS_FULL', '名额已满，本课程不设候补');

@@ -32,10 +32,7 @@ export interface RegistrationRow {
 }
 
 export type RegisterOutcome =
-  | { kind: 'confirmed' | 'waitlisted'; registration: RegistrationRow }
-  | { kind: 'full' }
-  | { kind: 'duplicate' }
-  | { kind: 'notFound' };
+  { kind: 'confirmed' | 'waitlisted'; registration: RegistrationRow } | { kind: 'full' } | { kind: 'duplicate' } | { kind: 'notFound' };
 
 /** A class's seat counters, as read under its lock. */
 export interface SeatState {
@@ -120,13 +117,25 @@ export interface ClassRepo {
    * One transaction under the class lock: 'duplicate' if the member holds an active registration; else the seat
    * `policy.seatFor` decides (the end of the waitlist is the next arrival); counters kept in the same step.
    */
-  register(classId: number, memberId: number, data: { name: string; childAge: number | null; answers: Record<string, string | number> }, at: Date, policy: ClassPolicy): Promise<RegisterOutcome>;
+  register(
+    classId: number,
+    memberId: number,
+    data: { name: string; childAge: number | null; answers: Record<string, string | number> },
+    at: Date,
+    policy: ClassPolicy,
+  ): Promise<RegisterOutcome>;
   /**
    * One transaction under the class lock: `refuse` (the feature's cancellation rule) sees the class and the
    * registration's status; when it returns nothing the registration is cancelled and a freed seat goes to the
    * head of the waitlist (message, outbox, reminders). Another member's registration is 'notFound'.
    */
-  cancel<R>(registrationId: number, memberId: number, at: Date, policy: ClassPolicy, refuse: (c: ClassFacts, status: RegistrationStatus) => R | null): Promise<CancelOutcome<R>>;
+  cancel<R>(
+    registrationId: number,
+    memberId: number,
+    at: Date,
+    policy: ClassPolicy,
+    refuse: (c: ClassFacts, status: RegistrationStatus) => R | null,
+  ): Promise<CancelOutcome<R>>;
   registration(id: number): Promise<RegistrationRow | undefined>;
   registrationByCode(classId: number, code: string): Promise<RegistrationRow | undefined>;
   ofMember(memberId: number): Promise<RegistrationRow[]>;

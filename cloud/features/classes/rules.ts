@@ -99,7 +99,11 @@ export function registrationState(c: Pick<ClassSummary, 'regOpensAt' | 'regClose
 }
 
 /** Refuses a registration the class is not open to (timing, the child's age). */
-export function checkRegistrationAllowed(c: Pick<ClassFields, 'regOpensAt' | 'regClosesAt' | 'startsAt' | 'ageMin' | 'ageMax'>, childAge: number | null, now: Date): void {
+export function checkRegistrationAllowed(
+  c: Pick<ClassFields, 'regOpensAt' | 'regClosesAt' | 'startsAt' | 'ageMin' | 'ageMax'>,
+  childAge: number | null,
+  now: Date,
+): void {
   const state = registrationState(c, now);
   if (state === 'notYet') throw new AppError('REGISTRATION_CLOSED', `报名尚未开始，${chinaDate(c.regOpensAt)} 起可以报名`);
   if (state === 'closed') throw new AppError('REGISTRATION_CLOSED', '报名已截止，请关注协会的下一期课堂');
@@ -187,7 +191,8 @@ export function cancelRefusal(c: Pick<ClassFacts, 'startsAt' | 'cancelHours'>, s
 export const ATTENDANCE_POINTS = 5;
 
 /** Ledger key of the n-th attendance tick of a registration (the first keeps the key used before un-ticking existed). */
-export const attendanceRefKey = (registrationId: number, seq: number) => (seq <= 1 ? `class:attend:${registrationId}` : `class:attend:${registrationId}:${seq}`);
+export const attendanceRefKey = (registrationId: number, seq: number) =>
+  seq <= 1 ? `class:attend:${registrationId}` : `class:attend:${registrationId}:${seq}`;
 
 /**
  * Points for an attendance tick, or the reversal of an un-tick. Tick n pays under its own key and un-tick n

@@ -73,7 +73,10 @@ export const notifyEventRemind = defineAction({
     if (!(await ctx.store.events.isIntending(e.id, ctx.member.id))) throw new AppError('CONFLICT', '请先点“我要参加”，再开启活动提醒');
     const at = eventReminderAt(e.startsAt, ctx.now());
     if (!at) throw new AppError('EVENT_ENDED', '活动已经开始，不再发送提醒');
-    const queued = await ctx.store.notify.queueKeyed({ key, memberId: ctx.member.id, kind: 'event_reminder', payload: { eventId: e.id }, notBefore: at }, ctx.now());
+    const queued = await ctx.store.notify.queueKeyed(
+      { key, memberId: ctx.member.id, kind: 'event_reminder', payload: { eventId: e.id }, notBefore: at },
+      ctx.now(),
+    );
     return { queued, remindAt: queued ? at.toISOString() : null };
   },
 });

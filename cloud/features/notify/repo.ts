@@ -15,9 +15,7 @@ export interface OutboxItem {
 
 /** How a claimed message ended; 'pending' with retryAt means it waits for another try. */
 export type OutboxOutcome =
-  | { status: 'sent' }
-  | { status: 'failed' | 'cancelled'; code: string; message: string }
-  | { status: 'pending'; retryAt: Date; code: string; message: string };
+  { status: 'sent' } | { status: 'failed' | 'cancelled'; code: string; message: string } | { status: 'pending'; retryAt: Date; code: string; message: string };
 
 export interface DeliveryCountRow {
   kind: string;

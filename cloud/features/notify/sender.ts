@@ -56,7 +56,8 @@ export async function drainOutbox(opts: SenderOptions): Promise<DrainReport> {
         if (outcome.status === 'sent') report.sent++;
         else if (outcome.status === 'pending') report.retrying++;
         else report[outcome.status]++;
-        if (outcome.status !== 'sent') log(`[notify] ${item.kind} #${item.id} → ${outcome.status}${'code' in outcome ? ` ${outcome.code} ${outcome.message}` : ''}`);
+        if (outcome.status !== 'sent')
+          log(`[notify] ${item.kind} #${item.id} → ${outcome.status}${'code' in outcome ? ` ${outcome.code} ${outcome.message}` : ''}`);
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL, due.length) }, worker));
@@ -89,7 +90,12 @@ async function deliver(opts: SenderOptions, item: OutboxItem, now: () => Date): 
     failure = { kind: 'unavailable', code: e.code, message: e.message };
   }
   const code = failure.kind === 'wechat' ? String(failure.errcode) : failure.code;
-  const message = failure.kind === 'wechat' ? (FINAL_CODE_MEANING[failure.errcode] ? `${FINAL_CODE_MEANING[failure.errcode]}（${failure.errmsg}）` : failure.errmsg) : failure.message;
+  const message =
+    failure.kind === 'wechat'
+      ? FINAL_CODE_MEANING[failure.errcode]
+        ? `${FINAL_CODE_MEANING[failure.errcode]}（${failure.errmsg}）`
+        : failure.errmsg
+      : failure.message;
   const step = nextStep(failure, item.attempts, now());
   return step.final ? { status: 'failed', code, message } : { status: 'pending', retryAt: step.retryAt, code, message };
 }

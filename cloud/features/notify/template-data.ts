@@ -32,7 +32,10 @@ export function plainText(value: string): string {
 export function cutText(value: string, max: number): string {
   const c = chars(value);
   if (c.length <= max) return value;
-  let head = c.slice(0, max - 1).join('').replace(BAD_END, '');
+  let head = c
+    .slice(0, max - 1)
+    .join('')
+    .replace(BAD_END, '');
   // A title in 《》 cut inside the marks: drop the opening mark so no half pair is left.
   if ((head.match(/《/g) ?? []).length > (head.match(/》/g) ?? []).length) head = head.replace(/《(?!.*《)/u, '');
   return `${head}…`;

@@ -38,7 +38,16 @@ export const wechatCampaignCode = defineAction({
     const image = sniffImage(made.image);
     if (!image) return { image: null, ...answer };
     const sha256 = crypto.createHash('sha256').update(made.image).digest('hex');
-    await ctx.store.media.put({ sha256, type: MEDIA_TYPES[image.ext], data: made.image, width: image.width, height: image.height, memberId: ctx.member.id, orgId: null, at: ctx.now() });
+    await ctx.store.media.put({
+      sha256,
+      type: MEDIA_TYPES[image.ext],
+      data: made.image,
+      width: image.width,
+      height: image.height,
+      memberId: ctx.member.id,
+      orgId: null,
+      at: ctx.now(),
+    });
     return { image: await ctx.store.notify.cacheCode(key, mediaPath(sha256, image.ext), ctx.now()), ...answer };
   },
 });

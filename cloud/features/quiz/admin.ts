@@ -33,7 +33,14 @@ async function visibleBanks(ctx: MemberContext): Promise<AdminBank[]> {
   return (await ctx.store.quiz.banks())
     .map((b) => {
       const path = paths.get(b.orgId) ?? '';
-      return { id: b.id, title: b.title, orgId: b.orgId, questionCount: b.questionCount, editable: ctx.admin.covers(path), usable: ctx.admin.covers(path) || ctx.admin.orgs.some((o) => o.path.startsWith(path)) };
+      return {
+        id: b.id,
+        title: b.title,
+        orgId: b.orgId,
+        questionCount: b.questionCount,
+        editable: ctx.admin.covers(path),
+        usable: ctx.admin.covers(path) || ctx.admin.orgs.some((o) => o.path.startsWith(path)),
+      };
     })
     .filter((b) => b.usable)
     .map(({ usable: _u, ...b }) => b);
@@ -153,7 +160,16 @@ export const quizAdminExport = defineAction({
     await settleOverdue(ctx, { campaignId });
     const columns = ['序号', '昵称', '单位', '得分', '答对', '题数', '用时', '是否及格', '开始时间', '交卷时间'].map((header) => ({ header, width: 16 }));
     const rows = (await ctx.store.quiz.results(campaignId)).map((r, i) => [
-      i + 1, r.nickname ?? '（已注销）', r.orgName ?? '', r.score, r.correctCount, r.total, formatDuration(r.durationMs), r.passed ? '及格' : '未及格', r.startedAt, r.submittedAt,
+      i + 1,
+      r.nickname ?? '（已注销）',
+      r.orgName ?? '',
+      r.score,
+      r.correctCount,
+      r.total,
+      formatDuration(r.durationMs),
+      r.passed ? '及格' : '未及格',
+      r.startedAt,
+      r.submittedAt,
     ]);
     return { fileName: `${c.title}-成绩.xlsx`, mimeType: XLSX, content: await sheetBase64('成绩', columns, rows) };
   },

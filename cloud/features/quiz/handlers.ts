@@ -58,7 +58,10 @@ async function requireCampaign(ctx: MemberContext, id: number): Promise<Campaign
 }
 
 function shownPositions(ref: AttemptQuestionRef, bankIndices: readonly number[]): number[] {
-  return bankIndices.map((i) => ref.order.indexOf(i)).filter((p) => p >= 0).sort((a, b) => a - b);
+  return bankIndices
+    .map((i) => ref.order.indexOf(i))
+    .filter((p) => p >= 0)
+    .sort((a, b) => a - b);
 }
 
 /** Turns positions the member saw into bank-order indices, refusing anything not in the attempt. */
@@ -80,7 +83,13 @@ async function questionMap(ctx: BaseContext, attempt: AttemptRow) {
  * Scores an attempt once — on submit, or when its time ran out without one — and pays the points the first
  * time, in the same transaction. A submit after deadline + grace is scored exactly as the time-out would be.
  */
-async function finalize(ctx: BaseContext, campaign: CampaignRow, attempt: AttemptRow, final: { questionId: string; choice: number[] }[], qs?: Map<string, QuestionRow>): Promise<SubmitOutcome> {
+async function finalize(
+  ctx: BaseContext,
+  campaign: CampaignRow,
+  attempt: AttemptRow,
+  final: { questionId: string; choice: number[] }[],
+  qs?: Map<string, QuestionRow>,
+): Promise<SubmitOutcome> {
   const questions = qs ?? (await questionMap(ctx, attempt));
   const keyed = attempt.questions.map((ref) => questions.get(ref.id)!);
   const now = ctx.now();
@@ -138,7 +147,12 @@ async function attemptView(ctx: MemberContext, campaign: CampaignRow, attempt: A
 }
 
 /** Score, correct count, time, pass/fail and my rank (two index-only counts), without the review. */
-async function figuresOf(ctx: MemberContext, campaign: CampaignRow, attempt: AttemptRow, standing?: { rank: number; participants: number } | null): Promise<SubmitResult> {
+async function figuresOf(
+  ctx: MemberContext,
+  campaign: CampaignRow,
+  attempt: AttemptRow,
+  standing?: { rank: number; participants: number } | null,
+): Promise<SubmitResult> {
   if (!attempt.submittedAt) throw new AppError('QUIZ_NOT_SUBMITTED', '本次答题还没有交卷');
   // A submit brings its standing from its own transaction; other readers count it here.
   const mine = standing === undefined ? await ctx.store.quiz.rankOf(campaign.id, ctx.member.id, { kind: 'all' }) : standing;

@@ -154,9 +154,26 @@ export interface QuizRepo {
   /** False when its org does not exist. */
   updateCampaign(id: number, input: CampaignInput, at: Date): Promise<boolean>;
   /** Admin statistics: best score per member, attempt count, per-question correct counts. */
-  campaignStats(campaignId: number): Promise<{ attempts: number; bestScores: number[]; questions: { id: string; stem: string; shown: number; correct: number }[] }>;
+  campaignStats(
+    campaignId: number,
+  ): Promise<{ attempts: number; bestScores: number[]; questions: { id: string; stem: string; shown: number; correct: number }[] }>;
   /** Submitted attempts for the export, newest first. */
-  results(campaignId: number): Promise<{ attemptId: number; nickname: string | null; orgName: string | null; score: number; correctCount: number; total: number; durationMs: number; passed: boolean; startedAt: string; submittedAt: string }[]>;
+  results(
+    campaignId: number,
+  ): Promise<
+    {
+      attemptId: number;
+      nickname: string | null;
+      orgName: string | null;
+      score: number;
+      correctCount: number;
+      total: number;
+      durationMs: number;
+      passed: boolean;
+      startedAt: string;
+      submittedAt: string;
+    }[]
+  >;
   getCampaign(id: number): Promise<CampaignRow | undefined>;
   campaigns(): Promise<CampaignRow[]>;
 

@@ -139,6 +139,7 @@ export function pointsFor(
   if (memberId === null) return [];
   const due: PointsAward[] = [];
   if (!hadBest) due.push({ memberId, delta: QUIZ_POINTS_JOIN, reason: `参加知识竞赛：${campaign.title}`, refKey: `quiz:${campaign.id}:join:${memberId}`, at });
-  if (scored.passed) due.push({ memberId, delta: QUIZ_POINTS_PASS, reason: `知识竞赛及格：${campaign.title}`, refKey: `quiz:${campaign.id}:pass:${memberId}`, at });
+  if (scored.passed)
+    due.push({ memberId, delta: QUIZ_POINTS_PASS, reason: `知识竞赛及格：${campaign.title}`, refKey: `quiz:${campaign.id}:pass:${memberId}`, at });
   return due;
 }

@@ -42,5 +42,3 @@ export function shuffle<T>(items: readonly T[], random: () => number = Math.rand
   }
   return a;
 }
-
-

@@ -75,7 +75,15 @@ export const quizSeeder: Seeder = {
       const bank = seeds.readJson<BankFile>(`quiz/banks/${file}`);
       await store.quiz.upsertBank(
         { id: bank.id, title: bank.title, description: bank.description, orgId: '150000' },
-        bank.questions.map((q) => ({ id: q.id, type: q.type, stem: q.stem, options: q.options, answer: q.answer, explanation: q.explanation, source: q.source ?? null })),
+        bank.questions.map((q) => ({
+          id: q.id,
+          type: q.type,
+          stem: q.stem,
+          options: q.options,
+          answer: q.answer,
+          explanation: q.explanation,
+          source: q.source ?? null,
+        })),
         now,
       );
     }

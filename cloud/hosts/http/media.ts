@@ -11,7 +11,6 @@ import { MEDIA_TOO_LARGE_MESSAGE, MEDIA_WRONG_TYPE_MESSAGE } from '../../feature
 /** Room for multipart framing around the image (wx.uploadFile always sends multipart/form-data). */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-
 /** Served images never change (the address is their sha256), may be cached for good, and can run nothing. */
 const IMAGE_HEADERS = {
   'cache-control': 'public, max-age=31536000, immutable',
@@ -20,8 +19,7 @@ const IMAGE_HEADERS = {
   'cross-origin-resource-policy': 'cross-origin',
 };
 
-const refuse = (reply: FastifyReply, status: number, code: string, message: string) =>
-  reply.code(status).headers(API_HEADERS).send(refusal(code, message));
+const refuse = (reply: FastifyReply, status: number, code: string, message: string) => reply.code(status).headers(API_HEADERS).send(refusal(code, message));
 
 /**
  * Image uploads and the images themselves, beside the JSON API (whose 64 KB body limit is kept):

@@ -26,7 +26,6 @@ import { registerCheckinLinkRoute } from './checkin-link';
  */
 export const LISTEN_BACKLOG = 4096;
 
-
 export interface HttpHostOptions {
   /** The built H5 app to serve beside the API; omitted in API-only tests. */
   staticDir?: string;
@@ -42,7 +41,6 @@ export interface HttpHostOptions {
   outboxIntervalMs?: number;
   logger?: boolean;
 }
-
 
 /**
  * The HTTP host on one port: the JSON API (POST /api/<action>, see api.ts) straight on node:http, and
@@ -111,11 +109,15 @@ export async function buildHttpHost(app: App, opts: HttpHostOptions = {}): Promi
     site.setNotFoundHandler((_req, reply) => reply.code(404).type('text/plain; charset=utf-8').send('页面不存在'));
   });
 
-
   const stopReminders = startReminderScheduler(app.store); // 家长课堂 reminders, on an unref'd timer
   server.addHook('onClose', async () => stopReminders());
   if (opts.wechat) {
-    const stopSender = startOutboxSender({ store: app.store, gateway: opts.wechat, templates: opts.subscribeTemplates ?? {}, intervalMs: opts.outboxIntervalMs });
+    const stopSender = startOutboxSender({
+      store: app.store,
+      gateway: opts.wechat,
+      templates: opts.subscribeTemplates ?? {},
+      intervalMs: opts.outboxIntervalMs,
+    });
     server.addHook('onClose', async () => stopSender());
   }
   // The host runs for days under bursts: the engine's upkeep (SQLite's WAL checkpoints) runs beside it.

@@ -16,7 +16,8 @@ function app(): Promise<App> {
   const store = storeChoiceFromEnv(process.env, dataDir);
   // A function instance's disk is wiped when WeChat recycles it: members' data must live in MySQL.
   if (mode === 'production' && store.engine === 'sqlite') {
-    const line = '云函数 api 拒绝启动：正式模式需要 MySQL（设置 DATABASE_URL，或 MYSQL_ADDRESS / MYSQL_USERNAME / MYSQL_PASSWORD / MYSQL_DATABASE）；本地 SQLite 会随实例回收而丢失。试用请设置 APP_MODE=dev。';
+    const line =
+      '云函数 api 拒绝启动：正式模式需要 MySQL（设置 DATABASE_URL，或 MYSQL_ADDRESS / MYSQL_USERNAME / MYSQL_PASSWORD / MYSQL_DATABASE）；本地 SQLite 会随实例回收而丢失。试用请设置 APP_MODE=dev。';
     console.error(line);
     return Promise.reject(new Error(line));
   }

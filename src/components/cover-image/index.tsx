@@ -23,10 +23,10 @@ export default function CoverImage({ src, ratio = 16 / 9, label = '', placeholde
   return (
     <View className={`cover ${className}`} style={{ paddingTop: `${(100 / ratio).toFixed(3)}%` }}>
       {ok ? (
-        <Image className='cover__img' src={url} mode='aspectFill' lazyLoad onError={() => setFailed(url)} />
+        <Image className="cover__img" src={url} mode="aspectFill" lazyLoad onError={() => setFailed(url)} />
       ) : (
-        <View className='cover__placeholder'>
-          <Text className='cover__label'>{label}</Text>
+        <View className="cover__placeholder">
+          <Text className="cover__label">{label}</Text>
         </View>
       )}
     </View>

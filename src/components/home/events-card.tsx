@@ -26,28 +26,31 @@ export default function EventsCard() {
   const others = events.filter((e) => e !== memberDay).slice(0, 2);
   const go = (url: string) => Taro.navigateTo({ url });
   return (
-    <View className='card home__countdown home__feature--events' onClick={() => go(memberDay ? `/packages/events/detail/index?id=${memberDay.id}` : '/packages/events/index')}>
-      <Text className='home__countdown-label'>距 5·29 会员活动日</Text>
-      <Text className='home__countdown-days'>{days <= 0 ? '就是今天！' : `还有 ${days} 天`}</Text>
-      <Text className='hint' style={{ display: 'block' }}>
+    <View
+      className="card home__countdown home__feature--events"
+      onClick={() => go(memberDay ? `/packages/events/detail/index?id=${memberDay.id}` : '/packages/events/index')}
+    >
+      <Text className="home__countdown-label">距 5·29 会员活动日</Text>
+      <Text className="home__countdown-days">{days <= 0 ? '就是今天！' : `还有 ${days} 天`}</Text>
+      <Text className="hint" style={{ display: 'block' }}>
         {memberDay ? `${dateText(Date.parse(memberDay.startsAt))} · ${memberDay.title}` : `${target.year}年5月29日`}
       </Text>
       {others.map((e) => (
         <View
           key={e.id}
-          className='home__event'
+          className="home__event"
           onClick={(ev) => {
             ev.stopPropagation();
             go(`/packages/events/detail/index?id=${e.id}`);
           }}
         >
-          <Text className='home__event-title'>{e.title}</Text>
-          <Text className='hint'>{`${dateText(Date.parse(e.startsAt))} · ${e.org.name}`}</Text>
+          <Text className="home__event-title">{e.title}</Text>
+          <Text className="hint">{`${dateText(Date.parse(e.startsAt))} · ${e.org.name}`}</Text>
         </View>
       ))}
       <View
-        className='home__all-events'
-        role='link'
+        className="home__all-events"
+        role="link"
         onClick={(ev) => {
           ev.stopPropagation();
           go('/packages/events/index');

@@ -9,12 +9,12 @@ export default function MagazineCard() {
   const cont = data?.continueReading;
   const go = (url: string) => Taro.navigateTo({ url });
   return (
-    <View className='card home__feature home__feature--magazine' onClick={() => go('/packages/magazine/index')}>
-      <Text className='card-title'>《人生》会刊</Text>
-      <Text className='muted'>{latest ? `最新：${latest.year} 年第 ${latest.number} 期 ${latest.title}` : '学《人生》、用《人生》'}</Text>
+    <View className="card home__feature home__feature--magazine" onClick={() => go('/packages/magazine/index')}>
+      <Text className="card-title">《人生》会刊</Text>
+      <Text className="muted">{latest ? `最新：${latest.year} 年第 ${latest.number} 期 ${latest.title}` : '学《人生》、用《人生》'}</Text>
       {cont && (
         <View
-          className='btn-primary'
+          className="btn-primary"
           style={{ marginTop: '12px', textAlign: 'center', lineHeight: 1.5, padding: '16px 20px' }}
           onClick={(e) => {
             e.stopPropagation();

@@ -28,15 +28,15 @@ export default function OrgAsk({ onSaved }: { onSaved: () => void }) {
     }
   };
   return (
-    <View className='card home__org-ask' role='region' aria-label='选择所在单位'>
-      <Text className='card-title'>您在哪个单位？</Text>
-      <Text className='muted home__org-ask-why'>选好后，首页会显示本地的活动、课堂和竞赛。输入单位名称里的字就能找到。</Text>
+    <View className="card home__org-ask" role="region" aria-label="选择所在单位">
+      <Text className="card-title">您在哪个单位？</Text>
+      <Text className="muted home__org-ask-why">选好后，首页会显示本地的活动、课堂和竞赛。输入单位名称里的字就能找到。</Text>
       <OrgPicker onPick={pick} searchOnly />
-      <View className='home__org-ask-actions'>
-        <Button className='btn-plain home__org-walk' onClick={() => Taro.navigateTo({ url: PICK_ORG_URL })}>
+      <View className="home__org-ask-actions">
+        <Button className="btn-plain home__org-walk" onClick={() => Taro.navigateTo({ url: PICK_ORG_URL })}>
           逐级选择
         </Button>
-        <Button className='btn-plain home__org-skip' onClick={skip}>
+        <Button className="btn-plain home__org-skip" onClick={skip}>
           跳过，以后再选
         </Button>
       </View>

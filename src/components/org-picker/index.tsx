@@ -31,7 +31,15 @@ function loadAllOrgs(): Promise<Found[]> {
       const out: Found[] = [];
       const walk = (nodes: OrgTreeNode[], path: OrgTreeNode[]) => {
         for (const n of nodes) {
-          out.push({ id: n.id, name: n.name, where: path.slice(1).map((p) => p.name).join(' › '), ancestorIds: path.map((p) => p.id) });
+          out.push({
+            id: n.id,
+            name: n.name,
+            where: path
+              .slice(1)
+              .map((p) => p.name)
+              .join(' › '),
+            ancestorIds: path.map((p) => p.id),
+          });
           walk(n.children, [...path, n]);
         }
       };
@@ -90,68 +98,81 @@ export default function OrgPicker({ initialParentId = null, root, onPick, search
   }, [q, rootId]);
 
   const all = level?.path ?? [];
-  const crumbs = root ? all.slice(Math.max(0, all.findIndex((c) => c.id === root.id))) : all;
+  const crumbs = root
+    ? all.slice(
+        Math.max(
+          0,
+          all.findIndex((c) => c.id === root.id),
+        ),
+      )
+    : all;
   return (
-    <View className='org-picker'>
-      <View className='org-picker__search'>
+    <View className="org-picker">
+      <View className="org-picker__search">
         <Input
-          className='field-input org-picker__input'
-          name='orgSearch'
+          className="field-input org-picker__input"
+          name="orgSearch"
           value={query}
-          placeholder='输入单位名称查找，如：土默特'
-          confirmType='search'
-          aria-label='查找单位'
+          placeholder="输入单位名称查找，如：土默特"
+          confirmType="search"
+          aria-label="查找单位"
           onInput={(e) => setQuery(e.detail.value)}
         />
         {query !== '' && (
-          <View className='org-picker__clear' role='button' aria-label='清除查找' onClick={() => setQuery('')}>
+          <View className="org-picker__clear" role="button" aria-label="清除查找" onClick={() => setQuery('')}>
             <Text>清除</Text>
           </View>
         )}
       </View>
       {q ? (
-        <View className='org-picker__found'>
+        <View className="org-picker__found">
           {found === undefined ? (
-            <Text className='hint org-picker__note'>正在查找…</Text>
+            <Text className="hint org-picker__note">正在查找…</Text>
           ) : found.length === 0 ? (
-            <Text className='hint org-picker__note'>{`没有找到名称含“${q}”的单位，换个字试试，或清除后逐级选择`}</Text>
+            <Text className="hint org-picker__note">{`没有找到名称含“${q}”的单位，换个字试试，或清除后逐级选择`}</Text>
           ) : (
             found.map((o) => (
-              <View key={o.id} className='org-picker__item org-picker__hit' role='button' onClick={() => onPick({ id: o.id, name: o.name })}>
-                <View className='org-picker__hit-text'>
-                  <Text className='org-picker__name'>{o.name}</Text>
-                  {o.where && <Text className='hint org-picker__where'>{o.where}</Text>}
+              <View key={o.id} className="org-picker__item org-picker__hit" role="button" onClick={() => onPick({ id: o.id, name: o.name })}>
+                <View className="org-picker__hit-text">
+                  <Text className="org-picker__name">{o.name}</Text>
+                  {o.where && <Text className="hint org-picker__where">{o.where}</Text>}
                 </View>
-                <Text className='org-picker__more'>选择</Text>
+                <Text className="org-picker__more">选择</Text>
               </View>
             ))
           )}
         </View>
       ) : searchOnly ? null : (
         <>
-          <View className='org-picker__crumbs'>
+          <View className="org-picker__crumbs">
             {!root && (
-              <Text className='org-picker__crumb tap-link' onClick={() => setParentId(null)}>
+              <Text className="org-picker__crumb tap-link" onClick={() => setParentId(null)}>
                 全部
               </Text>
             )}
             {crumbs.map((c, i) => (
-              <Text key={c.id} className='org-picker__crumb tap-link' onClick={() => setParentId(c.id)}>
+              <Text key={c.id} className="org-picker__crumb tap-link" onClick={() => setParentId(c.id)}>
                 {root && i === 0 ? '' : '› '}
                 {c.name}
               </Text>
             ))}
           </View>
           {crumbs.length > 0 && (
-            <View className='org-picker__item org-picker__item--current' role='button' onClick={() => onPick(crumbs[crumbs.length - 1])}>
+            <View className="org-picker__item org-picker__item--current" role="button" onClick={() => onPick(crumbs[crumbs.length - 1])}>
               <Text>选择“{crumbs[crumbs.length - 1].name}”</Text>
             </View>
           )}
-          <StateView loading={loading} error={error} empty={!!level && level.children.length === 0} emptyText='没有下级单位了' onRetry={() => setParentId(parentId)}>
+          <StateView
+            loading={loading}
+            error={error}
+            empty={!!level && level.children.length === 0}
+            emptyText="没有下级单位了"
+            onRetry={() => setParentId(parentId)}
+          >
             {level?.children.map((o) => (
-              <View key={o.id} className='org-picker__item' role='button' onClick={() => (o.hasChildren ? setParentId(o.id) : onPick(o))}>
-                <Text className='org-picker__name'>{o.name}</Text>
-                <Text className='org-picker__more'>{o.hasChildren ? '下级 ›' : '选择'}</Text>
+              <View key={o.id} className="org-picker__item" role="button" onClick={() => (o.hasChildren ? setParentId(o.id) : onPick(o))}>
+                <Text className="org-picker__name">{o.name}</Text>
+                <Text className="org-picker__more">{o.hasChildren ? '下级 ›' : '选择'}</Text>
               </View>
             ))}
           </StateView>

@@ -26,7 +26,12 @@ export default function QrView({ text, size, className = 'qr', label }: { text: 
   }, [text]);
   const unit = 100 / rows.n;
   return (
-    <View className={className} aria-label={label} style={{ width: size, height: size, padding: `calc(${size} * ${4 / (rows.n + 8)})`, background: '#fff', boxSizing: 'border-box' }} data-qr={text}>
+    <View
+      className={className}
+      aria-label={label}
+      style={{ width: size, height: size, padding: `calc(${size} * ${4 / (rows.n + 8)})`, background: '#fff', boxSizing: 'border-box' }}
+      data-qr={text}
+    >
       {rows.rows.map((runs, r) => (
         <View key={r} style={{ display: 'flex', height: `${unit}%` }}>
           {runs.map((run, i) => (

@@ -52,20 +52,20 @@ export default function Screen({ className = '', id, title, children }: Props) {
   return (
     <View id={id} className={`screen ${elder ? 'elder' : 'standard'} ${className}`} style={style}>
       {bar && (
-        <View className='titlebar' role='navigation' aria-label='页面导航'>
+        <View className="titlebar" role="navigation" aria-label="页面导航">
           {bar.back ? (
-            <View className='titlebar__btn titlebar__back' role='button' aria-label='返回上一页' onClick={() => Taro.navigateBack()}>
+            <View className="titlebar__btn titlebar__back" role="button" aria-label="返回上一页" onClick={() => Taro.navigateBack()}>
               <Text>‹ 返回</Text>
             </View>
           ) : (
-            <View className='titlebar__btn titlebar__home' role='button' aria-label='回到首页' onClick={() => Taro.switchTab({ url: HOME })}>
+            <View className="titlebar__btn titlebar__home" role="button" aria-label="回到首页" onClick={() => Taro.switchTab({ url: HOME })}>
               <Text>首页</Text>
             </View>
           )}
-          <View className='titlebar__title' role='heading' aria-level={1}>
+          <View className="titlebar__title" role="heading" aria-level={1}>
             <Text>{title ?? bar.title}</Text>
           </View>
-          <View className='titlebar__spacer' />
+          <View className="titlebar__spacer" />
         </View>
       )}
       {children}

@@ -17,12 +17,12 @@ export default function StateView({ loading, error, empty, emptyText = '这里�
   if (loading && !children) return <Loading />;
   if (error)
     return (
-      <View className='state' role='alert'>
-        <Text className='state-title'>{fixFor(error) ? '还差一步' : '加载失败'}</Text>
-        <Text className='muted'>{error.message}</Text>
+      <View className="state" role="alert">
+        <Text className="state-title">{fixFor(error) ? '还差一步' : '加载失败'}</Text>
+        <Text className="muted">{error.message}</Text>
         <FixButton error={error} />
         {onRetry && (
-          <Button className='btn-plain state-action' onClick={onRetry}>
+          <Button className="btn-plain state-action" onClick={onRetry}>
             重新加载
           </Button>
         )}
@@ -31,8 +31,8 @@ export default function StateView({ loading, error, empty, emptyText = '这里�
   if (loading) return <Loading />;
   if (empty)
     return (
-      <View className='state'>
-        <Text className='state-title'>{emptyText}</Text>
+      <View className="state">
+        <Text className="state-title">{emptyText}</Text>
       </View>
     );
   return <>{children}</>;
@@ -40,9 +40,9 @@ export default function StateView({ loading, error, empty, emptyText = '这里�
 
 function Loading() {
   return (
-    <View className='state' aria-busy='true'>
-      <View className='spinner' />
-      <Text className='muted'>正在加载…</Text>
+    <View className="state" aria-busy="true">
+      <View className="spinner" />
+      <Text className="muted">正在加载…</Text>
     </View>
   );
 }

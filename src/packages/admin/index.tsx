@@ -19,23 +19,23 @@ export default function AdminEntryPage() {
   const me = useAction('member.me', {});
   const orgs = me.data?.adminOrgs ?? [];
   return (
-    <Screen className='page'>
+    <Screen className="page">
       <StateView loading={me.loading && !me.data} error={me.data ? undefined : me.error} onRetry={me.reload}>
         {me.data && orgs.length === 0 ? (
-          <View className='card admin-entry--refused'>
-            <Text className='card-title'>协会管理</Text>
-            <Text className='muted'>此功能仅对协会管理员开放。如需开通，请联系所在协会。</Text>
+          <View className="card admin-entry--refused">
+            <Text className="card-title">协会管理</Text>
+            <Text className="muted">此功能仅对协会管理员开放。如需开通，请联系所在协会。</Text>
           </View>
         ) : (
           <>
-            <View className='card'>
-              <Text className='card-title'>协会管理</Text>
-              <Text className='muted'>{`您管理：${orgs.map((o) => o.name).join('、')}。本单位及下级单位的管理员在这里发布内容、查看参与情况。`}</Text>
+            <View className="card">
+              <Text className="card-title">协会管理</Text>
+              <Text className="muted">{`您管理：${orgs.map((o) => o.name).join('、')}。本单位及下级单位的管理员在这里发布内容、查看参与情况。`}</Text>
             </View>
             {SECTIONS.map((s) => (
               <View key={s.key} className={`card admin-entry admin-entry--${s.key}`} onClick={() => Taro.navigateTo({ url: s.url })}>
-                <Text className='card-title'>{s.title} ›</Text>
-                <Text className='muted'>{s.desc}</Text>
+                <Text className="card-title">{s.title} ›</Text>
+                <Text className="muted">{s.desc}</Text>
               </View>
             ))}
           </>

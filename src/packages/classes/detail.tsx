@@ -11,7 +11,6 @@ import FixButton from '../../components/fix-button';
 import './classes.css';
 import Screen from '../../components/screen';
 
-
 export default function ClassDetailPage() {
   const id = Number(useRouter().params.id);
   const detail = useAction('class.get', { classId: id });
@@ -66,50 +65,52 @@ export default function ClassDetailPage() {
 
   const mine = c?.myRegistration;
   return (
-    <Screen className='page class-detail'>
+    <Screen className="page class-detail">
       <StateView loading={detail.loading && !c} error={c ? undefined : detail.error} onRetry={detail.reload}>
         {c && (
           <View>
-            <View className='card'>
-              <Text className='card-title'>{c.title}</Text>
-              <Text className='detail-row'>主题：{c.topic}</Text>
-              <Text className='detail-row'>老师：{c.teacher}</Text>
-              <Text className='detail-row'>时间：{classTime(c.startsAt)}</Text>
+            <View className="card">
+              <Text className="card-title">{c.title}</Text>
+              <Text className="detail-row">主题：{c.topic}</Text>
+              <Text className="detail-row">老师：{c.teacher}</Text>
+              <Text className="detail-row">时间：{classTime(c.startsAt)}</Text>
               {c.venue && (
-                <Text className='detail-row'>
+                <Text className="detail-row">
                   地点：{c.venue.name}
                   {c.venue.address ? `（${c.venue.address}）` : ''}
                 </Text>
               )}
-              {c.onlineUrl && <Text className='detail-row'>{c.venue ? '线上直播' : '线上课堂'}：{c.onlineUrl}</Text>}
-              <Text className='detail-row'>主办：{c.org.name}</Text>
-              {ageRange && <Text className='detail-row'>适合：孩子 {ageRange}的家长</Text>}
-              <Text className='detail-row'>
+              {c.onlineUrl && (
+                <Text className="detail-row">
+                  {c.venue ? '线上直播' : '线上课堂'}：{c.onlineUrl}
+                </Text>
+              )}
+              <Text className="detail-row">主办：{c.org.name}</Text>
+              {ageRange && <Text className="detail-row">适合：孩子 {ageRange}的家长</Text>}
+              <Text className="detail-row">
                 名额：{c.capacity} 人 · {seatLine(c)}
               </Text>
-              <Text className='detail-row'>
-                取消规则：{cancelPolicyText(c.cancelHours)}
-              </Text>
-              {c.description && <Text className='detail-desc'>{c.description}</Text>}
+              <Text className="detail-row">取消规则：{cancelPolicyText(c.cancelHours)}</Text>
+              {c.description && <Text className="detail-desc">{c.description}</Text>}
             </View>
             {mine ? (
-              <View className='card'>
-                <Text className='muted'>我的报名</Text>
+              <View className="card">
+                <Text className="muted">我的报名</Text>
                 <Text className={`status-big status-big--${mine.status}`}>
                   {REGISTRATION_STATUS_LABEL[mine.status]}
                   {mine.status === 'waitlisted' ? ` · 第 ${mine.position} 位` : ''}
                 </Text>
-                <Button className='btn-primary' onClick={() => Taro.redirectTo({ url: '/packages/classes/mine' })}>
+                <Button className="btn-primary" onClick={() => Taro.redirectTo({ url: '/packages/classes/mine' })}>
                   查看入场码
                 </Button>
               </View>
             ) : c.registration !== 'open' ? (
-              <View className='card'>
-                <Text className='state-title'>{c.registration === 'notYet' ? '报名尚未开始' : '报名已截止'}</Text>
+              <View className="card">
+                <Text className="state-title">{c.registration === 'notYet' ? '报名尚未开始' : '报名已截止'}</Text>
               </View>
             ) : (
-              <View className='card'>
-                <Text className='card-title'>填写报名信息</Text>
+              <View className="card">
+                <Text className="card-title">填写报名信息</Text>
                 <RegForm
                   fields={c.fields}
                   values={values}
@@ -126,8 +127,8 @@ export default function ClassDetailPage() {
                     setError('');
                   }}
                 />
-                <FixButton error={{ code: errorCode }} className='btn-plain fix-button' />
-                <Button className='btn-primary' style={{ marginTop: '16px' }} disabled={busy} onClick={register}>
+                <FixButton error={{ code: errorCode }} className="btn-plain fix-button" />
+                <Button className="btn-primary" style={{ marginTop: '16px' }} disabled={busy} onClick={register}>
                   {c.confirmedCount >= c.capacity ? (c.waitlistOpen ? '报名候补' : '名额已满') : '提交报名'}
                 </Button>
               </View>

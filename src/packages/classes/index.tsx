@@ -25,24 +25,24 @@ export default function ClassesPage() {
   const classes = list.data?.classes ?? [];
 
   return (
-    <Screen className='page classes'>
-      <ClassesTabs on='index' />
-      <View className='chips'>
+    <Screen className="page classes">
+      <ClassesTabs on="index" />
+      <View className="chips">
         {WHERE.map((w) => (
           <Text key={w.key} className={`chip ${where === w.key ? 'chip--on' : ''}`} onClick={() => setWhere(w.key)}>
             {w.label}
           </Text>
         ))}
-        <Picker mode='date' value={date || new Date().toISOString().slice(0, 10)} onChange={(e) => setDate(e.detail.value)}>
+        <Picker mode="date" value={date || new Date().toISOString().slice(0, 10)} onChange={(e) => setDate(e.detail.value)}>
           <Text className={`chip ${date ? 'chip--on' : ''}`}>{date ? `日期 ${date}` : '按日期'}</Text>
         </Picker>
         {date && (
-          <Text className='chip' onClick={() => setDate('')}>
+          <Text className="chip" onClick={() => setDate('')}>
             清除日期
           </Text>
         )}
       </View>
-      <View className='chips'>
+      <View className="chips">
         <Text className={`chip ${topic === '' ? 'chip--on' : ''}`} onClick={() => setTopic('')}>
           全部主题
         </Text>
@@ -52,7 +52,7 @@ export default function ClassesPage() {
           </Text>
         ))}
       </View>
-      <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload} empty={classes.length === 0} emptyText='没有符合条件的课堂'>
+      <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload} empty={classes.length === 0} emptyText="没有符合条件的课堂">
         {classes.map((c) => (
           <ClassCard key={c.id} cls={cardData(c)} onOpen={(id) => Taro.navigateTo({ url: `/packages/classes/detail?id=${id}` })} />
         ))}

@@ -10,15 +10,15 @@ export default function ClassMessagesPage() {
   const msgs = useAction('class.messages', { markRead: true });
   const list = msgs.data?.messages ?? [];
   return (
-    <Screen className='page classes-messages'>
-      <ClassesTabs on='messages' />
-      <StateView loading={msgs.loading && !msgs.data} error={msgs.error} onRetry={msgs.reload} empty={list.length === 0} emptyText='暂时没有消息'>
-        <View className='card'>
+    <Screen className="page classes-messages">
+      <ClassesTabs on="messages" />
+      <StateView loading={msgs.loading && !msgs.data} error={msgs.error} onRetry={msgs.reload} empty={list.length === 0} emptyText="暂时没有消息">
+        <View className="card">
           {list.map((m) => (
-            <View key={m.id} className='msg'>
+            <View key={m.id} className="msg">
               <Text className={`msg-title ${m.readAt ? '' : 'msg-unread'}`}>{m.title}</Text>
-              <Text className='detail-row'>{m.body}</Text>
-              <Text className='hint'>{new Date(m.createdAt).toLocaleString('zh-CN', { hour12: false })}</Text>
+              <Text className="detail-row">{m.body}</Text>
+              <Text className="hint">{new Date(m.createdAt).toLocaleString('zh-CN', { hour12: false })}</Text>
             </View>
           ))}
         </View>

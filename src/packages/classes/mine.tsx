@@ -31,31 +31,31 @@ export default function MyRegistrationsPage() {
   };
 
   return (
-    <Screen className='page classes-mine'>
-      <ClassesTabs on='mine' />
-      <StateView loading={mine.loading && !mine.data} error={mine.error} onRetry={mine.reload} empty={regs.length === 0} emptyText='还没有报名课堂'>
+    <Screen className="page classes-mine">
+      <ClassesTabs on="mine" />
+      <StateView loading={mine.loading && !mine.data} error={mine.error} onRetry={mine.reload} empty={regs.length === 0} emptyText="还没有报名课堂">
         {regs.map((r) => (
-          <View key={r.id} className='card my-reg'>
-            <Text className='card-title' onClick={() => Taro.navigateTo({ url: `/packages/classes/detail?id=${r.classId}` })}>
+          <View key={r.id} className="card my-reg">
+            <Text className="card-title" onClick={() => Taro.navigateTo({ url: `/packages/classes/detail?id=${r.classId}` })}>
               {r.classTitle}
             </Text>
-            <Text className='detail-row'>{classTime(r.startsAt)}</Text>
-            {r.venueName && <Text className='detail-row'>{r.venueName}</Text>}
+            <Text className="detail-row">{classTime(r.startsAt)}</Text>
+            {r.venueName && <Text className="detail-row">{r.venueName}</Text>}
             <Text className={`status-big status-big--${r.status}`}>
               {REGISTRATION_STATUS_LABEL[r.status]}
               {r.status === 'waitlisted' ? ` · 候补第 ${r.position} 位` : ''}
               {r.attendedAt ? ' · 已签到' : ''}
             </Text>
             {r.status === 'confirmed' && (
-              <View className='ticket'>
-                <QrView text={r.code} size='360px' className='ticket-qr' label={`入场码 ${r.code}`} />
-                <Text className='ticket-code'>{r.code}</Text>
-                <Text className='hint'>入场时出示此码签到</Text>
+              <View className="ticket">
+                <QrView text={r.code} size="360px" className="ticket-qr" label={`入场码 ${r.code}`} />
+                <Text className="ticket-code">{r.code}</Text>
+                <Text className="hint">入场时出示此码签到</Text>
               </View>
             )}
-            {r.status !== 'cancelled' && <Text className='hint'>{r.cancelNote}</Text>}
+            {r.status !== 'cancelled' && <Text className="hint">{r.cancelNote}</Text>}
             {r.canCancel && (
-              <Button className='btn-plain' onClick={() => cancel(r.id, r.status === 'waitlisted')}>
+              <Button className="btn-plain" onClick={() => cancel(r.id, r.status === 'waitlisted')}>
                 {r.status === 'waitlisted' ? '退出候补' : '取消报名'}
               </Button>
             )}

@@ -16,7 +16,11 @@ export async function askClassSubscriptions(): Promise<void> {
   try {
     const res = (await Taro.requestSubscribeMessage({ tmplIds: TEMPLATES.map((t) => t.templateId) } as never)) as unknown as Record<string, string>;
     // 'accept' | 'reject' | 'ban' | 'filter': anything but accept means "do not send".
-    const decisions = TEMPLATES.filter((t) => typeof res?.[t.templateId] === 'string').map((t) => ({ kind: t.kind, templateId: t.templateId, accepted: res[t.templateId] === 'accept' }));
+    const decisions = TEMPLATES.filter((t) => typeof res?.[t.templateId] === 'string').map((t) => ({
+      kind: t.kind,
+      templateId: t.templateId,
+      accepted: res[t.templateId] === 'accept',
+    }));
     if (decisions.length) await call('class.subscribe', { decisions }, { quiet: true }).catch(() => undefined);
   } catch {
     // The dialog failed or was dismissed: nothing is recorded, nothing is queued.

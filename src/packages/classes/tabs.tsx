@@ -9,7 +9,7 @@ const TABS = [
 
 export default function ClassesTabs({ on }: { on: string }) {
   return (
-    <View className='classes-tabs'>
+    <View className="classes-tabs">
       {TABS.map((t) => (
         <Text
           key={t.key}

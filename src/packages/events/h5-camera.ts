@@ -8,8 +8,7 @@ import jsQR from 'jsqr';
  * Taro.scanCode does the job).
  */
 export type CameraScanResult =
-  | { ok: true; text: string; scannedAt: string }
-  | { ok: false; reason: 'unsupported' | 'denied' | 'nocamera' | 'cancelled' | 'error'; message: string };
+  { ok: true; text: string; scannedAt: string } | { ok: false; reason: 'unsupported' | 'denied' | 'nocamera' | 'cancelled' | 'error'; message: string };
 
 const TYPE_INSTEAD = '请输入现场大屏上的 6 位签到码';
 export const CAMERA_MESSAGES = {
@@ -56,13 +55,31 @@ export async function scanWithCamera(check: (text: string) => string | null): Pr
     return failure(reasonOf(e));
   }
 
-  const overlay = el('div', { position: 'fixed', inset: '0', zIndex: '10000', background: '#000', display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center' }, 'camera-scan');
+  const overlay = el(
+    'div',
+    {
+      position: 'fixed',
+      inset: '0',
+      zIndex: '10000',
+      background: '#000',
+      display: 'flex',
+      flexDirection: 'column',
+      alignItems: 'center',
+      justifyContent: 'center',
+    },
+    'camera-scan',
+  );
   const video = el('video', { width: '100%', maxHeight: '70vh', objectFit: 'contain' }, 'camera-scan__video');
   video.setAttribute('playsinline', 'true');
   video.muted = true;
   const tip = el('div', { color: '#fff', fontSize: '18px', margin: '16px', textAlign: 'center' }, 'camera-scan__tip', '请把现场大屏上的二维码放在画面中间');
   const msg = el('div', { color: '#ffcf5c', fontSize: '17px', minHeight: '24px', margin: '0 16px', textAlign: 'center' }, 'camera-scan__msg');
-  const cancel = el('button', { marginTop: '20px', padding: '12px 28px', fontSize: '18px', borderRadius: '8px', border: '0', background: '#fff', color: '#333' }, 'camera-scan__cancel', '取消，改为输入签到码');
+  const cancel = el(
+    'button',
+    { marginTop: '20px', padding: '12px 28px', fontSize: '18px', borderRadius: '8px', border: '0', background: '#fff', color: '#333' },
+    'camera-scan__cancel',
+    '取消，改为输入签到码',
+  );
   overlay.append(video, tip, msg, cancel);
   document.body.appendChild(overlay);
 

@@ -22,15 +22,15 @@ export default function EventsEntryPage() {
   useEffect(() => checkinQueue.watch(), []);
 
   return (
-    <Screen className='page events'>
-      <View className='events__tabs'>
-        <Tab active={when === 'upcoming'} label='即将开始' onClick={() => setWhen('upcoming')} />
-        <Tab active={when === 'past'} label='往期活动' onClick={() => setWhen('past')} />
+    <Screen className="page events">
+      <View className="events__tabs">
+        <Tab active={when === 'upcoming'} label="即将开始" onClick={() => setWhen('upcoming')} />
+        <Tab active={when === 'past'} label="往期活动" onClick={() => setWhen('past')} />
       </View>
-      <View className='events__filter'>
-        <Chip active={scope === 'mine'} label='我的地区' onClick={() => setScope('mine')} />
-        <Chip active={scope === 'all'} label='全部' onClick={() => setScope('all')} />
-        <Text className='tap-link events__mine-link' onClick={() => Taro.navigateTo({ url: '/packages/events/mine/index' })}>
+      <View className="events__filter">
+        <Chip active={scope === 'mine'} label="我的地区" onClick={() => setScope('mine')} />
+        <Chip active={scope === 'all'} label="全部" onClick={() => setScope('all')} />
+        <Text className="tap-link events__mine-link" onClick={() => Taro.navigateTo({ url: '/packages/events/mine/index' })}>
           我的签到 ›
         </Text>
       </View>
@@ -41,7 +41,9 @@ export default function EventsEntryPage() {
         empty={list.data?.items.length === 0}
         emptyText={when === 'upcoming' ? '暂时没有即将开始的活动' : '没有往期活动'}
       >
-        {list.data?.items.map((e) => <EventItem key={e.id} e={e} />)}
+        {list.data?.items.map((e) => (
+          <EventItem key={e.id} e={e} />
+        ))}
       </StateView>
     </Screen>
   );
@@ -49,17 +51,17 @@ export default function EventsEntryPage() {
 
 function EventItem({ e }: { e: EventSummary }) {
   return (
-    <View className='card events__item' onClick={() => Taro.navigateTo({ url: `/packages/events/detail/index?id=${e.id}` })}>
-      <CoverImage src={e.cover} ratio={2} placeholder={false} className='events__cover' />
-      <View className='events__badges'>
+    <View className="card events__item" onClick={() => Taro.navigateTo({ url: `/packages/events/detail/index?id=${e.id}` })}>
+      <CoverImage src={e.cover} ratio={2} placeholder={false} className="events__cover" />
+      <View className="events__badges">
         <Text className={`badge events__type events__type--${e.kind}`}>{e.kind === 'notice' ? '通知' : e.type}</Text>
-        <Text className='hint'>{e.org.name}</Text>
+        <Text className="hint">{e.org.name}</Text>
       </View>
-      <Text className='card-title events__title'>{e.title}</Text>
-      <Text className='muted events__when'>{fmtRange(e.startsAt, e.endsAt)}</Text>
-      {e.kind === 'event' && e.venueName && <Text className='muted events__venue'>地点：{e.venueName}</Text>}
+      <Text className="card-title events__title">{e.title}</Text>
+      <Text className="muted events__when">{fmtRange(e.startsAt, e.endsAt)}</Text>
+      {e.kind === 'event' && e.venueName && <Text className="muted events__venue">地点：{e.venueName}</Text>}
       {e.kind === 'event' && (
-        <Text className='hint'>
+        <Text className="hint">
           {e.intentCount} 人要参加{e.points ? ` · 签到得 ${e.points} 积分` : ''}
         </Text>
       )}

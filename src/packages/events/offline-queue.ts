@@ -71,7 +71,12 @@ export function createCheckinQueue(deps: CheckinQueueDeps) {
   /** One entry per event: a later scan replaces an earlier one. */
   const enqueue = (item: QueuedCheckin) => save([...list().filter((q) => q.eventId !== item.eventId), item]);
   const remove = (item: QueuedCheckin) => save(list().filter((q) => !(q.eventId === item.eventId && q.scannedAt === item.scannedAt)));
-  const payloadOf = (q: QueuedCheckin): CheckinPayload => ({ eventId: q.eventId, code: q.code, scannedAt: q.scannedAt, ...(q.location ? { location: q.location } : {}) });
+  const payloadOf = (q: QueuedCheckin): CheckinPayload => ({
+    eventId: q.eventId,
+    code: q.code,
+    scannedAt: q.scannedAt,
+    ...(q.location ? { location: q.location } : {}),
+  });
 
   const listeners = new Set<(r: FlushResult) => void>();
   let running: Promise<FlushResult> | null = null;

@@ -95,11 +95,26 @@ export default function MagazineArticlePage() {
       const r = await call('magazine.article', { articleId }, { quiet: true });
       setSettings(r.settings);
       rememberSettings(r.settings);
-      setData({ article: r.article, position: openingPosition(articleId, r.progress), favorite: r.favorite, prevId: r.prevId, nextId: r.nextId, offline: false });
+      setData({
+        article: r.article,
+        position: openingPosition(articleId, r.progress),
+        favorite: r.favorite,
+        prevId: r.prevId,
+        nextId: r.nextId,
+        offline: false,
+      });
       void syncQueued();
     } catch (e) {
       const cached = (e as ApiCallError).code === 'NETWORK' ? cachedArticle(articleId) : null;
-      if (cached) setData({ article: cached.body, position: openingPosition(articleId, null), favorite: false, prevId: cached.prevId, nextId: cached.nextId, offline: true });
+      if (cached)
+        setData({
+          article: cached.body,
+          position: openingPosition(articleId, null),
+          favorite: false,
+          prevId: cached.prevId,
+          nextId: cached.nextId,
+          offline: true,
+        });
       else setError(e as ApiCallError);
     }
   }, [articleId]);
@@ -110,16 +125,19 @@ export default function MagazineArticlePage() {
   }, [load]);
 
   // Restore the saved place once the body is laid out (and keep the place when the font size changes).
-  const scrollToFraction = useCallback(async (fraction: number | (() => number)) => {
-    await new Promise((r) => setTimeout(r, 80));
-    const f = typeof fraction === 'function' ? fraction() : fraction;
-    if (f <= 0) return;
-    const room = await scrollRoom(domId);
-    if (room <= 0) return;
-    const el = h5Container(domId);
-    if (el) el.scrollTop = Math.round(f * room);
-    else Taro.pageScrollTo({ scrollTop: Math.round(f * room), duration: 0 });
-  }, [domId]);
+  const scrollToFraction = useCallback(
+    async (fraction: number | (() => number)) => {
+      await new Promise((r) => setTimeout(r, 80));
+      const f = typeof fraction === 'function' ? fraction() : fraction;
+      if (f <= 0) return;
+      const room = await scrollRoom(domId);
+      if (room <= 0) return;
+      const el = h5Container(domId);
+      if (el) el.scrollTop = Math.round(f * room);
+      else Taro.pageScrollTo({ scrollTop: Math.round(f * room), duration: 0 });
+    },
+    [domId],
+  );
   useEffect(() => {
     if (!data || restored.current) return;
     restored.current = true;
@@ -252,48 +270,53 @@ export default function MagazineArticlePage() {
       <StateView loading={!data && !error} error={error} onRetry={load}>
         {data && (
           <>
-            {data.offline && <Text className='badge'>离线阅读中，进度会在联网后同步</Text>}
-            <Text className='mz-article__column'>{`${data.article.column} · ${data.article.issueTitle}`}</Text>
-            <Text className='mz-article__title'>{data.article.title}</Text>
-            <Text className='mz-article__meta'>{`${data.article.author} · 约 ${data.article.readingMinutes} 分钟`}</Text>
-            <FontSizeControl value={settings.fontSize} night={settings.night} onChange={(fontSize) => changeSettings({ fontSize })} onToggleNight={() => changeSettings({ night: !settings.night })} />
-            <View className='mz-article__summary'>
+            {data.offline && <Text className="badge">离线阅读中，进度会在联网后同步</Text>}
+            <Text className="mz-article__column">{`${data.article.column} · ${data.article.issueTitle}`}</Text>
+            <Text className="mz-article__title">{data.article.title}</Text>
+            <Text className="mz-article__meta">{`${data.article.author} · 约 ${data.article.readingMinutes} 分钟`}</Text>
+            <FontSizeControl
+              value={settings.fontSize}
+              night={settings.night}
+              onChange={(fontSize) => changeSettings({ fontSize })}
+              onToggleNight={() => changeSettings({ night: !settings.night })}
+            />
+            <View className="mz-article__summary">
               <Text>{data.article.summary}</Text>
             </View>
-            <View className='mz-article__body' style={{ fontSize: `calc(${Taro.pxTransform(fontPx)} * var(--k, 1))` }}>
+            <View className="mz-article__body" style={{ fontSize: `calc(${Taro.pxTransform(fontPx)} * var(--k, 1))` }}>
               <RichText nodes={nodes as any} />
             </View>
-            <View className='mz-article__actions'>
-              <Button className='btn-plain mz-article__btn' onClick={toggleFavorite} disabled={data.offline}>
+            <View className="mz-article__actions">
+              <Button className="btn-plain mz-article__btn" onClick={toggleFavorite} disabled={data.offline}>
                 {data.favorite ? '★ 已收藏' : '☆ 收藏'}
               </Button>
               {process.env.TARO_ENV === 'weapp' ? (
-                <Button className='btn-plain mz-article__btn' openType='share'>
+                <Button className="btn-plain mz-article__btn" openType="share">
                   分享给亲友
                 </Button>
               ) : (
-                <Button className='btn-plain mz-article__btn' onClick={shareH5}>
+                <Button className="btn-plain mz-article__btn" onClick={shareH5}>
                   分享给亲友
                 </Button>
               )}
             </View>
-            <View className='mz-article__nav'>
+            <View className="mz-article__nav">
               {data.prevId ? (
-                <Text className='tap-link' onClick={() => open(data.prevId!)}>
+                <Text className="tap-link" onClick={() => open(data.prevId!)}>
                   ‹ 上一篇
                 </Text>
               ) : (
                 <Text />
               )}
               {data.nextId ? (
-                <Text className='tap-link' onClick={() => open(data.nextId!)}>
+                <Text className="tap-link" onClick={() => open(data.nextId!)}>
                   下一篇 ›
                 </Text>
               ) : (
                 <Text />
               )}
             </View>
-            {data.article.sample && <Text className='hint mz-article__sample'>示例内容，仅供演示</Text>}
+            {data.article.sample && <Text className="hint mz-article__sample">示例内容，仅供演示</Text>}
           </>
         )}
       </StateView>

@@ -26,21 +26,21 @@ export default function MagazineIssuePage() {
   useShareAppMessage(() => ({ title: shown ? `《人生》${shown.issue.title}` : '《人生》', path: `/packages/magazine/issue?id=${issueId}` }));
 
   return (
-    <Screen className='page mz-issue'>
+    <Screen className="page mz-issue">
       <StateView loading={loading && !shown} error={shown ? undefined : error} onRetry={reload}>
         {shown && (
           <>
-            {offline && <Text className='badge mz-issue__offline'>离线阅读中</Text>}
+            {offline && <Text className="badge mz-issue__offline">离线阅读中</Text>}
             <Cover cover={shown.issue.cover} title={shown.issue.title} sub={`${shown.issue.year} 年第 ${shown.issue.number} 期`} />
             {shown.issue.intro && (
-              <View className='card mz-issue__intro'>
-                <Text className='mz-issue__intro-label'>本期导读</Text>
-                <Text className='muted'>{shown.issue.intro}</Text>
+              <View className="card mz-issue__intro">
+                <Text className="mz-issue__intro-label">本期导读</Text>
+                <Text className="muted">{shown.issue.intro}</Text>
               </View>
             )}
             {shown.columns.map((c) => (
-              <View key={c.column} className='card mz-issue__column'>
-                <Text className='mz-issue__column-title'>{c.column}</Text>
+              <View key={c.column} className="card mz-issue__column">
+                <Text className="mz-issue__column-title">{c.column}</Text>
                 {c.articles.map((a) => (
                   <TocItem
                     key={a.id}
@@ -55,7 +55,7 @@ export default function MagazineIssuePage() {
                 ))}
               </View>
             ))}
-            <Text className='hint mz-issue__note'>本期内容已保存在手机上，没有网络时也能阅读。</Text>
+            <Text className="hint mz-issue__note">本期内容已保存在手机上，没有网络时也能阅读。</Text>
           </>
         )}
       </StateView>

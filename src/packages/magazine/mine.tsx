@@ -25,50 +25,50 @@ export default function MagazineMinePage() {
   const thisWeek = data?.weeks[data.weeks.length - 1]?.seconds ?? 0;
   const rows = data ? data.weeks.map((w, i) => ({ ...w, label: weekLabel(w.weekStart, i, data.weeks.length) })).reverse() : [];
   return (
-    <Screen className='page mz-mine'>
+    <Screen className="page mz-mine">
       <StateView loading={loading && !data} error={data ? undefined : error} onRetry={reload}>
         {data && (
           <>
-            <View className='mz-mine__stats'>
-              <View className='mz-mine__stat'>
-                <Text className='mz-mine__num'>{minutes(thisWeek)}</Text>
-                <Text className='mz-mine__num-unit'>分钟</Text>
-                <Text className='mz-mine__unit'>本周阅读</Text>
+            <View className="mz-mine__stats">
+              <View className="mz-mine__stat">
+                <Text className="mz-mine__num">{minutes(thisWeek)}</Text>
+                <Text className="mz-mine__num-unit">分钟</Text>
+                <Text className="mz-mine__unit">本周阅读</Text>
               </View>
-              <View className='mz-mine__stat'>
-                <Text className='mz-mine__num'>{data.finished.length}</Text>
-                <Text className='mz-mine__num-unit'>篇</Text>
-                <Text className='mz-mine__unit'>读完的文章</Text>
+              <View className="mz-mine__stat">
+                <Text className="mz-mine__num">{data.finished.length}</Text>
+                <Text className="mz-mine__num-unit">篇</Text>
+                <Text className="mz-mine__unit">读完的文章</Text>
               </View>
-              <View className='mz-mine__stat'>
-                <Text className='mz-mine__num'>{`${data.pointsToday}`}</Text>
-                <Text className='mz-mine__num-unit'>积分</Text>
-                <Text className='mz-mine__unit'>{`今日（上限 ${data.dailyCap}）`}</Text>
+              <View className="mz-mine__stat">
+                <Text className="mz-mine__num">{`${data.pointsToday}`}</Text>
+                <Text className="mz-mine__num-unit">积分</Text>
+                <Text className="mz-mine__unit">{`今日（上限 ${data.dailyCap}）`}</Text>
               </View>
             </View>
-            <View className='card'>
-              <Text className='card-title'>每周阅读时间</Text>
-              <Text className='hint'>{`近 ${data.weeks.length} 周共 ${minutesText(data.totalSeconds)}`}</Text>
-              <View className='mz-mine__chart'>
+            <View className="card">
+              <Text className="card-title">每周阅读时间</Text>
+              <Text className="hint">{`近 ${data.weeks.length} 周共 ${minutesText(data.totalSeconds)}`}</Text>
+              <View className="mz-mine__chart">
                 {rows.map((w) => (
                   <View key={w.weekStart} className={`mz-mine__row ${w.label === '本周' ? 'mz-mine__row--now' : ''}`}>
-                    <Text className='mz-mine__label'>{w.label}</Text>
-                    <View className='mz-mine__track'>
-                      {minutes(w.seconds) > 0 && <View className='mz-mine__bar' style={{ width: `${Math.max(3, (minutes(w.seconds) / max) * 100)}%` }} />}
+                    <Text className="mz-mine__label">{w.label}</Text>
+                    <View className="mz-mine__track">
+                      {minutes(w.seconds) > 0 && <View className="mz-mine__bar" style={{ width: `${Math.max(3, (minutes(w.seconds) / max) * 100)}%` }} />}
                     </View>
-                    <Text className='mz-mine__value'>{minutesText(w.seconds)}</Text>
+                    <Text className="mz-mine__value">{minutesText(w.seconds)}</Text>
                   </View>
                 ))}
               </View>
-              {data.totalSeconds === 0 && <Text className='muted'>打开一篇文章读一读，阅读时间就会画在这里。</Text>}
+              {data.totalSeconds === 0 && <Text className="muted">打开一篇文章读一读，阅读时间就会画在这里。</Text>}
             </View>
-            <View className='card'>
-              <Text className='card-title'>{`读完的文章（${data.finished.length}）`}</Text>
-              {data.finished.length === 0 && <Text className='muted'>认真读完一篇（一分钟以上并读到结尾）就会记在这里，每篇 2 积分。</Text>}
+            <View className="card">
+              <Text className="card-title">{`读完的文章（${data.finished.length}）`}</Text>
+              {data.finished.length === 0 && <Text className="muted">认真读完一篇（一分钟以上并读到结尾）就会记在这里，每篇 2 积分。</Text>}
               {data.finished.map((f) => (
-                <View key={f.articleId} className='mz-mine__item' onClick={() => Taro.navigateTo({ url: `/packages/magazine/article?id=${f.articleId}` })}>
-                  <Text className='mz-mine__title'>{f.title}</Text>
-                  <Text className='hint'>{`${f.issueTitle} · ${f.finishedAt.slice(5, 10).replace('-', '月')}日读完`}</Text>
+                <View key={f.articleId} className="mz-mine__item" onClick={() => Taro.navigateTo({ url: `/packages/magazine/article?id=${f.articleId}` })}>
+                  <Text className="mz-mine__title">{f.title}</Text>
+                  <Text className="hint">{`${f.issueTitle} · ${f.finishedAt.slice(5, 10).replace('-', '月')}日读完`}</Text>
                 </View>
               ))}
             </View>

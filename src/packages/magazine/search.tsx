@@ -46,29 +46,29 @@ export default function MagazineSearchPage() {
   };
 
   return (
-    <Screen className='page mz-search'>
-      <View className='mz-search__bar'>
+    <Screen className="page mz-search">
+      <View className="mz-search__bar">
         <Input
-          name='q'
-          className='field-input mz-search__input'
+          name="q"
+          className="field-input mz-search__input"
           value={q}
           maxlength={30}
-          placeholder='输入词语，如“育儿”“血压”'
-          confirmType='search'
+          placeholder="输入词语，如“育儿”“血压”"
+          confirmType="search"
           onInput={(e) => setQ(e.detail.value)}
           onConfirm={search}
         />
-        <Button className='btn-primary mz-search__btn' onClick={search}>
+        <Button className="btn-primary mz-search__btn" onClick={search}>
           搜索
         </Button>
       </View>
-      {tooShort && <Text className='field-error mz-search__short'>请至少输入两个字再搜索</Text>}
-      <StateView loading={busy} error={error} onRetry={search} empty={hits?.length === 0} emptyText='没有找到相关文章，换个词试试'>
+      {tooShort && <Text className="field-error mz-search__short">请至少输入两个字再搜索</Text>}
+      <StateView loading={busy} error={error} onRetry={search} empty={hits?.length === 0} emptyText="没有找到相关文章，换个词试试">
         {hits?.map((h) => (
-          <View key={h.articleId} className='card mz-search__item' onClick={() => Taro.navigateTo({ url: `/packages/magazine/article?id=${h.articleId}` })}>
-            <Runs runs={h.titleRuns} className='mz-search__title' />
-            <Text className='hint'>{`${h.column} · ${h.issueTitle}`}</Text>
-            <Runs runs={h.snippet} className='mz-search__snippet' />
+          <View key={h.articleId} className="card mz-search__item" onClick={() => Taro.navigateTo({ url: `/packages/magazine/article?id=${h.articleId}` })}>
+            <Runs runs={h.titleRuns} className="mz-search__title" />
+            <Text className="hint">{`${h.column} · ${h.issueTitle}`}</Text>
+            <Runs runs={h.snippet} className="mz-search__snippet" />
           </View>
         ))}
       </StateView>

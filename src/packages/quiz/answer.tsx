@@ -79,7 +79,7 @@ export default function QuizAnswerPage() {
 
   const confirmSubmit = async () => {
     // Always asked, answered or not: a submitted paper cannot be changed. (Time running out submits without asking.)
-    const missing = view!.questions.filter((q) => !(answers[q.id]?.length)).length;
+    const missing = view!.questions.filter((q) => !answers[q.id]?.length).length;
     const r = await Taro.showModal({
       title: '现在交卷吗？',
       content: missing > 0 ? `还有 ${missing} 题没有作答。交卷后就不能再改答案了。` : `${view!.questions.length} 道题都答完了。交卷后就不能再改答案了。`,
@@ -94,16 +94,16 @@ export default function QuizAnswerPage() {
   const q = view?.questions[current];
   const answered = view ? view.questions.filter((x) => answers[x.id]?.length).length : 0;
   return (
-    <Screen className='page quiz-answer'>
+    <Screen className="page quiz-answer">
       <StateView loading={!view && !error} error={error} onRetry={load}>
         {view && q && (
           <View>
-            <View className='row'>
-              <Text className='muted'>{`已答 ${answered} / ${view.questions.length}`}</Text>
-              <Text className={`quiz-timer${left < 60_000 ? ' quiz-timer--low' : ''}`} aria-label='剩余时间'>{`剩余 ${mmss(left)}`}</Text>
+            <View className="row">
+              <Text className="muted">{`已答 ${answered} / ${view.questions.length}`}</Text>
+              <Text className={`quiz-timer${left < 60_000 ? ' quiz-timer--low' : ''}`} aria-label="剩余时间">{`剩余 ${mmss(left)}`}</Text>
             </View>
-            <View className='progress'>
-              <View className='progress-bar' style={{ width: `${((current + 1) / view.questions.length) * 100}%` }} />
+            <View className="progress">
+              <View className="progress-bar" style={{ width: `${((current + 1) / view.questions.length) * 100}%` }} />
             </View>
             <QuestionCard
               index={current}
@@ -116,7 +116,7 @@ export default function QuizAnswerPage() {
               onPrev={() => setCurrent((i) => Math.max(0, i - 1))}
               onNext={() => setCurrent((i) => Math.min(view.questions.length - 1, i + 1))}
             />
-            <View className='btn-primary quiz-submit' onClick={confirmSubmit}>
+            <View className="btn-primary quiz-submit" onClick={confirmSubmit}>
               <Text>交卷</Text>
             </View>
           </View>

@@ -58,7 +58,7 @@ export default function QuizResultPage() {
   };
 
   return (
-    <Screen className='page quiz-result'>
+    <Screen className="page quiz-result">
       <StateView loading={loading && !r} error={r ? undefined : error} onRetry={reload}>
         {r && (
           <View>
@@ -69,27 +69,33 @@ export default function QuizResultPage() {
               onPoster={makePoster}
             />
             {canAgain && (
-              <View className='btn-primary rcard__again' role='button' onClick={() => Taro.redirectTo({ url: `/packages/quiz/answer?id=${r.campaignId}` })}>
+              <View className="btn-primary rcard__again" role="button" onClick={() => Taro.redirectTo({ url: `/packages/quiz/answer?id=${r.campaignId}` })}>
                 <Text>{campaign!.unfinishedAttemptId ? '继续答题' : `再答一次（今天还可答 ${campaign!.attemptsLeftToday} 次）`}</Text>
               </View>
             )}
-            {process.env.TARO_ENV !== 'h5' && <Canvas type='2d' id='quiz-poster' style={{ position: 'fixed', left: '-2000px', width: '600px', height: '800px' }} />}
+            {process.env.TARO_ENV !== 'h5' && (
+              <Canvas type="2d" id="quiz-poster" style={{ position: 'fixed', left: '-2000px', width: '600px', height: '800px' }} />
+            )}
             {poster && (
-              <View className='card quiz-poster-card'>
-                {process.env.TARO_ENV === 'h5' ? <img className='quiz-poster-img' src={poster} alt='成绩海报' /> : <Image className='quiz-poster' src={poster} mode='aspectFit' />}
+              <View className="card quiz-poster-card">
+                {process.env.TARO_ENV === 'h5' ? (
+                  <img className="quiz-poster-img" src={poster} alt="成绩海报" />
+                ) : (
+                  <Image className="quiz-poster" src={poster} mode="aspectFit" />
+                )}
                 {process.env.TARO_ENV === 'h5' && (
-                  <a href={poster} download={posterFileName} className='link quiz-download'>
+                  <a href={poster} download={posterFileName} className="link quiz-download">
                     再次下载海报
                   </a>
                 )}
               </View>
             )}
             {r.review ? (
-              <View className='card quiz-review'>
-                <Text className='card-title'>答案解析</Text>
+              <View className="card quiz-review">
+                <Text className="card-title">答案解析</Text>
                 {r.review.map((q, i) => (
-                  <View key={q.id} className='quiz-review__item'>
-                    <Text className='quiz-review__stem'>{`${i + 1}. ${q.stem}`}</Text>
+                  <View key={q.id} className="quiz-review__item">
+                    <Text className="quiz-review__stem">{`${i + 1}. ${q.stem}`}</Text>
                     {q.options.map((o, p) => (
                       <Text
                         key={p}
@@ -99,12 +105,12 @@ export default function QuizResultPage() {
                     <Text className={`quiz-review__mine ${q.isCorrect ? 'quiz-ok' : 'quiz-bad'}`}>
                       {`我的答案：${q.mine.length ? q.mine.map((p) => LETTERS[p]).join('') : '未作答'} · 正确答案：${q.correct.map((p) => LETTERS[p]).join('')} ${q.isCorrect ? '✓' : '✗'}`}
                     </Text>
-                    <Text className='quiz-review__expl'>{`解析：${q.explanation}`}</Text>
+                    <Text className="quiz-review__expl">{`解析：${q.explanation}`}</Text>
                   </View>
                 ))}
               </View>
             ) : (
-              <Text className='hint'>本次竞赛不公布答案解析。</Text>
+              <Text className="hint">本次竞赛不公布答案解析。</Text>
             )}
           </View>
         )}

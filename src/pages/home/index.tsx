@@ -18,11 +18,11 @@ export default function HomePage() {
   const askOrg = !!member && !member.org && !!Taro.getStorageSync(NOTICE_SEEN_KEY);
 
   return (
-    <Screen className='page home'>
+    <Screen className="page home">
       <StateView loading={loading && !member} error={member ? undefined : error} onRetry={reload}>
-        <View className='home__welcome'>
-          <Text className='home__hello'>{member ? `${member.nickname}，您好！` : '您好！'}</Text>
-          <Text className='home__org'>{member?.org ? member.org.name : '欢迎来到会员之家'}</Text>
+        <View className="home__welcome">
+          <Text className="home__hello">{member ? `${member.nickname}，您好！` : '您好！'}</Text>
+          <Text className="home__org">{member?.org ? member.org.name : '欢迎来到会员之家'}</Text>
         </View>
         {member && (
           <>

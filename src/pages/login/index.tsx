@@ -27,28 +27,24 @@ export default function LoginPage() {
   };
 
   return (
-    <Screen className='page login'>
-      <View className='login__brand'>
-        <Text className='login__title'>会员之家</Text>
-        <Text className='muted'>计划生育协会会员服务</Text>
+    <Screen className="page login">
+      <View className="login__brand">
+        <Text className="login__title">会员之家</Text>
+        <Text className="muted">计划生育协会会员服务</Text>
       </View>
-      <View className='card'>
-        <Text className='card-title'>开发环境登录</Text>
-        <Text className='hint'>正式环境中由微信自动识别身份。演示管理员账号见 README。</Text>
-        <View className='field'>
-          <Text className='field-label'>账号（如 member-001）</Text>
-          <Input className='field-input' name='openid' value={openid} placeholder='字母、数字或短横线' onInput={(e) => setOpenid(e.detail.value)} />
+      <View className="card">
+        <Text className="card-title">开发环境登录</Text>
+        <Text className="hint">正式环境中由微信自动识别身份。演示管理员账号见 README。</Text>
+        <View className="field">
+          <Text className="field-label">账号（如 member-001）</Text>
+          <Input className="field-input" name="openid" value={openid} placeholder="字母、数字或短横线" onInput={(e) => setOpenid(e.detail.value)} />
         </View>
-        <View className='field'>
-          <Text className='field-label'>昵称（新账号使用）</Text>
-          <Input className='field-input' name='nickname' value={nickname} placeholder='如：草原上的格桑花' onInput={(e) => setNickname(e.detail.value)} />
+        <View className="field">
+          <Text className="field-label">昵称（新账号使用）</Text>
+          <Input className="field-input" name="nickname" value={nickname} placeholder="如：草原上的格桑花" onInput={(e) => setNickname(e.detail.value)} />
         </View>
-        {error && (
-          <Text className='field-error'>
-            {error}
-          </Text>
-        )}
-        <Button className='btn-primary' style={{ marginTop: '28px' }} onClick={login}>
+        {error && <Text className="field-error">{error}</Text>}
+        <Button className="btn-primary" style={{ marginTop: '28px' }} onClick={login}>
           登录
         </Button>
       </View>

@@ -64,8 +64,8 @@ export default function EditProfilePage() {
 
   if (picking)
     return (
-      <Screen className='page'>
-        <Text className='card-title'>选择所在单位</Text>
+      <Screen className="page">
+        <Text className="card-title">选择所在单位</Text>
         <OrgPicker
           initialParentId={me.data?.orgPath.length ? (me.data.orgPath[me.data.orgPath.length - 2]?.id ?? null) : null}
           onPick={(o) => {
@@ -74,49 +74,67 @@ export default function EditProfilePage() {
             setPicking(false);
           }}
         />
-        <Button className='btn-plain' style={{ marginTop: '24px' }} onClick={() => (pickOnly ? Taro.navigateBack() : setPicking(false))}>
+        <Button className="btn-plain" style={{ marginTop: '24px' }} onClick={() => (pickOnly ? Taro.navigateBack() : setPicking(false))}>
           取消
         </Button>
       </Screen>
     );
 
   return (
-    <Screen className='page edit'>
+    <Screen className="page edit">
       <StateView loading={me.loading && !me.data} error={me.data ? undefined : me.error} onRetry={me.reload}>
-        <View className='card'>
-          <View className='field'>
-            <Text className='field-label'>昵称</Text>
-            <Input className='field-input' name='nickname' value={nickname} maxlength={20} placeholder='请输入昵称' onInput={(e) => setNickname(e.detail.value)} />
+        <View className="card">
+          <View className="field">
+            <Text className="field-label">昵称</Text>
+            <Input
+              className="field-input"
+              name="nickname"
+              value={nickname}
+              maxlength={20}
+              placeholder="请输入昵称"
+              onInput={(e) => setNickname(e.detail.value)}
+            />
           </View>
-          <View className='field'>
-            <Text className='field-label'>真实姓名（选填）</Text>
-            <Input className='field-input' name='realName' value={realName} maxlength={20} placeholder='报名、签到时用于核对' onInput={(e) => setRealName(e.detail.value)} />
+          <View className="field">
+            <Text className="field-label">真实姓名（选填）</Text>
+            <Input
+              className="field-input"
+              name="realName"
+              value={realName}
+              maxlength={20}
+              placeholder="报名、签到时用于核对"
+              onInput={(e) => setRealName(e.detail.value)}
+            />
           </View>
-          <View className='field'>
-            <Text className='field-label'>手机号（选填）</Text>
-            <Input className='field-input' name='phone' type='number' value={phone} maxlength={11} placeholder='11 位手机号' onInput={(e) => setPhone(e.detail.value)} />
+          <View className="field">
+            <Text className="field-label">手机号（选填）</Text>
+            <Input
+              className="field-input"
+              name="phone"
+              type="number"
+              value={phone}
+              maxlength={11}
+              placeholder="11 位手机号"
+              onInput={(e) => setPhone(e.detail.value)}
+            />
           </View>
-          <View className='field edit__org' onClick={() => setPicking(true)}>
-            <Text className='field-label'>所在单位</Text>
-            <View className='row'>
-              <Text className='edit__org-name'>{org?.name ?? '请选择'}</Text>
-              <Text className='link'>选择 ›</Text>
+          <View className="field edit__org" onClick={() => setPicking(true)}>
+            <Text className="field-label">所在单位</Text>
+            <View className="row">
+              <Text className="edit__org-name">{org?.name ?? '请选择'}</Text>
+              <Text className="link">选择 ›</Text>
             </View>
           </View>
         </View>
         {wantsPersonal && !consented && (
-          <View className='card edit__consent'>
-            <Text className='muted'>保存姓名或手机号前，需要您先阅读并同意《个人信息保护说明》。</Text>
-            <Button className='btn-plain' style={{ marginTop: '16px' }} onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
+          <View className="card edit__consent">
+            <Text className="muted">保存姓名或手机号前，需要您先阅读并同意《个人信息保护说明》。</Text>
+            <Button className="btn-plain" style={{ marginTop: '16px' }} onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
               去阅读并同意
             </Button>
           </View>
         )}
-        {formError && (
-          <Text className='field-error'>
-            {formError}
-          </Text>
-        )}
+        {formError && <Text className="field-error">{formError}</Text>}
         <Button className={`btn-primary ${saving ? 'btn-off' : ''}`} style={{ marginTop: '32px' }} disabled={saving} onClick={save}>
           保存
         </Button>

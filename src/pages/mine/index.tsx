@@ -37,58 +37,64 @@ export default function MinePage() {
   };
 
   return (
-    <Screen className='page mine'>
+    <Screen className="page mine">
       <StateView loading={loading && !member} error={member ? undefined : error} onRetry={reload}>
         {member && (
           <>
             <ProfileCard
-              member={{ nickname: member.nickname, realName: member.realName, phoneMasked: member.phoneMasked, orgName: member.org?.name ?? null, points: member.points }}
+              member={{
+                nickname: member.nickname,
+                realName: member.realName,
+                phoneMasked: member.phoneMasked,
+                orgName: member.org?.name ?? null,
+                points: member.points,
+              }}
               onEdit={() => go('/pages/mine/edit')}
             />
-            <View className='card mine__elder' role='switch' aria-checked={elder} aria-label='长辈模式' onClick={toggleElder}>
-              <View className='mine__elder-text'>
-                <Text className='mine__elder-title'>长辈模式</Text>
-                <Text className='hint'>{elder ? '已开启：字更大、按钮更大' : '字更大、按钮更大、颜色更清楚'}</Text>
+            <View className="card mine__elder" role="switch" aria-checked={elder} aria-label="长辈模式" onClick={toggleElder}>
+              <View className="mine__elder-text">
+                <Text className="mine__elder-title">长辈模式</Text>
+                <Text className="hint">{elder ? '已开启：字更大、按钮更大' : '字更大、按钮更大、颜色更清楚'}</Text>
               </View>
               <View className={`mine__switch ${elder ? 'mine__switch--on' : ''}`}>
-                <Text className='mine__switch-text'>{elder ? '开' : '关'}</Text>
-                <View className='mine__switch-knob' />
+                <Text className="mine__switch-text">{elder ? '开' : '关'}</Text>
+                <View className="mine__switch-knob" />
               </View>
             </View>
-            <View className='card mine__menu'>
+            <View className="card mine__menu">
               {HUB.map((h) => (
-                <View key={h.key} className={`mine__item mine__item--${h.key}`} role='link' onClick={() => go(h.url)}>
-                  <Text className='mine__label'>{h.label}</Text>
-                  <Text className='hint mine__hint'>{`${h.hint} ›`}</Text>
+                <View key={h.key} className={`mine__item mine__item--${h.key}`} role="link" onClick={() => go(h.url)}>
+                  <Text className="mine__label">{h.label}</Text>
+                  <Text className="hint mine__hint">{`${h.hint} ›`}</Text>
                 </View>
               ))}
             </View>
-            <View className='card mine__menu'>
+            <View className="card mine__menu">
               {member.adminOrgs.length > 0 && (
-                <View className='mine__item' role='link' onClick={() => go('/packages/admin/index')}>
-                  <Text className='mine__label'>协会管理</Text>
-                  <Text className='hint mine__hint'>{member.adminOrgs.map((o) => o.name).join('、')} ›</Text>
+                <View className="mine__item" role="link" onClick={() => go('/packages/admin/index')}>
+                  <Text className="mine__label">协会管理</Text>
+                  <Text className="hint mine__hint">{member.adminOrgs.map((o) => o.name).join('、')} ›</Text>
                 </View>
               )}
-              <View className='mine__item' role='link' onClick={() => go('/pages/mine/data')}>
-                <Text className='mine__label'>隐私与数据</Text>
-                <Text className='hint mine__hint'>查看我的信息、注销账号 ›</Text>
+              <View className="mine__item" role="link" onClick={() => go('/pages/mine/data')}>
+                <Text className="mine__label">隐私与数据</Text>
+                <Text className="hint mine__hint">查看我的信息、注销账号 ›</Text>
               </View>
-              <View className='mine__item' role='link' onClick={() => go('/pages/privacy/index')}>
-                <Text className='mine__label'>个人信息保护说明</Text>
-                <Text className='hint mine__hint'>{member.consentAt ? '已同意 ›' : '未同意 ›'}</Text>
+              <View className="mine__item" role="link" onClick={() => go('/pages/privacy/index')}>
+                <Text className="mine__label">个人信息保护说明</Text>
+                <Text className="hint mine__hint">{member.consentAt ? '已同意 ›' : '未同意 ›'}</Text>
               </View>
               {needsLogin() && (
                 <View
-                  className='mine__item'
-                  role='button'
+                  className="mine__item"
+                  role="button"
                   onClick={() => {
                     sessionToken.clear();
                     Taro.reLaunch({ url: '/pages/login/index' });
                   }}
                 >
-                  <Text className='mine__label'>退出登录</Text>
-                  <Text className='hint mine__hint'>›</Text>
+                  <Text className="mine__label">退出登录</Text>
+                  <Text className="hint mine__hint">›</Text>
                 </View>
               )}
             </View>

@@ -19,23 +19,23 @@ export default function PrivacyPage() {
   };
 
   return (
-    <Screen className='page privacy'>
-      <View className='card'>
-        <Text className='card-title'>{PRIVACY_NOTICE.title}</Text>
-        <Text className='privacy__p'>{PRIVACY_NOTICE.intro}</Text>
+    <Screen className="page privacy">
+      <View className="card">
+        <Text className="card-title">{PRIVACY_NOTICE.title}</Text>
+        <Text className="privacy__p">{PRIVACY_NOTICE.intro}</Text>
         {PRIVACY_NOTICE.items.map((it) => (
-          <View key={it.what} className='privacy__item'>
-            <Text className='privacy__what'>{it.what}</Text>
-            <Text className='privacy__why'>{it.why}</Text>
+          <View key={it.what} className="privacy__item">
+            <Text className="privacy__what">{it.what}</Text>
+            <Text className="privacy__why">{it.why}</Text>
           </View>
         ))}
-        <Text className='privacy__p'>{PRIVACY_NOTICE.rights}</Text>
-        <Text className='hint'>版本 {PRIVACY_NOTICE_VERSION}</Text>
+        <Text className="privacy__p">{PRIVACY_NOTICE.rights}</Text>
+        <Text className="hint">版本 {PRIVACY_NOTICE_VERSION}</Text>
       </View>
       <Button className={`btn-primary ${agreed ? 'btn-off' : ''}`} disabled={agreed} onClick={agree}>
         同意并继续
       </Button>
-      <Button className='btn-plain' style={{ marginTop: '20px' }} onClick={() => Taro.navigateBack()}>
+      <Button className="btn-plain" style={{ marginTop: '20px' }} onClick={() => Taro.navigateBack()}>
         {first ? '暂不同意（不填写姓名和手机号）' : '返回'}
       </Button>
     </Screen>

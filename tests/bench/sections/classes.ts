@@ -12,11 +12,22 @@ const SEATS = 50;
 
 /** The class both bursts register for (over HTTP and in-process): SEATS seats, a waitlist, one required phone field. */
 export const benchClass = (now: number) => ({
-  orgId: '150100', title: '压测课堂', topic: '科学养育', teacher: '压测', description: '',
-  venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null }, onlineUrl: null,
-  startsAt: new Date(now + 72 * H).toISOString(), endsAt: new Date(now + 74 * H).toISOString(),
-  regOpensAt: new Date(now - H).toISOString(), regClosesAt: new Date(now + 70 * H).toISOString(),
-  capacity: SEATS, ageMin: null, ageMax: null, cancelHours: 24, waitlistOpen: true,
+  orgId: '150100',
+  title: '压测课堂',
+  topic: '科学养育',
+  teacher: '压测',
+  description: '',
+  venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null },
+  onlineUrl: null,
+  startsAt: new Date(now + 72 * H).toISOString(),
+  endsAt: new Date(now + 74 * H).toISOString(),
+  regOpensAt: new Date(now - H).toISOString(),
+  regClosesAt: new Date(now + 70 * H).toISOString(),
+  capacity: SEATS,
+  ageMin: null,
+  ageMax: null,
+  cancelHours: 24,
+  waitlistOpen: true,
   fields: [{ id: 'phone', label: '联系电话', type: 'phone', required: true }],
 });
 
@@ -42,7 +53,11 @@ export async function burst(url: string, n: number, body: (i: number) => unknown
   const results = await Promise.all(
     Array.from({ length: n }, async (_, i) => {
       const s = performance.now();
-      const r = await postOnce(url, { 'content-type': 'application/json', ...(tokens ? { authorization: `Bearer ${tokens[i]}` } : {}) }, JSON.stringify(body(i)));
+      const r = await postOnce(
+        url,
+        { 'content-type': 'application/json', ...(tokens ? { authorization: `Bearer ${tokens[i]}` } : {}) },
+        JSON.stringify(body(i)),
+      );
       latencies.push(performance.now() - s);
       return r;
     }),
@@ -58,12 +73,7 @@ export async function classesBurst(): Promise<void> {
   try {
     const admin = (await post(api.url, 'auth.devLogin', { openid: 'dev-admin-hhht' })).data.token as string;
     const now = Date.now();
-    const cls = await post(
-      api.url,
-      'class.admin.publish',
-      benchClass(now),
-      admin,
-    );
+    const cls = await post(api.url, 'class.admin.publish', benchClass(now), admin);
     const classId = cls.data.id as number;
     const tokens: string[] = [];
     for (let i = 0; i < BURST; i += 100) {
@@ -84,7 +94,10 @@ export async function classesBurst(): Promise<void> {
 
     const ok = run.results.filter((r) => r.status === 200);
     const confirmed = ok.filter((r) => r.json.data.status === 'confirmed').length;
-    const positions = ok.filter((r) => r.json.data.status === 'waitlisted').map((r) => r.json.data.position as number).sort((a, b) => a - b);
+    const positions = ok
+      .filter((r) => r.json.data.status === 'waitlisted')
+      .map((r) => r.json.data.position as number)
+      .sort((a, b) => a - b);
     const roster = (await post(api.url, 'class.admin.roster', { classId }, admin)).data.entries as { id: number; status: string; position: number | null }[];
     const rConfirmed = roster.filter((e) => e.status === 'confirmed');
     const rWait = roster.filter((e) => e.status === 'waitlisted').sort((a, b) => a.id - b.id);
@@ -119,12 +132,7 @@ async function registerInProcess(): Promise<void> {
     const services = { store: app.store, mode: 'dev' as const, issueSession: () => '' };
     const admin = await app.store.members.findOrCreateByOpenid('dev-admin-hhht', '管理员');
     const now = Date.now();
-    const cls = await app.router.dispatch(
-      'class.admin.publish',
-      benchClass(now),
-      { kind: 'session', memberId: admin.id },
-      services,
-    );
+    const cls = await app.router.dispatch('class.admin.publish', benchClass(now), { kind: 'session', memberId: admin.id }, services);
     const classId = (cls.body as any).data.id as number;
     const ids: number[] = [];
     for (let i = 0; i < BURST; i++) {

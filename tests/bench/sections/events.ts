@@ -23,7 +23,16 @@ async function burst(url: string, path: string, tokens: string[], body: string) 
     ],
   });
   const seconds = (Date.now() - started) / 1000;
-  return { seconds, rps: r.requests.total / seconds, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, non2xx: r.non2xx, errors: r.errors, total: r.requests.total };
+  return {
+    seconds,
+    rps: r.requests.total / seconds,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    total: r.requests.total,
+  };
 }
 
 /** 5,000 distinct members checking in to one event through the HTTP host, against bare node:http + SQLite. */
@@ -40,7 +49,8 @@ export async function eventsCheckinBurst(): Promise<void> {
     const orgs = ['150426100201', '150102', '150121100201', '150402', '150000'];
     const now = new Date().toISOString();
     store.db.transaction(() => {
-      for (let i = 0; i < MEMBERS; i++) tokens.push(signer.issue(Number(insert.run(`bench-ev-${i}`, `会员${i}`, orgs[i % orgs.length], now, now).lastInsertRowid)));
+      for (let i = 0; i < MEMBERS; i++)
+        tokens.push(signer.issue(Number(insert.run(`bench-ev-${i}`, `会员${i}`, orgs[i % orgs.length], now, now).lastInsertRowid)));
     })();
 
     const admin = (await post(api.url, 'auth.devLogin', { openid: 'dev-admin-nm' })).data.token as string;
@@ -49,9 +59,15 @@ export async function eventsCheckinBurst(): Promise<void> {
       api.url,
       'event.admin.publish',
       {
-        orgId: '150000', title: '压测：5·29 会员活动日', type: '会员活动日', audience: 'all', points: 20,
-        startsAt: new Date(t - 3600_000).toISOString(), endsAt: new Date(t + 3600_000).toISOString(),
-        venue: { name: '新华广场', lat: 40.8175, lng: 111.6708, radius: 500 }, locationRequired: true,
+        orgId: '150000',
+        title: '压测：5·29 会员活动日',
+        type: '会员活动日',
+        audience: 'all',
+        points: 20,
+        startsAt: new Date(t - 3600_000).toISOString(),
+        endsAt: new Date(t + 3600_000).toISOString(),
+        venue: { name: '新华广场', lat: 40.8175, lng: 111.6708, radius: 500 },
+        locationRequired: true,
       },
       admin,
     );
@@ -61,7 +77,10 @@ export async function eventsCheckinBurst(): Promise<void> {
 
     const base = await burst(bare.url, '/', tokens, body);
     const r = await burst(api.url, '/api/event.checkin', tokens, body);
-    const recorded = store.db.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT member_id) AS d FROM event_checkins WHERE event_id = ?').get(eventId) as { n: number; d: number };
+    const recorded = store.db.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT member_id) AS d FROM event_checkins WHERE event_id = ?').get(eventId) as {
+      n: number;
+      d: number;
+    };
     const paid = store.db.prepare('SELECT COUNT(*) FROM points_ledger WHERE ref_key LIKE ?').pluck().get(`event:checkin:${eventId}:%`) as number;
     store.close();
 
@@ -72,7 +91,9 @@ export async function eventsCheckinBurst(): Promise<void> {
     ]);
     console.log(`  throughput ratio event.checkin / bare: ${fmt(r.rps / base.rps, 2)}`);
     console.log(`  recorded: ${recorded.n} check-ins for ${recorded.d} distinct members, ${paid} ledger payments (expected ${MEMBERS} each)`);
-    console.log(`  goal: all ${MEMBERS} within 10 s → ${r.seconds <= 10 ? 'met' : 'NOT met'} (${fmt(r.seconds, 2)} s); p99 < 200 ms → ${r.p99 < 200 ? 'met' : 'NOT met'} (${fmt(r.p99)} ms)`);
+    console.log(
+      `  goal: all ${MEMBERS} within 10 s → ${r.seconds <= 10 ? 'met' : 'NOT met'} (${fmt(r.seconds, 2)} s); p99 < 200 ms → ${r.p99 < 200 ? 'met' : 'NOT met'} (${fmt(r.p99)} ms)`,
+    );
     if (recorded.n !== MEMBERS || recorded.d !== MEMBERS || paid !== MEMBERS) throw new Error('check-ins were not recorded exactly once each');
   } finally {
     bare.stop();

@@ -103,7 +103,13 @@ export async function firstScreenBench(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) for (const [name, opts] of cases) runs.get(name)!.push(await timeFirstScreen(browser, host.url, opts));
     const rows: (string | number)[][] = [['page', 'median ms', 'runs ms', 'first paint ms (median)', 'JS before complete KB']];
     for (const [name, rs] of runs) {
-      rows.push([name, fmt(median(rs.map((r) => r.ms))), rs.map((r) => r.ms).join(' / '), fmt(median(rs.map((r) => r.fcpMs))), fmt(median(rs.map((r) => r.jsBytes)) / 1024)]);
+      rows.push([
+        name,
+        fmt(median(rs.map((r) => r.ms))),
+        rs.map((r) => r.ms).join(' / '),
+        fmt(median(rs.map((r) => r.fcpMs))),
+        fmt(median(rs.map((r) => r.jsBytes)) / 1024),
+      ]);
     }
     table(rows);
     const home3g = median(runs.get('首页（已登录）· 慢速 3G')!.map((r) => r.ms));

@@ -12,14 +12,19 @@ const PER_ISSUE = 25;
 
 /** Deterministic pseudo-random numbers, so every run loads the same corpus. */
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 }
 
 /** 10,000 synthetic articles: sentences of the sample issues shuffled into new bodies. */
 async function loadCorpus(dataDir: string): Promise<number> {
   const app = await createApp({ dataDir, mode: 'dev' });
   const samples = issueFolders(path.join(REPO_ROOT, 'seeds', 'magazine')).flatMap((d) => readIssueFolder(d, '150000').articles);
-  const sentences = samples.flatMap((a) => a.bodyMd.split(/(?<=[。！？])/).map((s) => s.replace(/^[\s#>*\-\d.![\]()a-z:]+/g, '').trim()).filter((s) => s.length > 8));
+  const sentences = samples.flatMap((a) =>
+    a.bodyMd
+      .split(/(?<=[。！？])/)
+      .map((s) => s.replace(/^[\s#>*\-\d.![\]()a-z:]+/g, '').trim())
+      .filter((s) => s.length > 8),
+  );
   const rand = rng(42);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const started = Date.now();
@@ -40,7 +45,16 @@ async function loadCorpus(dataDir: string): Promise<number> {
       });
     }
     await app.store.magazine.importIssue(
-      { orgId: '150000', year: 1990 + Math.floor(i / 12), number: (i % 12) + 1, title: `合成第 ${i} 期`, cover: 'family', intro: '', publishAt: new Date(Date.UTC(1990, i, 1)), articles },
+      {
+        orgId: '150000',
+        year: 1990 + Math.floor(i / 12),
+        number: (i % 12) + 1,
+        title: `合成第 ${i} 期`,
+        cover: 'family',
+        intro: '',
+        publishAt: new Date(Date.UTC(1990, i, 1)),
+        articles,
+      },
       new Date(),
     );
   }
@@ -88,16 +102,37 @@ export async function magazineBench(): Promise<void> {
     const base = median(seqRows[0][1]);
     table([
       ['target', 'p50 ms', 'p99 ms', '× bare p50', 'goal'],
-      ...seqRows.map(([name, xs]) => [name, fmt(median(xs), 2), fmt(percentile(xs, 99), 2), fmt(median(xs) / base, 1), name.includes('search') ? 'p50 ≤ 20 ms' : '']),
+      ...seqRows.map(([name, xs]) => [
+        name,
+        fmt(median(xs), 2),
+        fmt(percentile(xs, 99), 2),
+        fmt(median(xs) / base, 1),
+        name.includes('search') ? 'p50 ≤ 20 ms' : '',
+      ]),
     ]);
     const connections = Number(process.env.BENCH_CONNECTIONS || 10);
     console.log(`  under load (${connections} connections):`);
     let n = 0;
     const loaded: [string, Awaited<ReturnType<typeof load>>][] = [
       ['bare node:http', await load({ connections, url: bare.url, method: 'POST', headers, body: '{}' })],
-      ['magazine.article', await load({ connections, url: `${api.url}/api/magazine.article`, method: 'POST', headers, setupClient: (c) => c.setBody(JSON.stringify({ articleId: 1 + (n++ % articles) })) })],
-      ['magazine.search 2 chars', await load({ connections, url: `${api.url}/api/magazine.search`, method: 'POST', headers, body: JSON.stringify({ q: '孩子' }) })],
-      ['magazine.search 4 chars', await load({ connections, url: `${api.url}/api/magazine.search`, method: 'POST', headers, body: JSON.stringify({ q: '家庭健康' }) })],
+      [
+        'magazine.article',
+        await load({
+          connections,
+          url: `${api.url}/api/magazine.article`,
+          method: 'POST',
+          headers,
+          setupClient: (c) => c.setBody(JSON.stringify({ articleId: 1 + (n++ % articles) })),
+        }),
+      ],
+      [
+        'magazine.search 2 chars',
+        await load({ connections, url: `${api.url}/api/magazine.search`, method: 'POST', headers, body: JSON.stringify({ q: '孩子' }) }),
+      ],
+      [
+        'magazine.search 4 chars',
+        await load({ connections, url: `${api.url}/api/magazine.search`, method: 'POST', headers, body: JSON.stringify({ q: '家庭健康' }) }),
+      ],
     ];
     table([
       ['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', '× bare'],

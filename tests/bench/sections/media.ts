@@ -16,7 +16,11 @@ export async function mediaBench(): Promise<void> {
   const api = await apiServer();
   try {
     const token = (await post(api.url, 'auth.devLogin', { openid: 'dev-admin-nm' })).data.token as string;
-    const up = await fetch(`${api.url}/api/media/upload`, { method: 'POST', headers: { 'content-type': 'image/png', authorization: `Bearer ${token}` }, body: new Uint8Array(image) });
+    const up = await fetch(`${api.url}/api/media/upload`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/png', authorization: `Bearer ${token}` },
+      body: new Uint8Array(image),
+    });
     const url = ((await up.json()) as { data: { url: string } }).data.url;
 
     const results: [string, LoadResult, string][] = [];

@@ -55,7 +55,10 @@ export async function quizSubmitThroughput() {
     db.transaction(() => {
       for (let i = 0; i < POOL; i++) {
         const m = i % MEMBERS;
-        const id = Number(ins.run(campaignId, memberIds[m], now.toISOString().slice(0, 10), now.toISOString(), new Date(now.getTime() + 3600_000).toISOString(), questionsJson).lastInsertRowid);
+        const id = Number(
+          ins.run(campaignId, memberIds[m], now.toISOString().slice(0, 10), now.toISOString(), new Date(now.getTime() + 3600_000).toISOString(), questionsJson)
+            .lastInsertRowid,
+        );
         pool.push({ attemptId: id, token: tokens[m] });
       }
     })();
@@ -73,7 +76,9 @@ export async function quizSubmitThroughput() {
     const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
     let next = 0;
     let bareNext = 0;
-    const rows: (string | number)[][] = [['round', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', '× bare+sqlite', 'server CPU µs/req', 'bare CPU ÷ this']];
+    const rows: (string | number)[][] = [
+      ['round', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', '× bare+sqlite', 'server CPU µs/req', 'bare CPU ÷ this'],
+    ];
     const ratios: number[] = [];
     const cpuRatios: number[] = [];
     const meRatios: number[] = [];
@@ -98,17 +103,43 @@ export async function quizSubmitThroughput() {
       const bare = await measured(bareSql, () => bareLoad());
       const submit = await measured(api, () => submitLoad());
       // The host's own cost on the same server: member.me reads one row and answers a small object.
-      const me = await measured(api, () => load({ url: `${api.url}/api/member.me`, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[1]}` }, body: '{}' }));
+      const me = await measured(api, () =>
+        load({
+          url: `${api.url}/api/member.me`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[1]}` },
+          body: '{}',
+        }),
+      );
       ratios.push(submit.rps / bare.rps);
       cpuRatios.push(bare.cpuUsPerReq / submit.cpuUsPerReq);
       meRatios.push(me.rps / bare.rps);
-      for (const [name, r] of [['bare http + 1 SQLite insert (same requests)', bare], ['quiz.submit (10 answers, scored, best + points)', submit], ['member.me (host reference)', me]] as const)
-        rows.push([round, name, fmt(r.rps), fmt(r.p50), fmt(r.p99), r.errors, r.non2xx, fmt(r.rps / bare.rps, 2), fmt(r.cpuUsPerReq), fmt(bare.cpuUsPerReq / r.cpuUsPerReq, 2)]);
+      for (const [name, r] of [
+        ['bare http + 1 SQLite insert (same requests)', bare],
+        ['quiz.submit (10 answers, scored, best + points)', submit],
+        ['member.me (host reference)', me],
+      ] as const)
+        rows.push([
+          round,
+          name,
+          fmt(r.rps),
+          fmt(r.p50),
+          fmt(r.p99),
+          r.errors,
+          r.non2xx,
+          fmt(r.rps / bare.rps, 2),
+          fmt(r.cpuUsPerReq),
+          fmt(bare.cpuUsPerReq / r.cpuUsPerReq, 2),
+        ]);
     }
     table(rows);
     console.log(`  quiz.submit / bare+sqlite req/s per round: ${ratios.map((r) => fmt(r, 2)).join(', ')}; median ${fmt(median(ratios), 2)} (goal ≥ 0.5)`);
-    console.log(`  member.me / bare+sqlite req/s per round (what the host itself allows): ${meRatios.map((r) => fmt(r, 2)).join(', ')}; median ${fmt(median(meRatios), 2)}`);
-    console.log(`  bare CPU per request ÷ quiz.submit CPU per request, per round: ${cpuRatios.map((r) => fmt(r, 2)).join(', ')}; median ${fmt(median(cpuRatios), 2)}`);
+    console.log(
+      `  member.me / bare+sqlite req/s per round (what the host itself allows): ${meRatios.map((r) => fmt(r, 2)).join(', ')}; median ${fmt(median(meRatios), 2)}`,
+    );
+    console.log(
+      `  bare CPU per request ÷ quiz.submit CPU per request, per round: ${cpuRatios.map((r) => fmt(r, 2)).join(', ')}; median ${fmt(median(cpuRatios), 2)}`,
+    );
     console.log(`  submits sent: ${next} (pool ${POOL}; ${next > POOL ? 'some were repeats answered from the first result' : 'each a first submission'})`);
   } finally {
     bareSql.stop();
@@ -123,11 +154,11 @@ export async function quizLeaderboardLatency() {
   const app = await createApp({ dataDir, mode: 'dev' });
   const db = (app.store as SqliteStore).db;
   const campaignId = (await app.store.quiz.campaigns()).find((c) => c.title === '优生优育进万家知识竞赛')!.id;
-  const counties = db.prepare("SELECT id, path FROM orgs WHERE level = 3").all() as { id: string; path: string }[];
+  const counties = db.prepare('SELECT id, path FROM orgs WHERE level = 3').all() as { id: string; path: string }[];
   const N = 1_000_000;
   const t0 = performance.now();
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const insMember = db.prepare("INSERT INTO members (id, openid, nickname, org_id, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', 'x')");
   const insAttempt = db.prepare(
     `INSERT INTO quiz_attempts (id, campaign_id, member_id, org_id, city_id, county_id, day, started_at, deadline_at, questions, total, submitted_at, score, correct_count, duration_ms, passed)
@@ -151,7 +182,21 @@ export async function quizLeaderboardLatency() {
         const duration = 30_000 + Math.floor(rnd() * 570_000);
         const submitted = new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString();
         insMember.run(BASE + i, `lb-${i}`, `会员${i}`, county.id);
-        insAttempt.run(BASE + i, campaignId, BASE + i, county.id, city, county.id, submitted, submitted, submitted, correct * 10, correct, duration, correct >= 6 ? 1 : 0);
+        insAttempt.run(
+          BASE + i,
+          campaignId,
+          BASE + i,
+          county.id,
+          city,
+          county.id,
+          submitted,
+          submitted,
+          submitted,
+          correct * 10,
+          correct,
+          duration,
+          correct >= 6 ? 1 : 0,
+        );
         insBest.run(campaignId, BASE + i, BASE + i, city, county.id, county.id, correct * 10, duration, submitted);
       }
     })();
@@ -195,7 +240,20 @@ export async function quizMysqlLeaderboardLatency(app: App, n = Number(process.e
   if (app.engine !== 'mysql') throw new Error('quizMysqlLeaderboardLatency needs an app on MySQL');
   const db = (app.store as MysqlStore).db;
   const campaignId = (await app.store.quiz.createCampaign(
-    { title: '压测排行榜', description: '', cover: null, orgId: '150000', draws: [{ bankId: 'family-health', count: 10 }], opensAt: '2026-11-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z', timeLimitSec: 600, attemptsPerDay: 10, attemptsTotal: 10, passMark: 60, showReview: true },
+    {
+      title: '压测排行榜',
+      description: '',
+      cover: null,
+      orgId: '150000',
+      draws: [{ bankId: 'family-health', count: 10 }],
+      opensAt: '2026-11-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+      timeLimitSec: 600,
+      attemptsPerDay: 10,
+      attemptsTotal: 10,
+      passMark: 60,
+      showReview: true,
+    },
     new Date(),
   ))!;
   const counties = await db.rows<{ id: string; path: string }>('SELECT id, path FROM orgs WHERE level = 3 ORDER BY id');
@@ -223,7 +281,24 @@ export async function quizMysqlLeaderboardLatency(app: App, n = Number(process.e
           const duration = 30_000 + Math.floor(rnd() * 570_000);
           const submitted = new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString();
           members.push(BASE + i, `lb-${i}`, `会员${i}`, county.id, 'x', 'x');
-          attempts.push(BASE + i, campaignId, BASE + i, county.id, city, county.id, '2026-11-20', submitted, submitted, '[]', 10, submitted, correct * 10, correct, duration, correct >= 6 ? 1 : 0);
+          attempts.push(
+            BASE + i,
+            campaignId,
+            BASE + i,
+            county.id,
+            city,
+            county.id,
+            '2026-11-20',
+            submitted,
+            submitted,
+            '[]',
+            10,
+            submitted,
+            correct * 10,
+            correct,
+            duration,
+            correct >= 6 ? 1 : 0,
+          );
           best.push(campaignId, BASE + i, BASE + i, city, county.id, county.id, correct * 10, duration, submitted);
         }
         const rows = (width: number) => Array.from({ length: to - from }, () => `(${Array(width).fill('?').join(',')})`).join(',');
@@ -232,7 +307,10 @@ export async function quizMysqlLeaderboardLatency(app: App, n = Number(process.e
           `INSERT INTO quiz_attempts (id, campaign_id, member_id, org_id, city_id, county_id, day, started_at, deadline_at, questions, total, submitted_at, score, correct_count, duration_ms, passed) VALUES ${rows(16)}`,
           attempts,
         );
-        await conn.query(`INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at) VALUES ${rows(9)}`, best);
+        await conn.query(
+          `INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at) VALUES ${rows(9)}`,
+          best,
+        );
       }
       await conn.query('COMMIT');
       process.stdout.write(`  … ${fmt(Math.min(n, start + PER_COMMIT))} attempts loaded (${fmt((performance.now() - t0) / 1000, 1)} s)\n`);

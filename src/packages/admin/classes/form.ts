@@ -41,7 +41,10 @@ export interface ClassDraft {
   fields: FieldDraft[];
 }
 
-export const FIELD_TYPES: { type: FieldType; label: string }[] = (Object.keys(FIELD_TYPE_LABEL) as FieldType[]).map((type) => ({ type, label: FIELD_TYPE_LABEL[type] }));
+export const FIELD_TYPES: { type: FieldType; label: string }[] = (Object.keys(FIELD_TYPE_LABEL) as FieldType[]).map((type) => ({
+  type,
+  label: FIELD_TYPE_LABEL[type],
+}));
 
 /** Whether the organiser may untick 个人信息 for a field of this kind (names and phones always are). */
 export const personalIsFixed = (type: FieldType): boolean => ALWAYS_PERSONAL_TYPES.includes(type);
@@ -73,9 +76,26 @@ export function draftOf(c: ClassDetail | null | undefined, now: Date): ClassDraf
     const start = new Date(now.getTime() + 7 * 86400_000);
     start.setUTCHours(2, 0, 0, 0); // 10:00 China time, a week ahead
     return {
-      title: '', topic: '科学养育', teacher: '', description: '', mode: 'venue', venueName: '', venueAddress: '', lat: '', lng: '', onlineUrl: '',
-      startsAt: toLocal(start.toISOString()), hours: '2', regOpensAt: toLocal(now.toISOString()), regClosesAt: toLocal(new Date(start.getTime() - 3600_000).toISOString()),
-      capacity: '30', ageMin: '', ageMax: '', cancelAllowed: true, cancelHours: '24', waitlistOpen: true,
+      title: '',
+      topic: '科学养育',
+      teacher: '',
+      description: '',
+      mode: 'venue',
+      venueName: '',
+      venueAddress: '',
+      lat: '',
+      lng: '',
+      onlineUrl: '',
+      startsAt: toLocal(start.toISOString()),
+      hours: '2',
+      regOpensAt: toLocal(now.toISOString()),
+      regClosesAt: toLocal(new Date(start.getTime() - 3600_000).toISOString()),
+      capacity: '30',
+      ageMin: '',
+      ageMax: '',
+      cancelAllowed: true,
+      cancelHours: '24',
+      waitlistOpen: true,
       fields: [
         { id: 'parent_name', label: '家长姓名', type: 'name', required: true, personal: true, options: [] },
         { id: 'phone', label: '联系电话', type: 'phone', required: true, personal: true, options: [] },
@@ -83,14 +103,34 @@ export function draftOf(c: ClassDetail | null | undefined, now: Date): ClassDraf
     };
   }
   return {
-    title: c.title, topic: c.topic, teacher: c.teacher, description: c.description,
+    title: c.title,
+    topic: c.topic,
+    teacher: c.teacher,
+    description: c.description,
     mode: c.venue && c.onlineUrl ? 'both' : c.venue ? 'venue' : 'online',
-    venueName: c.venue?.name ?? '', venueAddress: c.venue?.address ?? '', lat: str(c.venue?.lat), lng: str(c.venue?.lng), onlineUrl: c.onlineUrl ?? '',
-    startsAt: toLocal(c.startsAt), hours: String(Math.round(((Date.parse(c.endsAt) - Date.parse(c.startsAt)) / 3600_000) * 100) / 100),
-    regOpensAt: toLocal(c.regOpensAt), regClosesAt: toLocal(c.regClosesAt),
-    capacity: String(c.capacity), ageMin: str(c.ageMin), ageMax: str(c.ageMax),
-    cancelAllowed: c.cancelHours !== null, cancelHours: c.cancelHours === null ? '24' : String(c.cancelHours), waitlistOpen: c.waitlistOpen,
-    fields: c.fields.map((f) => ({ id: f.id, label: f.label, type: f.type, required: f.required, personal: f.personal === true || personalIsFixed(f.type), options: f.options ?? [] })),
+    venueName: c.venue?.name ?? '',
+    venueAddress: c.venue?.address ?? '',
+    lat: str(c.venue?.lat),
+    lng: str(c.venue?.lng),
+    onlineUrl: c.onlineUrl ?? '',
+    startsAt: toLocal(c.startsAt),
+    hours: String(Math.round(((Date.parse(c.endsAt) - Date.parse(c.startsAt)) / 3600_000) * 100) / 100),
+    regOpensAt: toLocal(c.regOpensAt),
+    regClosesAt: toLocal(c.regClosesAt),
+    capacity: String(c.capacity),
+    ageMin: str(c.ageMin),
+    ageMax: str(c.ageMax),
+    cancelAllowed: c.cancelHours !== null,
+    cancelHours: c.cancelHours === null ? '24' : String(c.cancelHours),
+    waitlistOpen: c.waitlistOpen,
+    fields: c.fields.map((f) => ({
+      id: f.id,
+      label: f.label,
+      type: f.type,
+      required: f.required,
+      personal: f.personal === true || personalIsFixed(f.type),
+      options: f.options ?? [],
+    })),
   };
 }
 
@@ -227,9 +267,22 @@ export function payloadOf(d: ClassDraft): { errors: string[]; fieldErrors: Recor
     errors,
     fieldErrors,
     payload: {
-      title, topic: d.topic, teacher, description: d.description.trim(), venue, onlineUrl,
-      startsAt, endsAt: new Date(Date.parse(startsAt) + hours * 3600_000).toISOString(), regOpensAt, regClosesAt,
-      capacity: Number(d.capacity), ageMin, ageMax, cancelHours, waitlistOpen: d.waitlistOpen, fields,
+      title,
+      topic: d.topic,
+      teacher,
+      description: d.description.trim(),
+      venue,
+      onlineUrl,
+      startsAt,
+      endsAt: new Date(Date.parse(startsAt) + hours * 3600_000).toISOString(),
+      regOpensAt,
+      regClosesAt,
+      capacity: Number(d.capacity),
+      ageMin,
+      ageMax,
+      cancelHours,
+      waitlistOpen: d.waitlistOpen,
+      fields,
     },
   };
 }

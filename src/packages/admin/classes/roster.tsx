@@ -21,7 +21,12 @@ export default function AdminRosterPage() {
   const checkin = async (p: { code?: string; registrationId?: number; undo?: boolean }) => {
     setNote('');
     if (p.undo) {
-      const ok = await Taro.showModal({ title: '撤销签到', content: '撤销后，这次签到得到的积分会收回。确定撤销吗？', confirmText: '撤销', cancelText: '不撤销' });
+      const ok = await Taro.showModal({
+        title: '撤销签到',
+        content: '撤销后，这次签到得到的积分会收回。确定撤销吗？',
+        confirmText: '撤销',
+        cancelText: '不撤销',
+      });
       if (!ok.confirm) return;
     }
     try {
@@ -50,48 +55,55 @@ export default function AdminRosterPage() {
 
   const label = (k: string) => d?.fields.find((f) => f.id === k)?.label ?? k;
   return (
-    <Screen className='page admin-roster'>
+    <Screen className="page admin-roster">
       <StateView loading={roster.loading && !d} error={d ? undefined : roster.error} onRetry={roster.reload}>
         {d && (
           <View>
-            <View className='card'>
-              <Text className='card-title'>{d.class.title}</Text>
-              <Text className='detail-row'>
-                已确认 {d.class.confirmedCount}/{d.class.capacity} · 候补 {d.class.waitlistCount} · 已签到 {d.attended}（出勤率 {Math.round(d.attendanceRate * 100)}%）
+            <View className="card">
+              <Text className="card-title">{d.class.title}</Text>
+              <Text className="detail-row">
+                已确认 {d.class.confirmedCount}/{d.class.capacity} · 候补 {d.class.waitlistCount} · 已签到 {d.attended}（出勤率{' '}
+                {Math.round(d.attendanceRate * 100)}%）
               </Text>
               <View>
-                <View className='field'>
-                  <Text className='field-label'>入场码签到</Text>
-                  <Input className='field-input' name='ticketCode' value={code} placeholder='输入 8 位入场码' onInput={(e) => setCode(e.detail.value.toUpperCase())} />
+                <View className="field">
+                  <Text className="field-label">入场码签到</Text>
+                  <Input
+                    className="field-input"
+                    name="ticketCode"
+                    value={code}
+                    placeholder="输入 8 位入场码"
+                    onInput={(e) => setCode(e.detail.value.toUpperCase())}
+                  />
                 </View>
-                <View className='admin-class-actions'>
-                  <Button className='btn-primary' onClick={() => code.trim() && checkin({ code: code.trim() })}>
+                <View className="admin-class-actions">
+                  <Button className="btn-primary" onClick={() => code.trim() && checkin({ code: code.trim() })}>
                     签到
                   </Button>
                   {process.env.TARO_ENV === 'weapp' && (
-                    <Button className='btn-plain' onClick={scan}>
+                    <Button className="btn-plain" onClick={scan}>
                       扫码签到
                     </Button>
                   )}
-                  <Button className='btn-plain' onClick={exportXlsx}>
+                  <Button className="btn-plain" onClick={exportXlsx}>
                     导出 Excel
                   </Button>
                 </View>
               </View>
-              {note && <Text className='hint'>{note}</Text>}
+              {note && <Text className="hint">{note}</Text>}
             </View>
             <DeliveryStatus subject={{ classId: id }} />
-            <View className='card'>
-              <Text className='card-title'>报名名单（{d.entries.length}）</Text>
+            <View className="card">
+              <Text className="card-title">报名名单（{d.entries.length}）</Text>
               {d.entries.map((e) => (
-                <View key={e.id} className='roster-entry'>
-                  <View className='roster-info'>
-                    <Text className='roster-name'>
+                <View key={e.id} className="roster-entry">
+                  <View className="roster-info">
+                    <Text className="roster-name">
                       {e.name} · {REGISTRATION_STATUS_LABEL[e.status]}
                       {e.position ? ` 第 ${e.position} 位` : ''}
                       {e.attendedAt ? ' · 已签到' : ''}
                     </Text>
-                    <Text className='roster-sub'>
+                    <Text className="roster-sub">
                       {e.childAge !== null ? `孩子 ${e.childAge} 岁；` : ''}
                       {Object.entries(e.answers)
                         .map(([k, v]) => `${label(k)}：${v}`)
@@ -99,7 +111,10 @@ export default function AdminRosterPage() {
                     </Text>
                   </View>
                   {e.status === 'confirmed' && (
-                    <Button className={`roster-btn ${e.attendedAt ? 'btn-plain' : 'btn-primary'}`} onClick={() => checkin({ registrationId: e.id, undo: !!e.attendedAt })}>
+                    <Button
+                      className={`roster-btn ${e.attendedAt ? 'btn-plain' : 'btn-primary'}`}
+                      onClick={() => checkin({ registrationId: e.id, undo: !!e.attendedAt })}
+                    >
                       {e.attendedAt ? '撤销' : '签到'}
                     </Button>
                   )}

@@ -39,10 +39,23 @@ interface Form {
 function defaults(): Form {
   const start = Math.ceil(Date.now() / 3600_000) * 3600_000;
   return {
-    kind: 'event', type: '会员活动日', title: '', cover: '', body: '',
-    startsAt: toChinaTime(new Date(start).toISOString()), endsAt: toChinaTime(new Date(start + 3 * 3600_000).toISOString()),
-    checkinOpensAt: '', checkinClosesAt: '', venueName: '', venueAddress: '', lat: '', lng: '', radius: '500',
-    locationRequired: false, points: '10', audience: 'org',
+    kind: 'event',
+    type: '会员活动日',
+    title: '',
+    cover: '',
+    body: '',
+    startsAt: toChinaTime(new Date(start).toISOString()),
+    endsAt: toChinaTime(new Date(start + 3 * 3600_000).toISOString()),
+    checkinOpensAt: '',
+    checkinClosesAt: '',
+    venueName: '',
+    venueAddress: '',
+    lat: '',
+    lng: '',
+    radius: '500',
+    locationRequired: false,
+    points: '10',
+    audience: 'org',
   };
 }
 
@@ -68,15 +81,31 @@ export default function AdminEventEditPage() {
   }, [member?.id]);
   useEffect(() => {
     if (!id) return;
-    call('event.get', { id }, { quiet: true }).then((e) => {
-      setOrg(e.org);
-      setF({
-        kind: e.kind, type: e.type, title: e.title, cover: e.cover ?? '', body: e.body,
-        startsAt: toChinaTime(e.startsAt), endsAt: toChinaTime(e.endsAt), checkinOpensAt: toChinaTime(e.checkinOpensAt), checkinClosesAt: toChinaTime(e.checkinClosesAt),
-        venueName: e.venue.name, venueAddress: e.venue.address, lat: e.venue.lat === null ? '' : String(e.venue.lat), lng: e.venue.lng === null ? '' : String(e.venue.lng),
-        radius: String(e.venue.radius), locationRequired: e.locationRequired, points: String(e.points), audience: e.audience,
-      });
-    }, (e: ApiCallError) => fail('', e.message));
+    call('event.get', { id }, { quiet: true }).then(
+      (e) => {
+        setOrg(e.org);
+        setF({
+          kind: e.kind,
+          type: e.type,
+          title: e.title,
+          cover: e.cover ?? '',
+          body: e.body,
+          startsAt: toChinaTime(e.startsAt),
+          endsAt: toChinaTime(e.endsAt),
+          checkinOpensAt: toChinaTime(e.checkinOpensAt),
+          checkinClosesAt: toChinaTime(e.checkinClosesAt),
+          venueName: e.venue.name,
+          venueAddress: e.venue.address,
+          lat: e.venue.lat === null ? '' : String(e.venue.lat),
+          lng: e.venue.lng === null ? '' : String(e.venue.lng),
+          radius: String(e.venue.radius),
+          locationRequired: e.locationRequired,
+          points: String(e.points),
+          audience: e.audience,
+        });
+      },
+      (e: ApiCallError) => fail('', e.message),
+    );
   }, [id]);
 
   /** Every problem the form can see before sending, by field. */
@@ -91,8 +120,8 @@ export default function AdminEventEditPage() {
     if (!startsAt) e.startsAt = '请选择开始日期和时间';
     if (!endsAt) e.endsAt = '请选择结束日期和时间';
     if (startsAt && endsAt && endsAt <= startsAt) e.endsAt = '结束时间须晚于开始时间';
-    const opens = f.checkinOpensAt ? fromChinaTime(f.checkinOpensAt) ?? undefined : undefined;
-    const closes = f.checkinClosesAt ? fromChinaTime(f.checkinClosesAt) ?? undefined : undefined;
+    const opens = f.checkinOpensAt ? (fromChinaTime(f.checkinOpensAt) ?? undefined) : undefined;
+    const closes = f.checkinClosesAt ? (fromChinaTime(f.checkinClosesAt) ?? undefined) : undefined;
     if (opens && closes && closes <= opens) e.checkinClosesAt = '签到截止须晚于签到开始';
     if (f.kind === 'event' && !/^\d+$/.test(f.points.trim() || '0')) e.points = '签到积分请填写 0 到 1000 之间的整数';
     else if (Number(f.points) > 1000) e.points = '签到积分最多 1000';
@@ -111,10 +140,19 @@ export default function AdminEventEditPage() {
       return;
     }
     const fields = {
-      kind: f.kind, type: f.type, title: f.title.trim(), cover: f.cover.trim() || null, body: f.body,
-      startsAt, endsAt, ...(opens ? { checkinOpensAt: opens } : {}), ...(closes ? { checkinClosesAt: closes } : {}),
+      kind: f.kind,
+      type: f.type,
+      title: f.title.trim(),
+      cover: f.cover.trim() || null,
+      body: f.body,
+      startsAt,
+      endsAt,
+      ...(opens ? { checkinOpensAt: opens } : {}),
+      ...(closes ? { checkinClosesAt: closes } : {}),
       venue: { name: f.venueName.trim(), address: f.venueAddress.trim(), lat: venue.lat, lng: venue.lng, radius: venue.radius },
-      locationRequired: f.locationRequired, points: Number(f.points) || 0, audience: f.audience,
+      locationRequired: f.locationRequired,
+      points: Number(f.points) || 0,
+      audience: f.audience,
     };
     try {
       if (id) await call('event.admin.update', { id, ...fields }, { loading: '正在保存', quiet: true });
@@ -134,7 +172,13 @@ export default function AdminEventEditPage() {
       if (process.env.TARO_ENV === 'weapp') {
         const r = await Taro.chooseLocation({});
         const w = gcj02ToWgs84(r.latitude, r.longitude); // the map answers in GCJ-02; phones check in with WGS84
-        setF((x) => ({ ...x, lat: fixed6(w.lat), lng: fixed6(w.lng), venueName: x.venueName || r.name || '', venueAddress: x.venueAddress || r.address || '' }));
+        setF((x) => ({
+          ...x,
+          lat: fixed6(w.lat),
+          lng: fixed6(w.lng),
+          venueName: x.venueName || r.name || '',
+          venueAddress: x.venueAddress || r.address || '',
+        }));
         setVenueMsg({ error: false, text: `已选定位置：${r.name || r.address || '地图上的点'}` });
       } else {
         const r = await Promise.race([
@@ -152,10 +196,10 @@ export default function AdminEventEditPage() {
 
   if (picking)
     return (
-      <Screen className='page'>
-        <Text className='card-title'>选择发布单位</Text>
+      <Screen className="page">
+        <Text className="card-title">选择发布单位</Text>
         <OrgPicker onPick={(o) => (setOrg(o), setPicking(false))} />
-        <Button className='btn-plain' style={{ marginTop: '24px' }} onClick={() => setPicking(false)}>
+        <Button className="btn-plain" style={{ marginTop: '24px' }} onClick={() => setPicking(false)}>
           取消
         </Button>
       </Screen>
@@ -164,14 +208,30 @@ export default function AdminEventEditPage() {
   /** A text field; `path` is the payload path its errors come back under. */
   const text = (k: keyof Form, label: string, placeholder = '', type: 'text' | 'digit' = 'text', path: string = k, hint?: string) => (
     <Field name={path} label={label} error={errors[path]} hint={hint}>
-      <Input className='field-input' name={k} nativeProps={{ 'aria-label': label }} type={type} value={String(f[k])} placeholder={placeholder} onInput={(e) => set(k, e.detail.value as never)} />
+      <Input
+        className="field-input"
+        name={k}
+        nativeProps={{ 'aria-label': label }}
+        type={type}
+        value={String(f[k])}
+        placeholder={placeholder}
+        onInput={(e) => set(k, e.detail.value as never)}
+      />
     </Field>
   );
   const time = (k: 'startsAt' | 'endsAt' | 'checkinOpensAt' | 'checkinClosesAt', label: string, emptyText?: string) => (
-    <DateTimeField name={k} label={label} value={f[k]} onChange={(v) => set(k, v)} error={errors[k]} emptyText={emptyText} defaultTime={k === 'startsAt' ? '09:00' : undefined} />
+    <DateTimeField
+      name={k}
+      label={label}
+      value={f[k]}
+      onChange={(v) => set(k, v)}
+      error={errors[k]}
+      emptyText={emptyText}
+      defaultTime={k === 'startsAt' ? '09:00' : undefined}
+    />
   );
   const chips = <T extends string>(k: keyof Form, options: readonly T[], labels?: Record<string, string>) => (
-    <View className='aform__chips'>
+    <View className="aform__chips">
       {options.map((o) => (
         <Text key={o} className={`aform__chip ${f[k] === o ? 'aform__chip--on' : ''}`} onClick={() => set(k, o as never)}>
           {labels?.[o] ?? o}
@@ -181,50 +241,70 @@ export default function AdminEventEditPage() {
   );
 
   return (
-    <Screen className='page aform'>
-      <View className='card'>
-        <Field name='orgId' label={L.orgId} error={errors.orgId}>
-          <View className='row'>
+    <Screen className="page aform">
+      <View className="card">
+        <Field name="orgId" label={L.orgId} error={errors.orgId}>
+          <View className="row">
             <Text>{org?.name ?? '未选择'}</Text>
             {!id && (
-              <Text className='link aform__link' onClick={() => setPicking(true)}>
+              <Text className="link aform__link" onClick={() => setPicking(true)}>
                 更换 ›
               </Text>
             )}
           </View>
         </Field>
-        <Field name='kind' label={L.kind}>
+        <Field name="kind" label={L.kind}>
           {chips('kind', ['event', 'notice'] as const, { event: '活动（可签到）', notice: '通知' })}
         </Field>
-        <Field name='type' label={L.type} error={errors.type}>
+        <Field name="type" label={L.type} error={errors.type}>
           {chips('type', EVENT_TYPES)}
         </Field>
         {text('title', L.title, '如：2027年“5·29会员活动日”')}
         {time('startsAt', `${L.startsAt}（北京时间）`)}
         {time('endsAt', L.endsAt)}
-        <Field name='audience' label={L.audience}>
+        <Field name="audience" label={L.audience}>
           {chips('audience', ['org', 'all'] as const, { org: '本单位及下级会员', all: '所有会员' })}
         </Field>
       </View>
       {f.kind === 'event' && (
-        <View className='card'>
+        <View className="card">
           {text('venueName', L['venue.name'], '如：新华广场', 'text', 'venue.name')}
           {text('venueAddress', L['venue.address'], '', 'text', 'venue.address')}
-          <Field name='venue.lat' label={`${L['venue.lat']} / ${L['venue.lng']}（WGS84，定位签到时必填）`} error={errors['venue.lat'] ?? errors['venue.lng']}>
-            <View className='aform__pair'>
-              <Input className='field-input' name='lat' type='digit' value={f.lat} placeholder='纬度 40.8175' nativeProps={{ 'aria-label': L['venue.lat'] }} onInput={(e) => set('lat', e.detail.value)} />
-              <Input className='field-input' name='lng' type='digit' value={f.lng} placeholder='经度 111.6708' nativeProps={{ 'aria-label': L['venue.lng'] }} onInput={(e) => set('lng', e.detail.value)} />
+          <Field name="venue.lat" label={`${L['venue.lat']} / ${L['venue.lng']}（WGS84，定位签到时必填）`} error={errors['venue.lat'] ?? errors['venue.lng']}>
+            <View className="aform__pair">
+              <Input
+                className="field-input"
+                name="lat"
+                type="digit"
+                value={f.lat}
+                placeholder="纬度 40.8175"
+                nativeProps={{ 'aria-label': L['venue.lat'] }}
+                onInput={(e) => set('lat', e.detail.value)}
+              />
+              <Input
+                className="field-input"
+                name="lng"
+                type="digit"
+                value={f.lng}
+                placeholder="经度 111.6708"
+                nativeProps={{ 'aria-label': L['venue.lng'] }}
+                onInput={(e) => set('lng', e.detail.value)}
+              />
             </View>
-            <Button className='btn-plain aform__here' onClick={useHere}>
+            <Button className="btn-plain aform__here" onClick={useHere}>
               {process.env.TARO_ENV === 'weapp' ? '使用当前位置（在地图上选点）' : '使用当前位置'}
             </Button>
             {venueMsg && <Text className={venueMsg.error ? 'field-error aform__venue-msg' : 'hint aform__venue-msg'}>{venueMsg.text}</Text>}
           </Field>
           {text('radius', `${L['venue.radius']}（米）`, '500', 'digit', 'venue.radius')}
-          <Field name='locationRequired' label='要求在现场定位签到'>
-            <View className='aform__chips'>
+          <Field name="locationRequired" label="要求在现场定位签到">
+            <View className="aform__chips">
               {[true, false].map((on) => (
-                <Button key={String(on)} className={`aform__chip ${f.locationRequired === on ? 'aform__chip--on' : ''}`} onClick={() => set('locationRequired', on)}>
+                <Button
+                  key={String(on)}
+                  className={`aform__chip ${f.locationRequired === on ? 'aform__chip--on' : ''}`}
+                  onClick={() => set('locationRequired', on)}
+                >
                   {on ? '要求定位（须在签到范围内）' : '不要求'}
                 </Button>
               ))}
@@ -235,11 +315,11 @@ export default function AdminEventEditPage() {
           {text('points', L.points, '10', 'digit')}
         </View>
       )}
-      <View className='card'>
+      <View className="card">
         <CoverPicker value={f.cover || null} onChange={(url) => set('cover', url ?? '')} />
-        {errors.cover && <Text className='field-error'>{errors.cover}</Text>}
+        {errors.cover && <Text className="field-error">{errors.cover}</Text>}
         <MarkdownField
-          name='body'
+          name="body"
           label={L.body}
           value={f.body}
           maxlength={20000}
@@ -249,11 +329,11 @@ export default function AdminEventEditPage() {
         />
       </View>
       <FormError message={errors['']} />
-      <Button className='btn-primary' style={{ marginTop: '24px' }} onClick={() => save(false)}>
+      <Button className="btn-primary" style={{ marginTop: '24px' }} onClick={() => save(false)}>
         {id ? '保存' : '发布'}
       </Button>
       {!id && (
-        <Button className='btn-plain' style={{ marginTop: '16px' }} onClick={() => save(true)}>
+        <Button className="btn-plain" style={{ marginTop: '16px' }} onClick={() => save(true)}>
           存为草稿
         </Button>
       )}

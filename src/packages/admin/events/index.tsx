@@ -29,11 +29,11 @@ export default function AdminEventsPage() {
     await list.reload();
   };
   return (
-    <Screen className='page admin-events'>
-      <Button className='btn-primary' onClick={() => Taro.navigateTo({ url: '/packages/admin/events/edit' })}>
+    <Screen className="page admin-events">
+      <Button className="btn-primary" onClick={() => Taro.navigateTo({ url: '/packages/admin/events/edit' })}>
         发布活动 / 通知
       </Button>
-      <View className='admin-events__filter'>
+      <View className="admin-events__filter">
         <Text className={`admin-events__tab ${when === 'upcoming' ? 'admin-events__tab--on' : ''}`} onClick={() => setWhen('upcoming')}>
           进行中及即将开始
         </Text>
@@ -41,34 +41,43 @@ export default function AdminEventsPage() {
           全部
         </Text>
       </View>
-      <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload} empty={list.data?.items.length === 0} emptyText='还没有发布过活动'>
+      <StateView
+        loading={list.loading && !list.data}
+        error={list.error}
+        onRetry={list.reload}
+        empty={list.data?.items.length === 0}
+        emptyText="还没有发布过活动"
+      >
         {list.data?.items.map((e) => (
-          <View key={e.id} className='card admin-events__item'>
-            <View className='row'>
-              <Text className='badge'>{e.kind === 'notice' ? '通知' : e.type}</Text>
+          <View key={e.id} className="card admin-events__item">
+            <View className="row">
+              <Text className="badge">{e.kind === 'notice' ? '通知' : e.type}</Text>
               <Text className={e.published ? 'admin-events__state--on' : 'admin-events__state--off'}>{e.published ? '已发布' : '草稿 / 已撤回'}</Text>
             </View>
-            <Text className='card-title' onClick={() => Taro.navigateTo({ url: `/packages/events/detail/index?id=${e.id}` })}>
+            <Text className="card-title" onClick={() => Taro.navigateTo({ url: `/packages/events/detail/index?id=${e.id}` })}>
               {e.title}
             </Text>
-            <Text className='hint' style={{ display: 'block' }}>
+            <Text className="hint" style={{ display: 'block' }}>
               {e.org.name} · {toBjInput(e.startsAt)}
             </Text>
-            <View className='admin-events__actions'>
+            <View className="admin-events__actions">
               {e.kind === 'event' && (
-                <Button className='admin-events__action' onClick={() => Taro.navigateTo({ url: `/packages/admin/events/screen?id=${e.id}` })}>
+                <Button className="admin-events__action" onClick={() => Taro.navigateTo({ url: `/packages/admin/events/screen?id=${e.id}` })}>
                   签到大屏
                 </Button>
               )}
               {e.kind === 'event' && (
-                <Button className='admin-events__action' onClick={() => Taro.navigateTo({ url: `/packages/admin/events/stats?id=${e.id}` })}>
+                <Button className="admin-events__action" onClick={() => Taro.navigateTo({ url: `/packages/admin/events/stats?id=${e.id}` })}>
                   统计
                 </Button>
               )}
-              <Button className='admin-events__action' onClick={() => Taro.navigateTo({ url: `/packages/admin/events/edit?id=${e.id}` })}>
+              <Button className="admin-events__action" onClick={() => Taro.navigateTo({ url: `/packages/admin/events/edit?id=${e.id}` })}>
                 编辑
               </Button>
-              <Button className={`admin-events__action ${e.published ? 'admin-events__action--danger' : ''}`} onClick={() => toggle(e.id, e.title, !e.published)}>
+              <Button
+                className={`admin-events__action ${e.published ? 'admin-events__action--danger' : ''}`}
+                onClick={() => toggle(e.id, e.title, !e.published)}
+              >
                 {e.published ? '撤回' : '发布'}
               </Button>
             </View>

@@ -68,7 +68,10 @@ export default function CheckinScreenPage() {
   }, [code?.rotatesAt]);
 
   const voidOne = async (checkinId: number, voided: boolean) => {
-    const r = await Taro.showModal({ title: voided ? '作废这条离线签到？' : '恢复这条离线签到？', content: voided ? '作废后不计入签到人数，并扣回签到积分。' : '恢复后重新计入签到人数和积分。' });
+    const r = await Taro.showModal({
+      title: voided ? '作废这条离线签到？' : '恢复这条离线签到？',
+      content: voided ? '作废后不计入签到人数，并扣回签到积分。' : '恢复后重新计入签到人数和积分。',
+    });
     if (!r.confirm) return;
     await call('event.admin.voidCheckin', { checkinId, void: voided }, { loading: '请稍候' });
     await refreshLive();
@@ -77,58 +80,58 @@ export default function CheckinScreenPage() {
   const latest = live?.latest ?? [];
   const offline = live?.offline ?? [];
   return (
-    <View className='checkin-screen'>
-      <View className='screen__head'>
-        <Text className='screen__title'>{live?.title ?? '签到大屏'}</Text>
-        <Button className='screen__back' onClick={() => Taro.navigateBack()}>
+    <View className="checkin-screen">
+      <View className="screen__head">
+        <Text className="screen__title">{live?.title ?? '签到大屏'}</Text>
+        <Button className="screen__back" onClick={() => Taro.navigateBack()}>
           退出
         </Button>
       </View>
-      <View className='screen__body'>
-        <View className='screen__qr-box'>
-          {code ? <QrView text={code.qr} size='var(--qr-size)' label='签到二维码' /> : <View className='screen__qr-placeholder' />}
-          <Text className='screen__scan-hint'>微信扫码签到，或在“活动详情”里输入签到码</Text>
+      <View className="screen__body">
+        <View className="screen__qr-box">
+          {code ? <QrView text={code.qr} size="var(--qr-size)" label="签到二维码" /> : <View className="screen__qr-placeholder" />}
+          <Text className="screen__scan-hint">微信扫码签到，或在“活动详情”里输入签到码</Text>
         </View>
-        <View className='screen__side'>
-          <View className='screen__figures'>
-            <View className='screen__figure'>
-              <Text className='screen__label'>签到码</Text>
-              <Text className='screen__code' data-testid='checkin-code'>
+        <View className="screen__side">
+          <View className="screen__figures">
+            <View className="screen__figure">
+              <Text className="screen__label">签到码</Text>
+              <Text className="screen__code" data-testid="checkin-code">
                 {code ? `${code.code.slice(0, 3)} ${code.code.slice(3)}` : '--- ---'}
               </Text>
-              <Text className='screen__left'>{left} 秒后更新</Text>
+              <Text className="screen__left">{left} 秒后更新</Text>
             </View>
-            <View className='screen__figure'>
-              <Text className='screen__label'>已签到</Text>
-              <Text className='screen__count' data-testid='checkin-count'>
+            <View className="screen__figure">
+              <Text className="screen__label">已签到</Text>
+              <Text className="screen__count" data-testid="checkin-count">
                 {live?.count ?? 0}
               </Text>
-              <Text className='screen__unit'>人{live?.offlineCount ? `（含离线 ${live.offlineCount}）` : ''}</Text>
+              <Text className="screen__unit">人{live?.offlineCount ? `（含离线 ${live.offlineCount}）` : ''}</Text>
             </View>
           </View>
-          {error && <Text className='screen__error'>{error}</Text>}
-          <View className='screen__lists'>
-            <View className='screen__list screen__list--latest'>
-              <Text className='screen__list-title'>最新签到</Text>
+          {error && <Text className="screen__error">{error}</Text>}
+          <View className="screen__lists">
+            <View className="screen__list screen__list--latest">
+              <Text className="screen__list-title">最新签到</Text>
               {latest.length ? (
                 latest.map((r) => (
-                  <View key={r.id} className='screen__row'>
-                    <Text className='screen__name'>{r.name}</Text>
-                    <Text className='screen__time'>{bjClock(r.checkedInAt)}</Text>
+                  <View key={r.id} className="screen__row">
+                    <Text className="screen__name">{r.name}</Text>
+                    <Text className="screen__time">{bjClock(r.checkedInAt)}</Text>
                   </View>
                 ))
               ) : (
-                <Text className='screen__empty'>还没有人签到</Text>
+                <Text className="screen__empty">还没有人签到</Text>
               )}
             </View>
             {offline.length > 0 && (
-              <View className='screen__list screen__list--offline'>
-                <Text className='screen__list-title'>离线签到（{offline.length}）</Text>
+              <View className="screen__list screen__list--offline">
+                <Text className="screen__list-title">离线签到（{offline.length}）</Text>
                 {offline.map((r) => (
                   <View key={r.id} className={`screen__row ${r.voided ? 'screen__row--void' : ''}`}>
-                    <Text className='screen__name'>{r.name}</Text>
-                    <Text className='screen__time'>扫码 {r.scannedAt ? bjClock(r.scannedAt) : ''}</Text>
-                    <Button className='screen__void' onClick={() => voidOne(r.id, !r.voided)}>
+                    <Text className="screen__name">{r.name}</Text>
+                    <Text className="screen__time">扫码 {r.scannedAt ? bjClock(r.scannedAt) : ''}</Text>
+                    <Button className="screen__void" onClick={() => voidOne(r.id, !r.voided)}>
                       {r.voided ? '恢复' : '作废'}
                     </Button>
                   </View>

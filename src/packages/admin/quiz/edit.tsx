@@ -20,7 +20,18 @@ export default function AdminQuizEditPage() {
   const id = Number(useRouter().params.id) || undefined;
   const { member } = useMember();
   const { data, error, loading, reload } = useAction('quiz.admin.campaigns', {});
-  const [f, setF] = useState({ title: '', description: '', orgId: '', opens: '', closes: '', minutes: '10', perDay: '3', total: '10', passMark: '60', showReview: true });
+  const [f, setF] = useState({
+    title: '',
+    description: '',
+    orgId: '',
+    opens: '',
+    closes: '',
+    minutes: '10',
+    perDay: '3',
+    total: '10',
+    passMark: '60',
+    showReview: true,
+  });
   const [draws, setDraws] = useState<Record<string, string>>({});
   const [cover, setCover] = useState<string | null>(null);
   const [orgName, setOrgName] = useState('');
@@ -33,7 +44,18 @@ export default function AdminQuizEditPage() {
     if (!data) return;
     const c = id ? data.campaigns.find((x) => x.id === id) : undefined;
     if (c) {
-      setF({ title: c.title, description: c.description, orgId: c.orgId, opens: beijingDate(c.opensAt), closes: beijingDate(c.closesAt), minutes: String(Math.round(c.timeLimitSec / 60)), perDay: String(c.attemptsPerDay), total: String(c.attemptsTotal), passMark: String(c.passMark), showReview: c.showReview });
+      setF({
+        title: c.title,
+        description: c.description,
+        orgId: c.orgId,
+        opens: beijingDate(c.opensAt),
+        closes: beijingDate(c.closesAt),
+        minutes: String(Math.round(c.timeLimitSec / 60)),
+        perDay: String(c.attemptsPerDay),
+        total: String(c.attemptsTotal),
+        passMark: String(c.passMark),
+        showReview: c.showReview,
+      });
       setDraws(Object.fromEntries(c.draws.map((d) => [d.bankId, String(d.count)])));
       setCover(c.cover);
       setOrgName(c.orgName);
@@ -56,7 +78,9 @@ export default function AdminQuizEditPage() {
       description: f.description,
       cover,
       orgId: f.orgId,
-      draws: Object.entries(draws).filter(([, n]) => Number(n) > 0).map(([bankId, n]) => ({ bankId, count: Number(n) })),
+      draws: Object.entries(draws)
+        .filter(([, n]) => Number(n) > 0)
+        .map(([bankId, n]) => ({ bankId, count: Number(n) })),
       opensAt: chinaInstant(f.opens),
       closesAt: chinaInstant(f.closes, '23:59:59'),
       timeLimitSec: Math.round(Number(f.minutes) * 60),
@@ -80,16 +104,24 @@ export default function AdminQuizEditPage() {
   /** A text field; `path` is the payload path its refusals come back under. */
   const field = (label: string, k: keyof typeof f, placeholder = '', type: 'text' | 'number' = 'text', path: string = k) => (
     <Field name={path} label={label} error={errors[path]}>
-      <Input className='field-input' name={k} nativeProps={{ 'aria-label': label }} type={type} value={String(f[k])} placeholder={placeholder} onInput={set(k)} />
+      <Input
+        className="field-input"
+        name={k}
+        nativeProps={{ 'aria-label': label }}
+        type={type}
+        value={String(f[k])}
+        placeholder={placeholder}
+        onInput={set(k)}
+      />
     </Field>
   );
   const roots = member?.adminOrgs ?? [];
   if (pickFrom !== null && roots[pickFrom])
     return (
-      <Screen className='page admin-quiz-edit'>
-        <Text className='card-title'>选择面向单位（本单位或下级单位）</Text>
+      <Screen className="page admin-quiz-edit">
+        <Text className="card-title">选择面向单位（本单位或下级单位）</Text>
         {roots.length > 1 && (
-          <View className='row'>
+          <View className="row">
             {roots.map((o, i) => (
               <Text key={o.id} className={`link quiz-root${i === pickFrom ? ' quiz-root--on' : ''}`} onClick={() => setPickFrom(i)}>
                 {o.name}
@@ -106,58 +138,94 @@ export default function AdminQuizEditPage() {
             setPickFrom(null);
           }}
         />
-        <Button className='btn-plain' style={{ marginTop: '24px' }} onClick={() => setPickFrom(null)}>
+        <Button className="btn-plain" style={{ marginTop: '24px' }} onClick={() => setPickFrom(null)}>
           取消
         </Button>
       </Screen>
     );
 
   return (
-    <Screen className='page admin-quiz-edit'>
+    <Screen className="page admin-quiz-edit">
       <StateView loading={loading && !data} error={data ? undefined : error} onRetry={reload}>
-        <View className='card'>
+        <View className="card">
           {field(L.title, 'title', '如：优生优育进万家知识竞赛')}
-          <Field name='description' label={L.description} error={errors.description}>
-            <Textarea className='field-input' name='description' nativeProps={{ 'aria-label': L.description }} value={f.description} maxlength={500} onInput={set('description')} />
+          <Field name="description" label={L.description} error={errors.description}>
+            <Textarea
+              className="field-input"
+              name="description"
+              nativeProps={{ 'aria-label': L.description }}
+              value={f.description}
+              maxlength={500}
+              onInput={set('description')}
+            />
           </Field>
           <CoverPicker value={cover} onChange={setCover} />
-          <View className='field'>
-            <Text className='field-label'>面向单位（本单位及所有下级单位的会员均可参加）</Text>
-            <View className='row'>
-              <Text className='quiz-org-name'>{orgName || '未选择'}</Text>
-              <Text className='link' onClick={() => setPickFrom(0)}>
+          <View className="field">
+            <Text className="field-label">面向单位（本单位及所有下级单位的会员均可参加）</Text>
+            <View className="row">
+              <Text className="quiz-org-name">{orgName || '未选择'}</Text>
+              <Text className="link" onClick={() => setPickFrom(0)}>
                 更换 ›
               </Text>
             </View>
           </View>
-          <DateTimeField dateOnly name='opensAt' label={L.opensAt} value={f.opens} onChange={(v) => setF((x) => ({ ...x, opens: v }))} error={errors.opensAt} hint='当天 0 时开始' />
-          <DateTimeField dateOnly name='closesAt' label={L.closesAt} value={f.closes} onChange={(v) => setF((x) => ({ ...x, closes: v }))} error={errors.closesAt} hint='当天 24 时结束' />
+          <DateTimeField
+            dateOnly
+            name="opensAt"
+            label={L.opensAt}
+            value={f.opens}
+            onChange={(v) => setF((x) => ({ ...x, opens: v }))}
+            error={errors.opensAt}
+            hint="当天 0 时开始"
+          />
+          <DateTimeField
+            dateOnly
+            name="closesAt"
+            label={L.closesAt}
+            value={f.closes}
+            onChange={(v) => setF((x) => ({ ...x, closes: v }))}
+            error={errors.closesAt}
+            hint="当天 24 时结束"
+          />
           {field(`${L.timeLimitSec}（分钟）`, 'minutes', '10', 'number', 'timeLimitSec')}
           {field(L.attemptsPerDay, 'perDay', '3', 'number', 'attemptsPerDay')}
           {field(L.attemptsTotal, 'total', '10', 'number', 'attemptsTotal')}
           {field(`${L.passMark}（满分 100）`, 'passMark', '60', 'number', 'passMark')}
-          <Field name='showReview' label='交卷后公布答案与解析'>
-            <View className='aform__chips'>
+          <Field name="showReview" label="交卷后公布答案与解析">
+            <View className="aform__chips">
               {[true, false].map((on) => (
-                <Button key={String(on)} className={`aform__chip ${f.showReview === on ? 'aform__chip--on' : ''}`} onClick={() => setF((x) => ({ ...x, showReview: on }))}>
+                <Button
+                  key={String(on)}
+                  className={`aform__chip ${f.showReview === on ? 'aform__chip--on' : ''}`}
+                  onClick={() => setF((x) => ({ ...x, showReview: on }))}
+                >
                   {on ? '公布' : '不公布'}
                 </Button>
               ))}
             </View>
           </Field>
         </View>
-        <View className='card' data-field='draws'>
-          <Text className='card-title'>抽题（每次答题从各题库随机抽取）</Text>
-          {errors.draws && <Text className='field-error'>{errors.draws}</Text>}
+        <View className="card" data-field="draws">
+          <Text className="card-title">抽题（每次答题从各题库随机抽取）</Text>
+          {errors.draws && <Text className="field-error">{errors.draws}</Text>}
           {data?.banks.map((b) => (
-            <View key={b.id} className='field row'>
+            <View key={b.id} className="field row">
               <Text style={{ flex: 1 }}>{`${b.title}（共 ${b.questionCount} 题）`}</Text>
-              <Input className='field-input' style={{ width: '160px' }} type='number' name={`draw-${b.id}`} nativeProps={{ 'aria-label': `从“${b.title}”抽取的题数` }} value={draws[b.id] ?? ''} placeholder='0' onInput={(e) => setDraws((d) => ({ ...d, [b.id]: e.detail.value }))} />
+              <Input
+                className="field-input"
+                style={{ width: '160px' }}
+                type="number"
+                name={`draw-${b.id}`}
+                nativeProps={{ 'aria-label': `从“${b.title}”抽取的题数` }}
+                value={draws[b.id] ?? ''}
+                placeholder="0"
+                onInput={(e) => setDraws((d) => ({ ...d, [b.id]: e.detail.value }))}
+              />
             </View>
           ))}
         </View>
         <FormError message={errors['']} />
-        <Button className='btn-primary quiz-submit' onClick={save}>
+        <Button className="btn-primary quiz-submit" onClick={save}>
           保存
         </Button>
       </StateView>

@@ -20,7 +20,8 @@ import Screen from '../../../components/screen';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 /** H5: the camera can be offered where the browser has getUserMedia (a secure page). */
-const H5_CAMERA = process.env.TARO_ENV === 'h5' && typeof navigator !== 'undefined' && !!navigator.mediaDevices && typeof navigator.mediaDevices.getUserMedia === 'function';
+const H5_CAMERA =
+  process.env.TARO_ENV === 'h5' && typeof navigator !== 'undefined' && !!navigator.mediaDevices && typeof navigator.mediaDevices.getUserMedia === 'function';
 
 /**
  * H5 only: the camera scanner (and jsqr) as a separate chunk. A constant conditional at module level, so
@@ -164,37 +165,37 @@ export default function EventDetailPage() {
   const ended = e ? Date.parse(e.endsAt) < Date.now() : false;
 
   return (
-    <Screen className='page event-detail'>
+    <Screen className="page event-detail">
       <StateView loading={ev.loading && !e} error={e ? undefined : ev.error} onRetry={ev.reload}>
         {e && (
           <View>
-            <CoverImage src={e.cover} label={e.kind === 'notice' ? '通知公告' : e.type} className='event-detail__cover' />
-            <View className='card'>
-              <View className='events__badges'>
-                <Text className='badge'>{e.kind === 'notice' ? '通知' : e.type}</Text>
-                <Text className='hint'>{e.org.name}</Text>
+            <CoverImage src={e.cover} label={e.kind === 'notice' ? '通知公告' : e.type} className="event-detail__cover" />
+            <View className="card">
+              <View className="events__badges">
+                <Text className="badge">{e.kind === 'notice' ? '通知' : e.type}</Text>
+                <Text className="hint">{e.org.name}</Text>
               </View>
-              <Text className='card-title event-detail__title'>{e.title}</Text>
-              <Text className='muted event-detail__line'>时间：{fmtRange(e.startsAt, e.endsAt)}</Text>
+              <Text className="card-title event-detail__title">{e.title}</Text>
+              <Text className="muted event-detail__line">时间：{fmtRange(e.startsAt, e.endsAt)}</Text>
               {e.kind === 'event' && (
-                <View className='event-detail__line' onClick={openMap}>
-                  <Text className='muted'>地点：{e.venue.name}</Text>
-                  {e.venue.address && <Text className='hint event-detail__addr'>{e.venue.address}</Text>}
-                  {e.venue.lat !== null && <Text className='tap-link event-detail__map'>查看地图 ›</Text>}
+                <View className="event-detail__line" onClick={openMap}>
+                  <Text className="muted">地点：{e.venue.name}</Text>
+                  {e.venue.address && <Text className="hint event-detail__addr">{e.venue.address}</Text>}
+                  {e.venue.lat !== null && <Text className="tap-link event-detail__map">查看地图 ›</Text>}
                 </View>
               )}
-              {e.kind === 'event' && e.points > 0 && <Text className='muted event-detail__line'>签到可得 {e.points} 积分</Text>}
-              {!e.published && <Text className='checkin__error'>（草稿，会员还看不到）</Text>}
+              {e.kind === 'event' && e.points > 0 && <Text className="muted event-detail__line">签到可得 {e.points} 积分</Text>}
+              {!e.published && <Text className="checkin__error">（草稿，会员还看不到）</Text>}
             </View>
 
             {e.kind === 'event' && (
-              <View className='event-detail__actions'>
+              <View className="event-detail__actions">
                 {!ended && (
                   <Button className={intending ? 'btn-plain event-detail__intend' : 'btn-primary event-detail__intend'} onClick={toggleIntent}>
                     {intending ? `已报名参加（${intentCount}人）` : `我要参加（${intentCount}人）`}
                   </Button>
                 )}
-                <Button className='btn-plain event-detail__share' onClick={share}>
+                <Button className="btn-plain event-detail__share" onClick={share}>
                   分享
                 </Button>
               </View>
@@ -220,19 +221,19 @@ export default function EventDetailPage() {
             {error && <FixButton error={{ code: errorCode }} />}
 
             {e.canManage && e.kind === 'event' && (
-              <View className='card'>
-                <Text className='card-title'>组织者</Text>
-                <Button className='btn-primary' onClick={() => Taro.navigateTo({ url: `/packages/admin/events/screen?id=${e.id}` })}>
+              <View className="card">
+                <Text className="card-title">组织者</Text>
+                <Button className="btn-primary" onClick={() => Taro.navigateTo({ url: `/packages/admin/events/screen?id=${e.id}` })}>
                   打开签到大屏
                 </Button>
-                <Button className='btn-plain' style={{ marginTop: '16px' }} onClick={() => Taro.navigateTo({ url: `/packages/admin/events/stats?id=${e.id}` })}>
+                <Button className="btn-plain" style={{ marginTop: '16px' }} onClick={() => Taro.navigateTo({ url: `/packages/admin/events/stats?id=${e.id}` })}>
                   签到统计与导出
                 </Button>
               </View>
             )}
 
             {e.body.trim() !== '' && (
-              <View className='card'>
+              <View className="card">
                 <Markdown source={e.body} />
               </View>
             )}

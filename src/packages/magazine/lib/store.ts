@@ -35,7 +35,11 @@ function rememberPosition(articleId: number, position: number, readAt: string): 
     all[articleId] = { position, readAt };
     const keys = Object.keys(all);
     // keep the 200 most recent
-    if (keys.length > 200) keys.sort((a, b) => (all[a].readAt < all[b].readAt ? -1 : 1)).slice(0, keys.length - 200).forEach((k) => delete all[k]);
+    if (keys.length > 200)
+      keys
+        .sort((a, b) => (all[a].readAt < all[b].readAt ? -1 : 1))
+        .slice(0, keys.length - 200)
+        .forEach((k) => delete all[k]);
     Taro.setStorageSync(POSITIONS_KEY, JSON.stringify(all));
   } catch {
     // storage full: the server copy still works

@@ -17,5 +17,6 @@ export function drawQr(ctx: PosterCanvas, text: string): void {
   ctx.fillRect(CODE_BOX.x, CODE_BOX.y, CODE_BOX.size, CODE_BOX.size);
   ctx.fillStyle = '#000';
   for (let r = 0; r < n; r++)
-    for (let c = 0; c < n; c++) if (modules.get(r, c)) ctx.fillRect(CODE_BOX.x + (c + quiet) * cell, CODE_BOX.y + (r + quiet) * cell, Math.ceil(cell), Math.ceil(cell));
+    for (let c = 0; c < n; c++)
+      if (modules.get(r, c)) ctx.fillRect(CODE_BOX.x + (c + quiet) * cell, CODE_BOX.y + (r + quiet) * cell, Math.ceil(cell), Math.ceil(cell));
 }

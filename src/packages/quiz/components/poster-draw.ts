@@ -10,10 +10,7 @@ export interface PosterData extends ResultFigures {
 }
 
 /** The poster from a quiz result (quiz.result / quiz.submit figures) and the member's nickname. */
-export function posterDataOf(
-  r: ResultFigures,
-  nickname: string,
-): PosterData {
+export function posterDataOf(r: ResultFigures, nickname: string): PosterData {
   return {
     title: r.title,
     score: r.score,

@@ -32,7 +32,10 @@ export function downloadPosterH5(dataUrl: string, fileName: string): void {
 /** Weapp: draws on the page's <Canvas type='2d' id=…> and returns a temp file path for save / share. */
 export async function posterFileWeapp(canvasId: string, d: PosterData, code: PosterCode = null): Promise<string> {
   const node = await new Promise<any>((resolve) =>
-    Taro.createSelectorQuery().select(`#${canvasId}`).fields({ node: true, size: true }).exec((r) => resolve(r[0]?.node)),
+    Taro.createSelectorQuery()
+      .select(`#${canvasId}`)
+      .fields({ node: true, size: true })
+      .exec((r) => resolve(r[0]?.node)),
   );
   if (!node) throw new Error('canvas not ready');
   node.width = POSTER_W;

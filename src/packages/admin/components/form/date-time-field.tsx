@@ -25,14 +25,18 @@ export default function DateTimeField(props: Props) {
   const today = chinaDay(Date.now());
   return (
     <Field name={props.name} label={props.label} hint={props.hint} error={props.error}>
-      <View className='dt'>
-        <Picker mode='date' value={date || today} onChange={(e) => props.onChange(props.dateOnly ? e.detail.value : joinDateTime(e.detail.value, time || fallbackTime))}>
+      <View className="dt">
+        <Picker
+          mode="date"
+          value={date || today}
+          onChange={(e) => props.onChange(props.dateOnly ? e.detail.value : joinDateTime(e.detail.value, time || fallbackTime))}
+        >
           <View className={`dt__box dt__date ${date ? '' : 'dt__box--empty'}`} data-name={`${props.name}-date`} aria-label={`${props.label}：选择日期`}>
             <Text>{date ? dateFace(date) : '选择日期'}</Text>
           </View>
         </Picker>
         {!props.dateOnly && (
-          <Picker mode='time' value={time || fallbackTime} onChange={(e) => props.onChange(joinDateTime(date || today, e.detail.value))}>
+          <Picker mode="time" value={time || fallbackTime} onChange={(e) => props.onChange(joinDateTime(date || today, e.detail.value))}>
             <View className={`dt__box dt__time ${time ? '' : 'dt__box--empty'}`} data-name={`${props.name}-time`} aria-label={`${props.label}：选择时间`}>
               <Text>{time || '选择时间'}</Text>
             </View>
@@ -40,10 +44,10 @@ export default function DateTimeField(props: Props) {
         )}
       </View>
       {props.emptyText !== undefined && (
-        <View className='dt__empty-row'>
-          <Text className='field-hint'>{props.value ? '' : props.emptyText}</Text>
+        <View className="dt__empty-row">
+          <Text className="field-hint">{props.value ? '' : props.emptyText}</Text>
           {props.value && (
-            <Text className='dt__clear' onClick={() => props.onChange('')}>
+            <Text className="dt__clear" onClick={() => props.onChange('')}>
               清除
             </Text>
           )}

@@ -9,9 +9,9 @@ import './index.css';
 export function Field(props: { name: string; label: string; hint?: string; error?: string; children: ReactNode; className?: string }) {
   return (
     <View className={`field ${props.error ? 'field--invalid' : ''} ${props.className ?? ''}`} data-field={props.name}>
-      <Text className='field-label'>{props.label}</Text>
+      <Text className="field-label">{props.label}</Text>
       {props.children}
-      {props.hint && <Text className='field-hint'>{props.hint}</Text>}
+      {props.hint && <Text className="field-hint">{props.hint}</Text>}
       <FieldError name={props.name} message={props.error} />
     </View>
   );
@@ -20,7 +20,7 @@ export function Field(props: { name: string; label: string; hint?: string; error
 export function FieldError(props: { name: string; message?: string }) {
   if (!props.message) return null;
   return (
-    <Text className='field-error' data-error-for={props.name}>
+    <Text className="field-error" data-error-for={props.name}>
       {props.message}
     </Text>
   );
@@ -29,9 +29,5 @@ export function FieldError(props: { name: string; message?: string }) {
 /** A refusal that belongs to no single field, shown above the form's buttons. */
 export function FormError(props: { message?: string }) {
   if (!props.message) return null;
-  return (
-    <Text className='field-error form-error'>
-      {props.message}
-    </Text>
-  );
+  return <Text className="field-error form-error">{props.message}</Text>;
 }

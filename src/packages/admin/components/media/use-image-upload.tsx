@@ -40,6 +40,6 @@ export function useImageUpload(onUploaded: (url: string) => void, inputName = 'i
     if (file) void run((hooks) => uploadFileH5(file, hooks));
   };
 
-  const input = IS_H5 ? <input ref={inputRef} className='media-file-input' type='file' name={inputName} accept={ACCEPT_ATTR} onChange={onFile} /> : null;
+  const input = IS_H5 ? <input ref={inputRef} className="media-file-input" type="file" name={inputName} accept={ACCEPT_ATTR} onChange={onFile} /> : null;
   return { choose, input, progress, uploading: progress !== null, error, preview, clearPreview: () => setPreview('') };
 }

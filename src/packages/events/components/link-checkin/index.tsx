@@ -30,13 +30,13 @@ export default function LinkCheckin(p: LinkCheckinProps) {
     setState('working');
     Promise.resolve(onLink(link.link, link.scannedAt)).finally(() => setState('sent'));
   }, [link, eventId, done, onLink]);
-  if (hasQ && !link) return <Text className='checkin__error link-checkin__bad'>这不是有效的签到链接，请扫描现场大屏上的二维码</Text>;
+  if (hasQ && !link) return <Text className="checkin__error link-checkin__bad">这不是有效的签到链接，请扫描现场大屏上的二维码</Text>;
   if (link && p.eventId !== null && link.eventId !== p.eventId)
-    return <Text className='checkin__error link-checkin__other'>这是另一场活动的签到码，请扫描本场活动大屏上的二维码</Text>;
+    return <Text className="checkin__error link-checkin__other">这是另一场活动的签到码，请扫描本场活动大屏上的二维码</Text>;
   if (state === 'working')
     return (
-      <View className='link-checkin'>
-        <Text className='link-checkin__working'>正在用扫到的签到码签到…</Text>
+      <View className="link-checkin">
+        <Text className="link-checkin__working">正在用扫到的签到码签到…</Text>
       </View>
     );
   return null;

@@ -10,9 +10,9 @@ import './index.css';
  */
 export default function Markdown({ source }: { source: string }) {
   return (
-    <View className='md'>
+    <View className="md">
       {parseMarkdown(source).map((b, i) => {
-        if (b.kind === 'image') return <Image key={i} className='md__img' src={mediaSrc(b.src)} mode='widthFix' lazyLoad />;
+        if (b.kind === 'image') return <Image key={i} className="md__img" src={mediaSrc(b.src)} mode="widthFix" lazyLoad />;
         if (b.kind === 'heading')
           return (
             <Text key={i} className={`md__h md__h${b.level}`}>
@@ -21,17 +21,17 @@ export default function Markdown({ source }: { source: string }) {
           );
         if (b.kind === 'list')
           return (
-            <View key={i} className='md__list'>
+            <View key={i} className="md__list">
               {b.items.map((item, j) => (
-                <View key={j} className='md__li'>
-                  <Text className='md__dot'>{b.ordered ? `${j + 1}.` : '•'}</Text>
-                  <Text className='md__li-text'>{inline(item)}</Text>
+                <View key={j} className="md__li">
+                  <Text className="md__dot">{b.ordered ? `${j + 1}.` : '•'}</Text>
+                  <Text className="md__li-text">{inline(item)}</Text>
                 </View>
               ))}
             </View>
           );
         return (
-          <Text key={i} className='md__p'>
+          <Text key={i} className="md__p">
             {inline(b.text)}
           </Text>
         );
@@ -43,7 +43,7 @@ export default function Markdown({ source }: { source: string }) {
 function inline(text: string) {
   return inlineParts(text).map((p, i) =>
     p.bold ? (
-      <Text key={i} className='md__b'>
+      <Text key={i} className="md__b">
         {p.text}
       </Text>
     ) : (

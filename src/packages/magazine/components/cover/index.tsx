@@ -18,10 +18,10 @@ export default function Cover({ cover, title, sub, size = 'large' }: Props) {
   const picture = cover.startsWith('/media/');
   return (
     <View className={`mz-cover mz-cover--${size} ${picture ? 'mz-cover--picture' : ''}`} style={{ background: picture ? '#444' : coverColor(cover) }}>
-      {picture && <Image className='mz-cover__img' src={mediaSrc(cover)} mode='aspectFill' lazyLoad />}
-      <Text className='mz-cover__brand'>人生</Text>
-      {sub && <Text className='mz-cover__sub'>{sub}</Text>}
-      <Text className='mz-cover__title'>{title}</Text>
+      {picture && <Image className="mz-cover__img" src={mediaSrc(cover)} mode="aspectFill" lazyLoad />}
+      <Text className="mz-cover__brand">人生</Text>
+      {sub && <Text className="mz-cover__sub">{sub}</Text>}
+      <Text className="mz-cover__title">{title}</Text>
     </View>
   );
 }

@@ -20,19 +20,19 @@ const SIZES: { key: Size; label: string }[] = [
 export default function FontSizeControl({ value, night, onChange, onToggleNight }: Props) {
   return (
     <View className={`mz-fs ${night ? 'mz-fs--night' : ''}`}>
-      <Text className='mz-fs__label'>字号</Text>
+      <Text className="mz-fs__label">字号</Text>
       {SIZES.map((s) => (
         <View
           key={s.key}
           className={`mz-fs__btn mz-fs__btn--${s.key} ${value === s.key ? 'mz-fs__btn--on' : ''}`}
           onClick={() => onChange?.(s.key)}
-          role='button'
+          role="button"
           aria-pressed={value === s.key}
         >
           <Text>{s.label}</Text>
         </View>
       ))}
-      <View className={`mz-fs__btn mz-fs__night ${night ? 'mz-fs__btn--on' : ''}`} onClick={() => onToggleNight?.()} role='button' aria-pressed={night}>
+      <View className={`mz-fs__btn mz-fs__night ${night ? 'mz-fs__btn--on' : ''}`} onClick={() => onToggleNight?.()} role="button" aria-pressed={night}>
         <Text>{night ? '日间' : '夜间'}</Text>
       </View>
     </View>

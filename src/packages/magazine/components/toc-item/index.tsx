@@ -18,13 +18,13 @@ const MARK = { unread: '未读', reading: '在读', read: '已读' } as const;
 export default function TocItem({ title, author, summary, readingMinutes, status, position = 0, onOpen }: TocItemProps) {
   const label = status === 'reading' && position > 0 ? `读到 ${Math.round(position * 100)}%` : MARK[status];
   return (
-    <View className={`mz-toc-item mz-toc-item--${status}`} onClick={onOpen} role='link'>
-      <View className='mz-toc-item__head'>
-        <Text className='mz-toc-item__title'>{title}</Text>
+    <View className={`mz-toc-item mz-toc-item--${status}`} onClick={onOpen} role="link">
+      <View className="mz-toc-item__head">
+        <Text className="mz-toc-item__title">{title}</Text>
         <Text className={`mz-toc-item__mark mz-toc-item__mark--${status}`}>{label}</Text>
       </View>
-      {summary && <Text className='mz-toc-item__summary'>{summary}</Text>}
-      <Text className='mz-toc-item__meta'>{`${author} · 约 ${readingMinutes} 分钟`}</Text>
+      {summary && <Text className="mz-toc-item__summary">{summary}</Text>}
+      <Text className="mz-toc-item__meta">{`${author} · 约 ${readingMinutes} 分钟`}</Text>
     </View>
   );
 }

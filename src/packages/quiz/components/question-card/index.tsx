@@ -24,12 +24,12 @@ export default function QuestionCard({ index, total, type, stem, options, select
     else onChange([p]);
   };
   return (
-    <View className='qcard'>
-      <View className='qcard__head'>
-        <Text className='qcard__type'>{LABEL[type]}</Text>
-        <Text className='qcard__count'>{`第 ${index + 1} / ${total} 题`}</Text>
+    <View className="qcard">
+      <View className="qcard__head">
+        <Text className="qcard__type">{LABEL[type]}</Text>
+        <Text className="qcard__count">{`第 ${index + 1} / ${total} 题`}</Text>
       </View>
-      <Text className='qcard__stem'>{stem}</Text>
+      <Text className="qcard__stem">{stem}</Text>
       {options.map((o, p) => (
         <View
           key={p}
@@ -38,16 +38,16 @@ export default function QuestionCard({ index, total, type, stem, options, select
           aria-checked={selected.includes(p)}
           onClick={() => toggle(p)}
         >
-          <Text className='qcard__letter'>{LETTERS[p]}</Text>
-          <Text className='qcard__text'>{o}</Text>
+          <Text className="qcard__letter">{LETTERS[p]}</Text>
+          <Text className="qcard__text">{o}</Text>
         </View>
       ))}
-      <View className='qcard__nav'>
+      <View className="qcard__nav">
         <View className={`qcard__btn qcard__btn--prev${index === 0 ? ' qcard__btn--off' : ''}`} onClick={() => index > 0 && onPrev?.()}>
           <Text>上一题</Text>
         </View>
         {index < total - 1 && (
-          <View className='qcard__btn qcard__btn--next' onClick={() => onNext?.()}>
+          <View className="qcard__btn qcard__btn--next" onClick={() => onNext?.()}>
             <Text>下一题</Text>
           </View>
         )}

@@ -13,33 +13,31 @@ export interface ResultCardProps extends ResultFigures {
 /** The result of an attempt: score, pass / fail, correct count, time and rank, and the poster / leaderboard buttons. Presentational. */
 export default function ResultCard(p: ResultCardProps) {
   return (
-    <View className='rcard'>
-      <Text className='rcard__title'>{p.title}</Text>
-      <Text className='rcard__score' aria-label='得分'>
+    <View className="rcard">
+      <Text className="rcard__title">{p.title}</Text>
+      <Text className="rcard__score" aria-label="得分">
         {p.score}
       </Text>
-      <Text className={`rcard__pass ${p.passed ? 'rcard__pass--ok' : 'rcard__pass--bad'}`}>
-        {`${p.passed ? '及格' : '未及格'}（${p.passMark} 分及格）`}
-      </Text>
-      <View className='rcard__facts'>
-        <View className='rcard__fact'>
-          <Text className='rcard__value rcard__correct'>{`${p.correctCount}/${p.total}`}</Text>
-          <Text className='rcard__label'>答对</Text>
+      <Text className={`rcard__pass ${p.passed ? 'rcard__pass--ok' : 'rcard__pass--bad'}`}>{`${p.passed ? '及格' : '未及格'}（${p.passMark} 分及格）`}</Text>
+      <View className="rcard__facts">
+        <View className="rcard__fact">
+          <Text className="rcard__value rcard__correct">{`${p.correctCount}/${p.total}`}</Text>
+          <Text className="rcard__label">答对</Text>
         </View>
-        <View className='rcard__fact'>
-          <Text className='rcard__value rcard__time'>{formatDuration(p.durationMs)}</Text>
-          <Text className='rcard__label'>用时</Text>
+        <View className="rcard__fact">
+          <Text className="rcard__value rcard__time">{formatDuration(p.durationMs)}</Text>
+          <Text className="rcard__label">用时</Text>
         </View>
-        <View className='rcard__fact'>
-          <Text className='rcard__value rcard__rank'>{p.rank ? `第 ${p.rank} 名` : '—'}</Text>
-          <Text className='rcard__label'>{`共 ${p.participants} 人`}</Text>
+        <View className="rcard__fact">
+          <Text className="rcard__value rcard__rank">{p.rank ? `第 ${p.rank} 名` : '—'}</Text>
+          <Text className="rcard__label">{`共 ${p.participants} 人`}</Text>
         </View>
       </View>
-      <View className='rcard__actions'>
-        <View className='rcard__btn rcard__btn--plain rcard__leaderboard' onClick={() => p.onLeaderboard?.()}>
+      <View className="rcard__actions">
+        <View className="rcard__btn rcard__btn--plain rcard__leaderboard" onClick={() => p.onLeaderboard?.()}>
           <Text>排行榜</Text>
         </View>
-        <View className='rcard__btn rcard__btn--primary rcard__poster' onClick={() => p.onPoster?.()}>
+        <View className="rcard__btn rcard__btn--primary rcard__poster" onClick={() => p.onPoster?.()}>
           <Text>{p.posterLabel ?? '保存 / 分享海报'}</Text>
         </View>
       </View>
