@@ -99,15 +99,13 @@ describe('listing and visibility', () => {
     ).toBe('FORBIDDEN');
     expect(
       await codeErr(
-        app
-          .as('m-wudan')
-          .call('event.admin.publish', {
-            orgId: '150000',
-            title: '越权',
-            type: '其他',
-            startsAt: '2027-01-01T00:00:00Z',
-            endsAt: '2027-01-01T02:00:00Z',
-          } as never),
+        app.as('m-wudan').call('event.admin.publish', {
+          orgId: '150000',
+          title: '越权',
+          type: '其他',
+          startsAt: '2027-01-01T00:00:00Z',
+          endsAt: '2027-01-01T02:00:00Z',
+        } as never),
       ),
     ).toBe('FORBIDDEN');
     const draft = await app.as(HHHT).call('event.admin.publish', {
