@@ -59,8 +59,9 @@ const PAGES: [string, () => string, string][] = [
   ['新建竞赛', () => '/packages/admin/quiz/edit', '抽题'],
   ['导入题库', () => '/packages/admin/quiz/import', '下载模板 .xlsx'],
   ['竞赛统计', () => `/packages/admin/quiz/stats?id=${ids.campaign}`, '导出'],
-  // The magazine pages belong to the magazine work (issue import by upload); their list is audited here too.
   ['会刊管理', () => '/packages/admin/magazine/index', '新建一期'],
+  ['编辑一期', () => '/packages/admin/magazine/issue?id=1', '本期标题'],
+  ['新建文章', () => '/packages/admin/magazine/article?issueId=1', '目录顺序（选填，1 为第一篇）'],
 ];
 
 async function audit(page: Page) {

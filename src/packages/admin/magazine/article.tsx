@@ -6,6 +6,7 @@ import StateView from '../../../components/state-view';
 import { call, ApiCallError } from '../../../services/api';
 import InsertImageButton from '../components/media/insert-image';
 import './index.css';
+import Screen from '../../../components/screen';
 
 interface Form {
   title: string;
@@ -95,12 +96,19 @@ export default function AdminMagazineArticlePage() {
   const text = (k: keyof Form, label: string, placeholder = '') => (
     <View className="field">
       <Text className="field-label">{label}</Text>
-      <Input className="field-input" name={k} value={f[k]} placeholder={placeholder} onInput={(e) => set(k, e.detail.value)} />
+      <Input
+        className="field-input"
+        name={k}
+        nativeProps={{ 'aria-label': label }}
+        value={f[k]}
+        placeholder={placeholder}
+        onInput={(e) => set(k, e.detail.value)}
+      />
     </View>
   );
 
   return (
-    <View className="page">
+    <Screen className="page">
       <StateView loading={!loaded && !loadError} error={loaded ? undefined : loadError} onRetry={load}>
         <View className="card">
           <Text className="card-title">{id ? '编辑文章' : '添加文章'}</Text>
@@ -118,12 +126,26 @@ export default function AdminMagazineArticlePage() {
           </View>
           <View className="field">
             <Text className="field-label">摘要</Text>
-            <Textarea className="amz__textarea amz__short" name="summary" value={f.summary} maxlength={300} onInput={(e) => set('summary', e.detail.value)} />
+            <Textarea
+              className="amz__textarea amz__short"
+              name="summary"
+              nativeProps={{ 'aria-label': '摘要' }}
+              value={f.summary}
+              maxlength={300}
+              onInput={(e) => set('summary', e.detail.value)}
+            />
           </View>
           <View className="field">
             <Text className="field-label">正文</Text>
             <Text className="amz__help">空一行分段；“## 小标题”是小标题；“- ”开头是列表；**加粗**。图片用下面的“插入图片”上传。</Text>
-            <Textarea className="amz__textarea" name="bodyMd" value={f.bodyMd} maxlength={30000} onInput={(e) => set('bodyMd', e.detail.value)} />
+            <Textarea
+              className="amz__textarea"
+              name="bodyMd"
+              nativeProps={{ 'aria-label': '正文' }}
+              value={f.bodyMd}
+              maxlength={30000}
+              onInput={(e) => set('bodyMd', e.detail.value)}
+            />
             <InsertImageButton onInsert={(md) => set('bodyMd', `${f.bodyMd.trimEnd()}\n\n${md}\n\n`)} />
           </View>
           {text('seq', '目录顺序（选填，1 为第一篇）', '不填则排在最后')}
@@ -140,6 +162,6 @@ export default function AdminMagazineArticlePage() {
           </View>
         </View>
       </StateView>
-    </View>
+    </Screen>
   );
 }

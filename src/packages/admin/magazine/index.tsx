@@ -5,6 +5,7 @@ import { useAction } from '../../../hooks/useAction';
 import { toLocal } from './time';
 import ImportCard from './import-card';
 import './index.css';
+import Screen from '../../../components/screen';
 
 /** 《人生》 publishing: the issues of the admin's subtree; create an issue, import one by upload, or open one to edit it and its articles. */
 export default function AdminMagazinePage() {
@@ -15,7 +16,7 @@ export default function AdminMagazinePage() {
   const go = (url: string) => Taro.navigateTo({ url });
 
   return (
-    <View className="page">
+    <Screen className="page">
       <View className="card">
         <Button className="btn-primary" style={{ margin: 0 }} onClick={() => go('/packages/admin/magazine/issue')}>
           新建一期
@@ -44,6 +45,6 @@ export default function AdminMagazinePage() {
           ))}
         </View>
       </StateView>
-    </View>
+    </Screen>
   );
 }

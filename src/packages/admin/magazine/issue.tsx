@@ -10,6 +10,7 @@ import { call, ApiCallError } from '../../../services/api';
 import CoverPicker from '../components/media/cover-picker';
 import { fromLocal, toLocal } from './time';
 import './index.css';
+import Screen from '../../../components/screen';
 
 interface Form {
   year: string;
@@ -115,14 +116,22 @@ export default function AdminMagazineIssuePage() {
   const text = (k: keyof Form, label: string, placeholder = '', type: 'text' | 'number' = 'text') => (
     <View className="field">
       <Text className="field-label">{label}</Text>
-      <Input className="field-input" name={k} type={type} value={f[k]} placeholder={placeholder} onInput={(e) => set(k, e.detail.value)} />
+      <Input
+        className="field-input"
+        name={k}
+        type={type}
+        nativeProps={{ 'aria-label': label }}
+        value={f[k]}
+        placeholder={placeholder}
+        onInput={(e) => set(k, e.detail.value)}
+      />
     </View>
   );
   const uploaded = f.cover.startsWith('/media/');
   const go = (url: string) => Taro.navigateTo({ url });
 
   return (
-    <View className="page">
+    <Screen className="page">
       <StateView loading={!!issueId && !detail && !loadError} error={detail ? undefined : loadError} onRetry={load}>
         <View className="card">
           <Text className="card-title">{issueId ? '编辑本期' : '新建一期'}</Text>
@@ -141,7 +150,14 @@ export default function AdminMagazineIssuePage() {
           {text('publishAt', '发布时间（北京时间）', '2026-12-01 08:00')}
           <View className="field">
             <Text className="field-label">导读（选填）</Text>
-            <Textarea className="amz__textarea amz__short" name="intro" value={f.intro} maxlength={500} onInput={(e) => set('intro', e.detail.value)} />
+            <Textarea
+              className="amz__textarea amz__short"
+              name="intro"
+              nativeProps={{ 'aria-label': '导读' }}
+              value={f.intro}
+              maxlength={500}
+              onInput={(e) => set('intro', e.detail.value)}
+            />
           </View>
           <View className="field">
             <Text className="field-label">封面颜色</Text>
@@ -181,6 +197,6 @@ export default function AdminMagazineIssuePage() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   );
 }
