@@ -86,6 +86,6 @@ test('a check-in that carries scannedAt while its code is valid is on-site and c
   const code = errorOf(voided).code;
   const docs = section('event.checkin').replace(/\n/g, ' ');
   expect(docs).toMatch(/still valid now[^.]*\*\*on-site\*\*[^.]*even when the payload carries `scannedAt`/);
-  expect(docs).toMatch(new RegExp(`cannot be\\s+voided\\*\\* \\(\`event.voidCheckin\` answers \`${code}\`\\)`));
+  expect(docs).toMatch(new RegExp(`cannot be\\s+voided\\*\\* \\(\`event.admin.voidCheckin\` answers \`${code}\`\\)`));
   expect(section('event.admin.voidCheckin')).toMatch(new RegExp(`\`${code}\` for an on-site check-in[^.]*\`scannedAt\``));
 });

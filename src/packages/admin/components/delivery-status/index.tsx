@@ -3,7 +3,7 @@ import { useAction } from '../../../../hooks/useAction';
 
 /**
  * 订阅消息送达: for the class roster and the event's statistics, how many WeChat subscribe messages of each kind
- * were sent, are waiting, or failed and why (notify.status).
+ * were sent, are waiting, or failed and why (notify.admin.status).
  */
 export default function DeliveryStatus({ subject }: { subject: { classId: number } | { eventId: number } }) {
   const s = useAction('notify.admin.status', subject);
