@@ -1,4 +1,4 @@
-import { chinaDay, chinaParts } from './china-time';
+import { chinaParts } from './china-time';
 /**
  * 家长课堂: values the client needs at run time (labels, topics), kept free of zod so they can
  * be imported into the weapp bundle.
@@ -76,9 +76,6 @@ export function classTime(iso: string): string {
   const t = chinaParts(iso);
   return `${t.m}月${t.d}日 周${'日一二三四五六'[t.weekday]} ${t.hh}:${t.mm}`;
 }
-
-/** China-time calendar date of an instant, "2026-12-05". */
-export const chinaDate = (iso: string): string => chinaDay(iso);
 
 /** The notices a parent can allow as WeChat subscribe messages; each maps to one template of the mini-program account. */
 export const SUBSCRIBE_KINDS = ['class_promoted', 'class_reminder'] as const;

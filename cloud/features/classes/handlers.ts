@@ -4,7 +4,8 @@ import { defineAction } from '../../core/action';
 import { AppError, notFound } from '../../core/errors';
 import type { MemberContext } from '../../core/context';
 import { maskPhone } from '../../contracts/format';
-import { cancelVerdict, chinaDate, REGISTRATION_STATUS_LABEL, type SubscribeKind } from '../../contracts/classes-format';
+import { cancelVerdict, REGISTRATION_STATUS_LABEL, type SubscribeKind } from '../../contracts/classes-format';
+import { chinaDay } from '../../contracts/china-time';
 import {
   classCancelInput,
   classCheckinInput,
@@ -179,7 +180,7 @@ export const classList = defineAction({
       };
     }
     let rows = await ctx.store.classes.list({ from: p.includePast ? null : now.toISOString(), topic: p.topic });
-    if (p.date) rows = rows.filter((c) => chinaDate(c.startsAt) === p.date);
+    if (p.date) rows = rows.filter((c) => chinaDay(c.startsAt) === p.date);
     const where = p.where ?? 'all';
     if (where !== 'all' && ctx.member.orgId) {
       const lineage = await ctx.store.orgs.lineage(ctx.member.orgId);

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../core/errors';
 import { maskName, maskPhone } from '../../contracts/format';
-import { ageRangeText, cancelVerdict, chinaDate, classTime, isPersonalField, PROMOTION_TITLE, type RegistrationStatus } from '../../contracts/classes-format';
+import { chinaDay } from '../../contracts/china-time';
+import { ageRangeText, cancelVerdict, classTime, isPersonalField, PROMOTION_TITLE, type RegistrationStatus } from '../../contracts/classes-format';
 import type { ClassFields, ClassSummary, FormField } from '../../contracts/classes';
 import type { PointsAward } from '../points/repo';
 import type { ClassFacts, ClassPolicy, DueReminder, PromotionNotice, ReminderKind, SeatDecision, SeatState } from './repo';
@@ -105,7 +106,7 @@ export function checkRegistrationAllowed(
   now: Date,
 ): void {
   const state = registrationState(c, now);
-  if (state === 'notYet') throw new AppError('REGISTRATION_CLOSED', `报名尚未开始，${chinaDate(c.regOpensAt)} 起可以报名`);
+  if (state === 'notYet') throw new AppError('REGISTRATION_CLOSED', `报名尚未开始，${chinaDay(c.regOpensAt)} 起可以报名`);
   if (state === 'closed') throw new AppError('REGISTRATION_CLOSED', '报名已截止，请关注协会的下一期课堂');
   const range = ageRangeText(c.ageMin, c.ageMax);
   if (range !== null) {
