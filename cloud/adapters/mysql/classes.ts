@@ -1,5 +1,4 @@
 import type { MysqlDb, Sql } from './db';
-import type { PointsAward } from '../../features/points/repo';
 import type { RegistrationStatus } from '../../contracts/classes';
 import {
   REMINDER_KINDS,
@@ -16,6 +15,7 @@ import {
   type SeatState,
   type UpdateOutcome,
 } from '../../features/classes/repo';
+import { payPoints } from './points';
 
 const CLASS_COLUMNS = `c.id, c.org_id AS orgId, o.name AS orgName, o.level AS orgLevel, o.path AS orgPath, c.title, c.topic, c.teacher,
   c.description, c.venue_json AS venueJson, c.online_url AS onlineUrl, c.starts_at AS startsAt, c.ends_at AS endsAt,
@@ -89,26 +89,6 @@ async function lockClass(sql: Sql, classId: number): Promise<LockedClass | undef
     cancelHours: s.cancelHours === null ? null : Number(s.cancelHours),
     nextSeq: Number(s.nextSeq),
   };
-}
-
-/**
- * The points ledger's write on the caller's transaction: the row and the member's balance together, once per
- * refKey (UNIQUE). The member row is locked first, by primary key, so awards to one member queue rather than deadlock.
- */
-async function payPoints(sql: Sql, a: PointsAward): Promise<boolean> {
-  const member = await sql.row<{ orgId: string | null }>('SELECT org_id AS orgId FROM members WHERE id = ? FOR UPDATE', [a.memberId]);
-  if (!member) return false;
-  const { inserted } = await sql.insertUnique('INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    a.memberId,
-    member.orgId,
-    a.delta,
-    a.reason,
-    a.refKey,
-    a.at.toISOString(),
-  ]);
-  if (!inserted) return false;
-  await sql.run('UPDATE members SET points = points + ? WHERE id = ?', [a.delta, a.memberId]);
-  return true;
 }
 
 export function mysqlClassRepo(db: MysqlDb): ClassRepo {
