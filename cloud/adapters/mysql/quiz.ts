@@ -64,7 +64,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       savedAt: r.savedAt,
     }));
   const bestOf = async (q: Sql, campaignId: number, memberId: number, lock = false) => {
-    const r = await q.row<Raw>(`SELECT score, duration_ms AS durationMs, submitted_at AS submittedAt, city_id AS cityId, county_id AS countyId
+    const r = await q.row<Raw>(
+      `SELECT score, duration_ms AS durationMs, submitted_at AS submittedAt, city_id AS cityId, county_id AS countyId
        FROM quiz_best WHERE campaign_id = ? AND member_id = ?${lock ? ' FOR UPDATE' : ''}`,
       [campaignId, memberId],
     );
@@ -98,7 +99,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     const key = scopeKey(scope);
     const b = band(me.durationMs);
     const cell = [campaignId, ...args, me.score];
-    const r = await q.row<Raw>(`SELECT
+    const r = await q.row<Raw>(
+      `SELECT
          (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ? AND (score > ? OR (score = ? AND band < ?)))
          + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms >= ? AND duration_ms < ?)
          + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms = ? AND submitted_at < ?)
@@ -106,11 +108,23 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
          + 1 AS \`rank\`,
          (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?) AS participants`,
       [
-        campaignId, key, me.score, me.score, b,
-        ...cell, b * BAND_MS, me.durationMs,
-        ...cell, me.durationMs, me.submittedAt,
-        ...cell, me.durationMs, me.submittedAt, memberId,
-        campaignId, key,
+        campaignId,
+        key,
+        me.score,
+        me.score,
+        b,
+        ...cell,
+        b * BAND_MS,
+        me.durationMs,
+        ...cell,
+        me.durationMs,
+        me.submittedAt,
+        ...cell,
+        me.durationMs,
+        me.submittedAt,
+        memberId,
+        campaignId,
+        key,
       ],
     );
     return { rank: Number(r!.rank), participants: Number(r!.participants) };
@@ -146,26 +160,48 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     async banks() {
       return (
         await db.rows<Raw>(`SELECT b.id, b.title, b.description, b.org_id AS orgId, (SELECT COUNT(*) FROM quiz_questions q WHERE q.bank_id = b.id) AS questionCount
-           FROM quiz_banks b ORDER BY b.created_at, b.id`,
-        )
+           FROM quiz_banks b ORDER BY b.created_at, b.id`)
       ).map((r) => ({ ...r, questionCount: Number(r.questionCount) })) as never;
     },
     async questionsOfBanks(bankIds) {
       if (!bankIds.length) return [];
-      return (await db.rows<Raw>(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE bank_id IN (${placeholders(bankIds.length)}) ORDER BY bank_id, sort`, bankIds)).map(questionOf);
+      return (
+        await db.rows<Raw>(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE bank_id IN (${placeholders(bankIds.length)}) ORDER BY bank_id, sort`, bankIds)
+      ).map(questionOf);
     },
     async questionsByIds(ids) {
       if (!ids.length) return [];
-      const found = new Map((await db.rows<Raw>(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE id IN (${placeholders(ids.length)})`, ids)).map((r) => [r.id as string, questionOf(r)]));
+      const found = new Map(
+        (await db.rows<Raw>(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE id IN (${placeholders(ids.length)})`, ids)).map((r) => [
+          r.id as string,
+          questionOf(r),
+        ]),
+      );
       return ids.map((i) => found.get(i)).filter((x): x is QuestionRow => !!x);
     },
     async createCampaign(c, at) {
       const path = await orgPathOf(c.orgId);
       if (!path) return undefined;
-      const r = await db.run(`INSERT INTO quiz_campaigns (title, description, cover, org_id, org_path, draws, opens_at, closes_at, time_limit_sec,
+      const r = await db.run(
+        `INSERT INTO quiz_campaigns (title, description, cover, org_id, org_path, draws, opens_at, closes_at, time_limit_sec,
            attempts_per_day, attempts_total, pass_mark, show_review, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
-          c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), at.toISOString()],
+        [
+          c.title,
+          c.description,
+          c.cover,
+          c.orgId,
+          path,
+          JSON.stringify(c.draws),
+          c.opensAt,
+          c.closesAt,
+          c.timeLimitSec,
+          c.attemptsPerDay,
+          c.attemptsTotal,
+          c.passMark,
+          c.showReview ? 1 : 0,
+          at.toISOString(),
+          at.toISOString(),
+        ],
       );
       return Number(r.insertId);
     },
@@ -175,13 +211,31 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       await db.run(
         `UPDATE quiz_campaigns SET title = ?, description = ?, cover = ?, org_id = ?, org_path = ?, draws = ?, opens_at = ?, closes_at = ?,
            time_limit_sec = ?, attempts_per_day = ?, attempts_total = ?, pass_mark = ?, show_review = ?, updated_at = ? WHERE id = ?`,
-        [c.title, c.description, c.cover, c.orgId, path, JSON.stringify(c.draws), c.opensAt, c.closesAt, c.timeLimitSec,
-          c.attemptsPerDay, c.attemptsTotal, c.passMark, c.showReview ? 1 : 0, at.toISOString(), id],
+        [
+          c.title,
+          c.description,
+          c.cover,
+          c.orgId,
+          path,
+          JSON.stringify(c.draws),
+          c.opensAt,
+          c.closesAt,
+          c.timeLimitSec,
+          c.attemptsPerDay,
+          c.attemptsTotal,
+          c.passMark,
+          c.showReview ? 1 : 0,
+          at.toISOString(),
+          id,
+        ],
       );
       return true;
     },
     async campaignStats(campaignId) {
-      const scored = await db.rows<Raw>('SELECT id, member_id AS memberId, score, questions, correct_ids AS correctIds FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NOT NULL', [campaignId]);
+      const scored = await db.rows<Raw>(
+        'SELECT id, member_id AS memberId, score, questions, correct_ids AS correctIds FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NOT NULL',
+        [campaignId],
+      );
       // Best score per member (deleted members' attempts still count, each on its own).
       const best = new Map<string, number>();
       const shown = new Map<string, number>();
@@ -200,7 +254,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     },
     async results(campaignId) {
       return (
-        await db.rows<Raw>(`SELECT a.id AS attemptId, m.nickname, o.name AS orgName, a.score, a.correct_count AS correctCount, a.total, a.duration_ms AS durationMs,
+        await db.rows<Raw>(
+          `SELECT a.id AS attemptId, m.nickname, o.name AS orgName, a.score, a.correct_count AS correctCount, a.total, a.duration_ms AS durationMs,
              a.passed, a.started_at AS startedAt, a.submitted_at AS submittedAt
            FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id LEFT JOIN orgs o ON o.id = a.org_id
            WHERE a.campaign_id = ? AND a.submitted_at IS NOT NULL ORDER BY a.submitted_at DESC LIMIT 100000`,
@@ -213,11 +268,14 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       return campaignOf(await db.row<Raw>(`SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?`, [id]));
     },
     async campaigns() {
-      return (await db.rows<Raw>(`SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id ORDER BY c.opens_at DESC, c.id DESC`)).map((r) => campaignOf(r)!);
+      return (await db.rows<Raw>(`SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id ORDER BY c.opens_at DESC, c.id DESC`)).map(
+        (r) => campaignOf(r)!,
+      );
     },
     async memberStats(memberId, day) {
       return (
-        await db.rows<Raw>(`SELECT campaign_id AS campaignId, COUNT(*) AS attempts, COALESCE(SUM(day = ?), 0) AS attemptsToday, MAX(score) AS bestScore,
+        await db.rows<Raw>(
+          `SELECT campaign_id AS campaignId, COUNT(*) AS attempts, COALESCE(SUM(day = ?), 0) AS attemptsToday, MAX(score) AS bestScore,
              MAX(CASE WHEN submitted_at IS NULL THEN id END) AS unfinishedAttemptId,
              MAX(CASE WHEN submitted_at IS NOT NULL THEN id END) AS lastAttemptId
            FROM quiz_attempts WHERE member_id = ? GROUP BY campaign_id`,
@@ -237,16 +295,34 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         // The member row's lock makes the limit check and the insert one step for this member, on every host.
         await lockMember(q, req.memberId);
         const open = attemptOf(
-          await q.row<Raw>(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE member_id = ? AND campaign_id = ? AND submitted_at IS NULL ORDER BY id DESC LIMIT 1`, [req.memberId, req.campaignId]),
+          await q.row<Raw>(
+            `SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE member_id = ? AND campaign_id = ? AND submitted_at IS NULL ORDER BY id DESC LIMIT 1`,
+            [req.memberId, req.campaignId],
+          ),
         );
         if (open && req.resumable(open)) return { kind: 'resumed', attempt: open };
-        const used = await q.row<Raw>('SELECT COUNT(*) AS total, COALESCE(SUM(day = ?), 0) AS today FROM quiz_attempts WHERE member_id = ? AND campaign_id = ?', [req.day, req.memberId, req.campaignId]);
+        const used = await q.row<Raw>(
+          'SELECT COUNT(*) AS total, COALESCE(SUM(day = ?), 0) AS today FROM quiz_attempts WHERE member_id = ? AND campaign_id = ?',
+          [req.day, req.memberId, req.campaignId],
+        );
         const refusal = req.refusal({ total: Number(used!.total), today: Number(used!.today) });
         if (refusal !== null) return { kind: 'refused', refusal };
         const questions = req.draw();
-        const r = await q.run(`INSERT INTO quiz_attempts (campaign_id, member_id, org_id, city_id, county_id, day, started_at, deadline_at, questions, total)
+        const r = await q.run(
+          `INSERT INTO quiz_attempts (campaign_id, member_id, org_id, city_id, county_id, day, started_at, deadline_at, questions, total)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [req.campaignId, req.memberId, req.orgId, req.cityId, req.countyId, req.day, req.startedAt.toISOString(), req.deadlineAt.toISOString(), JSON.stringify(questions), questions.length],
+          [
+            req.campaignId,
+            req.memberId,
+            req.orgId,
+            req.cityId,
+            req.countyId,
+            req.day,
+            req.startedAt.toISOString(),
+            req.deadlineAt.toISOString(),
+            JSON.stringify(questions),
+            questions.length,
+          ],
         );
         return { kind: 'started', attempt: (await attemptById(q, Number(r.insertId)))! };
       });
@@ -261,7 +337,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       // One statement: it reads the attempt row with a shared lock, so it waits for a scoring in progress and
       // then finds the attempt scored (nothing saved).
       const json = JSON.stringify(choice);
-      const r = await db.run(`INSERT INTO quiz_answers (attempt_id, question_id, choice, saved_at)
+      const r = await db.run(
+        `INSERT INTO quiz_answers (attempt_id, question_id, choice, saved_at)
          SELECT id, ?, ?, ? FROM quiz_attempts WHERE id = ? AND submitted_at IS NULL
          ON DUPLICATE KEY UPDATE choice = ?, saved_at = ?`,
         [questionId, json, at.toISOString(), attemptId, json, at.toISOString()],
@@ -283,17 +360,32 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         if (!current) return undefined;
         if (current.submittedAt !== null) return { attempt: current, firstTime: false, standing: await standingOf(q, current) };
         const s = req.settle(req.withSaved ? await savedOf(q, attempt.id) : []);
-        const claimed = await q.run(`UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ?, answers = ?, correct_ids = ?
+        const claimed = await q.run(
+          `UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ?, answers = ?, correct_ids = ?
            WHERE id = ? AND submitted_at IS NULL`,
           [s.submittedAt, s.score, s.correctCount, s.durationMs, s.passed ? 1 : 0, JSON.stringify([...s.answers]), JSON.stringify(s.correctIds), attempt.id],
         );
         if (claimed.affected !== 1) throw new Error(`quiz attempt ${attempt.id} changed under its row lock`);
-        const done: AttemptRow = { ...current, submittedAt: s.submittedAt, score: s.score, correctCount: s.correctCount, durationMs: s.durationMs, passed: s.passed, answers: s.answers };
+        const done: AttemptRow = {
+          ...current,
+          submittedAt: s.submittedAt,
+          score: s.score,
+          correctCount: s.correctCount,
+          durationMs: s.durationMs,
+          passed: s.passed,
+          answers: s.answers,
+        };
         if (current.memberId === null) return { attempt: done, firstTime: true, standing: null };
         // A plain read: the member row's lock already orders this member's scorings, and a locking read of a
         // missing entry would take a gap lock that deadlocks with other members' first entries.
         const best = await bestOf(q, current.campaignId, current.memberId);
-        const candidate: PlacedEntry = { score: s.score, durationMs: s.durationMs, submittedAt: s.submittedAt, cityId: current.cityId, countyId: current.countyId };
+        const candidate: PlacedEntry = {
+          score: s.score,
+          durationMs: s.durationMs,
+          submittedAt: s.submittedAt,
+          cityId: current.cityId,
+          countyId: current.countyId,
+        };
         const improved = req.better(candidate, best);
         if (improved) {
           const values = [current.id, current.cityId, current.countyId, current.orgId, s.score, s.durationMs, s.submittedAt];
@@ -320,7 +412,10 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     async overdueAttempts(where, cutoff) {
       const [column, key] = 'campaignId' in where ? ['campaign_id', where.campaignId] : ['member_id', where.memberId];
       return (
-        await db.rows<Raw>(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE ${column} = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`, [key, cutoff.toISOString()])
+        await db.rows<Raw>(
+          `SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE ${column} = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`,
+          [key, cutoff.toISOString()],
+        )
       ).map((r) => attemptOf(r)!);
     },
     async forgetMember(memberId) {
@@ -346,13 +441,19 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         const cells = (scope: string, filter = '', group = '') =>
           `SELECT campaign_id, ${scope}, score, duration_ms DIV ${BAND_MS}, COUNT(*) FROM quiz_best WHERE campaign_id = ?${filter} GROUP BY ${group}score, duration_ms DIV ${BAND_MS}`;
         await q.run(`INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) ${cells("''")}`, [campaignId]);
-        await q.run(`INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) ${cells('city_id', ' AND city_id IS NOT NULL', 'city_id, ')}`, [campaignId]);
-        await q.run(`INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) ${cells('county_id', ' AND county_id IS NOT NULL', 'county_id, ')}`, [campaignId]);
+        await q.run(`INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) ${cells('city_id', ' AND city_id IS NOT NULL', 'city_id, ')}`, [
+          campaignId,
+        ]);
+        await q.run(
+          `INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) ${cells('county_id', ' AND county_id IS NOT NULL', 'county_id, ')}`,
+          [campaignId],
+        );
       });
     },
     async attemptsOf(memberId) {
       return (
-        await db.rows<Raw>(`SELECT c.title, a.started_at AS startedAt, a.submitted_at AS submittedAt, a.score FROM quiz_attempts a
+        await db.rows<Raw>(
+          `SELECT c.title, a.started_at AS startedAt, a.submitted_at AS submittedAt, a.score FROM quiz_attempts a
            JOIN quiz_campaigns c ON c.id = a.campaign_id WHERE a.member_id = ? ORDER BY a.id`,
           [memberId],
         )
@@ -360,7 +461,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     },
     async rankOf(campaignId, memberId, scope) {
       const { where, args } = scopeWhere(scope, 'b.');
-      const me = await db.row<Raw>(`SELECT b.member_id AS memberId, m.nickname, o.name AS orgName, b.score, b.duration_ms AS durationMs, b.submitted_at AS submittedAt
+      const me = await db.row<Raw>(
+        `SELECT b.member_id AS memberId, m.nickname, o.name AS orgName, b.score, b.duration_ms AS durationMs, b.submitted_at AS submittedAt
          FROM quiz_best b JOIN members m ON m.id = b.member_id LEFT JOIN orgs o ON o.id = b.org_id
          WHERE b.campaign_id = ? AND b.member_id = ?${where}`,
         [campaignId, memberId, ...args],
@@ -373,7 +475,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       const { where, args } = scopeWhere(scope, 'b.');
       // The top entries by the rank index, then their names: the join never decides the order.
       return (
-        await db.rows<Raw>(`SELECT b.member_id AS memberId, m.nickname, o.name AS orgName, b.score, b.duration_ms AS durationMs
+        await db.rows<Raw>(
+          `SELECT b.member_id AS memberId, m.nickname, o.name AS orgName, b.score, b.duration_ms AS durationMs
            FROM (SELECT member_id, org_id, score, duration_ms, submitted_at FROM quiz_best b WHERE b.campaign_id = ?${where}
                  ORDER BY b.score DESC, b.duration_ms, b.submitted_at, b.member_id LIMIT ${Math.max(0, Math.floor(limit))}) b
            JOIN members m ON m.id = b.member_id LEFT JOIN orgs o ON o.id = b.org_id
@@ -383,13 +486,17 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       ).map((r) => ({ ...r, memberId: Number(r.memberId) })) as RankedEntry[];
     },
     async participants(campaignId, scope) {
-      const r = await db.row<Raw>('SELECT COALESCE(SUM(n), 0) AS n FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?', [campaignId, scopeKey(scope)]);
+      const r = await db.row<Raw>('SELECT COALESCE(SUM(n), 0) AS n FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?', [
+        campaignId,
+        scopeKey(scope),
+      ]);
       return Number(r!.n);
     },
     async orgRanking(campaignId, level) {
       const col = level === 2 ? 'city_id' : 'county_id';
       return (
-        await db.rows<Raw>(`SELECT ${col} AS orgId, COUNT(*) AS participants, ROUND(AVG(score), 1) AS averageScore FROM quiz_best
+        await db.rows<Raw>(
+          `SELECT ${col} AS orgId, COUNT(*) AS participants, ROUND(AVG(score), 1) AS averageScore FROM quiz_best
            WHERE campaign_id = ? AND ${col} IS NOT NULL GROUP BY ${col} ORDER BY averageScore DESC, participants DESC`,
           [campaignId],
         )
@@ -397,4 +504,3 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     },
   };
 }
-

@@ -158,9 +158,7 @@ export interface QuizRepo {
     campaignId: number,
   ): Promise<{ attempts: number; bestScores: number[]; questions: { id: string; stem: string; shown: number; correct: number }[] }>;
   /** Submitted attempts for the export, newest first. */
-  results(
-    campaignId: number,
-  ): Promise<
+  results(campaignId: number): Promise<
     {
       attemptId: number;
       nickname: string | null;

@@ -48,7 +48,9 @@ export async function mysqlBench(): Promise<void> {
   const server = await startMariadb();
   const stops: (() => void)[] = [];
   try {
-    const bareUrl = await database(server, 'bench_bare', ['CREATE TABLE bare_hits (id BIGINT AUTO_INCREMENT PRIMARY KEY, at VARCHAR(32) NOT NULL) ENGINE=InnoDB']);
+    const bareUrl = await database(server, 'bench_bare', [
+      'CREATE TABLE bare_hits (id BIGINT AUTO_INCREMENT PRIMARY KEY, at VARCHAR(32) NOT NULL) ENGINE=InnoDB',
+    ]);
     const apiUrl = await database(server, 'bench_api');
     const bares = [await bareServer('mysql', { DATABASE_URL: bareUrl }), await bareServer('mysql', { DATABASE_URL: bareUrl })];
     // The first host migrates and seeds the empty database; the second finds it ready.
@@ -80,7 +82,11 @@ async function seatRace(hosts: Api[], bares: Server[]) {
     const used = hosts.slice(0, width);
     const classId = (await post(hosts[0].url, 'class.admin.publish', { ...benchClass(Date.now()), title: `压测课堂 ${width} 台` }, admin)).data.id as number;
     const tokens = await signIn(used, `bench-my-${width}`, BURST, (host, token) => post(host.url, 'member.consent', { version: '2026-11' }, token));
-    const base = await splitBurst(bares.slice(0, width).map((b) => b.url), BURST, () => ({}));
+    const base = await splitBurst(
+      bares.slice(0, width).map((b) => b.url),
+      BURST,
+      () => ({}),
+    );
     const run = await splitBurst(
       used.map((h) => `${h.url}/api/class.register`),
       BURST,
@@ -88,9 +94,28 @@ async function seatRace(hosts: Api[], bares: Server[]) {
       tokens,
     );
     const confirmed = run.results.filter((r) => r.status === 200 && r.json.data.status === 'confirmed').length;
-    rows.push([`bare http + 1 mysql2 insert ×${width}`, fmt(base.total), fmt(base.p50), fmt(base.p99), base.results.filter((r) => r.status !== 200).length, '-', '1.00']);
-    rows.push([`class.register on ${width} host(s)`, fmt(run.total), fmt(run.p50), fmt(run.p99), run.results.filter((r) => r.status !== 200).length, confirmed, fmt(run.total / base.total, 2)]);
-    if (width === 2) console.log(`  seat race on two hosts answered in ${fmt(run.total)} ms (goal < 3,000 ms → ${run.total < 3000 ? 'met' : 'NOT met'}); ${confirmed} of ${SEATS} seats confirmed → ${confirmed === SEATS ? 'OK' : 'FAILED'}`);
+    rows.push([
+      `bare http + 1 mysql2 insert ×${width}`,
+      fmt(base.total),
+      fmt(base.p50),
+      fmt(base.p99),
+      base.results.filter((r) => r.status !== 200).length,
+      '-',
+      '1.00',
+    ]);
+    rows.push([
+      `class.register on ${width} host(s)`,
+      fmt(run.total),
+      fmt(run.p50),
+      fmt(run.p99),
+      run.results.filter((r) => r.status !== 200).length,
+      confirmed,
+      fmt(run.total / base.total, 2),
+    ]);
+    if (width === 2)
+      console.log(
+        `  seat race on two hosts answered in ${fmt(run.total)} ms (goal < 3,000 ms → ${run.total < 3000 ? 'met' : 'NOT met'}); ${confirmed} of ${SEATS} seats confirmed → ${confirmed === SEATS ? 'OK' : 'FAILED'}`,
+      );
   }
   table(rows);
 }
@@ -115,9 +140,18 @@ async function submitThroughput(hosts: Api[], bares: Server[]) {
     hosts[0].url,
     'quiz.admin.saveCampaign',
     {
-      title: '压测竞赛', description: '', cover: null, orgId: '150000', draws: [{ bankId: 'family-health', count: 10 }],
-      opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 30 * 86400_000).toISOString(),
-      timeLimitSec: 3600, attemptsPerDay: 100, attemptsTotal: 1000, passMark: 60, showReview: true,
+      title: '压测竞赛',
+      description: '',
+      cover: null,
+      orgId: '150000',
+      draws: [{ bankId: 'family-health', count: 10 }],
+      opensAt: new Date(now - 3600_000).toISOString(),
+      closesAt: new Date(now + 30 * 86400_000).toISOString(),
+      timeLimitSec: 3600,
+      attemptsPerDay: 100,
+      attemptsTotal: 1000,
+      passMark: 60,
+      showReview: true,
     },
     admin,
   );
@@ -129,7 +163,10 @@ async function submitThroughput(hosts: Api[], bares: Server[]) {
     await post(host.url, 'member.update', { orgId: '150426' }, token);
     const attempt = (await post(host.url, 'quiz.start', { campaignId }, token)).data;
     const answers = attempt.questions.map((q: { id: string }) => ({ questionId: q.id, choice: [0] }));
-    pool.push({ headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ attemptId: attempt.attemptId, answers }) });
+    pool.push({
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ attemptId: attempt.attemptId, answers }),
+    });
   });
   let next = 0;
   const run = (url: string, connections: number) =>
@@ -149,6 +186,9 @@ async function submitThroughput(hosts: Api[], bares: Server[]) {
     }
   }
   table(rows);
-  for (const width of [1, 2]) console.log(`  quiz.submit on ${width} host(s) ÷ bare mysql: median ${fmt(median(ratios[width]), 2)} over ${ROUNDS} rounds of ${BENCH_SECONDS} s (goal ≥ 0.5)`);
+  for (const width of [1, 2])
+    console.log(
+      `  quiz.submit on ${width} host(s) ÷ bare mysql: median ${fmt(median(ratios[width]), 2)} over ${ROUNDS} rounds of ${BENCH_SECONDS} s (goal ≥ 0.5)`,
+    );
   console.log(`  submits sent: ${next} (pool ${POOL}; ${next > POOL ? 'some were repeats of an already-submitted attempt' : 'each a first submission'})`);
 }
