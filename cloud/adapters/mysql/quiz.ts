@@ -33,16 +33,19 @@ type PlacedEntry = BestEntry & { cityId: string | null; countyId: string | null 
 
 const campaignOf = (r: Raw | undefined): CampaignRow | undefined =>
   r && ({ ...r, draws: JSON.parse(r.draws), showReview: Number(r.showReview) === 1 } as CampaignRow);
+/** The question revision (see the question cache in mysqlQuizRepo), read beside attempts. */
+const REVISION = '(SELECT n FROM quiz_revision WHERE id = 1) AS revision';
 const attemptOf = (r: Raw | undefined): AttemptRow | undefined =>
   r && {
-    ...(r as AttemptRow),
+    ...(withoutRevision(r) as AttemptRow),
     id: Number(r.id),
     memberId: r.memberId === null ? null : Number(r.memberId),
     questions: JSON.parse(r.questions),
     passed: r.passed === null ? null : Number(r.passed) === 1,
     answers: r.answers === null ? null : new Map(JSON.parse(r.answers)),
   };
-const questionOf = (r: Raw): QuestionRow => ({ ...r, options: JSON.parse(r.options), answer: JSON.parse(r.answer) }) as QuestionRow;
+const withoutRevision = ({ revision: _revision, ...r }: Raw): Raw => r;
+const questionOf = (r: Raw): QuestionRow => ({ ...withoutRevision(r), options: JSON.parse(r.options), answer: JSON.parse(r.answer) }) as QuestionRow;
 const savedAnswerOf = (r: Raw): SavedAnswer => ({ questionId: r.questionId, choice: JSON.parse(r.choice), savedAt: r.savedAt });
 const SAVED_ANSWERS = 'SELECT question_id AS questionId, choice, saved_at AS savedAt FROM quiz_answers WHERE attempt_id = ?';
 const BEST_OF = `SELECT score, duration_ms AS durationMs, submitted_at AS submittedAt, city_id AS cityId, county_id AS countyId
@@ -59,7 +62,19 @@ const scopeKey = (scope: RankScope) => (scope.kind === 'all' ? '' : scope.orgId)
  * row makes its scoring happen once whichever host (a submit, a time-out seen by a reader) gets there first.
  */
 export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
-  const attemptById = async (q: Sql, id: number) => attemptOf(await q.row<Raw>(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE id = ?`, [id]));
+  /**
+   * Question rows in memory, for the revision they were read at. Every change of a question moves the revision
+   * in its own transaction, and every read of an attempt reads the revision too: `seen` is the highest this host
+   * has read. The cache answers only while it holds that revision, so whoever read an attempt after an edit
+   * committed (on any host) is answered with the edited questions. Callers read the attempt before its questions.
+   */
+  const questionCache = { revision: -1, rows: new Map<string, QuestionRow>() };
+  let seen = -1;
+  const saw = (r: Raw | undefined) => {
+    if (r && Number(r.revision) > seen) seen = Number(r.revision);
+    return r;
+  };
+  const attemptById = async (q: Sql, id: number) => attemptOf(saw(await q.row<Raw>(`SELECT ${ATTEMPT_COLUMNS}, ${REVISION} FROM quiz_attempts WHERE id = ?`, [id])));
   // Taken before any plain read of the transaction, so its snapshot already holds the member's last scoring.
   const lockMember = (q: Sql, memberId: number) => q.rows('SELECT id FROM members WHERE id = ? FOR UPDATE', [memberId]);
   const savedOf = async (q: Sql, attemptId: number): Promise<SavedAnswer[]> => (await q.rows<Raw>(SAVED_ANSWERS, [attemptId])).map(savedAnswerOf);
@@ -140,6 +155,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
             [x.id, ...values, ...values],
           );
         }
+        await q.run('UPDATE quiz_revision SET n = n + 1 WHERE id = 1');
       });
     },
     async banks() {
@@ -155,7 +171,16 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     },
     async questionsByIds(ids) {
       if (!ids.length) return [];
-      const found = new Map((await db.rows<Raw>(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE id IN (${placeholders(ids.length)})`, ids)).map((r) => [r.id as string, questionOf(r)]));
+      const cached = questionCache.rows;
+      if (questionCache.revision === seen && ids.every((i) => cached.has(i))) return ids.map((i) => cached.get(i)!);
+      const rows = await db.rows<Raw>(`SELECT ${QUESTION_COLUMNS}, ${REVISION} FROM quiz_questions WHERE id IN (${placeholders(ids.length)})`, ids);
+      const found = new Map(rows.map((r) => [r.id as string, questionOf(r)]));
+      const revision = rows.length ? Number(saw(rows[0])!.revision) : -1;
+      if (revision > questionCache.revision) {
+        questionCache.revision = revision;
+        cached.clear();
+      }
+      if (revision === questionCache.revision) for (const [id, q] of found) cached.set(id, q);
       return ids.map((i) => found.get(i)).filter((x): x is QuestionRow => !!x);
     },
     async createCampaign(c, at) {
@@ -330,8 +355,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     async overdueAttempts(where, cutoff) {
       const [column, key] = 'campaignId' in where ? ['campaign_id', where.campaignId] : ['member_id', where.memberId];
       return (
-        await db.rows<Raw>(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE ${column} = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`, [key, cutoff.toISOString()])
-      ).map((r) => attemptOf(r)!);
+        await db.rows<Raw>(`SELECT ${ATTEMPT_COLUMNS}, ${REVISION} FROM quiz_attempts WHERE ${column} = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`, [key, cutoff.toISOString()])
+      ).map((r) => attemptOf(saw(r))!);
     },
     async forgetMember(memberId) {
       await db.tx(async (q) => {
