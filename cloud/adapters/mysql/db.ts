@@ -18,6 +18,11 @@ export interface Sql {
   run(sql: string, params?: Params): Promise<{ affected: number; insertId: number }>;
   /** An INSERT that reports a duplicate key instead of throwing: false when a UNIQUE key refused the row. */
   insertUnique(sql: string, params?: Params): Promise<{ inserted: boolean; insertId: number }>;
+  /**
+   * The statements in one round trip, run in order (atomic only inside a transaction); the first error stops
+   * the rest and is thrown. One result per statement.
+   */
+  batch(statements: readonly Statement[]): Promise<StatementResult[]>;
 }
 
 /** One statement of a batch and what it gave: the rows of a SELECT, the counts of a write. */
@@ -31,13 +36,8 @@ export interface StatementResult {
   insertId: number;
 }
 
-/** A transaction's connection: besides one statement at a time, several in one round trip. */
+/** A transaction's statements. */
 export interface TxSql extends Sql {
-  /**
-   * The statements in one round trip, run in order; the first error stops the rest and is thrown (the
-   * transaction is then rolled back, as for any error). One result per statement.
-   */
-  batch(statements: readonly Statement[]): Promise<StatementResult[]>;
   /** As `batch`, and the transaction commits in the same round trip (nothing may be sent after it). */
   batchAndCommit(statements: readonly Statement[]): Promise<StatementResult[]>;
 }
@@ -73,6 +73,11 @@ const isRetryable = (e: unknown): boolean => RETRYABLE.has((e as { errno?: numbe
 
 type Queryable = mysql.Pool | mysql.PoolConnection;
 
+const resultOf = (r: unknown): StatementResult =>
+  Array.isArray(r)
+    ? { rows: r as Record<string, unknown>[], affected: 0, insertId: 0 }
+    : { rows: [], affected: (r as mysql.ResultSetHeader).affectedRows, insertId: Number((r as mysql.ResultSetHeader).insertId) };
+
 function sqlOn(q: Queryable): Sql {
   const rows = async <T>(sql: string, params: Params = []) => (await q.query(sql, params as unknown[]))[0] as T[];
   const run = async (sql: string, params: Params = []) => {
@@ -98,13 +103,13 @@ function sqlOn(q: Queryable): Sql {
         throw e;
       }
     },
+    async batch(statements) {
+      if (!statements.length) return [];
+      const [r] = await q.query(statements.map((s) => s.sql).join(';\n'), statements.flatMap((s) => (s.params ?? []) as unknown[]));
+      return (statements.length === 1 ? [r] : (r as unknown[])).map(resultOf);
+    },
   };
 }
-
-const resultOf = (r: unknown): StatementResult =>
-  Array.isArray(r)
-    ? { rows: r as Record<string, unknown>[], affected: 0, insertId: 0 }
-    : { rows: [], affected: (r as mysql.ResultSetHeader).affectedRows, insertId: Number((r as mysql.ResultSetHeader).insertId) };
 
 /**
  * A transaction's statements on its connection. `START TRANSACTION` travels with the first statement and
@@ -152,7 +157,7 @@ function txOn(conn: mysql.PoolConnection) {
         throw e;
       }
     },
-    batch: async (statements) => (await send(statements)).map(resultOf),
+    batch: async (statements) => (statements.length ? (await send(statements)).map(resultOf) : []),
     batchAndCommit: async (statements) => (await send(statements, true)).map(resultOf),
   };
   return { sql, begun: () => begun, committed: () => committed };

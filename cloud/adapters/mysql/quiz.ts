@@ -311,14 +311,14 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         // members' first entries. A stale copy's member (since deleted) reads nothing that is used.
         const [locked, ...rest] = await q.batch([
           {
-            sql: `SELECT ${ATTEMPT_COLUMNS_OF_A}, m.id AS lockedMemberId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id WHERE a.id = ? FOR UPDATE`,
+            sql: `SELECT ${ATTEMPT_COLUMNS_OF_A}, m.id AS lockedMemberId, m.org_id AS lockedOrgId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id WHERE a.id = ? FOR UPDATE`,
             params: [attempt.id],
           },
           ...(early ? [claimOf(early)] : [{ sql: SAVED_ANSWERS, params: [attempt.id] }]),
           ...(attempt.memberId === null ? [] : [{ sql: BEST_OF, params: [attempt.campaignId, attempt.memberId] }]),
         ]);
         const [claimedOrSaved, bestRow] = rest;
-        const { lockedMemberId: _locked, ...row } = locked.rows[0] ?? {};
+        const { lockedMemberId, lockedOrgId, ...row } = locked.rows[0] ?? {};
         const current = locked.rows[0] && attemptOf(row);
         if (!current) return undefined;
         const best = current.memberId !== null && current.memberId === attempt.memberId ? (bestRow?.rows[0] as unknown as PlacedEntry | undefined) : undefined;
@@ -333,7 +333,9 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         if (current.memberId === null) return { attempt: done, firstTime: true, standing: null };
         const candidate: PlacedEntry = { score: s.score, durationMs: s.durationMs, submittedAt: s.submittedAt, cityId: current.cityId, countyId: current.countyId };
         const improved = req.better(candidate, best);
-        for (const award of req.awards(done, !!best)) await payPoints(q, award);
+        // The member row is locked already, and what payPoints needs of it was read with the lock.
+        const lockedMember = lockedMemberId === null ? undefined : { orgId: lockedOrgId as string | null };
+        for (const award of req.awards(done, !!best)) await payPoints(q, award, award.memberId === current.memberId ? lockedMember : undefined);
         const values = [current.id, current.cityId, current.countyId, current.orgId, s.score, s.durationMs, s.submittedAt, current.campaignId, current.memberId];
         const bestWrite: Statement[] = !improved
           ? []
