@@ -111,20 +111,23 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     const { where, args } = scopeWhere(scope);
     const key = scopeKey(scope);
     const b = band(me.durationMs);
-    const cell = [campaignId, ...args, me.score];
+    // Ahead of me in my own cell: faster, as fast but finished earlier, or fully equal with a lower member id;
+    // three ranges of one index, counted in one pass.
     return {
       sql: `SELECT
          (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ? AND (score > ? OR (score = ? AND band < ?)))
-         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms >= ? AND duration_ms < ?)
-         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms = ? AND submitted_at < ?)
-         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms = ? AND submitted_at = ? AND member_id < ?)
+         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND (
+             (duration_ms >= ? AND duration_ms < ?)
+             OR (duration_ms = ? AND submitted_at < ?)
+             OR (duration_ms = ? AND submitted_at = ? AND member_id < ?)))
          + 1 AS \`rank\`,
          (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?) AS participants`,
       params: [
         campaignId, key, me.score, me.score, b,
-        ...cell, b * BAND_MS, me.durationMs,
-        ...cell, me.durationMs, me.submittedAt,
-        ...cell, me.durationMs, me.submittedAt, memberId,
+        campaignId, ...args, me.score,
+        b * BAND_MS, me.durationMs,
+        me.durationMs, me.submittedAt,
+        me.durationMs, me.submittedAt, memberId,
         campaignId, key,
       ],
     };
