@@ -144,3 +144,27 @@ test('a time-out seen by readers on one host, racing the late member’s own sub
   expect(board.participants).toBe(6);
   expect(board.top).toHaveLength(6);
 });
+
+test('a question edited on the other host is scored by its new key on a host that already showed it', async () => {
+  const campaignId = (await host.app.store.quiz.createCampaign(campaignInput(2), new Date()))!;
+  const token = await joined('conc-edit');
+  const view = (await host.post('quiz.start', { campaignId }, token)).body.data;
+  const right = await correctChoices(host.app.store, view);
+  expect((await host.post('quiz.saveAnswer', { attemptId: view.attemptId, ...right[0] }, token)).status).toBe(200);
+
+  // The other host moves the right answer of the first question to another option.
+  const bank = (await second.store.quiz.banks()).find((b) => b.id === 'family-health')!;
+  const questions = await second.store.quiz.questionsOfBanks([bank.id]);
+  const edited = questions.find((q) => q.id === view.questions[0].id)!;
+  const newAnswer = (edited.answer[0] + 1) % edited.options.length;
+  await second.store.quiz.upsertBank(
+    bank,
+    questions.map(({ bankId: _bankId, ...q }) => (q.id === edited.id ? { ...q, answer: [newAnswer] } : q)),
+    new Date(),
+  );
+
+  const answers = [{ questionId: edited.id, choice: [view.questions[0].options.indexOf(edited.options[newAnswer])] }, ...right.slice(1)];
+  const result = await host.post('quiz.submit', { attemptId: view.attemptId, answers }, token);
+  expect(result.status).toBe(200);
+  expect(result.body.data).toMatchObject({ score: 100, correctCount: 5 });
+});

@@ -18,6 +18,28 @@ export interface Sql {
   run(sql: string, params?: Params): Promise<{ affected: number; insertId: number }>;
   /** An INSERT that reports a duplicate key instead of throwing: false when a UNIQUE key refused the row. */
   insertUnique(sql: string, params?: Params): Promise<{ inserted: boolean; insertId: number }>;
+  /**
+   * The statements in one round trip, run in order (atomic only inside a transaction); the first error stops
+   * the rest and is thrown. One result per statement.
+   */
+  batch(statements: readonly Statement[]): Promise<StatementResult[]>;
+}
+
+/** One statement of a batch and what it gave: the rows of a SELECT, the counts of a write. */
+export interface Statement {
+  sql: string;
+  params?: Params;
+}
+export interface StatementResult {
+  rows: Record<string, unknown>[];
+  affected: number;
+  insertId: number;
+}
+
+/** A transaction's statements. */
+export interface TxSql extends Sql {
+  /** As `batch`, and the transaction commits in the same round trip (nothing may be sent after it). */
+  batchAndCommit(statements: readonly Statement[]): Promise<StatementResult[]>;
 }
 
 export interface MysqlDb extends Sql {
@@ -25,9 +47,10 @@ export interface MysqlDb extends Sql {
   /**
    * Runs `work` in one transaction on one connection and commits it. A deadlock, a lock-wait timeout or a
    * TiDB write conflict rolls back and runs `work` again from the start (so `work` must have no effects
-   * outside the transaction); any other error rolls back and is rethrown.
+   * outside the transaction); any other error rolls back and is rethrown. The transaction begins in the
+   * round trip of its first statement.
    */
-  tx<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+  tx<T>(work: (sql: TxSql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -49,6 +72,11 @@ export const isDuplicateKey = (e: unknown): boolean => (e as { errno?: number })
 const isRetryable = (e: unknown): boolean => RETRYABLE.has((e as { errno?: number })?.errno ?? 0);
 
 type Queryable = mysql.Pool | mysql.PoolConnection;
+
+const resultOf = (r: unknown): StatementResult =>
+  Array.isArray(r)
+    ? { rows: r as Record<string, unknown>[], affected: 0, insertId: 0 }
+    : { rows: [], affected: (r as mysql.ResultSetHeader).affectedRows, insertId: Number((r as mysql.ResultSetHeader).insertId) };
 
 function sqlOn(q: Queryable): Sql {
   const rows = async <T>(sql: string, params: Params = []) => (await q.query(sql, params as unknown[]))[0] as T[];
@@ -75,7 +103,67 @@ function sqlOn(q: Queryable): Sql {
         throw e;
       }
     },
+    async batch(statements) {
+      if (!statements.length) return [];
+      const [r] = await q.query(
+        statements.map((s) => s.sql).join(';\n'),
+        statements.flatMap((s) => (s.params ?? []) as unknown[]),
+      );
+      return (statements.length === 1 ? [r] : (r as unknown[])).map(resultOf);
+    },
   };
+}
+
+/**
+ * A transaction's statements on its connection. `START TRANSACTION` travels with the first statement and
+ * `COMMIT` may travel with the last (multi-statement text: every value still goes through a placeholder).
+ */
+function txOn(conn: mysql.PoolConnection) {
+  let begun = false;
+  let committed = false;
+  /** The statements in one round trip, after START TRANSACTION when it has not been sent yet. */
+  async function send(statements: readonly Statement[], commit = false): Promise<unknown[]> {
+    if (committed) throw new Error('statement after the transaction committed');
+    const texts = statements.map((s) => s.sql);
+    const prefix = begun ? 0 : 1;
+    if (!begun) texts.unshift('START TRANSACTION');
+    if (commit) texts.push('COMMIT');
+    begun = true;
+    const params = statements.flatMap((s) => (s.params ?? []) as unknown[]);
+    const [r] = await conn.query(texts.join(';\n'), params);
+    if (commit) committed = true;
+    const results = texts.length === 1 ? [r] : (r as unknown[]);
+    return results.slice(prefix, prefix + statements.length);
+  }
+  const one = async (sql: string, params: Params = []) => (await send([{ sql, params }]))[0];
+  const rows = async <T>(sql: string, params?: Params) => (await one(sql, params)) as T[];
+  const run = async (sql: string, params?: Params) => {
+    const r = (await one(sql, params)) as mysql.ResultSetHeader;
+    return { affected: r.affectedRows, insertId: Number(r.insertId) };
+  };
+  const sql: TxSql = {
+    rows,
+    run,
+    async row<T>(text: string, params?: Params) {
+      return (await rows<T>(text, params))[0];
+    },
+    async value<T>(text: string, params?: Params) {
+      const first = (await rows<Record<string, unknown>>(text, params))[0];
+      return first === undefined ? undefined : (Object.values(first)[0] as T);
+    },
+    async insertUnique(text, params) {
+      try {
+        const r = await run(text, params);
+        return { inserted: true, insertId: r.insertId };
+      } catch (e) {
+        if (isDuplicateKey(e)) return { inserted: false, insertId: 0 };
+        throw e;
+      }
+    },
+    batch: async (statements) => (statements.length ? (await send(statements)).map(resultOf) : []),
+    batchAndCommit: async (statements) => (await send(statements, true)).map(resultOf),
+  };
+  return { sql, begun: () => begun, committed: () => committed };
 }
 
 const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.min(200, 2 ** attempt) * (0.5 + Math.random())));
@@ -94,7 +182,8 @@ export function openMysql(config: MysqlConfig): MysqlDb {
     supportBigNumbers: true,
     bigNumberStrings: false,
     decimalNumbers: true,
-    multipleStatements: false,
+    // A transaction sends several statements in one round trip (see txOn); values only ever go through placeholders.
+    multipleStatements: true,
   });
   const outside = sqlOn(pool);
   return {
@@ -103,13 +192,13 @@ export function openMysql(config: MysqlConfig): MysqlDb {
     async tx(work) {
       for (let attempt = 1; ; attempt++) {
         const conn = await pool.getConnection();
+        const t = txOn(conn);
         try {
-          await conn.query('START TRANSACTION');
-          const result = await work(sqlOn(conn));
-          await conn.query('COMMIT');
+          const result = await work(t.sql);
+          if (t.begun() && !t.committed()) await conn.query('COMMIT');
           return result;
         } catch (e) {
-          await conn.query('ROLLBACK').catch(() => undefined);
+          if (t.begun() && !t.committed()) await conn.query('ROLLBACK').catch(() => undefined);
           if (!isRetryable(e) || attempt >= MAX_ATTEMPTS) throw e;
         } finally {
           conn.release();

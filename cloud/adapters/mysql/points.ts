@@ -1,4 +1,4 @@
-import type { MysqlDb, Sql } from './db';
+import { isDuplicateKey, type MysqlDb, type Sql } from './db';
 import type { PointsEntry } from '../../contracts/member';
 import type { PointsAward, PointsRepo } from '../../features/points/repo';
 
@@ -6,23 +6,27 @@ import type { PointsAward, PointsRepo } from '../../features/points/repo';
  * The ledger's one write, for a caller inside a transaction (`db.tx`): the row and the balance together,
  * once per refKey. Features whose own write earns points (交卷, 签到, attendance) call it in that write's
  * transaction, so the two commit together. False when the refKey was already paid (or the member is gone).
+ * A caller that already holds the member row's lock passes what it read of it (`lockedMember`).
  */
-export async function payPoints(sql: Sql, a: PointsAward): Promise<boolean> {
+export async function payPoints(sql: Sql, a: PointsAward, lockedMember?: { orgId: string | null }): Promise<boolean> {
   // The member row is locked first (by primary key): two awards to one member queue here, instead of each
   // taking a shared lock through the ledger's foreign key and then deadlocking on the balance update.
-  const member = await sql.row<{ orgId: string | null }>('SELECT org_id AS orgId FROM members WHERE id = ? FOR UPDATE', [a.memberId]);
+  const member = lockedMember ?? (await sql.row<{ orgId: string | null }>('SELECT org_id AS orgId FROM members WHERE id = ? FOR UPDATE', [a.memberId]));
   if (!member) return false;
-  const { inserted } = await sql.insertUnique('INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    a.memberId,
-    member.orgId,
-    a.delta,
-    a.reason,
-    a.refKey,
-    a.at.toISOString(),
-  ]);
-  if (!inserted) return false;
-  await sql.run('UPDATE members SET points = points + ? WHERE id = ?', [a.delta, a.memberId]);
-  return true;
+  // One round trip: a refKey already paid stops the batch at the ledger row, before the balance.
+  try {
+    await sql.batch([
+      {
+        sql: 'INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        params: [a.memberId, member.orgId, a.delta, a.reason, a.refKey, a.at.toISOString()],
+      },
+      { sql: 'UPDATE members SET points = points + ? WHERE id = ?', params: [a.delta, a.memberId] },
+    ]);
+    return true;
+  } catch (e) {
+    if (isDuplicateKey(e)) return false;
+    throw e;
+  }
 }
 
 export function mysqlPointsRepo(db: MysqlDb): PointsRepo {

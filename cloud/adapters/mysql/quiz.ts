@@ -1,4 +1,4 @@
-import type { MysqlDb, Sql } from './db';
+import type { MysqlDb, Sql, Statement } from './db';
 import { payPoints } from './points';
 import type {
   AttemptRow,
@@ -9,6 +9,7 @@ import type {
   RankedEntry,
   RankScope,
   SavedAnswer,
+  Settlement,
   StartOutcome,
   StartRequest,
   SubmitOutcome,
@@ -32,16 +33,23 @@ type PlacedEntry = BestEntry & { cityId: string | null; countyId: string | null 
 
 const campaignOf = (r: Raw | undefined): CampaignRow | undefined =>
   r && ({ ...r, draws: JSON.parse(r.draws), showReview: Number(r.showReview) === 1 } as CampaignRow);
+/** The question revision (see the question cache in mysqlQuizRepo), read beside attempts. */
+const REVISION = '(SELECT n FROM quiz_revision WHERE id = 1) AS revision';
 const attemptOf = (r: Raw | undefined): AttemptRow | undefined =>
   r && {
-    ...(r as AttemptRow),
+    ...(withoutRevision(r) as AttemptRow),
     id: Number(r.id),
     memberId: r.memberId === null ? null : Number(r.memberId),
     questions: JSON.parse(r.questions),
     passed: r.passed === null ? null : Number(r.passed) === 1,
     answers: r.answers === null ? null : new Map(JSON.parse(r.answers)),
   };
-const questionOf = (r: Raw): QuestionRow => ({ ...r, options: JSON.parse(r.options), answer: JSON.parse(r.answer) }) as QuestionRow;
+const withoutRevision = ({ revision: _revision, ...r }: Raw): Raw => r;
+const questionOf = (r: Raw): QuestionRow => ({ ...withoutRevision(r), options: JSON.parse(r.options), answer: JSON.parse(r.answer) }) as QuestionRow;
+const savedAnswerOf = (r: Raw): SavedAnswer => ({ questionId: r.questionId, choice: JSON.parse(r.choice), savedAt: r.savedAt });
+const SAVED_ANSWERS = 'SELECT question_id AS questionId, choice, saved_at AS savedAt FROM quiz_answers WHERE attempt_id = ?';
+const BEST_OF = `SELECT score, duration_ms AS durationMs, submitted_at AS submittedAt, city_id AS cityId, county_id AS countyId
+  FROM quiz_best WHERE campaign_id = ? AND member_id = ?`;
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
 const band = (durationMs: number) => Math.floor(durationMs / BAND_MS);
 const scopeWhere = (scope: RankScope, alias = '') =>
@@ -54,86 +62,93 @@ const scopeKey = (scope: RankScope) => (scope.kind === 'all' ? '' : scope.orgId)
  * row makes its scoring happen once whichever host (a submit, a time-out seen by a reader) gets there first.
  */
 export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
-  const attemptById = async (q: Sql, id: number) => attemptOf(await q.row<Raw>(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE id = ?`, [id]));
+  /**
+   * Question rows in memory, for the revision they were read at. Every change of a question moves the revision
+   * in its own transaction, and every read of an attempt reads the revision too: `seen` is the highest this host
+   * has read. The cache answers only while it holds that revision, so whoever read an attempt after an edit
+   * committed (on any host) is answered with the edited questions. Callers read the attempt before its questions.
+   */
+  const questionCache = { revision: -1, rows: new Map<string, QuestionRow>() };
+  let seen = -1;
+  const saw = (r: Raw | undefined) => {
+    if (r && Number(r.revision) > seen) seen = Number(r.revision);
+    return r;
+  };
+  const attemptById = async (q: Sql, id: number) =>
+    attemptOf(saw(await q.row<Raw>(`SELECT ${ATTEMPT_COLUMNS}, ${REVISION} FROM quiz_attempts WHERE id = ?`, [id])));
   // Taken before any plain read of the transaction, so its snapshot already holds the member's last scoring.
   const lockMember = (q: Sql, memberId: number) => q.rows('SELECT id FROM members WHERE id = ? FOR UPDATE', [memberId]);
-  const savedOf = async (q: Sql, attemptId: number): Promise<SavedAnswer[]> =>
-    (await q.rows<Raw>('SELECT question_id AS questionId, choice, saved_at AS savedAt FROM quiz_answers WHERE attempt_id = ?', [attemptId])).map((r) => ({
-      questionId: r.questionId,
-      choice: JSON.parse(r.choice),
-      savedAt: r.savedAt,
-    }));
-  const bestOf = async (q: Sql, campaignId: number, memberId: number, lock = false) => {
-    const r = await q.row<Raw>(
-      `SELECT score, duration_ms AS durationMs, submitted_at AS submittedAt, city_id AS cityId, county_id AS countyId
-       FROM quiz_best WHERE campaign_id = ? AND member_id = ?${lock ? ' FOR UPDATE' : ''}`,
-      [campaignId, memberId],
-    );
-    return r as PlacedEntry | undefined;
-  };
+  const savedOf = async (q: Sql, attemptId: number): Promise<SavedAnswer[]> => (await q.rows<Raw>(SAVED_ANSWERS, [attemptId])).map(savedAnswerOf);
+  const bestOf = async (q: Sql, campaignId: number, memberId: number, lock = false) =>
+    (await q.row<Raw>(`${BEST_OF}${lock ? ' FOR UPDATE' : ''}`, [campaignId, memberId])) as PlacedEntry | undefined;
 
   /**
    * The leaderboard counts follow a best entry in the transaction that changes it: one statement takes the
    * entry out of its old cells, one puts it in its new ones, each cell in one order, to spare deadlocks.
+   * None when the entry stays in its cells.
    */
-  async function moveCounts(q: Sql, campaignId: number, from: PlacedEntry | undefined, to: PlacedEntry) {
+  function countMoves(campaignId: number, from: PlacedEntry | undefined, to: PlacedEntry): Statement[] {
     const scopes = (e: PlacedEntry) => ['', e.cityId, e.countyId].filter((s): s is string => s !== null).sort();
-    if (from)
-      await q.run(
-        `UPDATE quiz_score_counts SET n = n - 1 WHERE campaign_id = ? AND scope_id IN (${placeholders(scopes(from).length)}) AND score = ? AND band = ?`,
-        [campaignId, ...scopes(from), from.score, band(from.durationMs)],
-      );
     const cells = scopes(to);
-    await q.run(
-      `INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) VALUES ${cells.map(() => '(?, ?, ?, ?, 1)').join(', ')} ON DUPLICATE KEY UPDATE n = n + 1`,
-      cells.flatMap((scope) => [campaignId, scope, to.score, band(to.durationMs)]),
-    );
+    if (from && from.score === to.score && band(from.durationMs) === band(to.durationMs) && scopes(from).join('/') === cells.join('/')) return [];
+    const moves: Statement[] = [];
+    if (from)
+      moves.push({
+        sql: `UPDATE quiz_score_counts SET n = n - 1 WHERE campaign_id = ? AND scope_id IN (${placeholders(scopes(from).length)}) AND score = ? AND band = ?`,
+        params: [campaignId, ...scopes(from), from.score, band(from.durationMs)],
+      });
+    moves.push({
+      sql: `INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) VALUES ${cells.map(() => '(?, ?, ?, ?, 1)').join(', ')} ON DUPLICATE KEY UPDATE n = n + 1`,
+      params: cells.flatMap((scope) => [campaignId, scope, to.score, band(to.durationMs)]),
+    });
+    return moves;
   }
 
   /**
    * A best entry's rank and its scope's size: entries in better (score, band) cells, plus those of its own
    * cell that are faster, as fast but finished earlier, or fully equal with a lower member id (index ranges).
    */
-  async function standingAmong(q: Sql, campaignId: number, scope: RankScope, memberId: number, me: BestEntry) {
+  function standingStatement(campaignId: number, scope: RankScope, memberId: number, me: BestEntry): Statement {
     const { where, args } = scopeWhere(scope);
     const key = scopeKey(scope);
     const b = band(me.durationMs);
-    const cell = [campaignId, ...args, me.score];
-    const r = await q.row<Raw>(
-      `SELECT
+    // Ahead of me in my own cell: faster, as fast but finished earlier, or fully equal with a lower member id;
+    // three ranges of one index, counted in one pass.
+    return {
+      sql: `SELECT
          (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ? AND (score > ? OR (score = ? AND band < ?)))
-         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms >= ? AND duration_ms < ?)
-         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms = ? AND submitted_at < ?)
-         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND duration_ms = ? AND submitted_at = ? AND member_id < ?)
+         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND (
+             (duration_ms >= ? AND duration_ms < ?)
+             OR (duration_ms = ? AND submitted_at < ?)
+             OR (duration_ms = ? AND submitted_at = ? AND member_id < ?)))
          + 1 AS \`rank\`,
          (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?) AS participants`,
-      [
+      params: [
         campaignId,
         key,
         me.score,
         me.score,
         b,
-        ...cell,
+        campaignId,
+        ...args,
+        me.score,
         b * BAND_MS,
         me.durationMs,
-        ...cell,
         me.durationMs,
         me.submittedAt,
-        ...cell,
         me.durationMs,
         me.submittedAt,
         memberId,
         campaignId,
         key,
       ],
-    );
-    return { rank: Number(r!.rank), participants: Number(r!.participants) };
+    };
   }
-  const standingOf = async (q: Sql, a: AttemptRow) => {
-    if (a.memberId === null) return null;
-    const best = await bestOf(q, a.campaignId, a.memberId);
-    return best ? standingAmong(q, a.campaignId, { kind: 'all' }, a.memberId, best) : null;
-  };
+  const standingFrom = (r: Raw | undefined) => ({ rank: Number(r!.rank), participants: Number(r!.participants) });
+  async function standingAmong(q: Sql, campaignId: number, scope: RankScope, memberId: number, me: BestEntry) {
+    const { sql, params } = standingStatement(campaignId, scope, memberId, me);
+    return standingFrom(await q.row<Raw>(sql, params));
+  }
 
   async function orgPathOf(orgId: string): Promise<string | undefined> {
     return (await db.row<{ path: string }>('SELECT path FROM orgs WHERE id = ?', [orgId]))?.path;
@@ -155,6 +170,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
             [x.id, ...values, ...values],
           );
         }
+        await q.run('UPDATE quiz_revision SET n = n + 1 WHERE id = 1');
       });
     },
     async banks() {
@@ -171,12 +187,16 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     },
     async questionsByIds(ids) {
       if (!ids.length) return [];
-      const found = new Map(
-        (await db.rows<Raw>(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE id IN (${placeholders(ids.length)})`, ids)).map((r) => [
-          r.id as string,
-          questionOf(r),
-        ]),
-      );
+      const cached = questionCache.rows;
+      if (questionCache.revision === seen && ids.every((i) => cached.has(i))) return ids.map((i) => cached.get(i)!);
+      const rows = await db.rows<Raw>(`SELECT ${QUESTION_COLUMNS}, ${REVISION} FROM quiz_questions WHERE id IN (${placeholders(ids.length)})`, ids);
+      const found = new Map(rows.map((r) => [r.id as string, questionOf(r)]));
+      const revision = rows.length ? Number(saw(rows[0])!.revision) : -1;
+      if (revision > questionCache.revision) {
+        questionCache.revision = revision;
+        cached.clear();
+      }
+      if (revision === questionCache.revision) for (const [id, q] of found) cached.set(id, q);
       return ids.map((i) => found.get(i)).filter((x): x is QuestionRow => !!x);
     },
     async createCampaign(c, at) {
@@ -347,24 +367,53 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     },
     async submit(req: SubmitRequest): Promise<SubmitOutcome | undefined> {
       const { attempt } = req;
+      const claimOf = (s: Settlement): Statement => ({
+        sql: `UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ?, answers = ?, correct_ids = ?
+           WHERE id = ? AND submitted_at IS NULL`,
+        params: [
+          s.submittedAt,
+          s.score,
+          s.correctCount,
+          s.durationMs,
+          s.passed ? 1 : 0,
+          JSON.stringify([...s.answers]),
+          JSON.stringify(s.correctIds),
+          attempt.id,
+        ],
+      });
+      // Without saved answers the settlement rests only on what never changes in an attempt (its questions,
+      // start and deadline), so the claim can travel in the first round trip, right behind the row locks.
+      const early = req.withSaved ? undefined : req.settle([]);
       return db.tx(async (q) => {
         // The claim: the attempt row's lock (with its member's, which orders the member's scorings), then its
-        // state. Whoever comes second finds it scored.
+        // state. Whoever comes second finds it scored (and its claim matches no row).
         // The member's id is selected so that the join (and its lock) is not optimised away.
-        const locked = await q.row<Raw>(
-          `SELECT ${ATTEMPT_COLUMNS_OF_A}, m.id AS lockedMemberId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id WHERE a.id = ? FOR UPDATE`,
-          [attempt.id],
-        );
-        const { lockedMemberId: _locked, ...row } = locked ?? {};
-        const current = locked && attemptOf(row);
+        // The best entry is a plain read behind the locks: the member row's lock already orders this member's
+        // scorings, and a locking read of a missing entry would take a gap lock that deadlocks with other
+        // members' first entries. A stale copy's member (since deleted) reads nothing that is used.
+        const [locked, ...rest] = await q.batch([
+          {
+            sql: `SELECT ${ATTEMPT_COLUMNS_OF_A}, m.id AS lockedMemberId, m.org_id AS lockedOrgId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id WHERE a.id = ? FOR UPDATE`,
+            params: [attempt.id],
+          },
+          ...(early ? [claimOf(early)] : [{ sql: SAVED_ANSWERS, params: [attempt.id] }]),
+          ...(attempt.memberId === null ? [] : [{ sql: BEST_OF, params: [attempt.campaignId, attempt.memberId] }]),
+        ]);
+        const [claimedOrSaved, bestRow] = rest;
+        const { lockedMemberId, lockedOrgId, ...row } = locked.rows[0] ?? {};
+        const current = locked.rows[0] && attemptOf(row);
         if (!current) return undefined;
-        if (current.submittedAt !== null) return { attempt: current, firstTime: false, standing: await standingOf(q, current) };
-        const s = req.settle(req.withSaved ? await savedOf(q, attempt.id) : []);
-        const claimed = await q.run(
-          `UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ?, answers = ?, correct_ids = ?
-           WHERE id = ? AND submitted_at IS NULL`,
-          [s.submittedAt, s.score, s.correctCount, s.durationMs, s.passed ? 1 : 0, JSON.stringify([...s.answers]), JSON.stringify(s.correctIds), attempt.id],
-        );
+        const best = current.memberId !== null && current.memberId === attempt.memberId ? (bestRow?.rows[0] as unknown as PlacedEntry | undefined) : undefined;
+        if (current.submittedAt !== null) {
+          if (current.memberId === null) return { attempt: current, firstTime: false, standing: null };
+          return {
+            attempt: current,
+            firstTime: false,
+            standing: best ? await standingAmong(q, current.campaignId, { kind: 'all' }, current.memberId, best) : null,
+          };
+        }
+        const s = early ?? req.settle(claimedOrSaved.rows.map(savedAnswerOf));
+        const claimed = early ? claimedOrSaved : (await q.batch([claimOf(s)]))[0];
         if (claimed.affected !== 1) throw new Error(`quiz attempt ${attempt.id} changed under its row lock`);
         const done: AttemptRow = {
           ...current,
@@ -376,9 +425,6 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
           answers: s.answers,
         };
         if (current.memberId === null) return { attempt: done, firstTime: true, standing: null };
-        // A plain read: the member row's lock already orders this member's scorings, and a locking read of a
-        // missing entry would take a gap lock that deadlocks with other members' first entries.
-        const best = await bestOf(q, current.campaignId, current.memberId);
         const candidate: PlacedEntry = {
           score: s.score,
           durationMs: s.durationMs,
@@ -387,25 +433,44 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
           countyId: current.countyId,
         };
         const improved = req.better(candidate, best);
-        if (improved) {
-          const values = [current.id, current.cityId, current.countyId, current.orgId, s.score, s.durationMs, s.submittedAt];
-          if (best)
-            await q.run(
-              'UPDATE quiz_best SET attempt_id = ?, city_id = ?, county_id = ?, org_id = ?, score = ?, duration_ms = ?, submitted_at = ? WHERE campaign_id = ? AND member_id = ?',
-              [...values, current.campaignId, current.memberId],
-            );
-          else
-            await q.run(
-              'INSERT INTO quiz_best (attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at, campaign_id, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-              [...values, current.campaignId, current.memberId],
-            );
-        }
-        for (const award of req.awards(done, !!best)) await payPoints(q, award);
+        // The member row is locked already, and what payPoints needs of it was read with the lock.
+        const lockedMember = lockedMemberId === null ? undefined : { orgId: lockedOrgId as string | null };
+        for (const award of req.awards(done, !!best)) await payPoints(q, award, award.memberId === current.memberId ? lockedMember : undefined);
+        const values = [
+          current.id,
+          current.cityId,
+          current.countyId,
+          current.orgId,
+          s.score,
+          s.durationMs,
+          s.submittedAt,
+          current.campaignId,
+          current.memberId,
+        ];
+        const bestWrite: Statement[] = !improved
+          ? []
+          : best
+            ? [
+                {
+                  sql: 'UPDATE quiz_best SET attempt_id = ?, city_id = ?, county_id = ?, org_id = ?, score = ?, duration_ms = ?, submitted_at = ? WHERE campaign_id = ? AND member_id = ?',
+                  params: values,
+                },
+              ]
+            : [
+                {
+                  sql: 'INSERT INTO quiz_best (attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at, campaign_id, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                  params: values,
+                },
+              ];
         // The standing before the counts move: the rank counts only cells ahead of the new entry, which the move
         // does not touch, and the entry's own cell from quiz_best. The counts are the rows every scoring of the
-        // same score and time shares, so they are written last, to hold their locks only until the commit.
-        const standing = await standingAmong(q, current.campaignId, { kind: 'all' }, current.memberId, improved ? candidate : best!);
-        if (improved) await moveCounts(q, current.campaignId, best, candidate);
+        // same score and time shares, so they are written last, in the round trip that commits.
+        const results = await q.batchAndCommit([
+          ...bestWrite,
+          standingStatement(current.campaignId, { kind: 'all' }, current.memberId, improved ? candidate : best!),
+          ...(improved ? countMoves(current.campaignId, best, candidate) : []),
+        ]);
+        const standing = standingFrom(results[bestWrite.length].rows[0]);
         return { attempt: done, firstTime: true, standing: { rank: standing.rank, participants: standing.participants + (best ? 0 : 1) } };
       });
     },
@@ -413,10 +478,10 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       const [column, key] = 'campaignId' in where ? ['campaign_id', where.campaignId] : ['member_id', where.memberId];
       return (
         await db.rows<Raw>(
-          `SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE ${column} = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`,
+          `SELECT ${ATTEMPT_COLUMNS}, ${REVISION} FROM quiz_attempts WHERE ${column} = ? AND submitted_at IS NULL AND deadline_at < ? ORDER BY id LIMIT 500`,
           [key, cutoff.toISOString()],
         )
-      ).map((r) => attemptOf(r)!);
+      ).map((r) => attemptOf(saw(r))!);
     },
     async forgetMember(memberId) {
       await db.tx(async (q) => {
