@@ -4,7 +4,6 @@ import {
   REMINDER_KINDS,
   type CancelOutcome,
   type ClassFacts,
-  type ClassPatch,
   type ClassPolicy,
   type ClassRepo,
   type ClassRow,
@@ -16,6 +15,7 @@ import {
   type UpdateOutcome,
 } from '../../features/classes/repo';
 import { payPoints } from './points';
+import { classInsertValues, classPatchSets, INSERT_CLASS_SQL } from '../shared/classes';
 
 const CLASS_COLUMNS = `c.id, c.org_id AS orgId, o.name AS orgName, o.level AS orgLevel, o.path AS orgPath, c.title, c.topic, c.teacher,
   c.description, c.venue_json AS venueJson, c.online_url AS onlineUrl, c.starts_at AS startsAt, c.ends_at AS endsAt,
@@ -47,26 +47,6 @@ function toReg(r: Raw | undefined): RegistrationRow | undefined {
     position: r.position === null || r.position === undefined ? null : Number(r.position),
   } as RegistrationRow;
 }
-
-/** Columns a class patch may set, with how each value is stored. */
-const PATCH_COLUMNS: Record<keyof ClassPatch, [string, (v: any) => unknown]> = {
-  title: ['title', (v) => v],
-  topic: ['topic', (v) => v],
-  teacher: ['teacher', (v) => v],
-  description: ['description', (v) => v],
-  venue: ['venue_json', (v) => (v ? JSON.stringify(v) : null)],
-  onlineUrl: ['online_url', (v) => v],
-  startsAt: ['starts_at', (v) => v],
-  endsAt: ['ends_at', (v) => v],
-  regOpensAt: ['reg_opens_at', (v) => v],
-  regClosesAt: ['reg_closes_at', (v) => v],
-  capacity: ['capacity', (v) => v],
-  ageMin: ['age_min', (v) => v],
-  ageMax: ['age_max', (v) => v],
-  fields: ['fields_json', (v) => JSON.stringify(v)],
-  cancelHours: ['cancel_hours', (v) => v],
-  waitlistOpen: ['waitlist_open', (v) => (v ? 1 : 0)],
-};
 
 /** The class row, locked for the rest of the transaction (by primary key): every seat decision of a class queues here. */
 type LockedClass = SeatState & ClassFacts & { nextSeq: number };
@@ -178,34 +158,7 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
 
   return {
     async create(c, createdBy, at) {
-      const iso = at.toISOString();
-      const r = await db.run(
-        `INSERT INTO classes (org_id, title, topic, teacher, description, venue_json, online_url, starts_at, ends_at, reg_opens_at,
-          reg_closes_at, capacity, age_min, age_max, fields_json, cancel_hours, waitlist_open, created_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          c.orgId,
-          c.title,
-          c.topic,
-          c.teacher,
-          c.description,
-          c.venue ? JSON.stringify(c.venue) : null,
-          c.onlineUrl,
-          c.startsAt,
-          c.endsAt,
-          c.regOpensAt,
-          c.regClosesAt,
-          c.capacity,
-          c.ageMin,
-          c.ageMax,
-          JSON.stringify(c.fields),
-          c.cancelHours,
-          c.waitlistOpen ? 1 : 0,
-          createdBy,
-          iso,
-          iso,
-        ],
-      );
+      const r = await db.run(INSERT_CLASS_SQL, classInsertValues(c, createdBy, at));
       return r.insertId;
     },
 
@@ -214,13 +167,7 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
         const s = await lockClass(sql, id);
         if (!s) return { kind: 'notFound' };
         if (patch.capacity !== undefined && patch.capacity < s.confirmed) return { kind: 'belowConfirmed', confirmed: s.confirmed };
-        const sets: string[] = [];
-        const values: unknown[] = [];
-        for (const [k, v] of Object.entries(patch) as [keyof ClassPatch, unknown][]) {
-          if (v === undefined || !PATCH_COLUMNS[k]) continue;
-          sets.push(`${PATCH_COLUMNS[k][0]} = ?`);
-          values.push(PATCH_COLUMNS[k][1](v));
-        }
+        const { sets, values } = classPatchSets(patch);
         await sql.run(`UPDATE classes SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`, [...values, at.toISOString(), id]);
         if (patch.capacity !== undefined) s.capacity = patch.capacity;
         if (patch.startsAt) {

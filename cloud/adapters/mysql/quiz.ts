@@ -15,6 +15,7 @@ import type {
   SubmitOutcome,
   SubmitRequest,
 } from '../../features/quiz/repo';
+import { INSERT_CAMPAIGN_SQL, insertCampaignValues, UPDATE_CAMPAIGN_SQL, updateCampaignValues } from '../shared/quiz';
 
 const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS orgId, c.org_path AS orgPath, o.name AS orgName,
   c.draws, c.opens_at AS opensAt, c.closes_at AS closesAt, c.time_limit_sec AS timeLimitSec,
@@ -202,53 +203,12 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     async createCampaign(c, at) {
       const path = await orgPathOf(c.orgId);
       if (!path) return undefined;
-      const r = await db.run(
-        `INSERT INTO quiz_campaigns (title, description, cover, org_id, org_path, draws, opens_at, closes_at, time_limit_sec,
-           attempts_per_day, attempts_total, pass_mark, show_review, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          c.title,
-          c.description,
-          c.cover,
-          c.orgId,
-          path,
-          JSON.stringify(c.draws),
-          c.opensAt,
-          c.closesAt,
-          c.timeLimitSec,
-          c.attemptsPerDay,
-          c.attemptsTotal,
-          c.passMark,
-          c.showReview ? 1 : 0,
-          at.toISOString(),
-          at.toISOString(),
-        ],
-      );
-      return Number(r.insertId);
+      return Number((await db.run(INSERT_CAMPAIGN_SQL, insertCampaignValues(c, path, at))).insertId);
     },
     async updateCampaign(id, c, at) {
       const path = await orgPathOf(c.orgId);
       if (!path) return false;
-      await db.run(
-        `UPDATE quiz_campaigns SET title = ?, description = ?, cover = ?, org_id = ?, org_path = ?, draws = ?, opens_at = ?, closes_at = ?,
-           time_limit_sec = ?, attempts_per_day = ?, attempts_total = ?, pass_mark = ?, show_review = ?, updated_at = ? WHERE id = ?`,
-        [
-          c.title,
-          c.description,
-          c.cover,
-          c.orgId,
-          path,
-          JSON.stringify(c.draws),
-          c.opensAt,
-          c.closesAt,
-          c.timeLimitSec,
-          c.attemptsPerDay,
-          c.attemptsTotal,
-          c.passMark,
-          c.showReview ? 1 : 0,
-          at.toISOString(),
-          id,
-        ],
-      );
+      await db.run(UPDATE_CAMPAIGN_SQL, updateCampaignValues(id, c, path, at));
       return true;
     },
     async campaignStats(campaignId) {

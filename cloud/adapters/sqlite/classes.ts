@@ -17,6 +17,7 @@ import type {
 } from '../../features/classes/repo';
 import { REMINDER_KINDS } from '../../features/classes/repo';
 import type { RegistrationStatus } from '../../contracts/classes';
+import { classInsertValues, classPatchSets, INSERT_CLASS_SQL } from '../shared/classes';
 
 const CLASS_COLUMNS = `c.id, c.org_id AS orgId, o.name AS orgName, o.level AS orgLevel, o.path AS orgPath, c.title, c.topic, c.teacher,
   c.description, c.venue_json AS venueJson, c.online_url AS onlineUrl, c.starts_at AS startsAt, c.ends_at AS endsAt,
@@ -60,26 +61,6 @@ function toReg(r: Raw | undefined): RegistrationRow | undefined {
 
 /** The class row's seat counters and the facts the rules need, as read in the transaction. */
 type ClassState = SeatState & ClassFacts;
-
-/** Columns a class patch may set, with how each value is stored. */
-const PATCH_COLUMNS: Record<keyof ClassPatch, [string, (v: any) => unknown]> = {
-  title: ['title', (v) => v],
-  topic: ['topic', (v) => v],
-  teacher: ['teacher', (v) => v],
-  description: ['description', (v) => v],
-  venue: ['venue_json', (v) => (v ? JSON.stringify(v) : null)],
-  onlineUrl: ['online_url', (v) => v],
-  startsAt: ['starts_at', (v) => v],
-  endsAt: ['ends_at', (v) => v],
-  regOpensAt: ['reg_opens_at', (v) => v],
-  regClosesAt: ['reg_closes_at', (v) => v],
-  capacity: ['capacity', (v) => v],
-  ageMin: ['age_min', (v) => v],
-  ageMax: ['age_max', (v) => v],
-  fields: ['fields_json', (v) => JSON.stringify(v)],
-  cancelHours: ['cancel_hours', (v) => v],
-  waitlistOpen: ['waitlist_open', (v) => (v ? 1 : 0)],
-};
 
 export function sqliteClassRepo(db: Db): ClassRepo {
   const classById = db.prepare(`SELECT ${CLASS_COLUMNS} FROM classes c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?`);
@@ -225,23 +206,13 @@ export function sqliteClassRepo(db: Db): ClassRepo {
     const s = classState(id);
     if (!s) return { kind: 'notFound' as const };
     if (patch.capacity !== undefined && patch.capacity < s.confirmed) return { kind: 'belowConfirmed' as const, confirmed: s.confirmed };
-    const sets: string[] = [];
-    const values: unknown[] = [];
-    for (const [k, v] of Object.entries(patch) as [keyof ClassPatch, unknown][]) {
-      if (v === undefined || !PATCH_COLUMNS[k]) continue;
-      sets.push(`${PATCH_COLUMNS[k][0]} = ?`);
-      values.push(PATCH_COLUMNS[k][1](v));
-    }
+    const { sets, values } = classPatchSets(patch);
     statement(`UPDATE classes SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(...values, at.toISOString(), id);
     if (patch.startsAt) for (const kind of REMINDER_KINDS) moveReminders.run(policy.reminderDueAt(kind, patch.startsAt), kind, id);
     return { kind: 'updated' as const, promoted: promote(classState(id)!, at, policy) };
   });
 
-  const insertClass = db.prepare(
-    `INSERT INTO classes (org_id, title, topic, teacher, description, venue_json, online_url, starts_at, ends_at, reg_opens_at,
-      reg_closes_at, capacity, age_min, age_max, fields_json, cancel_hours, waitlist_open, created_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insertClass = db.prepare(INSERT_CLASS_SQL);
   const listStmt = db.prepare(`SELECT ${CLASS_COLUMNS} FROM classes c JOIN orgs o ON o.id = c.org_id
     WHERE (@from IS NULL OR c.ends_at >= @from) AND (@topic IS NULL OR c.topic = @topic) ORDER BY c.starts_at, c.id`);
   const ofMemberStmt = db.prepare(`SELECT ${REG_COLUMNS} FROM class_registrations r WHERE r.member_id = ? ORDER BY r.id DESC`);
@@ -308,29 +279,7 @@ export function sqliteClassRepo(db: Db): ClassRepo {
 
   return {
     async create(c: ClassInput, createdBy, at) {
-      const iso = at.toISOString();
-      const r = insertClass.run(
-        c.orgId,
-        c.title,
-        c.topic,
-        c.teacher,
-        c.description,
-        c.venue ? JSON.stringify(c.venue) : null,
-        c.onlineUrl,
-        c.startsAt,
-        c.endsAt,
-        c.regOpensAt,
-        c.regClosesAt,
-        c.capacity,
-        c.ageMin,
-        c.ageMax,
-        JSON.stringify(c.fields),
-        c.cancelHours,
-        c.waitlistOpen ? 1 : 0,
-        createdBy,
-        iso,
-        iso,
-      );
+      const r = insertClass.run(...classInsertValues(c, createdBy, at));
       return Number(r.lastInsertRowid);
     },
     async update(id, patch, at, policy) {

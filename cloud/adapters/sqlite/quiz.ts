@@ -16,6 +16,7 @@ import type {
   SubmitRequest,
 } from '../../features/quiz/repo';
 import { ledgerWriter } from './points';
+import { INSERT_CAMPAIGN_SQL, insertCampaignValues, UPDATE_CAMPAIGN_SQL, updateCampaignValues } from '../shared/quiz';
 
 const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS orgId, c.org_path AS orgPath, o.name AS orgName,
   c.draws, c.opens_at AS opensAt, c.closes_at AS closesAt, c.time_limit_sec AS timeLimitSec,
@@ -233,6 +234,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     scope.kind === 'all' ? { where: '', args: [] as string[] } : { where: ` AND ${scope.kind}_id = ?`, args: [scope.orgId] };
   const scopeKey = (scope: RankScope) => (scope.kind === 'all' ? '' : scope.orgId);
   const cached = statementCache(db);
+  const orgPathOf = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck();
   const scopeTotal = db.prepare('SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?').pluck();
   /**
    * Rank of a best entry among a scope, and how many entries the scope has, in one statement: entries in
@@ -326,55 +328,14 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       return ids.map((i) => found.get(i)).filter((q): q is QuestionRow => !!q);
     },
     async createCampaign(c, at) {
-      const path = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck().get(c.orgId) as string | undefined;
+      const path = orgPathOf.get(c.orgId) as string | undefined;
       if (!path) return undefined;
-      const r = db
-        .prepare(
-          `INSERT INTO quiz_campaigns (title, description, cover, org_id, org_path, draws, opens_at, closes_at, time_limit_sec,
-             attempts_per_day, attempts_total, pass_mark, show_review, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          c.title,
-          c.description,
-          c.cover,
-          c.orgId,
-          path,
-          JSON.stringify(c.draws),
-          c.opensAt,
-          c.closesAt,
-          c.timeLimitSec,
-          c.attemptsPerDay,
-          c.attemptsTotal,
-          c.passMark,
-          c.showReview ? 1 : 0,
-          at.toISOString(),
-          at.toISOString(),
-        );
-      return Number(r.lastInsertRowid);
+      return Number(cached(INSERT_CAMPAIGN_SQL).run(...insertCampaignValues(c, path, at)).lastInsertRowid);
     },
     async updateCampaign(id, c, at) {
-      const path = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck().get(c.orgId) as string | undefined;
+      const path = orgPathOf.get(c.orgId) as string | undefined;
       if (!path) return false;
-      db.prepare(
-        `UPDATE quiz_campaigns SET title = ?, description = ?, cover = ?, org_id = ?, org_path = ?, draws = ?, opens_at = ?, closes_at = ?,
-           time_limit_sec = ?, attempts_per_day = ?, attempts_total = ?, pass_mark = ?, show_review = ?, updated_at = ? WHERE id = ?`,
-      ).run(
-        c.title,
-        c.description,
-        c.cover,
-        c.orgId,
-        path,
-        JSON.stringify(c.draws),
-        c.opensAt,
-        c.closesAt,
-        c.timeLimitSec,
-        c.attemptsPerDay,
-        c.attemptsTotal,
-        c.passMark,
-        c.showReview ? 1 : 0,
-        at.toISOString(),
-        id,
-      );
+      cached(UPDATE_CAMPAIGN_SQL).run(...updateCampaignValues(id, c, path, at));
       return true;
     },
     async campaignStats(campaignId) {
