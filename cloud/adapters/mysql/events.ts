@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { MysqlDb, Sql } from './db';
 import { payPoints } from './points';
 import type { CheckinListRow, CheckinRecord, EventInput, EventRepo, EventRow } from '../../features/events/repo';
+import { managedEventFilter, memberEventFilter, type EventFilter } from '../shared/events';
 
 const BASE_COLUMNS = `
   e.id, e.org_id AS orgId, e.org_path AS orgPath, o.name AS orgName, o.level AS orgLevel, e.kind, e.type, e.title, e.cover, e.body,
@@ -76,6 +77,9 @@ export function mysqlEventRepo(db: MysqlDb): EventRepo {
     return r ? (toCheckin(r) as CheckinRecord) : undefined;
   };
 
+  const listed = async (f: EventFilter, limit: number) =>
+    (await db.rows<Raw>(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE ${f.where} ORDER BY ${f.order}, e.id LIMIT ?`, [...f.params, limit])).map(toEvent);
+
   return {
     async codeSecret() {
       if (secret) return secret;
@@ -113,41 +117,12 @@ export function mysqlEventRepo(db: MysqlDb): EventRepo {
       return r ? toEvent(r) : undefined;
     },
     async listForMember(q) {
-      const conds = ['e.published = 1'];
-      const params: unknown[] = [];
-      const audience: string[] = [];
-      if (q.memberOrgPath) {
-        audience.push('SUBSTRING(?, 1, CHAR_LENGTH(e.org_path)) = e.org_path');
-        params.push(q.memberOrgPath);
-      }
-      if (q.includeAll) audience.push(`e.audience = 'all'`);
-      if (!audience.length) return [];
-      conds.push(`(${audience.join(' OR ')})`);
-      let order = 'e.starts_at DESC';
-      if (q.when === 'upcoming') {
-        conds.push('e.ends_at >= ?');
-        params.push(q.now.toISOString());
-        order = 'e.starts_at ASC';
-      } else if (q.when === 'past') {
-        conds.push('e.ends_at < ?');
-        params.push(q.now.toISOString());
-      }
-      params.push(q.limit);
-      return (await db.rows<Raw>(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE ${conds.join(' AND ')} ORDER BY ${order}, e.id LIMIT ?`, params)).map(toEvent);
+      const f = memberEventFilter(q, 'SUBSTRING(?, 1, CHAR_LENGTH(e.org_path)) = e.org_path');
+      return f ? listed(f, q.limit) : [];
     },
     async listManaged(paths, when, now, limit) {
-      if (!paths.length) return [];
-      const conds = [`(${paths.map(() => 'e.org_path LIKE ?').join(' OR ')})`];
-      const params: unknown[] = paths.map((p) => `${p}%`);
-      if (when === 'upcoming') {
-        conds.push('e.ends_at >= ?');
-        params.push(now.toISOString());
-      } else if (when === 'past') {
-        conds.push('e.ends_at < ?');
-        params.push(now.toISOString());
-      }
-      params.push(limit);
-      return (await db.rows<Raw>(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE ${conds.join(' AND ')} ORDER BY e.starts_at DESC, e.id LIMIT ?`, params)).map(toEvent);
+      const f = managedEventFilter(paths, when, now);
+      return f ? listed(f, limit) : [];
     },
     async setIntent(eventId, memberId, intend, at) {
       if (intend) await db.insertUnique('INSERT INTO event_intents (event_id, member_id, created_at) VALUES (?, ?, ?)', [eventId, memberId, at.toISOString()]);

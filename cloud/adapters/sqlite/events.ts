@@ -1,9 +1,10 @@
 import { groupCommitOf } from './group-commit';
 import crypto from 'node:crypto';
-import type { Db } from './db';
+import { statementCache, type Db } from './db';
 import { ledgerWriter } from './points';
 import type { PointsAward } from '../../features/points/repo';
 import type { CheckinListRow, CheckinRecord, EventInput, EventRepo, EventRow, NewCheckin } from '../../features/events/repo';
+import { managedEventFilter, memberEventFilter, type EventFilter } from '../shared/events';
 
 const BASE_COLUMNS = `
   e.id, e.org_id AS orgId, e.org_path AS orgPath, o.name AS orgName, o.level AS orgLevel, e.kind, e.type, e.title, e.cover, e.body,
@@ -110,6 +111,12 @@ export function sqliteEventRepo(db: Db): EventRepo {
     return insertWrong.run({ eventId, memberId, at, since: at - windowMs, limit }).changes === 1;
   });
 
+  const cached = statementCache(db);
+  const listed = (f: EventFilter, limit: number) =>
+    cached(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE ${f.where} ORDER BY ${f.order} LIMIT ?`)
+      .all(...f.params, limit)
+      .map(toEvent);
+
   return {
     async recordWrongCode(eventId, memberId, at, windowMs, limit) {
       return recordWrong.immediate(eventId, memberId, at.getTime(), windowMs, limit);
@@ -140,47 +147,12 @@ export function sqliteEventRepo(db: Db): EventRepo {
       return r ? toEvent(r) : undefined;
     },
     async listForMember(q) {
-      const conds = ['e.published = 1'];
-      const params: unknown[] = [];
-      const audience: string[] = [];
-      if (q.memberOrgPath) {
-        audience.push('substr(?, 1, length(e.org_path)) = e.org_path');
-        params.push(q.memberOrgPath);
-      }
-      if (q.includeAll) audience.push(`e.audience = 'all'`);
-      if (!audience.length) return [];
-      conds.push(`(${audience.join(' OR ')})`);
-      let order = 'e.starts_at ASC';
-      if (q.when === 'upcoming') {
-        conds.push('e.ends_at >= ?');
-        params.push(q.now.toISOString());
-      } else if (q.when === 'past') {
-        conds.push('e.ends_at < ?');
-        params.push(q.now.toISOString());
-        order = 'e.starts_at DESC';
-      } else order = 'e.starts_at DESC';
-      params.push(q.limit);
-      return db
-        .prepare(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE ${conds.join(' AND ')} ORDER BY ${order} LIMIT ?`)
-        .all(...params)
-        .map(toEvent);
+      const f = memberEventFilter(q, 'substr(?, 1, length(e.org_path)) = e.org_path');
+      return f ? listed(f, q.limit) : [];
     },
     async listManaged(paths, when, now, limit) {
-      if (!paths.length) return [];
-      const conds = [`(${paths.map(() => 'e.org_path LIKE ?').join(' OR ')})`];
-      const params: unknown[] = paths.map((p) => `${p}%`);
-      if (when === 'upcoming') {
-        conds.push('e.ends_at >= ?');
-        params.push(now.toISOString());
-      } else if (when === 'past') {
-        conds.push('e.ends_at < ?');
-        params.push(now.toISOString());
-      }
-      params.push(limit);
-      return db
-        .prepare(`SELECT ${EVENT_COLUMNS} ${FROM} WHERE ${conds.join(' AND ')} ORDER BY e.starts_at DESC LIMIT ?`)
-        .all(...params)
-        .map(toEvent);
+      const f = managedEventFilter(paths, when, now);
+      return f ? listed(f, limit) : [];
     },
     async setIntent(eventId, memberId, intend, at) {
       return setIntent(eventId, memberId, intend, at.toISOString());
