@@ -1,9 +1,9 @@
 import { startHttpHost, type TestHost } from '../support/http';
+import { classPayload } from '../support/classes';
 
 /** Concurrency claims of 家长课堂, proved with real concurrent requests through the HTTP host. */
 jest.setTimeout(60_000);
 
-const H = 3600_000;
 let host: TestHost;
 let adminToken: string;
 
@@ -15,29 +15,7 @@ afterAll(() => host.close());
 
 async function publish(capacity: number, waitlistOpen = true): Promise<number> {
   const now = Date.now();
-  const r = await host.post(
-    'class.admin.publish',
-    {
-      orgId: '150100',
-      title: `并发测试 ${capacity}`,
-      topic: '科学养育',
-      teacher: '王老师',
-      description: '',
-      venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null },
-      onlineUrl: null,
-      startsAt: new Date(now + 72 * H).toISOString(),
-      endsAt: new Date(now + 74 * H).toISOString(),
-      regOpensAt: new Date(now - H).toISOString(),
-      regClosesAt: new Date(now + 70 * H).toISOString(),
-      capacity,
-      ageMin: null,
-      ageMax: null,
-      fields: [],
-      cancelHours: 24,
-      waitlistOpen,
-    },
-    adminToken,
-  );
+  const r = await host.post('class.admin.publish', classPayload(now, { title: `并发测试 ${capacity}`, capacity, waitlistOpen }), adminToken);
   expect(r.status).toBe(200);
   return r.body.data.id;
 }

@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../support/app';
+import { classPayload } from '../support/classes';
 
 /**
  * The seat race, on both engines (the api project runs it on SQLite, api-mysql on the test MariaDB): 2,000
@@ -7,7 +8,6 @@ import { startTestApp, type TestApp } from '../support/app';
  */
 jest.setTimeout(180_000);
 
-const H = 3600_000;
 const SEATS = 50;
 const PARENTS = 2000;
 let app: TestApp;
@@ -28,25 +28,7 @@ async function inBatches<T>(n: number, size: number, one: (i: number) => Promise
 test('2,000 concurrent registrations for 50 seats: exactly 50 confirmed, waitlist 1..1950; concurrent cancels promote each parent at most once', async () => {
   const admin = app.as('dev-admin-hhht');
   const now = Date.now();
-  const c = await admin.call('class.admin.publish', {
-    orgId: '150100',
-    title: '座位争抢',
-    topic: '科学养育',
-    teacher: '王老师',
-    description: '',
-    venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null },
-    onlineUrl: null,
-    startsAt: new Date(now + 72 * H).toISOString(),
-    endsAt: new Date(now + 74 * H).toISOString(),
-    regOpensAt: new Date(now - H).toISOString(),
-    regClosesAt: new Date(now + 70 * H).toISOString(),
-    capacity: SEATS,
-    ageMin: null,
-    ageMax: null,
-    fields: [],
-    cancelHours: 24,
-    waitlistOpen: true,
-  });
+  const c = await admin.call('class.admin.publish', classPayload(now, { title: '座位争抢', capacity: SEATS }));
   const parent = (i: number) => app.as(`race-${i}`);
   await inBatches(PARENTS, 200, (i) => parent(i).call('member.me', {})); // accounts first: the race is about seats
 

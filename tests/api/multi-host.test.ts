@@ -5,6 +5,7 @@
  */
 import { freshMysqlDatabase } from '../support/app';
 import { startHostProcess, type HostProcess } from '../support/host-process';
+import { classPayload } from '../support/classes';
 
 jest.setTimeout(240_000);
 
@@ -69,29 +70,7 @@ test('both hosts started together on an empty database: one schema, one set of s
 
 test('2,000 registrations for 50 seats split across both hosts: exactly 50 confirmed, waitlist positions unique and gapless', async () => {
   const now = Date.now();
-  const published = await a.post(
-    'class.admin.publish',
-    {
-      orgId: '150100',
-      title: '两台主机抢座',
-      topic: '科学养育',
-      teacher: '王老师',
-      description: '',
-      venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null },
-      onlineUrl: null,
-      startsAt: new Date(now + 72 * H).toISOString(),
-      endsAt: new Date(now + 74 * H).toISOString(),
-      regOpensAt: new Date(now - H).toISOString(),
-      regClosesAt: new Date(now + 70 * H).toISOString(),
-      capacity: 50,
-      ageMin: null,
-      ageMax: null,
-      fields: [],
-      cancelHours: 24,
-      waitlistOpen: true,
-    },
-    adminA,
-  );
+  const published = await a.post('class.admin.publish', classPayload(now, { title: '两台主机抢座', capacity: 50 }), adminA);
   expect(published.status).toBe(200);
   const classId = published.body.data.id as number;
   const tokens = await logins('seat', 2000);

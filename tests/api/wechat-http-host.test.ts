@@ -8,6 +8,7 @@ import { wechatGatewayFromEnv } from '../../cloud/adapters/wechat';
 import { parseTemplateConfigs } from '../../cloud/features/notify/templates';
 import { testStoreChoice } from '../support/app';
 import { startWechatStandin } from '../support/wechat-standin';
+import { classPayload } from '../support/classes';
 
 test('a promotion queued through the API reaches WeChat by the host’s own timer, once', async () => {
   const wx = await startWechatStandin({ templates: { T_PROMO: ['thing1', 'time2', 'thing3'] } });
@@ -30,27 +31,8 @@ test('a promotion queued through the API reaches WeChat by the host’s own time
       const me = await app.store.members.findOrCreateByOpenid(m, '微信用户');
       await app.store.members.recordConsent(me.id, (await import('../../cloud/contracts/privacy')).PRIVACY_NOTICE_VERSION, new Date());
     }
-    const H = 3600_000;
     const now = Date.now();
-    const c = await as('dev-admin-hhht').call('class.admin.publish', {
-      orgId: '150100',
-      title: '定时发送测试课',
-      topic: '科学养育',
-      teacher: '王老师',
-      description: '简介',
-      venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null },
-      onlineUrl: null,
-      startsAt: new Date(now + 72 * H).toISOString(),
-      endsAt: new Date(now + 74 * H).toISOString(),
-      regOpensAt: new Date(now - H).toISOString(),
-      regClosesAt: new Date(now + 70 * H).toISOString(),
-      capacity: 1,
-      ageMin: null,
-      ageMax: null,
-      fields: [],
-      cancelHours: 24,
-      waitlistOpen: true,
-    });
+    const c = await as('dev-admin-hhht').call('class.admin.publish', classPayload(now, { title: '定时发送测试课', description: '简介', capacity: 1 }));
     const r = await as('holder').call('class.register', { classId: c.id, childAge: null, answers: {} });
     await as('waiting').call('class.subscribe', { decisions: [{ kind: 'class_promoted', templateId: 'T_PROMO', accepted: true }] });
     await as('waiting').call('class.register', { classId: c.id, childAge: null, answers: {} });

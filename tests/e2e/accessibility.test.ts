@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openRoute, screenshot, startH5Journey, stopH5Journey } from '../support/browser';
 import type { TestHost } from '../support/http';
+import { classPayload } from '../support/classes';
 
 /**
  * Issue 14: every member page, in the standard mode and in 长辈模式, on a 390×844 phone.
@@ -157,28 +158,15 @@ beforeAll(async () => {
   // A class with a confirmed seat (the ticket page).
   const admin = await host.login('dev-admin-hhht');
   const now = Date.now();
-  const H = 3600_000;
   const cls = await host.post(
     'class.admin.publish',
-    {
-      orgId: '150100',
+    classPayload(now, {
       title: '长辈模式测试课堂',
-      topic: '科学养育',
       teacher: '李老师',
       description: '亲子沟通的三个小办法',
       venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null },
-      onlineUrl: null,
-      startsAt: new Date(now + 72 * H).toISOString(),
-      endsAt: new Date(now + 74 * H).toISOString(),
-      regOpensAt: new Date(now - H).toISOString(),
-      regClosesAt: new Date(now + 70 * H).toISOString(),
       capacity: 5,
-      ageMin: null,
-      ageMax: null,
-      cancelHours: 24,
-      waitlistOpen: true,
-      fields: [],
-    },
+    }),
     admin,
   );
   expect(cls.status).toBe(200);

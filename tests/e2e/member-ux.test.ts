@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { devLogin, openRoute, screenshot, startH5Journey, stopH5Journey, tap, taroInput } from '../support/browser';
 import type { TestHost } from '../support/http';
+import { classPayload } from '../support/classes';
 
 /**
  * Issue 14, the member side on a 390×844 phone: the H5 title bar and 我的 as the hub, the first-use
@@ -44,29 +45,15 @@ const lineHeight = (page: Page, selector: string) =>
 test('H5 title bar: 首页 on a page opened directly, 返回 on one reached from 我的; 我的 is the hub and the 入场码 is one tap away', async () => {
   const { page, token } = await signedIn('ux-hub', '阿拉坦', { orgId: '150426' });
   const admin = await host.login('dev-admin-hhht');
-  const H = 3600_000;
   const now = Date.now();
   const cls = await host.post(
     'class.admin.publish',
-    {
-      orgId: '150100',
+    classPayload(now, {
       title: '入场码一步到达课堂',
-      topic: '科学养育',
       teacher: '李老师',
-      description: '',
       venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null },
-      onlineUrl: null,
-      startsAt: new Date(now + 72 * H).toISOString(),
-      endsAt: new Date(now + 74 * H).toISOString(),
-      regOpensAt: new Date(now - H).toISOString(),
-      regClosesAt: new Date(now + 70 * H).toISOString(),
       capacity: 5,
-      ageMin: null,
-      ageMax: null,
-      cancelHours: 24,
-      waitlistOpen: true,
-      fields: [],
-    },
+    }),
     admin,
   );
   expect((await host.post('class.register', { classId: cls.body.data.id, answers: {} }, token)).status).toBe(200);
@@ -171,29 +158,10 @@ test('交卷 asks first even with every question answered; the result offers 再
 test('cancelling a registration asks first, in plain words; 再想想 keeps the seat', async () => {
   const { page, token } = await signedIn('ux-cancel', '其木格', { orgId: '150426' });
   const admin = await host.login('dev-admin-hhht');
-  const H = 3600_000;
   const now = Date.now();
   const cls = await host.post(
     'class.admin.publish',
-    {
-      orgId: '150100',
-      title: '取消确认课堂',
-      topic: '科学养育',
-      teacher: '王老师',
-      description: '',
-      venue: { name: '新城区向日葵亲子小屋', address: '', lat: null, lng: null },
-      onlineUrl: null,
-      startsAt: new Date(now + 72 * H).toISOString(),
-      endsAt: new Date(now + 74 * H).toISOString(),
-      regOpensAt: new Date(now - H).toISOString(),
-      regClosesAt: new Date(now + 70 * H).toISOString(),
-      capacity: 5,
-      ageMin: null,
-      ageMax: null,
-      cancelHours: 24,
-      waitlistOpen: true,
-      fields: [],
-    },
+    classPayload(now, { title: '取消确认课堂', venue: { name: '新城区向日葵亲子小屋', address: '', lat: null, lng: null }, capacity: 5 }),
     admin,
   );
   expect((await host.post('class.register', { classId: cls.body.data.id, answers: {} }, token)).status).toBe(200);

@@ -4,32 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../../cloud/app';
 import { apiServer, bareServer, fmt, percentile, post, table } from '../lib';
+import { classPayload } from '../../support/classes';
 import { PRIVACY_NOTICE_VERSION } from '../../../cloud/contracts/privacy';
 
-const H = 3600_000;
 const BURST = Number(process.env.BENCH_CLASS_BURST || 2000);
 const SEATS = 50;
 
 /** The class both bursts register for (over HTTP and in-process): SEATS seats, a waitlist, one required phone field. */
-export const benchClass = (now: number) => ({
-  orgId: '150100',
-  title: '压测课堂',
-  topic: '科学养育',
-  teacher: '压测',
-  description: '',
-  venue: { name: '向日葵亲子小屋', address: '', lat: null, lng: null },
-  onlineUrl: null,
-  startsAt: new Date(now + 72 * H).toISOString(),
-  endsAt: new Date(now + 74 * H).toISOString(),
-  regOpensAt: new Date(now - H).toISOString(),
-  regClosesAt: new Date(now + 70 * H).toISOString(),
-  capacity: SEATS,
-  ageMin: null,
-  ageMax: null,
-  cancelHours: 24,
-  waitlistOpen: true,
-  fields: [{ id: 'phone', label: '联系电话', type: 'phone', required: true }],
-});
+export const benchClass = (now: number) =>
+  classPayload(now, { title: '压测课堂', teacher: '压测', capacity: SEATS, fields: [{ id: 'phone', label: '联系电话', type: 'phone', required: true }] });
 
 /**
  * One POST on its own connection, as each parent's phone opens one. node:http rather than fetch: the client
