@@ -69,11 +69,15 @@ export class Router {
 
 async function memberContext(base: BaseContext, requireAdmin: boolean): Promise<MemberContext> {
   const { store, identity } = base;
-  let member;
-  if (identity.kind === 'session') member = await store.members.getById(identity.memberId);
-  else if (identity.kind === 'openid') member = await store.members.findOrCreateByOpenid(identity.openid, '微信用户');
-  if (!member) throw new AppError('UNAUTHENTICATED', '请先登录');
-  const admin = new AdminScope(await store.admins.orgsOf(member.openid));
+  let signedIn;
+  if (identity.kind === 'session') signedIn = await store.signedIn(identity.memberId);
+  else if (identity.kind === 'openid') {
+    const member = await store.members.findOrCreateByOpenid(identity.openid, '微信用户');
+    signedIn = { member, adminOrgs: await store.admins.orgsOf(member.openid) };
+  }
+  if (!signedIn) throw new AppError('UNAUTHENTICATED', '请先登录');
+  const { member } = signedIn;
+  const admin = new AdminScope(signedIn.adminOrgs);
   if (requireAdmin) admin.requireAny();
   return { ...base, member, admin };
 }

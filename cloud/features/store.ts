@@ -1,4 +1,5 @@
-import type { MemberRepo } from './member/repo';
+import type { MemberRepo, MemberRow } from './member/repo';
+import type { AdminOrg } from '../core/access';
 import type { OrgRepo } from './org/repo';
 import type { AdminRepo } from './admin/repo';
 import type { PointsRepo } from './points/repo';
@@ -25,6 +26,8 @@ export interface Store {
   media: MediaRepo;
   notify: NotifyRepo;
   meta: MetaRepo;
+  /** The member a session names and the orgs they administer: what every signed-in request starts from, in one read. */
+  signedIn(memberId: number): Promise<{ member: MemberRow; adminOrgs: AdminOrg[] } | undefined>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import type { MysqlDb, Sql } from './db';
+import { isDuplicateKey, type MysqlDb, type Sql } from './db';
 import type { RegistrationStatus } from '../../contracts/classes';
 import {
   REMINDER_KINDS,
@@ -215,29 +215,43 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
         const seq = s.nextSeq + 1;
         const iso = at.toISOString();
         const confirmedAt = status === 'confirmed' ? iso : null;
+        const reminders = status === 'confirmed' ? policy.remindersFor(s.startsAt, at) : [];
         let code: string;
         let id: number;
-        // A clash on the UNIQUE key is a second active registration or, rarely, a ticket code already taken (draw another).
+        // Everything after the lock travels in one round trip with the commit, so the class row (which every
+        // registration of the class queues for) is held for two round trips, not one per statement.
+        // A clash on the UNIQUE key stops the batch at the registration, leaving the transaction open: a second
+        // active registration, or, rarely, a ticket code already taken (draw another).
         for (;;) {
           code = policy.newTicketCode();
-          const r = await sql.insertUnique(
-            `INSERT INTO class_registrations (class_id, member_id, active_member_id, seq, status, code, name, child_age, answers_json, created_at, confirmed_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            [classId, memberId, memberId, seq, status, code, data.name, data.childAge, JSON.stringify(data.answers), iso, confirmedAt],
-          );
-          if (r.inserted) {
-            id = r.insertId;
+          try {
+            const [inserted] = await sql.batchAndCommit([
+              {
+                sql: `INSERT INTO class_registrations (class_id, member_id, active_member_id, seq, status, code, name, child_age, answers_json, created_at, confirmed_at)
+                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                params: [classId, memberId, memberId, seq, status, code, data.name, data.childAge, JSON.stringify(data.answers), iso, confirmedAt],
+              },
+              {
+                sql: 'UPDATE classes SET next_seq = ?, confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count + ? WHERE id = ?',
+                params: [seq, status === 'confirmed' ? 1 : 0, status === 'waitlisted' ? 1 : 0, classId],
+              },
+              ...(reminders.length
+                ? [
+                    {
+                      // The registration's id is the connection's last insert id until the next INSERT, i.e. this one.
+                      sql: `INSERT INTO class_reminders (registration_id, kind, due_at) VALUES ${reminders.map(() => '(LAST_INSERT_ID(), ?, ?)').join(', ')}`,
+                      params: reminders.flatMap((r) => [r.kind, r.dueAt]),
+                    },
+                  ]
+                : []),
+            ]);
+            id = inserted.insertId;
             break;
+          } catch (e) {
+            if (!isDuplicateKey(e)) throw e;
           }
           if ((await activeOf(sql, ' FOR UPDATE')) !== undefined) return { kind: 'duplicate' };
         }
-        await sql.run('UPDATE classes SET next_seq = ?, confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count + ? WHERE id = ?', [
-          seq,
-          status === 'confirmed' ? 1 : 0,
-          status === 'waitlisted' ? 1 : 0,
-          classId,
-        ]);
-        if (status === 'confirmed') await addReminders(sql, id, s.startsAt, at, policy);
         const registration: RegistrationRow = {
           id,
           classId,

@@ -1,5 +1,6 @@
 import type { MysqlDb, Sql } from './db';
 import type { MemberPatch, MemberRepo, MemberRow } from '../../features/member/repo';
+import type { AdminOrg } from '../../core/access';
 
 const COLUMNS = `id, openid, nickname, real_name AS realName, phone, org_id AS orgId, points,
   consent_version AS consentVersion, consent_at AS consentAt, elder_mode AS elderMode, created_at AS createdAt, updated_at AS updatedAt`;
@@ -10,6 +11,20 @@ const memberOf = (row: StoredMember | undefined): MemberRow | undefined => row &
 
 const PATCH_COLUMNS = { nickname: 'nickname', realName: 'real_name', phone: 'phone', orgId: 'org_id', elderMode: 'elder_mode' } as const;
 type PatchField = keyof typeof PATCH_COLUMNS;
+
+/** The member and their admin grants in one round trip: every signed-in request asks for both. */
+export async function signedInMember(db: MysqlDb, id: number): Promise<{ member: MemberRow; adminOrgs: AdminOrg[] } | undefined> {
+  const [member, grants] = await db.batch([
+    { sql: `SELECT ${COLUMNS} FROM members WHERE id = ?`, params: [id] },
+    {
+      sql: `SELECT o.id, o.name, o.level, o.path FROM members m JOIN admin_grants g ON g.openid = m.openid JOIN orgs o ON o.id = g.org_id
+            WHERE m.id = ? ORDER BY o.level, o.id`,
+      params: [id],
+    },
+  ]);
+  const row = memberOf(member.rows[0] as StoredMember | undefined);
+  return row && { member: row, adminOrgs: grants.rows as unknown as AdminOrg[] };
+}
 
 /**
  * Members on MySQL. No row is cached in the process: another host may change a member at any moment

@@ -1,6 +1,20 @@
-import { isDuplicateKey, type MysqlDb, type Sql } from './db';
+import { isDuplicateKey, type MysqlDb, type Sql, type Statement } from './db';
 import type { PointsEntry } from '../../contracts/member';
 import type { PointsAward, PointsRepo } from '../../features/points/repo';
+
+/**
+ * An award's ledger row and balance, in that order: sent in one batch, a refKey already paid (errno 1062) stops
+ * it at the ledger row, before the balance. For a caller that holds the member row's lock.
+ */
+export function pointsStatements(a: PointsAward, orgId: string | null): Statement[] {
+  return [
+    {
+      sql: 'INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      params: [a.memberId, orgId, a.delta, a.reason, a.refKey, a.at.toISOString()],
+    },
+    { sql: 'UPDATE members SET points = points + ? WHERE id = ?', params: [a.delta, a.memberId] },
+  ];
+}
 
 /**
  * The ledger's one write, for a caller inside a transaction (`db.tx`): the row and the balance together,
@@ -15,13 +29,7 @@ export async function payPoints(sql: Sql, a: PointsAward, lockedMember?: { orgId
   if (!member) return false;
   // One round trip: a refKey already paid stops the batch at the ledger row, before the balance.
   try {
-    await sql.batch([
-      {
-        sql: 'INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        params: [a.memberId, member.orgId, a.delta, a.reason, a.refKey, a.at.toISOString()],
-      },
-      { sql: 'UPDATE members SET points = points + ? WHERE id = ?', params: [a.delta, a.memberId] },
-    ]);
+    await sql.batch(pointsStatements(a, member.orgId));
     return true;
   } catch (e) {
     if (isDuplicateKey(e)) return false;

@@ -1,5 +1,5 @@
-import type { MysqlDb, Sql, Statement } from './db';
-import { payPoints } from './points';
+import { isDuplicateKey, type MysqlDb, type Sql, type Statement } from './db';
+import { payPoints, pointsStatements } from './points';
 import type {
   AttemptRow,
   BestEntry,
@@ -310,6 +310,17 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     async getAttempt(id) {
       return attemptById(db, id);
     },
+    async attemptWithCampaign(attemptId) {
+      const [attempt, campaign] = await db.batch([
+        { sql: `SELECT ${ATTEMPT_COLUMNS}, ${REVISION} FROM quiz_attempts WHERE id = ?`, params: [attemptId] },
+        {
+          sql: `SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id WHERE c.id = (SELECT campaign_id FROM quiz_attempts WHERE id = ?)`,
+          params: [attemptId],
+        },
+      ]);
+      const a = attemptOf(saw(attempt.rows[0]));
+      return a && { attempt: a, campaign: campaignOf(campaign.rows[0]) };
+    },
     async savedAnswers(attemptId) {
       return savedOf(db, attemptId);
     },
@@ -393,9 +404,11 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
           countyId: current.countyId,
         };
         const improved = req.better(candidate, best);
-        // The member row is locked already, and what payPoints needs of it was read with the lock.
+        // The member row is locked already, and what the ledger needs of it was read with the lock.
         const lockedMember = lockedMemberId === null ? undefined : { orgId: lockedOrgId as string | null };
-        for (const award of req.awards(done, !!best)) await payPoints(q, award, award.memberId === current.memberId ? lockedMember : undefined);
+        const awards = req.awards(done, !!best);
+        const folded = lockedMember ? awards.filter((a) => a.memberId === current.memberId) : [];
+        for (const award of awards) if (!folded.includes(award)) await payPoints(q, award);
         const values = [
           current.id,
           current.cityId,
@@ -425,11 +438,23 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         // The standing before the counts move: the rank counts only cells ahead of the new entry, which the move
         // does not touch, and the entry's own cell from quiz_best. The counts are the rows every scoring of the
         // same score and time shares, so they are written last, in the round trip that commits.
-        const results = await q.batchAndCommit([
+        const tail = [
           ...bestWrite,
           standingStatement(current.campaignId, { kind: 'all' }, current.memberId, improved ? candidate : best!),
           ...(improved ? countMoves(current.campaignId, best, candidate) : []),
-        ]);
+        ];
+        // The member's points travel in the round trip that commits. A refKey paid before (a second pass) stops
+        // that batch at its ledger row with the transaction still open: the awards are then paid one by one,
+        // each skipping what was paid, and the rest is sent again.
+        let results;
+        try {
+          const ledger = folded.flatMap((a) => pointsStatements(a, lockedMember!.orgId));
+          results = (await q.batchAndCommit([...ledger, ...tail])).slice(ledger.length);
+        } catch (e) {
+          if (!folded.length || !isDuplicateKey(e)) throw e;
+          for (const award of folded) await payPoints(q, award, lockedMember);
+          results = await q.batchAndCommit(tail);
+        }
         const standing = standingFrom(results[bestWrite.length].rows[0]);
         return { attempt: done, firstTime: true, standing: { rank: standing.rank, participants: standing.participants + (best ? 0 : 1) } };
       });

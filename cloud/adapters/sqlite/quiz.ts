@@ -400,6 +400,10 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     async getAttempt(id) {
       return attemptOf(attemptById.get(id) as unknown[] | undefined);
     },
+    async attemptWithCampaign(attemptId) {
+      const attempt = attemptOf(attemptById.get(attemptId) as unknown[] | undefined);
+      return attempt && { attempt, campaign: await this.getCampaign(attempt.campaignId) };
+    },
     async savedAnswers(attemptId) {
       return savedOf(attemptId);
     },

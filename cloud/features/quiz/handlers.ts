@@ -45,17 +45,20 @@ async function placeOf(ctx: MemberContext) {
 
 const questionCount = (c: CampaignRow) => c.draws.reduce((n, d) => n + d.count, 0);
 
-async function ownAttempt(ctx: MemberContext, attemptId: number): Promise<AttemptRow> {
-  const a = await ctx.store.quiz.getAttempt(attemptId);
+/** The member's own attempt, or 404 (another member's attempt is not theirs to know of). */
+function own(ctx: MemberContext, a: AttemptRow | undefined): AttemptRow {
   if (!a || a.memberId !== ctx.member.id) throw notFound('这次答题记录');
   return a;
 }
 
-async function requireCampaign(ctx: MemberContext, id: number): Promise<CampaignRow> {
-  const c = await ctx.store.quiz.getCampaign(id);
+const ownAttempt = async (ctx: MemberContext, attemptId: number) => own(ctx, await ctx.store.quiz.getAttempt(attemptId));
+
+function existing(c: CampaignRow | undefined): CampaignRow {
   if (!c) throw notFound('该竞赛');
   return c;
 }
+
+const requireCampaign = async (ctx: MemberContext, id: number) => existing(await ctx.store.quiz.getCampaign(id));
 
 function shownPositions(ref: AttemptQuestionRef, bankIndices: readonly number[]): number[] {
   return bankIndices
@@ -311,8 +314,9 @@ export const quizSubmit = defineAction({
   input: quizSubmitInput,
   auth: 'member',
   async handler(ctx, { attemptId, answers = [] }) {
-    const attempt = await ownAttempt(ctx, attemptId);
-    const campaign = await requireCampaign(ctx, attempt.campaignId);
+    const found = await ctx.store.quiz.attemptWithCampaign(attemptId);
+    const attempt = own(ctx, found?.attempt);
+    const campaign = existing(found?.campaign);
     // A scored attempt never changes: a repeated submit (a double tap, a retry) is answered from it.
     if (attempt.submittedAt) return figuresOf(ctx, campaign, attempt);
     const qs = await questionMap(ctx, attempt);

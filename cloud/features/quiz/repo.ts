@@ -182,6 +182,8 @@ export interface QuizRepo {
    */
   startAttempt<R>(req: StartRequest<R>): Promise<StartOutcome<R>>;
   getAttempt(id: number): Promise<AttemptRow | undefined>;
+  /** An attempt and its campaign, read together (the campaign is undefined if it has gone). */
+  attemptWithCampaign(attemptId: number): Promise<{ attempt: AttemptRow; campaign: CampaignRow | undefined } | undefined>;
   /** The answers saved while answering (for resuming); a scored attempt's own are on its row (`answers`). */
   savedAnswers(attemptId: number): Promise<SavedAnswer[]>;
   /** Saves one answer (bank-order indices) unless the attempt has been scored meanwhile: false then. */

@@ -14,6 +14,8 @@ import { tempDir } from '../../support/app';
 const BURST = Number(process.env.BENCH_CLASS_BURST || 2000);
 const SEATS = 50;
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+/** BENCH_MYSQL_PARTS=race,submit,leaderboard (the default: all) picks the parts to run. */
+const PARTS = new Set((process.env.BENCH_MYSQL_PARTS || 'race,submit,leaderboard').split(','));
 
 async function database(server: Mariadb, name: string, sql: string[] = []): Promise<string> {
   const c = await mysql.createConnection(server.url);
@@ -57,9 +59,10 @@ export async function mysqlBench(): Promise<void> {
     const hosts: Api[] = [await apiServer(undefined, { DATABASE_URL: apiUrl })];
     hosts.push(await apiServer(undefined, { DATABASE_URL: apiUrl }));
     for (const s of [...bares, ...hosts]) stops.push(() => s.stop());
-    await seatRace(hosts, bares);
-    await submitThroughput(hosts, bares);
+    if (PARTS.has('race')) await seatRace(hosts, bares);
+    if (PARTS.has('submit')) await submitThroughput(hosts, bares);
     for (const s of [...bares, ...hosts]) s.stop();
+    if (!PARTS.has('leaderboard')) return;
     // Leaderboard latency at 1,000,000 attempts, on a database of its own (in this process, no HTTP).
     const lbUrl = await database(server, 'bench_leaderboard');
     const app = await createApp({ dataDir: tempDir('bench-lb-'), mode: 'dev', store: { engine: 'mysql', config: mysqlConfigFromUrl(lbUrl) } });
