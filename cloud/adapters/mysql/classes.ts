@@ -50,13 +50,11 @@ function toReg(r: Raw | undefined): RegistrationRow | undefined {
 
 /** The class row, locked for the rest of the transaction (by primary key): every seat decision of a class queues here. */
 type LockedClass = SeatState & ClassFacts & { nextSeq: number };
-async function lockClass(sql: Sql, classId: number): Promise<LockedClass | undefined> {
-  const s = await sql.row<Raw>(
-    `SELECT id AS classId, capacity, confirmed_count AS confirmed, waitlist_count AS waitlisted, waitlist_open AS waitlistOpen,
-       title, starts_at AS startsAt, cancel_hours AS cancelHours, next_seq AS nextSeq
-     FROM classes WHERE id = ? FOR UPDATE`,
-    [classId],
-  );
+const LOCK_CLASS = `SELECT id AS classId, capacity, confirmed_count AS confirmed, waitlist_count AS waitlisted, waitlist_open AS waitlistOpen,
+     title, starts_at AS startsAt, cancel_hours AS cancelHours, next_seq AS nextSeq
+   FROM classes WHERE id = ? FOR UPDATE`;
+
+function lockedClassOf(s: Raw | undefined): LockedClass | undefined {
   if (!s) return undefined;
   return {
     classId: Number(s.classId),
@@ -70,6 +68,8 @@ async function lockClass(sql: Sql, classId: number): Promise<LockedClass | undef
     nextSeq: Number(s.nextSeq),
   };
 }
+
+const lockClass = async (sql: Sql, classId: number) => lockedClassOf(await sql.row<Raw>(LOCK_CLASS, [classId]));
 
 export function mysqlClassRepo(db: MysqlDb): ClassRepo {
   // A WeChat subscribe message may only be sent for a template the member accepted: the row is written only then.
@@ -200,14 +200,18 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
     },
 
     async register(classId, memberId, data, at, policy) {
-      const activeOf = (sql: Sql, lock: string) =>
-        sql.value(`SELECT id FROM class_registrations WHERE class_id = ? AND active_member_id = ?${lock}`, [classId, memberId]);
-      // Looked up before queueing for the class lock, to keep the locked part short; a registration committed since is
-      // refused below by the UNIQUE key on active_member_id (as is one a snapshot older than the lock would miss).
-      if ((await activeOf(db, '')) !== undefined) return { kind: 'duplicate' };
+      const ACTIVE = 'SELECT id FROM class_registrations WHERE class_id = ? AND active_member_id = ?';
       return db.tx(async (sql): Promise<RegisterOutcome> => {
-        const s = await lockClass(sql, classId);
+        // The member's active registration is looked up in the round trip that takes the class lock: a read there
+        // costs the queue nothing. One committed since (or missed by an older snapshot, as on TiDB) is refused below
+        // by the UNIQUE key on active_member_id.
+        const [locked, active] = await sql.batch([
+          { sql: LOCK_CLASS, params: [classId] },
+          { sql: ACTIVE, params: [classId, memberId] },
+        ]);
+        const s = lockedClassOf(locked.rows[0]);
         if (!s) return { kind: 'notFound' };
+        if (active.rows.length) return { kind: 'duplicate' };
         // A seat freed outside a cancel still belongs to the head of the waitlist.
         await promote(sql, s, at, policy);
         const status = policy.seatFor(s);
@@ -250,7 +254,7 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
           } catch (e) {
             if (!isDuplicateKey(e)) throw e;
           }
-          if ((await activeOf(sql, ' FOR UPDATE')) !== undefined) return { kind: 'duplicate' };
+          if ((await sql.value(`${ACTIVE} FOR UPDATE`, [classId, memberId])) !== undefined) return { kind: 'duplicate' };
         }
         const registration: RegistrationRow = {
           id,
