@@ -20,7 +20,7 @@ beforeAll(async () => {
       title: '端到端测试课堂',
       topic: '科学养育',
       teacher: '王老师',
-      description: '两个名额，满员可候补。',
+      description: '两个名额，满员可候补。\n## 课程安排\n- 亲子游戏\n- **答疑**',
       venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null },
       onlineUrl: null,
       startsAt: new Date(now + 72 * H).toISOString(),
@@ -66,6 +66,10 @@ function open(page: Page, route: string) {
 
 async function register(page: Page, n: number) {
   await open(page, `/packages/classes/detail?id=${classId}`);
+  // The description is read as the organiser wrote it: a heading, a list right under it, bold text.
+  await page.locator('.detail-desc .md__h2', { hasText: '课程安排' }).waitFor();
+  expect(await page.locator('.detail-desc .md__li').allInnerTexts()).toEqual([expect.stringContaining('亲子游戏'), expect.stringContaining('答疑')]);
+  expect(await page.locator('.detail-desc .md__b').innerText()).toBe('答疑');
   await taroInput(page, 'f_parent_name').waitFor();
   await taroInput(page, 'f_parent_name').fill(`家长${n}`);
   await taroInput(page, 'f_phone').fill(`1390000000${n}`);

@@ -1,4 +1,4 @@
-import { inlineParts, parseMarkdown } from '../../src/packages/events/components/markdown/parse';
+import { inlineParts, parseMarkdown } from '../../src/components/markdown/parse';
 
 test('a list right after a heading is a heading and a list, not literal text', () => {
   expect(parseMarkdown('## 活动安排\n- 包饺子\n- 猜灯谜')).toEqual([

@@ -10,6 +10,7 @@ import { askClassSubscriptions } from './subscribe';
 import FixButton from '../../components/fix-button';
 import './classes.css';
 import Screen from '../../components/screen';
+import Markdown from '../../components/markdown';
 
 export default function ClassDetailPage() {
   const id = Number(useRouter().params.id);
@@ -91,7 +92,11 @@ export default function ClassDetailPage() {
                 名额：{c.capacity} 人 · {seatLine(c)}
               </Text>
               <Text className="detail-row">取消规则：{cancelPolicyText(c.cancelHours)}</Text>
-              {c.description && <Text className="detail-desc">{c.description}</Text>}
+              {c.description && (
+                <View className="detail-desc">
+                  <Markdown source={c.description} />
+                </View>
+              )}
             </View>
             {mine ? (
               <View className="card">

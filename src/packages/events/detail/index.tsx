@@ -5,7 +5,7 @@ import { eventIdOfQr } from '@contracts/events-shared';
 import StateView from '../../../components/state-view';
 import { useAction } from '../../../hooks/useAction';
 import { call, ApiCallError } from '../../../services/api';
-import Markdown from '../components/markdown';
+import Markdown from '../../../components/markdown';
 import CoverImage from '../../../components/cover-image';
 import CheckinPanel, { type CheckinPanelProps } from '../components/checkin-panel';
 import LinkCheckin from '../components/link-checkin';

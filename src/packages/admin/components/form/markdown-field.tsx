@@ -1,5 +1,5 @@
 import { View, Text, Textarea } from '@tarojs/components';
-import Markdown from '../../../events/components/markdown';
+import Markdown from '../../../../components/markdown';
 import { Field } from './field';
 
 /** A Markdown body and, under it, how members will see it, updated as the organiser types. */

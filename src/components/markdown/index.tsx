@@ -1,5 +1,5 @@
 import { View, Text, Image } from '@tarojs/components';
-import { mediaSrc } from '../../../../services/media';
+import { mediaSrc } from '../../services/media';
 import { inlineParts, parseMarkdown } from './parse';
 import './index.css';
 
