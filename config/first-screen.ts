@@ -4,7 +4,8 @@ import type { Compilation, Compiler } from 'webpack';
 /**
  * H5 only. The first screen's code arrives with the app instead of after it:
  * - a visitor without a session is sent to the login page by a line of inline script before any
- *   JavaScript loads, so 首页's chunk is never fetched just to redirect;
+ *   JavaScript loads, so 首页's chunk is never fetched just to redirect; the page they opened (a check-in
+ *   link) goes along as `back`, for the login to return to (src/services/login-return.ts);
  * - the chunks (JS and CSS) of the page the visitor will see first, 首页 or the login page, start
  *   downloading beside the app bundle, not one after another once it has run;
  * - 首页's API calls are made at the same time, not once all of that has arrived and run.
@@ -58,7 +59,7 @@ export function firstScreenScript(publicPath: string, files: Record<keyof typeof
 var F=${JSON.stringify(files)},P=${JSON.stringify(publicPath)},L=${JSON.stringify(PUBLIC_ROUTES)};
 var t=null;try{t=JSON.parse(localStorage.getItem(${JSON.stringify(TOKEN_KEY)})||'null')}catch(e){}
 var route=location.hash.replace(/^#\\/?/,'').split('?')[0],page=null;
-if(!(t&&t.data)){if(L.indexOf(route)<0){location.replace('#/'+L[0]);}page=route===L[1]?null:'login';}
+if(!(t&&t.data)){if(L.indexOf(route)<0){var q=location.hash.replace(/^#\\/?/,'');location.replace('#/'+L[0]+(route?'?back='+encodeURIComponent('/'+q):''));}page=route===L[1]?null:'login';}
 else if(route===''||route==='${FIRST_SCREEN_PAGES.home}')page='home';
 if(!page)return;
 if(page==='home'){var W=window.__firstScreen={};${JSON.stringify(HOME_CALLS)}.forEach(function(c){var b=JSON.stringify(c[1]);

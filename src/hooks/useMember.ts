@@ -4,6 +4,7 @@ import type { MemberProfile } from '@contracts/member';
 import { PRIVACY_NOTICE_VERSION } from '@contracts/privacy';
 import { call, ApiCallError } from '../services/api';
 import { needsLogin, sessionToken } from '../services/session';
+import { goToLogin } from '../services/login-return';
 import { elderMode } from '../services/elder-mode';
 
 export const NOTICE_SEEN_KEY = 'privacy.noticeSeen';
@@ -19,7 +20,7 @@ export function useMember() {
 
   const load = async () => {
     if (needsLogin() && !sessionToken.get()) {
-      Taro.reLaunch({ url: '/pages/login/index' });
+      goToLogin();
       return;
     }
     setLoading(true);

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { ActionName, PayloadOf, ResultOf } from '@contracts/index';
 import { transport } from './transport';
 import { sessionToken } from './session';
+import { goToLogin } from './login-return';
 
 export class ApiCallError extends Error {
   constructor(
@@ -22,8 +23,6 @@ export interface CallOptions {
   quiet?: boolean;
 }
 
-const LOGIN_PAGE = '/pages/login/index';
-
 /**
  * Calls an action of the API, typed by the shared contracts. Errors arrive as ApiCallError with
  * the server's Chinese message, which is also toasted unless `quiet`.
@@ -43,7 +42,7 @@ export async function call<A extends ActionName>(action: A, payload: PayloadOf<A
   }
   if (error.code === 'UNAUTHENTICATED') {
     sessionToken.clear();
-    Taro.reLaunch({ url: LOGIN_PAGE });
+    goToLogin();
   } else if (!quiet) {
     Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
   }

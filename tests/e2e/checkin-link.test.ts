@@ -5,9 +5,10 @@
  */
 import jsQR from 'jsqr';
 import type { Browser } from 'playwright-core';
-import { devLogin, openRoute, phonePage, screenshot, startH5Journey, stopH5Journey } from '../support/browser';
+import { devLogin, openRoute, phonePage, screenshot, startH5Journey, stopH5Journey, tap, taroInput } from '../support/browser';
 import type { TestHost } from '../support/http';
 import { checkinLinkParts } from '../../cloud/contracts/events-shared';
+import { PRIVACY_NOTICE_VERSION } from '../../cloud/contracts/privacy';
 
 const { PNG } = require('pngjs') as { PNG: { sync: { read(b: Buffer): { width: number; height: number; data: Buffer } } } };
 
@@ -75,4 +76,46 @@ test('a QR read from a 大屏 screenshot opens the H5 check-in page and checks t
   expect(mine.body.data.items.map((c: { eventId: number }) => c.eventId)).toContain(eventId);
   await screen.locator('.screen__count', { hasText: /^\s*1\s*$/ }).waitFor({ timeout: 8000 });
   expect(errors).toEqual([]);
+});
+
+test('a member not signed in who opens a check-in link is brought back to it after logging in, and checked in', async () => {
+  const admin = await host.login('dev-admin-nm');
+  const now = Date.now();
+  const published = await host.post(
+    'event.admin.publish',
+    {
+      orgId: '150000',
+      title: 'E2E 登录后签到',
+      type: '会员活动日',
+      startsAt: new Date(now - 3600_000).toISOString(),
+      endsAt: new Date(now + 3600_000).toISOString(),
+      venue: { name: '新华广场', address: '' },
+      audience: 'all',
+      points: 5,
+    },
+    admin,
+  );
+  const eventId = published.body.data.id as number;
+  const screen = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  await host.post('member.consent', { version: PRIVACY_NOTICE_VERSION }, admin);
+  await devLogin(screen, host.url, 'dev-admin-nm', '自治区管理员', { privacyNotice: false });
+  await openRoute(screen, host.url, `/packages/admin/events/screen?id=${eventId}`);
+  await screen.waitForFunction(() => /\d{3} \d{3}/.test(document.querySelector('.screen__code')?.textContent ?? ''));
+  const png = PNG.sync.read(await screen.locator('.qr').first().screenshot());
+  const link = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)!.data;
+
+  // A phone that has never signed in here: the link opens the login page, which keeps where it was going.
+  const member = await phonePage(browser);
+  await member.goto(link);
+  await member.getByText('开发环境登录').waitFor();
+  expect(decodeURIComponent(member.url())).toContain(`back=/packages/events/detail/index?id=${eventId}`);
+  await taroInput(member, 'openid').fill('e2e-link-newcomer');
+  await taroInput(member, 'nickname').fill('其其格');
+  await tap(member.getByText('登录', { exact: true }).last());
+  await member.getByText('✓ 已签到').waitFor({ timeout: 15000 });
+  await member.getByText('E2E 登录后签到').first().waitFor();
+  await screenshot(member, 'checkin-link-03-after-login');
+  const mine = await host.post('event.myCheckins', {}, await host.login('e2e-link-newcomer'));
+  expect(mine.body.data.items.map((c: { eventId: number }) => c.eventId)).toContain(eventId);
+  await screen.close();
 });

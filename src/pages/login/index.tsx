@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View, Text, Input, Button } from '@tarojs/components';
 import { call, ApiCallError } from '../../services/api';
 import { sessionToken } from '../../services/session';
+import { returnAfterLogin } from '../../services/login-return';
 import './index.css';
 import Screen from '../../components/screen';
 
@@ -11,6 +12,8 @@ import Screen from '../../components/screen';
  * Inside WeChat the identity comes from WeChat itself and this page is never shown.
  */
 export default function LoginPage() {
+  // The page the visitor meant to open (a check-in link, a class) when the login page was put in its way.
+  const { back } = useRouter().params;
   const [openid, setOpenid] = useState('');
   const [nickname, setNickname] = useState('');
   const [error, setError] = useState('');
@@ -20,7 +23,7 @@ export default function LoginPage() {
     try {
       const r = await call('auth.devLogin', { openid: openid.trim(), nickname: nickname.trim() || undefined }, { loading: '正在登录', quiet: true });
       sessionToken.set(r.token);
-      Taro.switchTab({ url: '/pages/home/index' });
+      returnAfterLogin(back);
     } catch (e) {
       setError((e as ApiCallError).message);
     }

@@ -8,6 +8,7 @@ import { sessionToken } from '../../services/session';
 import './data.css';
 import Screen from '../../components/screen';
 import { chinaDateTime } from '@contracts/china-time';
+import { LOGIN_PAGE } from '../../services/login-return';
 
 /** Stored times are UTC ISO strings; members read them on the Beijing clock. */
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -38,7 +39,7 @@ export default function MyDataPage() {
       await call('member.delete', { confirm: confirm as '注销' }, { loading: '正在注销', quiet: true });
       sessionToken.clear();
       Taro.showToast({ title: '账号已注销', icon: 'success' });
-      setTimeout(() => Taro.reLaunch({ url: '/pages/login/index' }), 800);
+      setTimeout(() => Taro.reLaunch({ url: LOGIN_PAGE }), 800);
     } catch (e) {
       setDeleteError((e as ApiCallError).message);
     }

@@ -9,6 +9,7 @@ import { call } from '../../services/api';
 import { elderMode } from '../../services/elder-mode';
 import { needsLogin, sessionToken } from '../../services/session';
 import './index.css';
+import { LOGIN_PAGE } from '../../services/login-return';
 
 /** What a member comes back for, one tap each (我的报名 shows the 入场码 at once). */
 const HUB = [
@@ -90,7 +91,7 @@ export default function MinePage() {
                   role="button"
                   onClick={() => {
                     sessionToken.clear();
-                    Taro.reLaunch({ url: '/pages/login/index' });
+                    Taro.reLaunch({ url: LOGIN_PAGE });
                   }}
                 >
                   <Text className="mine__label">退出登录</Text>
