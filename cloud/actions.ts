@@ -1,5 +1,4 @@
-import type { Action } from './core/action';
-import type { MemberDataParts } from './core/member-data';
+import type { Action, MemberDataParts } from './features/context';
 import { authActions } from './features/auth/handlers';
 import { memberActions } from './features/member/handlers';
 import { orgActions } from './features/org/handlers';

@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { appActions } from './actions';
-import type { Action } from './core/action';
-import type { MemberDataParts } from './core/member-data';
+import type { Action, MemberDataParts, Seeder } from './features/context';
 import { Router } from './core/router';
 import type { AppMode } from './core/context';
 import type { Store } from './features/store';
-import { runSeeds, type Seeder } from './core/seed';
+import { runSeeds } from './core/seed';
 import { orgSeeder } from './features/org/seed';
 import { adminSeeder } from './features/admin/seed';
 import { quizSeeder } from './features/quiz/seed';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ActionName, PayloadOf, ResultOf } from '../contracts';
 import type { BaseContext, MemberContext } from './context';
+import type { CoreStore } from './store';
 
 interface ActionBase<A extends ActionName> {
   name: A;
@@ -8,35 +9,40 @@ interface ActionBase<A extends ActionName> {
   input: z.ZodType<unknown, PayloadOf<A>>;
 }
 
-export type PublicAction<A extends ActionName> = ActionBase<A> & {
+/** S: the store the handler sees (features/context.ts: the app's Store). */
+export type PublicAction<A extends ActionName, S extends CoreStore = CoreStore> = ActionBase<A> & {
   auth: 'public';
-  handler: (ctx: BaseContext, payload: any) => Promise<ResultOf<A>>;
+  handler: (ctx: BaseContext<S>, payload: any) => Promise<ResultOf<A>>;
 };
 
-export type MemberAction<A extends ActionName> = ActionBase<A> & {
+export type MemberAction<A extends ActionName, S extends CoreStore = CoreStore> = ActionBase<A> & {
   /** 'admin' also requires the caller to administer at least one org; scope checks stay in the handler. */
   auth: 'member' | 'admin';
-  handler: (ctx: MemberContext, payload: any) => Promise<ResultOf<A>>;
+  handler: (ctx: MemberContext<S>, payload: any) => Promise<ResultOf<A>>;
 };
 
-export type Action<A extends ActionName = ActionName> = PublicAction<A> | MemberAction<A>;
+export type Action<A extends ActionName = ActionName, S extends CoreStore = CoreStore> = PublicAction<A, S> | MemberAction<A, S>;
 
 /**
  * Declares an action. The handler's payload type is the schema's output type and its result
  * must match the contract, so client and server cannot drift apart.
  */
-export function defineAction<A extends ActionName, S extends z.ZodType<unknown, PayloadOf<A>>>(def: {
-  name: A;
-  input: S;
-  auth: 'public';
-  handler: (ctx: BaseContext, payload: z.output<S>) => Promise<ResultOf<A>>;
-}): Action<A>;
-export function defineAction<A extends ActionName, S extends z.ZodType<unknown, PayloadOf<A>>>(def: {
-  name: A;
-  input: S;
-  auth: 'member' | 'admin';
-  handler: (ctx: MemberContext, payload: z.output<S>) => Promise<ResultOf<A>>;
-}): Action<A>;
-export function defineAction(def: Action): Action {
-  return def;
+export interface DefineAction<S extends CoreStore> {
+  <A extends ActionName, I extends z.ZodType<unknown, PayloadOf<A>>>(def: {
+    name: A;
+    input: I;
+    auth: 'public';
+    handler: (ctx: BaseContext<S>, payload: z.output<I>) => Promise<ResultOf<A>>;
+  }): Action<A, S>;
+  <A extends ActionName, I extends z.ZodType<unknown, PayloadOf<A>>>(def: {
+    name: A;
+    input: I;
+    auth: 'member' | 'admin';
+    handler: (ctx: MemberContext<S>, payload: z.output<I>) => Promise<ResultOf<A>>;
+  }): Action<A, S>;
+}
+
+/** defineAction for handlers that see store S; features/context.ts makes the one for the app's Store. */
+export function defineActionFor<S extends CoreStore>(): DefineAction<S> {
+  return <D>(def: D): D => def;
 }

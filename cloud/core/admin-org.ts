@@ -1,5 +1,5 @@
-import type { OrgRow } from '../features/org/repo';
 import type { MemberContext } from './context';
+import type { OrgRow } from './store';
 import { AppError } from './errors';
 
 /** The organisation an admin publishes or reports for: it must exist and lie in the admin's own subtree. */

@@ -1,6 +1,5 @@
-import type { Store } from '../features/store';
-import type { MemberRow } from '../features/member/repo';
 import type { AdminScope } from './access';
+import type { CoreStore, MemberRow } from './store';
 import type { WechatGateway } from './wechat';
 
 export type AppMode = 'dev' | 'production';
@@ -14,7 +13,8 @@ export type Identity =
   | { kind: 'session'; memberId: number };
 
 export interface HostServices {
-  store: Store;
+  /** The app's whole Store: core needs only its CoreStore part, the handlers the router holds need the rest. */
+  store: CoreStore;
   mode: AppMode;
   /** Signs session tokens; only the HTTP host has one. */
   issueSession?: (member: { id: number }) => string;
@@ -23,8 +23,12 @@ export interface HostServices {
   wechat?: WechatGateway | null;
 }
 
-export interface BaseContext {
-  store: Store;
+/**
+ * What a handler gets. Generic over the store because core cannot name the app's Store (it sits below the
+ * features); features/context.ts gives the features these types with their Store filled in.
+ */
+export interface BaseContext<S extends CoreStore = CoreStore> {
+  store: S;
   mode: AppMode;
   identity: Identity;
   now: () => Date;
@@ -32,7 +36,7 @@ export interface BaseContext {
   wechat?: WechatGateway | null;
 }
 
-export interface MemberContext extends BaseContext {
+export interface MemberContext<S extends CoreStore = CoreStore> extends BaseContext<S> {
   member: MemberRow;
   admin: AdminScope;
 }

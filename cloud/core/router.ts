@@ -17,12 +17,17 @@ export interface DispatchResult<T = unknown> {
 
 export type Logger = (entry: { action: string; error: unknown }) => void;
 
+// Actions are held with `any` for their store: a handler typed for the app's Store asks more of its context than
+// CoreStore promises, so under strictFunctionTypes it is not an Action<…, CoreStore>. The host hands the app's
+// Store over in HostServices, and each handler gets it.
+type HeldAction = Action<ActionName, any>;
+
 /** One router of `domain.verb` actions, shared by every host. */
 export class Router {
-  private readonly actions = new Map<string, Action>();
+  private readonly actions = new Map<string, HeldAction>();
 
   constructor(
-    actions: readonly Action[],
+    actions: readonly HeldAction[],
     private readonly logError: Logger = ({ action, error }) => console.error(`[api] ${action} failed:`, error),
   ) {
     for (const a of actions) {

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Store } from '../features/store';
+import type { CoreStore } from './store';
 
-export interface Seeder {
+/** S: the store the seeder writes to (features/context.ts: the app's Store). */
+export interface Seeder<S extends CoreStore = CoreStore> {
   /** Recorded once it has run; bump the name (e.g. "orgs@2") to load changed seed data again. */
   name: string;
-  run(store: Store, seeds: SeedFiles, now: Date): Promise<void>;
+  run(store: S, seeds: SeedFiles, now: Date): Promise<void>;
 }
 
 export interface SeedFiles {
@@ -35,7 +36,7 @@ const SEED_WAIT_NOTICE_MS = 5_000;
  * start at once. A host claims a seed (a unique insert) before running it; the others wait until it is done,
  * so a later seeder never runs before the one it depends on.
  */
-export async function runSeeds(store: Store, seeders: readonly Seeder[], seedsDir: string, now = new Date()): Promise<string[]> {
+export async function runSeeds<S extends CoreStore>(store: S, seeders: readonly Seeder<S>[], seedsDir: string, now = new Date()): Promise<string[]> {
   const files = seedFiles(seedsDir);
   const ran: string[] = [];
   for (const seeder of seeders) if (await runOnce(store, seeder, files, now)) ran.push(seeder.name);
@@ -43,7 +44,7 @@ export async function runSeeds(store: Store, seeders: readonly Seeder[], seedsDi
 }
 
 /** Runs the seeder unless it has run, waiting while another host runs it. True when this host ran it. */
-async function runOnce(store: Store, seeder: Seeder, files: SeedFiles, now: Date): Promise<boolean> {
+async function runOnce<S extends CoreStore>(store: S, seeder: Seeder<S>, files: SeedFiles, now: Date): Promise<boolean> {
   const waitingSince = Date.now();
   let told = false;
   for (;;) {

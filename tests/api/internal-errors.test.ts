@@ -5,7 +5,7 @@
  */
 import { actions } from '../../cloud/app';
 import { createApp } from '../../cloud/app';
-import { defineAction } from '../../cloud/core/action';
+import { defineAction } from '../../cloud/features/context';
 import { Router } from '../../cloud/core/router';
 import { INTERNAL_ERROR_MESSAGE } from '../../cloud/contracts/errors';
 import { memberMeInput } from '../../cloud/contracts/member';

@@ -70,3 +70,21 @@ test('only the adapters touch a database: handlers and core code go through the 
   // And the interface handlers see has no way underneath.
   expect(fs.readFileSync(path.join(root, 'features', 'store.ts'), 'utf8')).not.toMatch(/\bdb\s*:/);
 });
+
+test('core imports nothing above it (features, adapters, hosts), and contracts nothing but contracts — type imports included', () => {
+  const root = path.join(__dirname, '..', '..', 'cloud');
+  const offenders: string[] = [];
+  const check = (layer: string, allowed: string[]) => {
+    for (const f of fs.readdirSync(path.join(root, layer), { recursive: true, encoding: 'utf8' })) {
+      if (!f.endsWith('.ts')) continue;
+      const file = path.join(root, layer, f);
+      for (const [, spec] of fs.readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"](\.[^'"]*)['"]/g)) {
+        const target = path.relative(root, path.resolve(path.dirname(file), spec));
+        if (!allowed.some((a) => target === a || target.startsWith(`${a}${path.sep}`))) offenders.push(`${layer}/${f} -> ${spec}`);
+      }
+    }
+  };
+  check('core', ['core', 'contracts']);
+  check('contracts', ['contracts']);
+  expect(offenders).toEqual([]);
+});

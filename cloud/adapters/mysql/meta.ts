@@ -1,5 +1,5 @@
 import type { MysqlDb } from './db';
-import type { MetaRepo, SeedClaim } from '../../features/store';
+import type { MetaRepo, SeedClaim } from '../../core/store';
 
 /** Seed claims and shared secrets on MySQL: every decision is a unique insert, so hosts starting together agree. */
 export function mysqlMetaRepo(db: MysqlDb): MetaRepo {

@@ -1,5 +1,5 @@
 import type { Db } from './db';
-import type { MetaRepo, SeedClaim } from '../../features/store';
+import type { MetaRepo, SeedClaim } from '../../core/store';
 
 export function sqliteMetaRepo(db: Db): MetaRepo {
   const claim = db.prepare('INSERT INTO seed_runs (name, claimed_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING');

@@ -1,4 +1,4 @@
-import type { Seeder } from '../../core/seed';
+import type { Seeder } from '../context';
 
 /** Demo admins with known dev openids (listed in the README). Production grants use `npm run admin`. */
 export const adminSeeder: Seeder = {

@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../context';
 import { AppError } from '../../core/errors';
 import { devLoginInput } from '../../contracts/auth';
 import { profileOf } from '../member/profile';

@@ -1,4 +1,4 @@
-import type { MemberDataSection } from '../../core/member-data';
+import type { MemberDataSection } from '../context';
 import { REGISTRATION_STATUS_LABEL } from '../../contracts/classes-format';
 
 /** "我的数据": every class registration (with its form answers) and in-app message we keep for the member. */

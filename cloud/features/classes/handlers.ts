@@ -1,8 +1,7 @@
 import { requireAdminOrg } from '../../core/admin-org';
 import { sheetBase64 } from '../../core/excel';
-import { defineAction } from '../../core/action';
+import { defineAction, type MemberContext } from '../context';
 import { AppError, notFound } from '../../core/errors';
-import type { MemberContext } from '../../core/context';
 import { maskPhone } from '../../contracts/format';
 import { cancelVerdict, REGISTRATION_STATUS_LABEL, type SubscribeKind } from '../../contracts/classes-format';
 import { chinaDay } from '../../contracts/china-time';

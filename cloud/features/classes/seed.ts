@@ -1,4 +1,4 @@
-import type { Seeder } from '../../core/seed';
+import type { Seeder } from '../context';
 import type { FormField } from '../../contracts/classes';
 import type { ClassInput } from './repo';
 import { checkClass } from './rules';

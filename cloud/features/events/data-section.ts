@@ -1,5 +1,4 @@
-import type { MemberContext } from '../../core/context';
-import type { MemberDataSection } from '../../core/member-data';
+import type { MemberContext, MemberDataSection } from '../context';
 
 /** "我的数据": the member's check-ins, with the location the phone sent when the event required it. */
 export const eventsDataSection: MemberDataSection = async (ctx) => {

@@ -1,8 +1,6 @@
 import { requireAdminOrg } from '../../core/admin-org';
-import { defineAction } from '../../core/action';
+import { defineAction, type Action, type MemberContext } from '../context';
 import { AppError, notFound } from '../../core/errors';
-import type { Action } from '../../core/action';
-import type { MemberContext } from '../../core/context';
 import { memberOrg } from '../../core/member-org';
 import type { Store } from '../store';
 import {

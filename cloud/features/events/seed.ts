@@ -1,4 +1,4 @@
-import type { Seeder } from '../../core/seed';
+import type { Seeder } from '../context';
 import type { EventInput } from './repo';
 
 type SeedEvent = Omit<EventInput, 'published' | 'cover' | 'checkinOpensAt' | 'checkinClosesAt'> & {

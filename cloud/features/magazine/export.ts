@@ -1,4 +1,4 @@
-import type { MemberDataSection } from '../../core/member-data';
+import type { MemberDataSection } from '../context';
 
 /** "我的数据": reading progress, time, finishes and favourites of the member. */
 export const magazineDataSection: MemberDataSection = async (ctx) => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Seeder } from '../../core/seed';
+import type { Seeder } from '../context';
 import { issueFolders, readIssueFolder } from './importer';
 
 /** The sample issues of seeds/magazine, published by the 自治区 association, through the same importer as the CLI. */

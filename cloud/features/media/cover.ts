@@ -1,4 +1,4 @@
-import type { BaseContext } from '../../core/context';
+import type { BaseContext } from '../context';
 import { AppError } from '../../core/errors';
 import { MEDIA_PATH_RE, MEDIA_TYPES, type MediaExt } from '../../contracts/media-format';
 

@@ -1,4 +1,4 @@
-import type { MemberDataSection } from '../../core/member-data';
+import type { MemberDataSection } from '../context';
 import { mediaPath, type MediaExt } from '../../contracts/media-format';
 
 const EXT: Record<string, MediaExt> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
-import type { Action } from '../../core/action';
-import { defineAction } from '../../core/action';
+import { defineAction, type Action } from '../context';
 import { requireAdminOrg } from '../../core/admin-org';
 import { AppError } from '../../core/errors';
 import { mediaUploadInput, MEDIA_MAX_BYTES, MEDIA_TYPES, mediaPath } from '../../contracts/media';

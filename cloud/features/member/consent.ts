@@ -1,5 +1,5 @@
 import { PRIVACY_NOTICE_VERSION } from '../../contracts/privacy';
-import type { MemberContext } from '../../core/context';
+import type { MemberContext } from '../context';
 import { AppError } from '../../core/errors';
 
 /**

@@ -1,9 +1,8 @@
-import { defineAction } from '../../core/action';
+import { defineAction, type MemberDataParts } from '../context';
 import { AppError } from '../../core/errors';
 import { memberConsentInput, memberDeleteInput, memberExportInput, memberMeInput, memberPointsInput, memberUpdateInput } from '../../contracts/member';
 import { requirePrivacyConsent } from './consent';
 import { profileOf } from './profile';
-import type { MemberDataParts } from '../../core/member-data';
 
 export const memberMe = defineAction({
   name: 'member.me',

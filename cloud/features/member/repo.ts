@@ -1,18 +1,7 @@
-/** Storage of members, as the handlers see it. Adapters: adapters/sqlite/member.ts, adapters/mysql/member.ts. */
-export interface MemberRow {
-  id: number;
-  openid: string;
-  nickname: string;
-  realName: string | null;
-  phone: string | null;
-  orgId: string | null;
-  points: number;
-  consentVersion: string | null;
-  consentAt: string | null;
-  elderMode: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { MemberRow } from '../../core/store';
+
+// Core reads members too (who is signed in), so the row is declared there.
+export type { MemberRow };
 
 export interface MemberPatch {
   nickname?: string;
@@ -22,6 +11,7 @@ export interface MemberPatch {
   elderMode?: boolean;
 }
 
+/** Storage of members, as the handlers see it. Adapters: adapters/sqlite/member.ts, adapters/mysql/member.ts. */
 export interface MemberRepo {
   getById(id: number): Promise<MemberRow | undefined>;
   getByOpenid(openid: string): Promise<MemberRow | undefined>;

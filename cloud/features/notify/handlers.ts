@@ -1,6 +1,5 @@
-import { defineAction, type Action } from '../../core/action';
+import { defineAction, type Action, type MemberContext } from '../context';
 import { AppError, notFound } from '../../core/errors';
-import type { MemberContext } from '../../core/context';
 import { eventRemindInput, NOTIFY_KIND_LABEL, notifyStatusInput, type DeliveryCounts, type NotifyKind } from '../../contracts/notify';
 import { eventReminderAt, eventReminderKey } from './messages';
 import { wechatCampaignCode } from './wxcode';

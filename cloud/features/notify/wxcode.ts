@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { defineAction } from '../../core/action';
+import { defineAction } from '../context';
 import { notFound } from '../../core/errors';
 import { CAMPAIGN_CODE_PAGE, campaignCodeInput, campaignScene } from '../../contracts/notify';
 import { MEDIA_TYPES, mediaPath } from '../../contracts/media-format';

@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../context';
 import { notFound } from '../../core/errors';
 import { orgChildrenInput, orgTreeInput, type OrgTreeNode } from '../../contracts/org';
 import type { OrgRow } from './repo';

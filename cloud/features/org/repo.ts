@@ -1,14 +1,8 @@
 import type { OrgLevel, OrgSummary } from '../../contracts/org';
+import type { OrgRow } from '../../core/store';
 
-export interface OrgRow {
-  id: string;
-  name: string;
-  level: OrgLevel;
-  parentId: string | null;
-  /** Materialised path of ids, "/150000/150100/": the subtree of X is every path starting with X's. */
-  path: string;
-  memberCount: number | null;
-}
+// Core reads orgs too (an admin's org, a member's org), so the row is declared there.
+export type { OrgRow };
 
 export interface OrgSeed {
   id: string;

@@ -1,4 +1,4 @@
-import type { Seeder } from '../../core/seed';
+import type { Seeder } from '../context';
 import type { OrgSeed } from './repo';
 import { saveOrgs } from './save';
 

@@ -1,6 +1,5 @@
-import { defineAction } from '../../core/action';
+import { defineAction, type MemberContext } from '../context';
 import { AppError, notFound } from '../../core/errors';
-import type { MemberContext } from '../../core/context';
 import {
   quizAdminCampaignsInput,
   quizAdminExportInput,

@@ -1,4 +1,4 @@
-import type { MemberContext } from '../../core/context';
+import type { MemberContext } from '../context';
 
 /** 我的数据: the member's quiz attempts (answers are kept with the attempt and removed with it on deletion of the campaign). */
 export async function quizDataSection(ctx: MemberContext) {

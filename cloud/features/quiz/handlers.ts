@@ -1,6 +1,5 @@
-import { defineAction } from '../../core/action';
+import { defineAction, type BaseContext, type MemberContext } from '../context';
 import { AppError, notFound } from '../../core/errors';
-import type { BaseContext, MemberContext } from '../../core/context';
 import { memberOrg } from '../../core/member-org';
 import {
   quizLeaderboardInput,

@@ -1,4 +1,4 @@
-import type { Seeder } from '../../core/seed';
+import type { Seeder } from '../context';
 import type { QuestionType } from '../../contracts/quiz-rules';
 import type { CampaignInput } from './repo';
 

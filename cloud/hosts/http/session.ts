@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { MetaRepo } from '../../features/store';
+import type { MetaRepo } from '../../core/store';
 
 const TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 const VERIFIED_CACHE_SIZE = 50_000;
