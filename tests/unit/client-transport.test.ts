@@ -11,6 +11,7 @@ interface FakeTaro {
   hideLoading: Fn;
   showToast: Fn;
   reLaunch: Fn;
+  getCurrentPages: Fn;
   getStorageSync: Fn;
   setStorageSync: Fn;
   removeStorageSync: Fn;
@@ -40,6 +41,7 @@ beforeEach(() => {
     hideLoading: jest.fn(),
     showToast: jest.fn(),
     reLaunch: jest.fn(),
+    getCurrentPages: jest.fn(() => []),
     getStorageSync: jest.fn((k: string) => storage.get(k) ?? ''),
     setStorageSync: jest.fn((k: string, v: string) => storage.set(k, v)),
     removeStorageSync: jest.fn((k: string) => storage.delete(k)),
@@ -114,4 +116,23 @@ test('an expired session clears the token and goes to the login page instead of 
   expect(storage.has('session.token')).toBe(false);
   expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
   expect(taro.showToast).not.toHaveBeenCalled();
+});
+
+test('the login page is told which page to come back to: a page with its query, never an address outside the app', async () => {
+  const { call } = loadClient('');
+  taro.request.mockResolvedValue({ statusCode: 401, data: { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } } });
+  // The mini-program's page: route and options.
+  taro.getCurrentPages.mockReturnValue([{ route: 'packages/events/detail/index', options: { id: '7', q: 'a+b/c' } }]);
+  await expect(call('event.detail', { id: 7 })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  expect(taro.reLaunch).toHaveBeenLastCalledWith({ url: `/pages/login/index?back=${encodeURIComponent('/packages/events/detail/index?id=7&q=a%2Bb%2Fc')}` });
+  // H5's page: the path with its query.
+  taro.getCurrentPages.mockReturnValue([{ route: '/packages/classes/detail', path: '/packages/classes/detail?id=3' }]);
+  await expect(call('class.detail', { classId: 3 })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  expect(taro.reLaunch).toHaveBeenLastCalledWith({ url: `/pages/login/index?back=${encodeURIComponent('/packages/classes/detail?id=3')}` });
+
+  const { backTarget } = require('../../src/services/login-return') as typeof import('../../src/services/login-return');
+  expect(backTarget('/packages/events/detail/index?id=7')).toBe('/packages/events/detail/index?id=7');
+  expect(backTarget(encodeURIComponent('/packages/events/detail/index?id=7'))).toBe('/packages/events/detail/index?id=7');
+  for (const outside of ['https://evil.example/x', '//evil.example', '/pages/login/index?back=x', 'javascript:alert(1)', '/packages/../../x', undefined])
+    expect(backTarget(outside)).toBeUndefined();
 });
