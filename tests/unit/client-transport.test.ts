@@ -123,11 +123,11 @@ test('the login page is told which page to come back to: a page with its query, 
   taro.request.mockResolvedValue({ statusCode: 401, data: { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } } });
   // The mini-program's page: route and options.
   taro.getCurrentPages.mockReturnValue([{ route: 'packages/events/detail/index', options: { id: '7', q: 'a+b/c' } }]);
-  await expect(call('event.detail', { id: 7 })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  await expect(call('event.get', { id: 7 })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   expect(taro.reLaunch).toHaveBeenLastCalledWith({ url: `/pages/login/index?back=${encodeURIComponent('/packages/events/detail/index?id=7&q=a%2Bb%2Fc')}` });
   // H5's page: the path with its query.
   taro.getCurrentPages.mockReturnValue([{ route: '/packages/classes/detail', path: '/packages/classes/detail?id=3' }]);
-  await expect(call('class.detail', { classId: 3 })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  await expect(call('class.get', { classId: 3 })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   expect(taro.reLaunch).toHaveBeenLastCalledWith({ url: `/pages/login/index?back=${encodeURIComponent('/packages/classes/detail?id=3')}` });
 
   const { backTarget } = require('../../src/services/login-return') as typeof import('../../src/services/login-return');
