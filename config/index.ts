@@ -61,6 +61,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       router: { mode: 'hash' },
       webpackChain(chain) {
+        // H5 renders with Preact (through preact/compat) instead of react-dom: react-dom alone was a third of the
+        // JavaScript a first visit downloads. The weapp keeps React and Taro's own reconciler (@tarojs/react).
+        chain.resolve.alias
+          .set('react$', 'preact/compat')
+          .set('react-dom$', 'preact/compat')
+          .set('react-dom/client$', 'preact/compat/client')
+          .set('react/jsx-runtime$', 'preact/compat/jsx-runtime');
         // Taro's H5 split covers initial chunks only, so every page chunk carried its own copy of the
         // component library and of the Taro APIs it calls. Shared chunks instead: fetched once (the first
         // screen's beside the app bundle, see first-screen.ts), cached for every later page.
