@@ -67,7 +67,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .set('react$', 'preact/compat')
           .set('react-dom$', 'preact/compat')
           .set('react-dom/client$', 'preact/compat/client')
-          .set('react/jsx-runtime$', 'preact/compat/jsx-runtime');
+          .set('react/jsx-runtime$', 'preact/compat/jsx-runtime')
+          // Polyfills Taro's H5 request brings for browsers older than those babel.config.js compiles for, and
+          // JSONP, which no call of the app uses: left out of the bundle.
+          .set('whatwg-fetch$', false)
+          .set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', false)
+          .set('jsonp-retry$', false);
         // Taro's H5 split covers initial chunks only, so every page chunk carried its own copy of the
         // component library and of the Taro APIs it calls. Shared chunks instead: fetched once (the first
         // screen's beside the app bundle, see first-screen.ts), cached for every later page.
