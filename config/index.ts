@@ -73,6 +73,21 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .set('whatwg-fetch$', false)
           .set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', false)
           .set('jsonp-retry$', false);
+        chain.module
+          .rule('stripWeuiFont')
+          .test(/[\\/]@tarojs[\\/]components[\\/]dist[\\/]taro-components[\\/]taro-components\.css$/)
+          .enforce('pre')
+          .use('stripWeuiFont')
+          .loader(require('path').resolve(__dirname, 'strip-weui-font.js'));
+        // Taro defines its pull-to-refresh element at start-up for pages with enablePullDownRefresh; no page has it.
+        chain.plugin('mainPlugin').tap((args) => {
+          const meta = args[0].loaderMeta;
+          if (meta) {
+            meta.extraImportForWeb = meta.extraImportForWeb.replace(/^import \{ defineCustomElementTaroPullToRefreshCore \}.*\n/m, '');
+            meta.execBeforeCreateWebApp = meta.execBeforeCreateWebApp.replace(/^defineCustomElementTaroPullToRefreshCore\(\)\n/m, '');
+          }
+          return args;
+        });
         // Taro's H5 split covers initial chunks only, so every page chunk carried its own copy of the
         // component library and of the Taro APIs it calls. Shared chunks instead: fetched once (the first
         // screen's beside the app bundle, see first-screen.ts), cached for every later page.
