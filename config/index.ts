@@ -72,7 +72,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
           // JSONP, which no call of the app uses: left out of the bundle.
           .set('whatwg-fetch$', false)
           .set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', false)
-          .set('jsonp-retry$', false);
+          .set('jsonp-retry$', false)
+          .set('@tarojs/components$', require('path').resolve(__dirname, 'h5-components', 'index.js'));
+        // Side-effect free, so that a page importing one component does not load the others' modules.
+        chain.module
+          .rule('h5Components')
+          .test(/[\\/]config[\\/]h5-components[\\/]/)
+          .sideEffects(false);
         chain.module
           .rule('stripWeuiFont')
           .test(/[\\/]@tarojs[\\/]components[\\/]dist[\\/]taro-components[\\/]taro-components\.css$/)
@@ -96,6 +102,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
           ...split,
           cacheGroups: {
             ...split.cacheGroups,
+            // The form components no first screen uses (see h5-components/): a chunk for the pages that use them.
+            formComponents: {
+              name: 'form-components',
+              chunks: 'async',
+              priority: 25,
+              enforce: true,
+              test: /([\\/]@tarojs[\\/]components[\\/]dist[\\/]components[\\/](taro-(picker|textarea|rich-text|canvas)-core|picker-group)|[\\/]config[\\/]h5-components[\\/](picker|textarea|rich-text|canvas))\.js$/,
+            },
             pageComponents: {
               name: 'page-components',
               chunks: 'async',
