@@ -68,17 +68,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .set('react-dom$', 'preact/compat')
           .set('react-dom/client$', 'preact/compat/client')
           .set('react/jsx-runtime$', 'preact/compat/jsx-runtime')
-          // Polyfills Taro's H5 request brings for browsers older than those babel.config.js compiles for, and
-          // JSONP, which no call of the app uses: left out of the bundle.
-          .set('whatwg-fetch$', false)
-          .set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', false)
-          .set('jsonp-retry$', false)
           .set('@tarojs/components$', require('path').resolve(__dirname, 'h5-components', 'index.js'));
+        // Polyfills Taro's H5 request brings for browsers older than those babel.config.js compiles for, and
+        // JSONP, which no call of the app uses: left out of the bundle (an alias to false is an empty module).
+        chain.resolve.merge({
+          alias: { 'whatwg-fetch$': false, 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only$': false, 'jsonp-retry$': false },
+        });
         // Side-effect free, so that a page importing one component does not load the others' modules.
         chain.module
           .rule('h5Components')
           .test(/[\\/]config[\\/]h5-components[\\/]/)
-          .sideEffects(false);
+          .set('sideEffects', false);
         chain.module
           .rule('stripWeuiFont')
           .test(/[\\/]@tarojs[\\/]components[\\/]dist[\\/]taro-components[\\/]taro-components\.css$/)
