@@ -61,7 +61,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       router: { mode: 'hash' },
       webpackChain(chain) {
-        // H5 renders with Preact (through preact/compat) instead of react-dom: react-dom alone was a third of the
+        // H5 renders with Preact (through preact/compat) instead of react-dom: react-dom was the largest single part of the
         // JavaScript a first visit downloads. The weapp keeps React and Taro's own reconciler (@tarojs/react).
         chain.resolve.alias
           .set('react$', 'preact/compat')
