@@ -61,6 +61,39 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       router: { mode: 'hash' },
       webpackChain(chain) {
+        // H5 renders with Preact (through preact/compat) instead of react-dom: react-dom was the largest single part of the
+        // JavaScript a first visit downloads. The weapp keeps React and Taro's own reconciler (@tarojs/react).
+        chain.resolve.alias
+          .set('react$', 'preact/compat')
+          .set('react-dom$', 'preact/compat')
+          .set('react-dom/client$', 'preact/compat/client')
+          .set('react/jsx-runtime$', 'preact/compat/jsx-runtime')
+          .set('@tarojs/components$', require('path').resolve(__dirname, 'h5-components', 'index.js'));
+        // Polyfills Taro's H5 request brings for browsers older than those babel.config.js compiles for, and
+        // JSONP, which no call of the app uses: left out of the bundle (an alias to false is an empty module).
+        chain.resolve.merge({
+          alias: { 'whatwg-fetch$': false, 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only$': false, 'jsonp-retry$': false },
+        });
+        // Side-effect free, so that a page importing one component does not load the others' modules.
+        chain.module
+          .rule('h5Components')
+          .test(/[\\/]config[\\/]h5-components[\\/]/)
+          .set('sideEffects', false);
+        chain.module
+          .rule('stripWeuiFont')
+          .test(/[\\/]@tarojs[\\/]components[\\/]dist[\\/]taro-components[\\/]taro-components\.css$/)
+          .enforce('pre')
+          .use('stripWeuiFont')
+          .loader(require('path').resolve(__dirname, 'strip-weui-font.js'));
+        // Taro defines its pull-to-refresh element at start-up for pages with enablePullDownRefresh; no page has it.
+        chain.plugin('mainPlugin').tap((args) => {
+          const meta = args[0].loaderMeta;
+          if (meta) {
+            meta.extraImportForWeb = meta.extraImportForWeb.replace(/^import \{ defineCustomElementTaroPullToRefreshCore \}.*\n/m, '');
+            meta.execBeforeCreateWebApp = meta.execBeforeCreateWebApp.replace(/^defineCustomElementTaroPullToRefreshCore\(\)\n/m, '');
+          }
+          return args;
+        });
         // Taro's H5 split covers initial chunks only, so every page chunk carried its own copy of the
         // component library and of the Taro APIs it calls. Shared chunks instead: fetched once (the first
         // screen's beside the app bundle, see first-screen.ts), cached for every later page.
@@ -69,6 +102,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
           ...split,
           cacheGroups: {
             ...split.cacheGroups,
+            // The form components no first screen uses (see h5-components/): a chunk for the pages that use them.
+            formComponents: {
+              name: 'form-components',
+              chunks: 'async',
+              priority: 25,
+              enforce: true,
+              test: /([\\/]@tarojs[\\/]components[\\/]dist[\\/]components[\\/](taro-(picker|textarea|rich-text|canvas)-core|picker-group)|[\\/]config[\\/]h5-components[\\/](picker|textarea|rich-text|canvas))\.js$/,
+            },
             pageComponents: {
               name: 'page-components',
               chunks: 'async',

@@ -27,11 +27,15 @@ export const elderMode = {
  * Never below 1: the standard sizes are already the floor we promise. H5 follows the browser's zoom instead.
  */
 export function wechatFontScale(): number {
-  if (process.env.TARO_ENV !== 'weapp') return 1;
-  try {
-    const setting = Number((Taro.getSystemInfoSync() as { fontSizeSetting?: number }).fontSizeSetting);
-    return setting > 17 ? Math.min(1.6, Math.round((setting / 17) * 100) / 100) : 1;
-  } catch {
-    return 1;
+  // A branch on TARO_ENV, not an early return, so that the H5 build drops the call and with it Taro's device
+  // detection (getSystemInfoSync) from the first screen's code.
+  if (process.env.TARO_ENV === 'weapp') {
+    try {
+      const setting = Number((Taro.getSystemInfoSync() as { fontSizeSetting?: number }).fontSizeSetting);
+      return setting > 17 ? Math.min(1.6, Math.round((setting / 17) * 100) / 100) : 1;
+    } catch {
+      return 1;
+    }
   }
+  return 1;
 }

@@ -3,7 +3,7 @@ import type { EventStats } from '../../contracts/events';
 import type { CheckinListRow, EventRow } from './repo';
 import { maskName, maskPhone } from '../../contracts/format';
 import type { CheckinRow } from '../../contracts/events';
-import { inChina } from '../../contracts/china-time';
+import { chinaFormat } from '../../contracts/china-time';
 
 export function displayName(r: Pick<CheckinListRow, 'realName' | 'nickname' | 'memberId'>): string {
   if (r.memberId === null) return '已注销用户';
@@ -21,7 +21,7 @@ export const checkinRow = (r: CheckinListRow): CheckinRow => ({
   voided: r.voided,
 });
 
-const bjLabel = (ms: number, withDay: boolean): string => inChina(ms).format(withDay ? 'M/D HH:mm' : 'HH:mm');
+const bjLabel = (ms: number, withDay: boolean): string => chinaFormat(ms, withDay ? 'M/D HH:mm' : 'HH:mm');
 
 /** Check-ins over time (at most 24 buckets of whole 10-minute steps), by organisation, and the list. */
 export function buildStats(e: EventRow, rows: CheckinListRow[], now: Date): EventStats {

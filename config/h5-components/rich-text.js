@@ -1,0 +1,6 @@
+import { defineCustomElementTaroRichTextCore } from '@tarojs/components/dist/components';
+import { createReactComponent } from '@tarojs/components/lib/react/react-component-lib/createComponent.js';
+import { manipulatePropsFunction } from '@tarojs/components/lib/react/helper.js';
+
+// As in @tarojs/components/lib/react/components.js.
+export const RichText = /*@__PURE__*/ createReactComponent('taro-rich-text-core', undefined, manipulatePropsFunction, defineCustomElementTaroRichTextCore);
