@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro';
 import type { ActionName, PayloadOf, ResultOf } from '@contracts/index';
 import { transport } from './transport';
 import { sessionToken } from './session';
 import { goToLogin } from './login-return';
+import { feedback } from './feedback';
 
 export class ApiCallError extends Error {
   constructor(
@@ -29,7 +29,7 @@ export interface CallOptions {
  */
 export async function call<A extends ActionName>(action: A, payload: PayloadOf<A>, options: CallOptions = {}): Promise<ResultOf<A>> {
   const { loading = false, quiet = false } = options;
-  if (loading) Taro.showLoading({ title: loading, mask: true });
+  if (loading) feedback.showLoading(loading);
   let error: ApiCallError;
   try {
     const { status, body } = await transport(action, payload);
@@ -38,13 +38,13 @@ export async function call<A extends ActionName>(action: A, payload: PayloadOf<A
   } catch (e) {
     error = new ApiCallError('NETWORK', '网络不太好，请检查网络后重试', 0);
   } finally {
-    if (loading) Taro.hideLoading();
+    if (loading) feedback.hideLoading();
   }
   if (error.code === 'UNAUTHENTICATED') {
     sessionToken.clear();
     goToLogin();
   } else if (!quiet) {
-    Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
+    feedback.toast(error.message);
   }
   throw error;
 }

@@ -31,18 +31,32 @@ async function httpTransport(action: string, payload: unknown): Promise<Transpor
   const early = process.env.TARO_ENV === 'h5' ? await prefetched(action, payload)?.catch(() => undefined) : undefined;
   if (early?.body && typeof early.body === 'object' && 'ok' in early.body) return early;
   const token = sessionToken.get();
-  const res = await Taro.request<Envelope<unknown>>({
-    url: `${API_BASE}/api/${action}`,
-    method: 'POST',
-    data: payload ?? {},
-    header: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    timeout: 15000,
-  });
-  const body = res.data;
+  const header = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const { statusCode, data: body } =
+    process.env.TARO_ENV === 'h5'
+      ? await browserPost(`/api/${action}`, payload ?? {}, header)
+      : await Taro.request<Envelope<unknown>>({ url: `${API_BASE}/api/${action}`, method: 'POST', data: payload ?? {}, header, timeout: REQUEST_TIMEOUT_MS });
   if (!body || typeof body !== 'object' || !('ok' in body)) {
-    return { status: res.statusCode, body: refusal('INTERNAL', INTERNAL_ERROR_MESSAGE) };
+    return { status: statusCode, body: refusal('INTERNAL', INTERNAL_ERROR_MESSAGE) };
   }
-  return { status: res.statusCode, body };
+  return { status: statusCode, body: body as Envelope<unknown> };
+}
+
+const REQUEST_TIMEOUT_MS = 15000;
+
+/**
+ * H5: the browser's fetch, which every browser the H5 build targets has; Taro.request would bring its own
+ * request module into the first screen's download. A body that is not JSON reads as none.
+ */
+async function browserPost(url: string, payload: unknown, header: Record<string, string>): Promise<{ statusCode: number; data: unknown }> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
+  try {
+    const res = await fetch(url, { method: 'POST', headers: header, body: JSON.stringify(payload), signal: abort.signal });
+    return { statusCode: res.status, data: await res.json().catch(() => undefined) };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** WeChat refuses a callContainer request over 100 KB; ours stay well under (the API's own limit is 64 KB). */

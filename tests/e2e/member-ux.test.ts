@@ -97,6 +97,8 @@ test('first use: after the notice, 首页 asks for 所在单位; typing 土默�
   await screenshot(page, 'ux-04-first-use-org-search');
   await tap(ask.getByText('土默特左旗计生协', { exact: true }));
   await page.locator('.home__org').getByText('土默特左旗计生协').waitFor();
+  // The toast's code is fetched when first shown on H5 (src/services/feedback.ts): it still shows.
+  await page.locator('.taro__toast').getByText('已选择土默特左旗计生协').waitFor();
   expect(await ask.count()).toBe(0);
   const token = await host.login('ux-first-use');
   expect((await host.post('member.me', {}, token)).body.data.org).toMatchObject({ id: '150121' });

@@ -4,6 +4,7 @@ import { View, Text, Button } from '@tarojs/components';
 import OrgPicker from '../org-picker';
 import { call } from '../../services/api';
 import { PICK_ORG_URL } from '../../services/fixes';
+import { feedback } from '../../services/feedback';
 
 const SKIPPED_KEY = 'orgAsk.skipped';
 
@@ -21,7 +22,7 @@ export default function OrgAsk({ onSaved }: { onSaved: () => void }) {
   const pick = async (o: { id: string; name: string }) => {
     try {
       await call('member.update', { orgId: o.id }, { loading: '正在保存' });
-      Taro.showToast({ title: `已选择${o.name}`, icon: 'none' });
+      feedback.toast(`已选择${o.name}`, 1500);
       onSaved();
     } catch {
       // the toast said why; the question stays
