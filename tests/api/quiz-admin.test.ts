@@ -141,6 +141,11 @@ test('stats per campaign and the .xlsx export of results', async () => {
   expect(rates).toEqual([...rates].sort((a, b) => a - b)); // worst first
   expect(s.questions.reduce((n, q) => n + q.shown, 0)).toBe(20);
   expect(Math.round(s.questions.reduce((n, q) => n + q.correctRate * q.shown, 0))).toBe(4 + 3 + 2 + 1 + 0);
+  // A member who leaves keeps their attempts in the figures, each on its own: s-2's 50 and 25 become two entries.
+  await app.as('s-2').call('member.delete', { confirm: '注销' });
+  const after = await hhht().call('quiz.admin.stats', { campaignId: c.id });
+  expect(after).toMatchObject({ participants: 5, attempts: 5, averageScore: 50, medianScore: 50, passRate: 0.4 });
+  expect(after.distribution.map((d) => d.count)).toEqual([1, 0, 1, 0, 0, 1, 0, 1, 0, 1]);
 
   const file = await hhht().call('quiz.admin.export', { campaignId: c.id });
   expect(file.fileName).toBe('赛罕区答题-成绩.xlsx');

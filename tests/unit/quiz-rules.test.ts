@@ -1,4 +1,5 @@
 import {
+  scoreSummary,
   answersThatCount,
   attemptDeadline,
   attemptLimitRefusal,
@@ -145,5 +146,39 @@ describe('quiz rules', () => {
     expect(pointsFor(campaign, { memberId: 5, passed: false }, true, now)).toEqual([]);
     expect(pointsFor(campaign, { memberId: 5, passed: true }, true, now).map((p) => p.refKey)).toEqual(['quiz:7:pass:5']);
     expect(pointsFor(campaign, { memberId: null, passed: true }, false, now)).toEqual([]);
+  });
+});
+
+describe('竞赛统计 from counts of best scores', () => {
+  // The same figures as from the list of every participant's best score, which is what the counts stand for.
+  const fromList = (scores: number[], passMark: number) => {
+    const sorted = [...scores].sort((a, b) => a - b);
+    const counts = [...new Set(sorted)].map((score) => ({ score, count: sorted.filter((s) => s === score).length }));
+    return scoreSummary(counts, passMark);
+  };
+
+  test('median, average, pass rate and the ten bands', () => {
+    expect(fromList([30, 60, 60, 100], 60)).toEqual({
+      participants: 4,
+      averageScore: 62.5,
+      medianScore: 60,
+      passRate: 0.75,
+      distribution: expect.arrayContaining([
+        { label: '30–39', count: 1 },
+        { label: '60–69', count: 2 },
+        { label: '90–100', count: 1 },
+      ]),
+    });
+    expect(fromList([10, 20, 90], 60)).toMatchObject({ participants: 3, medianScore: 20, averageScore: 40, passRate: 1 / 3 });
+    // An even count's median sits between the middle two, even when they fall in different counts.
+    expect(fromList([0, 40, 50, 100], 60).medianScore).toBe(45);
+    expect(scoreSummary([{ score: 70, count: 1_000_000 }], 60)).toMatchObject({ participants: 1_000_000, medianScore: 70, passRate: 1 });
+  });
+
+  test('nobody yet: no figures, ten empty bands', () => {
+    const none = scoreSummary([], 60);
+    expect(none).toMatchObject({ participants: 0, averageScore: null, medianScore: null, passRate: null });
+    expect(none.distribution).toHaveLength(10);
+    expect(none.distribution.every((d) => d.count === 0)).toBe(true);
   });
 });

@@ -51,6 +51,8 @@ export interface MysqlDb extends Sql {
    * round trip of its first statement.
    */
   tx<T>(work: (sql: TxSql) => Promise<T>): Promise<T>;
+  /** Each row of a SELECT handed to `each` as it arrives, never the whole result in memory (a scan of a big table). */
+  eachRow<T = Record<string, unknown>>(sql: string, params: Params, each: (row: T) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -207,6 +209,15 @@ export function openMysql(config: MysqlConfig): MysqlDb {
         }
         await backoff(attempt);
       }
+    },
+    eachRow(sql, params, each) {
+      return new Promise((resolve, reject) => {
+        pool.pool
+          .query(sql, params as unknown[])
+          .on('result', (row) => each(row as never))
+          .on('error', reject)
+          .on('end', () => resolve());
+      });
     },
     close: () => pool.end(),
   };

@@ -9,6 +9,7 @@ import type {
   RankedEntry,
   RankScope,
   SavedAnswer,
+  ScoreCount,
   Settlement,
   StartOutcome,
   StartRequest,
@@ -212,25 +213,39 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       return true;
     },
     async campaignStats(campaignId) {
-      const scored = await db.rows<Raw>(
-        'SELECT id, member_id AS memberId, score, questions, correct_ids AS correctIds FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NOT NULL',
-        [campaignId],
-      );
-      // Best score per member (deleted members' attempts still count, each on its own).
-      const best = new Map<string, number>();
+      const [attempts, members, anonymous] = await db.batch([
+        { sql: 'SELECT COUNT(*) AS n FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NOT NULL', params: [campaignId] },
+        // Members' best scores are counted as they are scored (the campaign-wide cells of quiz_score_counts); a deleted
+        // member's attempts count each on their own.
+        { sql: "SELECT score, SUM(n) AS n FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = '' GROUP BY score", params: [campaignId] },
+        {
+          sql: 'SELECT score, COUNT(*) AS n FROM quiz_attempts WHERE member_id IS NULL AND campaign_id = ? AND submitted_at IS NOT NULL GROUP BY score',
+          params: [campaignId],
+        },
+      ]);
+      const byScore = new Map<number, number>();
+      for (const r of [...members.rows, ...anonymous.rows]) byScore.set(Number(r.score), (byScore.get(Number(r.score)) ?? 0) + Number(r.n));
+      const bestScores: ScoreCount[] = [...byScore]
+        .filter(([, count]) => count > 0)
+        .sort(([a], [b]) => a - b)
+        .map(([score, count]) => ({ score, count }));
+      // Shown: from each scored attempt's question list; right: from the ids it got right (both on the row). JSON_TABLE
+      // is not in TiDB, so the rows are read once, as a stream.
       const shown = new Map<string, number>();
       const correct = new Map<string, number>();
-      for (const a of scored) {
-        const who = a.memberId === null ? `a${a.id}` : `m${a.memberId}`;
-        best.set(who, Math.max(best.get(who) ?? -1, Number(a.score)));
-        for (const ref of JSON.parse(a.questions) as { id: string }[]) shown.set(ref.id, (shown.get(ref.id) ?? 0) + 1);
-        for (const id of JSON.parse(a.correctIds ?? '[]') as string[]) correct.set(id, (correct.get(id) ?? 0) + 1);
-      }
+      await db.eachRow<{ questions: string; correctIds: string | null }>(
+        'SELECT questions, correct_ids AS correctIds FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NOT NULL',
+        [campaignId],
+        (a) => {
+          for (const ref of JSON.parse(a.questions) as { id: string }[]) shown.set(ref.id, (shown.get(ref.id) ?? 0) + 1);
+          for (const id of JSON.parse(a.correctIds ?? '[]') as string[]) correct.set(id, (correct.get(id) ?? 0) + 1);
+        },
+      );
       const stems = shown.size ? await db.rows<Raw>(`SELECT id, stem FROM quiz_questions WHERE id IN (${placeholders(shown.size)})`, [...shown.keys()]) : [];
       const questions = stems
         .map((q) => ({ id: q.id as string, stem: q.stem as string, shown: shown.get(q.id)!, correct: correct.get(q.id) ?? 0 }))
         .sort((a, b) => a.correct / a.shown - b.correct / b.shown || b.shown - a.shown);
-      return { attempts: scored.length, bestScores: [...best.values()].sort((a, b) => a - b), questions };
+      return { attempts: Number(attempts.rows[0].n), bestScores, questions };
     },
     async results(campaignId) {
       return (

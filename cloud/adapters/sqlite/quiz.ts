@@ -10,6 +10,7 @@ import type {
   RankedEntry,
   RankScope,
   SavedAnswer,
+  ScoreCount,
   StartOutcome,
   StartRequest,
   SubmitOutcome,
@@ -343,11 +344,11 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       // Best score per member (deleted members' attempts still count, each on its own).
       const bestScores = db
         .prepare(
-          `SELECT MAX(score) FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NOT NULL
-           GROUP BY COALESCE(member_id, -id) ORDER BY 1`,
+          `SELECT best AS score, COUNT(*) AS count FROM (
+             SELECT MAX(score) AS best FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NOT NULL GROUP BY COALESCE(member_id, -id)
+           ) GROUP BY best ORDER BY best`,
         )
-        .pluck()
-        .all(campaignId) as number[];
+        .all(campaignId) as ScoreCount[];
       // Shown: from each scored attempt's question list; right: from the ids it got right (both on the row).
       const questions = db
         .prepare(

@@ -13,7 +13,7 @@ import {
 import { formatDuration } from '../../contracts/quiz-rules';
 import type { CampaignRow } from './repo';
 import { settleOverdue } from './handlers';
-import { campaignStatus } from './rules';
+import { campaignStatus, scoreSummary } from './rules';
 import { parseBankFile, templateFile } from './import';
 import { sheetBase64 } from '../../core/excel';
 import { requireAdminOrg } from '../../core/admin-org';
@@ -131,20 +131,11 @@ export const quizAdminStats = defineAction({
     const c = await adminCampaign(ctx, campaignId);
     await settleOverdue(ctx, { campaignId });
     const s = await ctx.store.quiz.campaignStats(campaignId);
-    const scores = s.bestScores;
-    const n = scores.length;
-    const median = n === 0 ? null : n % 2 ? scores[(n - 1) / 2] : (scores[n / 2 - 1] + scores[n / 2]) / 2;
-    const distribution = Array.from({ length: 10 }, (_, i) => ({ label: i === 9 ? '90–100' : `${i * 10}–${i * 10 + 9}`, count: 0 }));
-    for (const x of scores) distribution[Math.min(9, Math.floor(x / 10))].count++;
     return {
       campaignId,
       title: c.title,
-      participants: n,
       attempts: s.attempts,
-      averageScore: n ? Math.round((scores.reduce((a, b) => a + b, 0) / n) * 10) / 10 : null,
-      medianScore: median,
-      passRate: n ? scores.filter((x) => x >= c.passMark).length / n : null,
-      distribution,
+      ...scoreSummary(s.bestScores, c.passMark),
       questions: s.questions.map((q) => ({ id: q.id, stem: q.stem, shown: q.shown, correctRate: q.shown ? q.correct / q.shown : 0 })),
     };
   },

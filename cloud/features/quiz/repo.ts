@@ -153,10 +153,13 @@ export interface QuizRepo {
   createCampaign(input: CampaignInput, at: Date): Promise<number | undefined>;
   /** False when its org does not exist. */
   updateCampaign(id: number, input: CampaignInput, at: Date): Promise<boolean>;
-  /** Admin statistics: best score per member, attempt count, per-question correct counts. */
+  /**
+   * Admin statistics: how many participants have each best score (a deleted member's attempts count each on their
+   * own), ascending by score; the attempt count; per-question shown and correct counts.
+   */
   campaignStats(
     campaignId: number,
-  ): Promise<{ attempts: number; bestScores: number[]; questions: { id: string; stem: string; shown: number; correct: number }[] }>;
+  ): Promise<{ attempts: number; bestScores: ScoreCount[]; questions: { id: string; stem: string; shown: number; correct: number }[] }>;
   /** Submitted attempts for the export, newest first. */
   results(campaignId: number): Promise<
     {
@@ -208,4 +211,10 @@ export interface QuizRepo {
   top(campaignId: number, scope: RankScope, limit: number): Promise<RankedEntry[]>;
   participants(campaignId: number, scope: RankScope): Promise<number>;
   orgRanking(campaignId: number, level: 2 | 3): Promise<{ orgId: string; participants: number; averageScore: number }[]>;
+}
+
+/** How many participants have this best score. */
+export interface ScoreCount {
+  score: number;
+  count: number;
 }

@@ -1,8 +1,8 @@
-import type { CampaignStatus } from '../../contracts/quiz';
+import type { CampaignStats, CampaignStatus } from '../../contracts/quiz';
 import { QUIZ_GRACE_SECONDS, QUIZ_POINTS_JOIN, QUIZ_POINTS_PASS } from '../../contracts/quiz-rules';
 import { AppError } from '../../core/errors';
 import type { PointsAward } from '../points/repo';
-import type { AttemptRow, BestEntry, CampaignRow, SavedAnswer, Settlement } from './repo';
+import type { AttemptRow, BestEntry, CampaignRow, SavedAnswer, ScoreCount, Settlement } from './repo';
 import { scoreAnswers, type KeyedQuestion } from './scoring';
 
 /**
@@ -142,4 +142,32 @@ export function pointsFor(
   if (scored.passed)
     due.push({ memberId, delta: QUIZ_POINTS_PASS, reason: `知识竞赛及格：${campaign.title}`, refKey: `quiz:${campaign.id}:pass:${memberId}`, at });
   return due;
+}
+
+/**
+ * The figures of 竞赛统计 from the best scores, given as how many participants have each (ascending): so a campaign
+ * of a million members is summed from at most 101 rows.
+ */
+export function scoreSummary(
+  counts: readonly ScoreCount[],
+  passMark: number,
+): Pick<CampaignStats, 'participants' | 'averageScore' | 'medianScore' | 'passRate' | 'distribution'> {
+  const n = counts.reduce((sum, c) => sum + c.count, 0);
+  /** The score at 0-based position i of the ascending list of best scores. */
+  const at = (i: number) => {
+    let seen = 0;
+    for (const c of counts) if ((seen += c.count) > i) return c.score;
+    return counts[counts.length - 1].score;
+  };
+  const distribution = Array.from({ length: 10 }, (_, i) => ({ label: i === 9 ? '90–100' : `${i * 10}–${i * 10 + 9}`, count: 0 }));
+  for (const c of counts) distribution[Math.min(9, Math.floor(c.score / 10))].count += c.count;
+  const total = counts.reduce((sum, c) => sum + c.score * c.count, 0);
+  const passing = counts.reduce((sum, c) => sum + (c.score >= passMark ? c.count : 0), 0);
+  return {
+    participants: n,
+    averageScore: n ? Math.round((total / n) * 10) / 10 : null,
+    medianScore: n === 0 ? null : n % 2 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2,
+    passRate: n ? passing / n : null,
+    distribution,
+  };
 }

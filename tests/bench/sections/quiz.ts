@@ -239,89 +239,102 @@ export async function quizMysqlLeaderboardLatency(app: App, n = Number(process.e
   console.log(`\n## 排行榜延迟 · MySQL（${fmt(n)} 次答题，前 50 名 + 我的排名）`);
   if (app.engine !== 'mysql') throw new Error('quizMysqlLeaderboardLatency needs an app on MySQL');
   const db = (app.store as MysqlStore).db;
-  const campaignId = (await app.store.quiz.createCampaign(
-    {
-      title: '压测排行榜',
-      description: '',
-      cover: null,
-      orgId: '150000',
-      draws: [{ bankId: 'family-health', count: 10 }],
-      opensAt: '2026-11-01T00:00:00Z',
-      closesAt: '2099-01-01T00:00:00Z',
-      timeLimitSec: 600,
-      attemptsPerDay: 10,
-      attemptsTotal: 10,
-      passMark: 60,
-      showReview: true,
-    },
-    new Date(),
-  ))!;
+  const newCampaign = async (title: string) =>
+    (await app.store.quiz.createCampaign(
+      {
+        title,
+        description: '',
+        cover: null,
+        orgId: '150000',
+        draws: [{ bankId: 'family-health', count: 10 }],
+        opensAt: '2026-11-01T00:00:00Z',
+        closesAt: '2099-01-01T00:00:00Z',
+        timeLimitSec: 600,
+        attemptsPerDay: 10,
+        attemptsTotal: 10,
+        passMark: 60,
+        showReview: true,
+      },
+      new Date(),
+    ))!;
+  const campaignId = await newCampaign('压测排行榜');
   const counties = await db.rows<{ id: string; path: string }>('SELECT id, path FROM orgs WHERE level = 3 ORDER BY id');
   const BASE = 10_000_000;
   let seed = 42;
   const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  const t0 = performance.now();
-  // One connection, without per-row key checks, and many rows per statement and per commit: what a bulk load is.
-  const conn = await db.pool.getConnection();
-  try {
-    await conn.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
-    const ROWS = 2_000;
-    const PER_COMMIT = 50_000;
-    for (let start = 0; start < n; start += PER_COMMIT) {
-      await conn.query('START TRANSACTION');
-      for (let from = start; from < Math.min(n, start + PER_COMMIT); from += ROWS) {
-        const members: unknown[] = [];
-        const attempts: unknown[] = [];
-        const best: unknown[] = [];
-        const to = Math.min(n, from + ROWS, start + PER_COMMIT);
-        for (let i = from; i < to; i++) {
-          const county = counties[i % counties.length];
-          const city = county.path.split('/').filter(Boolean)[1];
-          const correct = Math.min(10, Math.floor(rnd() * 6) + Math.floor(rnd() * 6));
-          const duration = 30_000 + Math.floor(rnd() * 570_000);
-          const submitted = new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString();
-          members.push(BASE + i, `lb-${i}`, `会员${i}`, county.id, 'x', 'x');
-          attempts.push(
-            BASE + i,
-            campaignId,
-            BASE + i,
-            county.id,
-            city,
-            county.id,
-            '2026-11-20',
-            submitted,
-            submitted,
-            '[]',
-            10,
-            submitted,
-            correct * 10,
-            correct,
-            duration,
-            correct >= 6 ? 1 : 0,
+  /**
+   * `count` attempts of campaign `into`, one per member (members BASE.. are created on the first load), with their best
+   * entries and counts. `withQuestions`: each attempt carries its ten questions and the ids it got right, as a real one.
+   */
+  const load = async (into: number, count: number, opts: { newMembers: boolean; withQuestions?: string[] }) => {
+    const t0 = performance.now();
+    // One connection, without per-row key checks, and many rows per statement and per commit: what a bulk load is.
+    const conn = await db.pool.getConnection();
+    try {
+      await conn.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
+      const ROWS = 2_000;
+      const PER_COMMIT = 50_000;
+      const refs = opts.withQuestions ? JSON.stringify(opts.withQuestions.map((id) => ({ id, order: [2, 0, 3, 1] }))) : '[]';
+      for (let start = 0; start < count; start += PER_COMMIT) {
+        await conn.query('START TRANSACTION');
+        for (let from = start; from < Math.min(count, start + PER_COMMIT); from += ROWS) {
+          const members: unknown[] = [];
+          const attempts: unknown[] = [];
+          const best: unknown[] = [];
+          const to = Math.min(count, from + ROWS, start + PER_COMMIT);
+          for (let i = from; i < to; i++) {
+            const county = counties[i % counties.length];
+            const city = county.path.split('/').filter(Boolean)[1];
+            const correct = Math.min(10, Math.floor(rnd() * 6) + Math.floor(rnd() * 6));
+            const duration = 30_000 + Math.floor(rnd() * 570_000);
+            const submitted = new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString();
+            const attemptId = into * BASE + i;
+            members.push(BASE + i, `lb-${i}`, `会员${i}`, county.id, 'x', 'x');
+            attempts.push(
+              attemptId,
+              into,
+              BASE + i,
+              county.id,
+              city,
+              county.id,
+              '2026-11-20',
+              submitted,
+              submitted,
+              refs,
+              opts.withQuestions ? JSON.stringify(opts.withQuestions.slice(0, correct)) : null,
+              10,
+              submitted,
+              correct * 10,
+              correct,
+              duration,
+              correct >= 6 ? 1 : 0,
+            );
+            best.push(into, BASE + i, attemptId, city, county.id, county.id, correct * 10, duration, submitted);
+          }
+          const rows = (width: number) => Array.from({ length: to - from }, () => `(${Array(width).fill('?').join(',')})`).join(',');
+          if (opts.newMembers) await conn.query(`INSERT INTO members (id, openid, nickname, org_id, created_at, updated_at) VALUES ${rows(6)}`, members);
+          await conn.query(
+            `INSERT INTO quiz_attempts (id, campaign_id, member_id, org_id, city_id, county_id, day, started_at, deadline_at, questions, correct_ids, total, submitted_at, score, correct_count, duration_ms, passed) VALUES ${rows(17)}`,
+            attempts,
           );
-          best.push(campaignId, BASE + i, BASE + i, city, county.id, county.id, correct * 10, duration, submitted);
+          await conn.query(
+            `INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at) VALUES ${rows(9)}`,
+            best,
+          );
         }
-        const rows = (width: number) => Array.from({ length: to - from }, () => `(${Array(width).fill('?').join(',')})`).join(',');
-        await conn.query(`INSERT INTO members (id, openid, nickname, org_id, created_at, updated_at) VALUES ${rows(6)}`, members);
-        await conn.query(
-          `INSERT INTO quiz_attempts (id, campaign_id, member_id, org_id, city_id, county_id, day, started_at, deadline_at, questions, total, submitted_at, score, correct_count, duration_ms, passed) VALUES ${rows(16)}`,
-          attempts,
-        );
-        await conn.query(
-          `INSERT INTO quiz_best (campaign_id, member_id, attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at) VALUES ${rows(9)}`,
-          best,
-        );
+        await conn.query('COMMIT');
+        process.stdout.write(`  … ${fmt(Math.min(count, start + PER_COMMIT))} attempts loaded (${fmt((performance.now() - t0) / 1000, 1)} s)\n`);
       }
-      await conn.query('COMMIT');
-      process.stdout.write(`  … ${fmt(Math.min(n, start + PER_COMMIT))} attempts loaded (${fmt((performance.now() - t0) / 1000, 1)} s)\n`);
+      await conn.query('SET SESSION unique_checks = 1, foreign_key_checks = 1');
+    } finally {
+      conn.release();
     }
-    await conn.query('SET SESSION unique_checks = 1, foreign_key_checks = 1');
-  } finally {
-    conn.release();
-  }
-  await app.store.quiz.recount(campaignId);
+    await app.store.quiz.recount(into);
+    return performance.now() - t0;
+  };
+  const loadMs = await load(campaignId, n, { newMembers: true });
   await db.rows('ANALYZE TABLE quiz_best, quiz_score_counts, members');
-  console.log(`  loaded ${fmt(n)} attempts (${fmt(n)} members) in ${fmt((performance.now() - t0) / 1000, 1)} s`);
+  console.log(`  loaded ${fmt(n)} attempts (${fmt(n)} members) in ${fmt(loadMs / 1000, 1)} s`);
 
   const services = { store: app.store, mode: 'dev' as const };
   const measure = async (scope: 'all' | 'city' | 'county', samples = 300) => {
@@ -342,4 +355,27 @@ export async function quizMysqlLeaderboardLatency(app: App, n = Number(process.e
     rows.push([`scope=${scope}, top 50 + my rank (random member)`, fmt(median(t), 2), fmt(percentile(t, 90), 2), fmt(percentile(t, 99), 2), 'median ≤ 20 ms']);
   }
   table(rows);
+
+  // 竞赛统计 (the organiser's figures and the per-question table): on the million above, whose rows carry no question
+  // lists, and on a campaign whose attempts each carry ten questions and the ids they got right.
+  const STATS_N = Number(process.env.BENCH_QUIZ_STATS_ATTEMPTS || 200_000);
+  const bank = (await db.rows<{ id: string }>("SELECT id FROM quiz_questions WHERE bank_id = 'family-health' ORDER BY id LIMIT 10")).map((q) => q.id);
+  const statsCampaign = await newCampaign('压测统计');
+  await load(statsCampaign, Math.min(STATS_N, n), { newMembers: false, withQuestions: bank });
+  const admin = await app.store.members.findOrCreateByOpenid('dev-admin-nm', '管理员');
+  const statsRows: (string | number)[][] = [['quiz.admin.stats on MySQL (in-process dispatch)', 'median ms', 'runs ms']];
+  for (const [label, id] of [
+    [`${fmt(n)} attempts, no question lists`, campaignId],
+    [`${fmt(Math.min(STATS_N, n))} attempts × 10 questions`, statsCampaign],
+  ] as const) {
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      const r = await app.router.dispatch('quiz.admin.stats', { campaignId: id }, { kind: 'session', memberId: admin.id }, services);
+      runs.push(performance.now() - t);
+      if (r.status !== 200) throw new Error(`stats failed: ${JSON.stringify(r.body).slice(0, 200)}`);
+    }
+    statsRows.push([label, fmt(median(runs)), runs.map((x) => fmt(x)).join(' / ')]);
+  }
+  table(statsRows);
 }
