@@ -34,7 +34,7 @@ async function httpTransport(action: string, payload: unknown): Promise<Transpor
   const header = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
   const { statusCode, data: body } =
     process.env.TARO_ENV === 'h5'
-      ? await browserPost(`/api/${action}`, payload ?? {}, header)
+      ? await browserPost(`${API_BASE}/api/${action}`, payload ?? {}, header)
       : await Taro.request<Envelope<unknown>>({ url: `${API_BASE}/api/${action}`, method: 'POST', data: payload ?? {}, header, timeout: REQUEST_TIMEOUT_MS });
   if (!body || typeof body !== 'object' || !('ok' in body)) {
     return { status: statusCode, body: refusal('INTERNAL', INTERNAL_ERROR_MESSAGE) };
