@@ -4,7 +4,7 @@
  * page with `q`), which verifies it with the server and checks the member in.
  */
 import jsQR from 'jsqr';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { devLogin, openRoute, phonePage, screenshot, startH5Journey, stopH5Journey, tap, taroInput } from '../support/browser';
 import type { TestHost } from '../support/http';
 import { checkinLinkParts } from '../../cloud/contracts/events-shared';
@@ -29,33 +29,12 @@ afterAll(async () => {
 test('a QR read from a 大屏 screenshot opens the H5 check-in page and checks the member in', async () => {
   const errors: string[] = [];
   const admin = await host.login('dev-admin-nm');
-  const now = Date.now();
-  const published = await host.post(
-    'event.admin.publish',
-    {
-      orgId: '150000',
-      title: 'E2E 链接签到',
-      type: '会员活动日',
-      startsAt: new Date(now - 3600_000).toISOString(),
-      endsAt: new Date(now + 3600_000).toISOString(),
-      venue: { name: '新华广场', address: '' },
-      audience: 'all',
-      points: 5,
-    },
-    admin,
-  );
-  const eventId = published.body.data.id as number;
+  const eventId = await liveEvent('E2E 链接签到', admin);
 
   const screen = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   screen.on('pageerror', (e) => errors.push(e.message));
   await devLogin(screen, host.url, 'dev-admin-nm', '自治区管理员');
-  await openRoute(screen, host.url, `/packages/admin/events/screen?id=${eventId}`);
-  const qr = screen.locator('.qr').first();
-  await qr.waitFor();
-  await screen.waitForFunction(() => /\d{3} \d{3}/.test(document.querySelector('.screen__code')?.textContent ?? ''));
-  await screenshot(screen, 'checkin-link-01-screen');
-  const png = PNG.sync.read(await qr.screenshot());
-  const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  const decoded = await scanScreen(screen, eventId, 'checkin-link-01-screen');
   expect(decoded).not.toBeNull();
   const link = decoded!.data;
   expect(link.startsWith(`${host.url}/c/${eventId}/`)).toBe(true);
@@ -80,29 +59,11 @@ test('a QR read from a 大屏 screenshot opens the H5 check-in page and checks t
 
 test('a member not signed in who opens a check-in link is brought back to it after logging in, and checked in', async () => {
   const admin = await host.login('dev-admin-nm');
-  const now = Date.now();
-  const published = await host.post(
-    'event.admin.publish',
-    {
-      orgId: '150000',
-      title: 'E2E 登录后签到',
-      type: '会员活动日',
-      startsAt: new Date(now - 3600_000).toISOString(),
-      endsAt: new Date(now + 3600_000).toISOString(),
-      venue: { name: '新华广场', address: '' },
-      audience: 'all',
-      points: 5,
-    },
-    admin,
-  );
-  const eventId = published.body.data.id as number;
+  const eventId = await liveEvent('E2E 登录后签到', admin);
   const screen = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   await host.post('member.consent', { version: PRIVACY_NOTICE_VERSION }, admin);
   await devLogin(screen, host.url, 'dev-admin-nm', '自治区管理员', { privacyNotice: false });
-  await openRoute(screen, host.url, `/packages/admin/events/screen?id=${eventId}`);
-  await screen.waitForFunction(() => /\d{3} \d{3}/.test(document.querySelector('.screen__code')?.textContent ?? ''));
-  const png = PNG.sync.read(await screen.locator('.qr').first().screenshot());
-  const link = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)!.data;
+  const link = (await scanScreen(screen, eventId))!.data;
 
   // A phone that has never signed in here: the link opens the login page, which keeps where it was going.
   const member = await phonePage(browser);
@@ -119,3 +80,34 @@ test('a member not signed in who opens a check-in link is brought back to it aft
   expect(mine.body.data.items.map((c: { eventId: number }) => c.eventId)).toContain(eventId);
   await screen.close();
 });
+
+/** A 会员活动日 under way now, published for all by the 自治区 organiser: its id. */
+async function liveEvent(title: string, admin: string): Promise<number> {
+  const now = Date.now();
+  const published = await host.post(
+    'event.admin.publish',
+    {
+      orgId: '150000',
+      title,
+      type: '会员活动日',
+      startsAt: new Date(now - 3600_000).toISOString(),
+      endsAt: new Date(now + 3600_000).toISOString(),
+      venue: { name: '新华广场', address: '' },
+      audience: 'all',
+      points: 5,
+    },
+    admin,
+  );
+  return published.body.data.id as number;
+}
+
+/** Opens the event's 大屏 on the organiser's page and reads its QR from a screenshot, as a phone camera would. */
+async function scanScreen(screen: Page, eventId: number, picture?: string) {
+  await openRoute(screen, host.url, `/packages/admin/events/screen?id=${eventId}`);
+  const qr = screen.locator('.qr').first();
+  await qr.waitFor();
+  await screen.waitForFunction(() => /\d{3} \d{3}/.test(document.querySelector('.screen__code')?.textContent ?? ''));
+  if (picture) await screenshot(screen, picture);
+  const png = PNG.sync.read(await qr.screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+}
