@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { devLogin, openRoute, phonePage, screenshot, startH5Journey, stopH5Journey, tap, taroInput } from '../support/browser';
 import type { TestHost } from '../support/http';
+import { classPayload } from '../support/classes';
 
 jest.setTimeout(180_000);
-const H = 3600_000;
 
 let host: TestHost;
 let browser: Browser;
@@ -15,29 +15,17 @@ beforeAll(async () => {
   const now = Date.now();
   const r = await host.post(
     'class.admin.publish',
-    {
-      orgId: '150100',
+    classPayload(now, {
       title: '端到端测试课堂',
-      topic: '科学养育',
-      teacher: '王老师',
       description: '两个名额，满员可候补。\n## 课程安排\n- 亲子游戏\n- **答疑**',
       venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null },
-      onlineUrl: null,
-      startsAt: new Date(now + 72 * H).toISOString(),
-      endsAt: new Date(now + 74 * H).toISOString(),
-      regOpensAt: new Date(now - H).toISOString(),
-      regClosesAt: new Date(now + 70 * H).toISOString(),
       capacity: 2,
-      ageMin: null,
-      ageMax: null,
-      cancelHours: 24,
-      waitlistOpen: true,
       fields: [
         { id: 'parent_name', label: '家长姓名', type: 'text', required: true },
         { id: 'phone', label: '联系电话', type: 'phone', required: true },
         { id: 'relation', label: '与孩子关系', type: 'choice', required: true, options: ['妈妈', '爸爸'] },
       ],
-    },
+    }),
     admin,
   );
   classId = r.body.data.id;

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { openRoute, phonePage, screenshot, startH5Journey, stopH5Journey, tap, taroInput, watchPageProblems } from '../support/browser';
 import type { TestHost } from '../support/http';
+import { classPayload } from '../support/classes';
 
 let host: TestHost;
 let browser: Browser;
@@ -125,31 +126,19 @@ test('a member deletes their account from 隐私与数据 and is signed out', as
 test('a member who declined the notice is taken to it when a class form asks for a name and phone; after agreeing the registration goes through', async () => {
   const admin = await host.login('dev-admin-hhht');
   const now = Date.now();
-  const H = 3600_000;
   const published = await host.post(
     'class.admin.publish',
-    {
-      orgId: '150100',
+    classPayload(now, {
       title: '隐私同意测试课堂',
-      topic: '科学养育',
       teacher: '李老师',
-      description: '',
       venue: { name: '新城区向日葵亲子小屋', address: '新华大街 1 号', lat: null, lng: null },
-      onlineUrl: null,
-      startsAt: new Date(now + 72 * H).toISOString(),
-      endsAt: new Date(now + 74 * H).toISOString(),
-      regOpensAt: new Date(now - H).toISOString(),
-      regClosesAt: new Date(now + 70 * H).toISOString(),
       capacity: 5,
-      ageMin: null,
-      ageMax: null,
-      cancelHours: 24,
       waitlistOpen: false,
       fields: [
         { id: 'parent_name', label: '家长姓名', type: 'text', required: true },
         { id: 'phone', label: '联系电话', type: 'phone', required: true },
       ],
-    },
+    }),
     admin,
   );
   expect(published.status).toBe(200);
