@@ -2,6 +2,7 @@ import { actions } from '../../cloud/app';
 import type { DispatchResult } from '../../cloud/core/router';
 import { startTestApp, type TestApp } from '../support/app';
 import { pngImage } from '../support/images';
+import { campaignPayload } from '../support/quiz';
 
 /**
  * Admin scope, walked action by action: an admin of 包头 (150200) aims every admin action at what an admin of
@@ -70,20 +71,7 @@ const eventFields = {
   audience: 'all',
 };
 
-const campaignBody = (over: Record<string, unknown> = {}) => ({
-  title: '呼市答题',
-  description: '测试',
-  orgId: '150100',
-  draws: [{ bankId: 'family-health', count: 4 }],
-  opensAt: '2026-11-01T00:00:00+08:00',
-  closesAt: '2026-12-31T00:00:00+08:00',
-  timeLimitSec: 600,
-  attemptsPerDay: 2,
-  attemptsTotal: 5,
-  passMark: 60,
-  showReview: true,
-  ...over,
-});
+const campaignBody = (over: Record<string, unknown> = {}) => campaignPayload({ title: '呼市答题', orgId: '150100', ...over });
 
 const issueBody = (orgId: string, number: number) => ({
   orgId,

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../support/app';
-import { correctChoices } from '../support/quiz';
+import { correctChoices, campaignPayload } from '../support/quiz';
 
 const T0 = new Date('2026-11-23T02:00:00Z');
 let app: TestApp;
@@ -14,20 +14,7 @@ afterEach(() => app.close());
 const nm = () => app.as('dev-admin-nm');
 const hhht = () => app.as('dev-admin-hhht');
 
-const campaign = (over: Record<string, unknown> = {}) => ({
-  title: '赛罕区答题',
-  description: '测试',
-  orgId: '150105',
-  draws: [{ bankId: 'family-health', count: 4 }],
-  opensAt: '2026-11-01T00:00:00+08:00',
-  closesAt: '2026-12-31T00:00:00+08:00',
-  timeLimitSec: 600,
-  attemptsPerDay: 2,
-  attemptsTotal: 5,
-  passMark: 60,
-  showReview: true,
-  ...over,
-});
+const campaign = (over: Record<string, unknown> = {}) => campaignPayload({ title: '赛罕区答题', orgId: '150105', ...over });
 
 async function xlsx(rows: (string | number)[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();

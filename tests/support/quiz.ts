@@ -1,4 +1,5 @@
 import type { AttemptView } from '../../cloud/contracts/quiz';
+import type { PayloadOf } from '../../cloud/contracts';
 import type { Store } from '../../cloud/features/store';
 import type { Caller } from './app';
 
@@ -40,4 +41,25 @@ export async function scoredEntry(
   const answers = await answersWithRight(app.store, view, entry.nRight);
   setClock(new Date(finished));
   await m.call('quiz.submit', { attemptId: view.attemptId, answers });
+}
+
+/**
+ * A campaign an admin may save with `quiz.admin.saveCampaign`: open through November and December 2026, four questions,
+ * 2 attempts a day and 5 in all. Tests name only what they are about.
+ */
+export function campaignPayload(overrides: Partial<PayloadOf<'quiz.admin.saveCampaign'>> = {}): PayloadOf<'quiz.admin.saveCampaign'> {
+  return {
+    title: '测试答题',
+    description: '测试',
+    orgId: '150100',
+    draws: [{ bankId: 'family-health', count: 4 }],
+    opensAt: '2026-11-01T00:00:00+08:00',
+    closesAt: '2026-12-31T00:00:00+08:00',
+    timeLimitSec: 600,
+    attemptsPerDay: 2,
+    attemptsTotal: 5,
+    passMark: 60,
+    showReview: true,
+    ...overrides,
+  };
 }
