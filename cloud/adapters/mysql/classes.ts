@@ -1,4 +1,4 @@
-import { isDuplicateKey, type MysqlDb, type Sql } from './db';
+import { isDuplicateKey, type MysqlDb, type Sql, type Statement } from './db';
 import type { RegistrationStatus } from '../../contracts/classes';
 import {
   REMINDER_KINDS,
@@ -71,6 +71,20 @@ function lockedClassOf(s: Raw | undefined): LockedClass | undefined {
 
 const lockClass = async (sql: Sql, classId: number) => lockedClassOf(await sql.row<Raw>(LOCK_CLASS, [classId]));
 
+/**
+ * A registration's reminders in one statement (none to write: undefined); a reminder it already has stays as it is.
+ * 'lastInsertId': the registration inserted by the statement just before, on the same connection.
+ */
+function remindersStatement(registration: number | 'lastInsertId', reminders: readonly { kind: string; dueAt: string }[]): Statement | undefined {
+  if (!reminders.length) return undefined;
+  const id = registration === 'lastInsertId' ? 'LAST_INSERT_ID()' : '?';
+  return {
+    sql: `INSERT INTO class_reminders (registration_id, kind, due_at) VALUES ${reminders.map(() => `(${id}, ?, ?)`).join(', ')}
+          ON DUPLICATE KEY UPDATE registration_id = registration_id`,
+    params: reminders.flatMap((r) => (registration === 'lastInsertId' ? [r.kind, r.dueAt] : [registration, r.kind, r.dueAt])),
+  };
+}
+
 export function mysqlClassRepo(db: MysqlDb): ClassRepo {
   // A WeChat subscribe message may only be sent for a template the member accepted: the row is written only then.
   const queueOutbox = async (sql: Sql, memberId: number, template: string, payload: unknown, at: string): Promise<boolean> => {
@@ -83,9 +97,8 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
   };
 
   const addReminders = async (sql: Sql, registrationId: number, startsAt: string, at: Date, policy: ClassPolicy) => {
-    for (const r of policy.remindersFor(startsAt, at)) {
-      await sql.insertUnique('INSERT INTO class_reminders (registration_id, kind, due_at) VALUES (?, ?, ?)', [registrationId, r.kind, r.dueAt]);
-    }
+    const reminders = remindersStatement(registrationId, policy.remindersFor(startsAt, at));
+    if (reminders) await sql.batch([reminders]);
   };
 
   /** Under the class lock: confirms as many from the head of the waitlist (seq order) as the policy says, telling each. */
@@ -239,15 +252,8 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
                 sql: 'UPDATE classes SET next_seq = ?, confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count + ? WHERE id = ?',
                 params: [seq, status === 'confirmed' ? 1 : 0, status === 'waitlisted' ? 1 : 0, classId],
               },
-              ...(reminders.length
-                ? [
-                    {
-                      // The registration's id is the connection's last insert id until the next INSERT, i.e. this one.
-                      sql: `INSERT INTO class_reminders (registration_id, kind, due_at) VALUES ${reminders.map(() => '(LAST_INSERT_ID(), ?, ?)').join(', ')}`,
-                      params: reminders.flatMap((r) => [r.kind, r.dueAt]),
-                    },
-                  ]
-                : []),
+              // Right after the registration's INSERT, so its id is the connection's last insert id.
+              ...[remindersStatement('lastInsertId', reminders)].filter((r) => r !== undefined),
             ]);
             id = inserted.insertId;
             break;
