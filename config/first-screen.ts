@@ -58,8 +58,8 @@ export function firstScreenScript(publicPath: string, files: Record<keyof typeof
   return `(function(){try{
 var F=${JSON.stringify(files)},P=${JSON.stringify(publicPath)},L=${JSON.stringify(PUBLIC_ROUTES)};
 var t=null;try{t=JSON.parse(localStorage.getItem(${JSON.stringify(TOKEN_KEY)})||'null')}catch(e){}
-var route=location.hash.replace(/^#\\/?/,'').split('?')[0],page=null;
-if(!(t&&t.data)){if(L.indexOf(route)<0){var q=location.hash.replace(/^#\\/?/,'');location.replace('#/'+L[0]+(route?'?back='+encodeURIComponent('/'+q):''));}page=route===L[1]?null:'login';}
+var opened=location.hash.replace(/^#\\/?/,''),route=opened.split('?')[0],page=null;
+if(!(t&&t.data)){if(L.indexOf(route)<0){location.replace('#/'+L[0]+(route?'?back='+encodeURIComponent('/'+opened):''));}page=route===L[1]?null:'login';}
 else if(route===''||route==='${FIRST_SCREEN_PAGES.home}')page='home';
 if(!page)return;
 if(page==='home'){var W=window.__firstScreen={};${JSON.stringify(HOME_CALLS)}.forEach(function(c){var b=JSON.stringify(c[1]);
