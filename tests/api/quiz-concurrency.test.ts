@@ -2,7 +2,7 @@ import { createApp, type App } from '../../cloud/app';
 import type { HostServices } from '../../cloud/core/context';
 import { startHttpHost, type TestHost } from '../support/http';
 import { sqlOf } from '../support/app';
-import { correctChoices } from '../support/quiz';
+import { answersWithRight, correctChoices } from '../support/quiz';
 
 /**
  * Races on one database: an HTTP host, and a second host (its own app and store connections) on the same
@@ -107,6 +107,89 @@ test('one attempt submitted at once on two hosts is scored once, with the same a
   expect(await paid(memberId, campaignId)).toEqual({ rows: [`quiz:${campaignId}:join:${memberId}`, `quiz:${campaignId}:pass:${memberId}`], balance: 15 });
   expect(await sql.value('SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?', campaignId)).toBe(1);
   expect((await host.post('quiz.leaderboard', { campaignId }, token)).body.data).toMatchObject({ participants: 1, me: { rank: 1, score: 100 } });
+});
+
+test('many members submitting at once on both hosts are each scored once, ranked without gaps or repeats, counted once and paid once', async () => {
+  const campaignId = (await host.app.store.quiz.createCampaign(campaignInput(2), new Date()))!;
+  const N = 24;
+  const members = await Promise.all(
+    Array.from({ length: N }, async (_, i) => {
+      const openid = `conc-many-${i}`;
+      const token = await joined(openid);
+      return { token, id: await memberIdOf(openid) };
+    }),
+  );
+  /** Every member submits one attempt at once, half over HTTP to the first host and half on the second; a few twice, once on each. */
+  async function round(nRightOf: (i: number) => number) {
+    const started = await Promise.all(
+      members.map(async (m, i) => {
+        const view = (await host.post('quiz.start', { campaignId }, m.token)).body.data;
+        return { attemptId: view.attemptId as number, answers: await answersWithRight(host.app.store, view, nRightOf(i)) };
+      }),
+    );
+    const sent = members.flatMap((m, i) => {
+      const onHttp = async () => (await host.post('quiz.submit', started[i], m.token)).body;
+      const onOther = async () => (await onSecond(m.id, 'quiz.submit', started[i])).body as any;
+      return i % 6 === 0 ? [onHttp(), onOther()] : [i % 2 ? onHttp() : onOther()];
+    });
+    const answered = await Promise.all(sent);
+    expect(answered.every((b) => b.ok)).toBe(true);
+    // A member's two sends of one attempt got one scoring (the standing is read when each is answered).
+    const scoring = (b: (typeof answered)[number]) => ({ ...b.data, rank: undefined, participants: undefined });
+    for (let i = 0; i < N; i += 6) expect(scoring(answered[i + i / 6 + 1])).toEqual(scoring(answered[i + i / 6]));
+    for (const b of answered) expect(b.data.rank).toBeLessThanOrEqual(b.data.participants);
+    expect(new Set(answered.map((b) => b.data.attemptId)).size).toBe(N);
+  }
+  /** Every member's rank from the leaderboard, against the order of the best entries themselves. */
+  async function expectRanksFromTheEntries() {
+    const order = (
+      await sql.rows<{ memberId: number }>(
+        'SELECT member_id AS memberId FROM quiz_best WHERE campaign_id = ? ORDER BY score DESC, duration_ms, submitted_at, member_id',
+        campaignId,
+      )
+    ).map((r) => Number(r.memberId));
+    expect(order).toHaveLength(N);
+    const boards = await Promise.all(members.map((m) => host.post('quiz.leaderboard', { campaignId }, m.token)));
+    for (const [i, board] of boards.entries()) {
+      expect(board.body.data.participants).toBe(N);
+      expect(board.body.data.me.rank).toBe(order.indexOf(members[i].id) + 1);
+    }
+  }
+
+  // First attempts: scores 0–100; members with 3 or more right of 5 pass.
+  await round((i) => i % 6);
+  await expectRanksFromTheEntries();
+  // Second attempts, all right: every entry improves (or stays at 100), and passing pays only those who had not passed.
+  await round(() => 5);
+  await expectRanksFromTheEntries();
+  for (const m of members) {
+    const rows = [`quiz:${campaignId}:join:${m.id}`, `quiz:${campaignId}:pass:${m.id}`];
+    expect(await paid(m.id, campaignId)).toEqual({ rows, balance: 15 });
+    expect(Number(await sql.value('SELECT COUNT(*) FROM quiz_attempts WHERE member_id = ? AND submitted_at IS NOT NULL', m.id))).toBe(2);
+  }
+});
+
+test('submits arriving together still pay each refKey once when it was paid already', async () => {
+  const campaignId = (await host.app.store.quiz.createCampaign(campaignInput(1), new Date()))!;
+  const members = await Promise.all(
+    Array.from({ length: 6 }, async (_, i) => {
+      const openid = `conc-prepaid-${i}`;
+      const token = await joined(openid);
+      const id = await memberIdOf(openid);
+      const view = (await host.post('quiz.start', { campaignId }, token)).body.data;
+      return { id, payload: { attemptId: view.attemptId, answers: await correctChoices(host.app.store, view) } };
+    }),
+  );
+  // Their taking-part points are in the ledger already (as an earlier run would have left them), though they have no
+  // scored attempt: whatever a group expects, each is paid once.
+  for (const m of members)
+    await host.app.store.points.award({ memberId: m.id, delta: 5, reason: '参加知识竞赛：并发', refKey: `quiz:${campaignId}:join:${m.id}`, at: new Date() });
+  const answered = await Promise.all(members.map((m) => onSecond(m.id, 'quiz.submit', m.payload)));
+  expect(answered.map((r) => r.status)).toEqual(members.map(() => 200));
+  for (const m of members) {
+    const rows = [`quiz:${campaignId}:join:${m.id}`, `quiz:${campaignId}:pass:${m.id}`];
+    expect(await paid(m.id, campaignId)).toEqual({ rows, balance: 15 });
+  }
 });
 
 test('a time-out seen by readers on one host, racing the late member’s own submit on the other, is scored once', async () => {

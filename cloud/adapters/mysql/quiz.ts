@@ -1,5 +1,7 @@
-import { isDuplicateKey, type MysqlDb, type Sql, type Statement } from './db';
+import { isDuplicateKey, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
+import { grouped, placeholders } from './group';
 import { payPoints, pointsStatements } from './points';
+import type { PointsAward } from '../../features/points/repo';
 import type {
   AttemptRow,
   BestEntry,
@@ -49,10 +51,11 @@ const attemptOf = (r: Raw | undefined): AttemptRow | undefined =>
 const withoutRevision = ({ revision: _revision, ...r }: Raw): Raw => r;
 const questionOf = (r: Raw): QuestionRow => ({ ...withoutRevision(r), options: JSON.parse(r.options), answer: JSON.parse(r.answer) }) as QuestionRow;
 const savedAnswerOf = (r: Raw): SavedAnswer => ({ questionId: r.questionId, choice: JSON.parse(r.choice), savedAt: r.savedAt });
-const SAVED_ANSWERS = 'SELECT question_id AS questionId, choice, saved_at AS savedAt FROM quiz_answers WHERE attempt_id = ?';
-const BEST_OF = `SELECT score, duration_ms AS durationMs, submitted_at AS submittedAt, city_id AS cityId, county_id AS countyId
-  FROM quiz_best WHERE campaign_id = ? AND member_id = ?`;
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
+const SAVED_COLUMNS = 'question_id AS questionId, choice, saved_at AS savedAt';
+const SAVED_ANSWERS = `SELECT ${SAVED_COLUMNS} FROM quiz_answers WHERE attempt_id = ?`;
+const BEST_COLUMNS = 'score, duration_ms AS durationMs, submitted_at AS submittedAt, city_id AS cityId, county_id AS countyId';
+const BEST_OF = `SELECT ${BEST_COLUMNS} FROM quiz_best WHERE campaign_id = ? AND member_id = ?`;
+const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 const band = (durationMs: number) => Math.floor(durationMs / BAND_MS);
 const scopeWhere = (scope: RankScope, alias = '') =>
   scope.kind === 'all' ? { where: '', args: [] as string[] } : { where: ` AND ${alias}${scope.kind}_id = ?`, args: [scope.orgId] };
@@ -150,6 +153,292 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
   async function standingAmong(q: Sql, campaignId: number, scope: RankScope, memberId: number, me: BestEntry) {
     const { sql, params } = standingStatement(campaignId, scope, memberId, me);
     return standingFrom(await q.row<Raw>(sql, params));
+  }
+
+  /** An attempt with its campaign, which every submit reads first: the submits arriving together read theirs in one round trip. */
+  const attemptsWithCampaigns = grouped<number, { attempt: AttemptRow; campaign: CampaignRow | undefined } | undefined>(
+    async (ids) => {
+      const unique = [...new Set(ids)];
+      const [attempts, campaigns] = await db.batch([
+        { sql: `SELECT ${ATTEMPT_COLUMNS}, ${REVISION} FROM quiz_attempts WHERE id IN (${placeholders(unique.length)})`, params: unique },
+        {
+          sql: `SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id
+                WHERE c.id IN (SELECT campaign_id FROM quiz_attempts WHERE id IN (${placeholders(unique.length)}))`,
+          params: unique,
+        },
+      ]);
+      const campaignById = new Map(campaigns.rows.map((r) => [Number(r.id), campaignOf(r)]));
+      const byId = new Map(attempts.rows.map((r) => [Number(r.id), attemptOf(saw(r))!]));
+      return ids.map((id) => {
+        const attempt = byId.get(id);
+        return attempt && { attempt, campaign: campaignById.get(attempt.campaignId) };
+      });
+    },
+    { inFlight: 2, maxGroup: 200 },
+  );
+
+  const claimStatement = (attemptId: number, s: Settlement): Statement => ({
+    sql: `UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ?, answers = ?, correct_ids = ?
+       WHERE id = ? AND submitted_at IS NULL`,
+    params: [s.submittedAt, s.score, s.correctCount, s.durationMs, s.passed ? 1 : 0, JSON.stringify([...s.answers]), JSON.stringify(s.correctIds), attemptId],
+  });
+  const scoredAttempt = (current: AttemptRow, s: Settlement): AttemptRow => ({
+    ...current,
+    submittedAt: s.submittedAt,
+    score: s.score,
+    correctCount: s.correctCount,
+    durationMs: s.durationMs,
+    passed: s.passed,
+    answers: s.answers,
+  });
+  const bestValues = (a: AttemptRow, s: Settlement) => [a.id, a.cityId, a.countyId, a.orgId, s.score, s.durationMs, s.submittedAt, a.campaignId, a.memberId];
+  const INSERT_BEST = 'INSERT INTO quiz_best (attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at, campaign_id, member_id) VALUES';
+  const UPDATE_BEST =
+    'UPDATE quiz_best SET attempt_id = ?, city_id = ?, county_id = ?, org_id = ?, score = ?, duration_ms = ?, submitted_at = ? WHERE campaign_id = ? AND member_id = ?';
+
+  /** One submit in its own transaction: a call that arrived alone, or one that a group could not take. */
+  async function submitOne(req: SubmitRequest): Promise<SubmitOutcome | undefined> {
+    const { attempt } = req;
+    // Without saved answers the settlement rests only on what never changes in an attempt (its questions,
+    // start and deadline), so the claim can travel in the first round trip, right behind the row locks.
+    const early = req.withSaved ? undefined : req.settle([]);
+    return db.tx(async (q) => {
+      // The claim: the attempt row's lock (with its member's, which orders the member's scorings), then its
+      // state. Whoever comes second finds it scored (and its claim matches no row).
+      // The member's id is selected so that the join (and its lock) is not optimised away.
+      // The best entry is a plain read behind the locks: the member row's lock already orders this member's
+      // scorings, and a locking read of a missing entry would take a gap lock that deadlocks with other
+      // members' first entries. A stale copy's member (since deleted) reads nothing that is used.
+      const [locked, ...rest] = await q.batch([
+        {
+          sql: `SELECT ${ATTEMPT_COLUMNS_OF_A}, m.id AS lockedMemberId, m.org_id AS lockedOrgId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id WHERE a.id = ? FOR UPDATE`,
+          params: [attempt.id],
+        },
+        ...(early ? [claimStatement(attempt.id, early)] : [{ sql: SAVED_ANSWERS, params: [attempt.id] }]),
+        ...(attempt.memberId === null ? [] : [{ sql: BEST_OF, params: [attempt.campaignId, attempt.memberId] }]),
+      ]);
+      const [claimedOrSaved, bestRow] = rest;
+      const { lockedMemberId, lockedOrgId, ...row } = locked.rows[0] ?? {};
+      const current = locked.rows[0] && attemptOf(row);
+      if (!current) return undefined;
+      const best = current.memberId !== null && current.memberId === attempt.memberId ? (bestRow?.rows[0] as unknown as PlacedEntry | undefined) : undefined;
+      if (current.submittedAt !== null) {
+        if (current.memberId === null) return { attempt: current, firstTime: false, standing: null };
+        return {
+          attempt: current,
+          firstTime: false,
+          standing: best ? await standingAmong(q, current.campaignId, { kind: 'all' }, current.memberId, best) : null,
+        };
+      }
+      const s = early ?? req.settle(claimedOrSaved.rows.map(savedAnswerOf));
+      const claimed = early ? claimedOrSaved : (await q.batch([claimStatement(attempt.id, s)]))[0];
+      if (claimed.affected !== 1) throw new Error(`quiz attempt ${attempt.id} changed under its row lock`);
+      const done = scoredAttempt(current, s);
+      if (current.memberId === null) return { attempt: done, firstTime: true, standing: null };
+      const candidate: PlacedEntry = {
+        score: s.score,
+        durationMs: s.durationMs,
+        submittedAt: s.submittedAt,
+        cityId: current.cityId,
+        countyId: current.countyId,
+      };
+      const improved = req.better(candidate, best);
+      // The member row is locked already, and what the ledger needs of it was read with the lock.
+      const lockedMember = lockedMemberId === null ? undefined : { orgId: lockedOrgId as string | null };
+      const awards = req.awards(done, !!best);
+      const folded = lockedMember ? awards.filter((a) => a.memberId === current.memberId) : [];
+      for (const award of awards) if (!folded.includes(award)) await payPoints(q, award);
+      const values = bestValues(current, s);
+      const bestWrite: Statement[] = !improved ? [] : [{ sql: best ? UPDATE_BEST : `${INSERT_BEST} (?, ?, ?, ?, ?, ?, ?, ?, ?)`, params: values }];
+      // The standing before the counts move: the rank counts only cells ahead of the new entry, which the move
+      // does not touch, and the entry's own cell from quiz_best. The counts are the rows every scoring of the
+      // same score and time shares, so they are written last, in the round trip that commits.
+      const tail = [
+        ...bestWrite,
+        standingStatement(current.campaignId, { kind: 'all' }, current.memberId, improved ? candidate : best!),
+        ...(improved ? countMoves(current.campaignId, best, candidate) : []),
+      ];
+      // The member's points travel in the round trip that commits. A refKey paid before (a second pass) stops
+      // that batch at its ledger row with the transaction still open: the awards are then paid one by one,
+      // each skipping what was paid, and the rest is sent again.
+      let results;
+      try {
+        const ledger = folded.flatMap((a) => pointsStatements(a, lockedMember!.orgId));
+        results = (await q.batchAndCommit([...ledger, ...tail])).slice(ledger.length);
+      } catch (e) {
+        if (!folded.length || !isDuplicateKey(e)) throw e;
+        for (const award of folded) await payPoints(q, award, lockedMember);
+        results = await q.batchAndCommit(tail);
+      }
+      const standing = standingFrom(results[bestWrite.length].rows[0]);
+      return { attempt: done, firstTime: true, standing: { rank: standing.rank, participants: standing.participants + (best ? 0 : 1) } };
+    });
+  }
+
+  /**
+   * Submits that reach this host together are scored in one transaction of three round trips at most, whatever
+   * their number: the locks and reads, the ledger keys already paid (only for members scored before), and the
+   * writes with the standings and the COMMIT. The feature's rules are applied call by call in between, exactly as
+   * in `submitOne`. A call whose rules throw gets its error alone; a group that fails as a whole (a refKey paid
+   * meanwhile, a row changed under its lock) is sent again call by call. A second call for an attempt or a member
+   * already in the group goes alone, after it.
+   */
+  const submitGroup = grouped<SubmitRequest, SubmitOutcome | undefined>(
+    async (reqs) => {
+      if (reqs.length === 1) return [await submitOne(reqs[0]).catch(asError)];
+      const attempts = new Set<number>();
+      const members = new Set<number>();
+      const together: number[] = [];
+      const after: number[] = [];
+      reqs.forEach(({ attempt: { id, memberId } }, i) => {
+        if (attempts.has(id) || (memberId !== null && members.has(memberId))) return void after.push(i);
+        together.push(i);
+        attempts.add(id);
+        if (memberId !== null) members.add(memberId);
+      });
+      const results: (SubmitOutcome | undefined | Error)[] = new Array(reqs.length);
+      try {
+        const outcomes = await db.tx((q) =>
+          submitTogether(
+            q,
+            together.map((i) => reqs[i]),
+          ),
+        );
+        together.forEach((i, k) => (results[i] = outcomes[k]));
+      } catch {
+        const alone = await Promise.all(together.map((i) => submitOne(reqs[i]).catch(asError)));
+        together.forEach((i, k) => (results[i] = alone[k]));
+      }
+      for (const i of after) results[i] = await submitOne(reqs[i]).catch(asError);
+      return results;
+    },
+    { inFlight: 2, maxGroup: 100 },
+  );
+
+  async function submitTogether(q: TxSql, reqs: readonly SubmitRequest[]): Promise<(SubmitOutcome | undefined | Error)[]> {
+    const ids = reqs.map((r) => r.attempt.id);
+    const withSaved = reqs.filter((r) => r.withSaved).map((r) => r.attempt.id);
+    const campaigns = new Map<number, number[]>();
+    for (const { attempt: a } of reqs) if (a.memberId !== null) campaigns.set(a.campaignId, [...(campaigns.get(a.campaignId) ?? []), a.memberId]);
+    // The locks as in submitOne (each attempt row with its member's), taken in attempt id order.
+    const [locked, saved, ...bests] = await q.batch([
+      {
+        sql: `SELECT ${ATTEMPT_COLUMNS_OF_A}, m.id AS lockedMemberId, m.org_id AS lockedOrgId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id
+              WHERE a.id IN (${placeholders(ids.length)}) ORDER BY a.id FOR UPDATE`,
+        params: ids,
+      },
+      withSaved.length
+        ? {
+            sql: `SELECT attempt_id AS attemptId, ${SAVED_COLUMNS} FROM quiz_answers WHERE attempt_id IN (${placeholders(withSaved.length)})`,
+            params: withSaved,
+          }
+        : { sql: 'SELECT 1 FROM quiz_answers WHERE FALSE' },
+      ...[...campaigns].map(([campaignId, memberIds]) => ({
+        sql: `SELECT campaign_id AS campaignId, member_id AS memberId, ${BEST_COLUMNS} FROM quiz_best WHERE campaign_id = ? AND member_id IN (${placeholders(memberIds.length)})`,
+        params: [campaignId, ...memberIds],
+      })),
+    ]);
+    const lockedById = new Map(locked.rows.map((r) => [Number(r.id), r]));
+    const savedById = new Map<number, SavedAnswer[]>();
+    for (const r of saved.rows) savedById.set(Number(r.attemptId), [...(savedById.get(Number(r.attemptId)) ?? []), savedAnswerOf(r)]);
+    const bestByKey = new Map(bests.flatMap((b) => b.rows).map((r) => [`${r.campaignId}/${r.memberId}`, r as unknown as PlacedEntry]));
+
+    type Scored = { done: AttemptRow; s: Settlement; best?: PlacedEntry; improved: boolean; candidate: PlacedEntry };
+    const standingOf: { k: number; attempt: AttemptRow; entry: BestEntry }[] = [];
+    const outcomes: (SubmitOutcome | undefined | Error)[] = [];
+    const scored: Scored[] = [];
+    const claims: Statement[] = [];
+    const ledger: { award: PointsAward; orgId: string | null; hadBest: boolean }[] = [];
+    for (const [k, req] of reqs.entries()) {
+      const { lockedMemberId, lockedOrgId, ...row } = lockedById.get(req.attempt.id) ?? {};
+      const current = row.id === undefined ? undefined : attemptOf(row);
+      if (!current) {
+        outcomes[k] = undefined;
+        continue;
+      }
+      const best =
+        current.memberId !== null && current.memberId === req.attempt.memberId ? bestByKey.get(`${current.campaignId}/${current.memberId}`) : undefined;
+      if (current.submittedAt !== null) {
+        outcomes[k] = { attempt: current, firstTime: false, standing: null };
+        if (best) standingOf.push({ k, attempt: current, entry: best });
+        continue;
+      }
+      try {
+        const s = req.settle(req.withSaved ? (savedById.get(current.id) ?? []) : []);
+        const done = scoredAttempt(current, s);
+        claims.push(claimStatement(current.id, s));
+        outcomes[k] = { attempt: done, firstTime: true, standing: null };
+        if (current.memberId === null) continue;
+        const candidate: PlacedEntry = {
+          score: s.score,
+          durationMs: s.durationMs,
+          submittedAt: s.submittedAt,
+          cityId: current.cityId,
+          countyId: current.countyId,
+        };
+        const improved = req.better(candidate, best);
+        scored.push({ done, s, best, improved, candidate });
+        standingOf.push({ k, attempt: done, entry: improved ? candidate : best! });
+        for (const award of req.awards(done, !!best)) {
+          // What submitOne folds into its commit; anything else (no member row, another member) is paid on its own.
+          if (lockedMemberId !== null && award.memberId === current.memberId) ledger.push({ award, orgId: lockedOrgId as string | null, hadBest: !!best });
+          else await payPoints(q, award);
+        }
+      } catch (e) {
+        outcomes[k] = asError(e);
+      }
+    }
+    // A refKey can have been paid only for a member scored before (a second pass): those are looked up first.
+    const maybePaid = ledger.filter((l) => l.hadBest).map((l) => l.award.refKey);
+    const paid = new Set(
+      maybePaid.length
+        ? (await q.rows<{ refKey: string }>(`SELECT ref_key AS refKey FROM points_ledger WHERE ref_key IN (${placeholders(maybePaid.length)})`, maybePaid)).map(
+            (r) => r.refKey,
+          )
+        : [],
+    );
+    const due = ledger.filter((l) => !paid.has(l.award.refKey));
+    const balances = new Map<number, number>();
+    for (const { award } of due) balances.set(award.memberId, (balances.get(award.memberId) ?? 0) + award.delta);
+
+    const entering = scored.filter((e) => e.improved);
+    // Cells are rows every scoring of the same score and time shares: taken in one order (by cell) in every group.
+    const moves = [...entering]
+      .sort((x, y) => y.candidate.score - x.candidate.score || band(x.candidate.durationMs) - band(y.candidate.durationMs))
+      .flatMap((e) => countMoves(e.done.campaignId, e.best, e.candidate));
+    const standings = standingOf.map(({ k, attempt, entry }) => ({
+      k,
+      statement: standingStatement(attempt.campaignId, { kind: 'all' }, attempt.memberId!, entry),
+    }));
+    const fresh = entering.filter((e) => !e.best);
+    const writes: Statement[] = [
+      ...claims,
+      ...(due.length
+        ? [
+            {
+              sql: `INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES ${due.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+              params: due.flatMap(({ award: a, orgId }) => [a.memberId, orgId, a.delta, a.reason, a.refKey, a.at.toISOString()]),
+            },
+            {
+              sql: `UPDATE members SET points = points + CASE id ${[...balances].map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${placeholders(balances.size)})`,
+              params: [...[...balances].flat(), ...balances.keys()],
+            },
+          ]
+        : []),
+      ...(fresh.length
+        ? [{ sql: `${INSERT_BEST} ${fresh.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`, params: fresh.flatMap((e) => bestValues(e.done, e.s)) }]
+        : []),
+      ...entering.filter((e) => e.best).map((e) => ({ sql: UPDATE_BEST, params: bestValues(e.done, e.s) })),
+      ...moves,
+    ];
+    // The standings are read after every count moved, so each counts the whole group.
+    const results = await q.batchAndCommit([...writes, ...standings.map((x) => x.statement)]);
+    if (results.slice(0, claims.length).some((r) => r.affected !== 1)) throw new Error('a quiz attempt changed under its row lock');
+    standings.forEach(({ k }, i) => {
+      const outcome = outcomes[k];
+      if (outcome && !(outcome instanceof Error)) outcome.standing = standingFrom(results[writes.length + i].rows[0]);
+    });
+    return outcomes;
   }
 
   async function orgPathOf(orgId: string): Promise<string | undefined> {
@@ -325,17 +614,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     async getAttempt(id) {
       return attemptById(db, id);
     },
-    async attemptWithCampaign(attemptId) {
-      const [attempt, campaign] = await db.batch([
-        { sql: `SELECT ${ATTEMPT_COLUMNS}, ${REVISION} FROM quiz_attempts WHERE id = ?`, params: [attemptId] },
-        {
-          sql: `SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id WHERE c.id = (SELECT campaign_id FROM quiz_attempts WHERE id = ?)`,
-          params: [attemptId],
-        },
-      ]);
-      const a = attemptOf(saw(attempt.rows[0]));
-      return a && { attempt: a, campaign: campaignOf(campaign.rows[0]) };
-    },
+    attemptWithCampaign: attemptsWithCampaigns,
     async savedAnswers(attemptId) {
       return savedOf(db, attemptId);
     },
@@ -351,129 +630,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       );
       return r.affected > 0;
     },
-    async submit(req: SubmitRequest): Promise<SubmitOutcome | undefined> {
-      const { attempt } = req;
-      const claimOf = (s: Settlement): Statement => ({
-        sql: `UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ?, answers = ?, correct_ids = ?
-           WHERE id = ? AND submitted_at IS NULL`,
-        params: [
-          s.submittedAt,
-          s.score,
-          s.correctCount,
-          s.durationMs,
-          s.passed ? 1 : 0,
-          JSON.stringify([...s.answers]),
-          JSON.stringify(s.correctIds),
-          attempt.id,
-        ],
-      });
-      // Without saved answers the settlement rests only on what never changes in an attempt (its questions,
-      // start and deadline), so the claim can travel in the first round trip, right behind the row locks.
-      const early = req.withSaved ? undefined : req.settle([]);
-      return db.tx(async (q) => {
-        // The claim: the attempt row's lock (with its member's, which orders the member's scorings), then its
-        // state. Whoever comes second finds it scored (and its claim matches no row).
-        // The member's id is selected so that the join (and its lock) is not optimised away.
-        // The best entry is a plain read behind the locks: the member row's lock already orders this member's
-        // scorings, and a locking read of a missing entry would take a gap lock that deadlocks with other
-        // members' first entries. A stale copy's member (since deleted) reads nothing that is used.
-        const [locked, ...rest] = await q.batch([
-          {
-            sql: `SELECT ${ATTEMPT_COLUMNS_OF_A}, m.id AS lockedMemberId, m.org_id AS lockedOrgId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id WHERE a.id = ? FOR UPDATE`,
-            params: [attempt.id],
-          },
-          ...(early ? [claimOf(early)] : [{ sql: SAVED_ANSWERS, params: [attempt.id] }]),
-          ...(attempt.memberId === null ? [] : [{ sql: BEST_OF, params: [attempt.campaignId, attempt.memberId] }]),
-        ]);
-        const [claimedOrSaved, bestRow] = rest;
-        const { lockedMemberId, lockedOrgId, ...row } = locked.rows[0] ?? {};
-        const current = locked.rows[0] && attemptOf(row);
-        if (!current) return undefined;
-        const best = current.memberId !== null && current.memberId === attempt.memberId ? (bestRow?.rows[0] as unknown as PlacedEntry | undefined) : undefined;
-        if (current.submittedAt !== null) {
-          if (current.memberId === null) return { attempt: current, firstTime: false, standing: null };
-          return {
-            attempt: current,
-            firstTime: false,
-            standing: best ? await standingAmong(q, current.campaignId, { kind: 'all' }, current.memberId, best) : null,
-          };
-        }
-        const s = early ?? req.settle(claimedOrSaved.rows.map(savedAnswerOf));
-        const claimed = early ? claimedOrSaved : (await q.batch([claimOf(s)]))[0];
-        if (claimed.affected !== 1) throw new Error(`quiz attempt ${attempt.id} changed under its row lock`);
-        const done: AttemptRow = {
-          ...current,
-          submittedAt: s.submittedAt,
-          score: s.score,
-          correctCount: s.correctCount,
-          durationMs: s.durationMs,
-          passed: s.passed,
-          answers: s.answers,
-        };
-        if (current.memberId === null) return { attempt: done, firstTime: true, standing: null };
-        const candidate: PlacedEntry = {
-          score: s.score,
-          durationMs: s.durationMs,
-          submittedAt: s.submittedAt,
-          cityId: current.cityId,
-          countyId: current.countyId,
-        };
-        const improved = req.better(candidate, best);
-        // The member row is locked already, and what the ledger needs of it was read with the lock.
-        const lockedMember = lockedMemberId === null ? undefined : { orgId: lockedOrgId as string | null };
-        const awards = req.awards(done, !!best);
-        const folded = lockedMember ? awards.filter((a) => a.memberId === current.memberId) : [];
-        for (const award of awards) if (!folded.includes(award)) await payPoints(q, award);
-        const values = [
-          current.id,
-          current.cityId,
-          current.countyId,
-          current.orgId,
-          s.score,
-          s.durationMs,
-          s.submittedAt,
-          current.campaignId,
-          current.memberId,
-        ];
-        const bestWrite: Statement[] = !improved
-          ? []
-          : best
-            ? [
-                {
-                  sql: 'UPDATE quiz_best SET attempt_id = ?, city_id = ?, county_id = ?, org_id = ?, score = ?, duration_ms = ?, submitted_at = ? WHERE campaign_id = ? AND member_id = ?',
-                  params: values,
-                },
-              ]
-            : [
-                {
-                  sql: 'INSERT INTO quiz_best (attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at, campaign_id, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-                  params: values,
-                },
-              ];
-        // The standing before the counts move: the rank counts only cells ahead of the new entry, which the move
-        // does not touch, and the entry's own cell from quiz_best. The counts are the rows every scoring of the
-        // same score and time shares, so they are written last, in the round trip that commits.
-        const tail = [
-          ...bestWrite,
-          standingStatement(current.campaignId, { kind: 'all' }, current.memberId, improved ? candidate : best!),
-          ...(improved ? countMoves(current.campaignId, best, candidate) : []),
-        ];
-        // The member's points travel in the round trip that commits. A refKey paid before (a second pass) stops
-        // that batch at its ledger row with the transaction still open: the awards are then paid one by one,
-        // each skipping what was paid, and the rest is sent again.
-        let results;
-        try {
-          const ledger = folded.flatMap((a) => pointsStatements(a, lockedMember!.orgId));
-          results = (await q.batchAndCommit([...ledger, ...tail])).slice(ledger.length);
-        } catch (e) {
-          if (!folded.length || !isDuplicateKey(e)) throw e;
-          for (const award of folded) await payPoints(q, award, lockedMember);
-          results = await q.batchAndCommit(tail);
-        }
-        const standing = standingFrom(results[bestWrite.length].rows[0]);
-        return { attempt: done, firstTime: true, standing: { rank: standing.rank, participants: standing.participants + (best ? 0 : 1) } };
-      });
-    },
+    submit: submitGroup,
     async overdueAttempts(where, cutoff) {
       const [column, key] = 'campaignId' in where ? ['campaign_id', where.campaignId] : ['member_id', where.memberId];
       return (

@@ -2,7 +2,7 @@ import type { Store } from '../../features/store';
 import { openMysql, type MysqlConfig, type MysqlDb } from './db';
 import { migrateMysql } from './migrate';
 import { mysqlMigrations } from './migrations';
-import { mysqlMemberRepo, signedInMember } from './member';
+import { mysqlMemberRepo, signedInMembers } from './member';
 import { mysqlOrgRepo } from './org';
 import { mysqlAdminRepo } from './admin';
 import { mysqlPointsRepo, payPoints } from './points';
@@ -36,7 +36,7 @@ export async function openMysqlStore(config: MysqlConfig): Promise<MysqlStore> {
     media: mysqlMediaRepo(db),
     meta: mysqlMetaRepo(db),
     notify: mysqlNotifyRepo(db),
-    signedIn: (memberId) => signedInMember(db, memberId),
+    signedIn: signedInMembers(db),
     close: () => db.close(),
   };
 }

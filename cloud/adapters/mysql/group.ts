@@ -1,0 +1,41 @@
+import DataLoader from 'dataloader';
+
+export interface GroupOptions {
+  /** Groups at the database at once; while that many are out, the next group keeps gathering calls. */
+  inFlight: number;
+  /** Calls in one group at most. */
+  maxGroup: number;
+}
+
+/**
+ * Calls that arrive while the host is busy are answered together, by one call of `run` for the group. A group
+ * holds the calls made while the event loop handled one round of I/O, and it keeps gathering while `inFlight`
+ * groups are already out. Under load the database then sees a few statements over many rows instead of many
+ * one-row statements, and fewer round trips; a lone call is sent at once. `run` answers each key in order, with
+ * an Error for a key that failed alone.
+ */
+export function grouped<K, V>(run: (keys: readonly K[]) => Promise<(V | Error)[]>, options: GroupOptions): (key: K) => Promise<V> {
+  let out = 0;
+  const gathering: (() => void)[] = [];
+  const loader = new DataLoader<K, V>(
+    async (keys) => {
+      out++;
+      try {
+        return await run(keys);
+      } finally {
+        out--;
+        const next = gathering.shift();
+        if (next) setImmediate(next);
+      }
+    },
+    {
+      cache: false,
+      maxBatchSize: options.maxGroup,
+      batchScheduleFn: (send) => (out < options.inFlight ? setImmediate(send) : gathering.push(send)),
+    },
+  );
+  return (key) => loader.load(key);
+}
+
+/** `?, ?, ?` for n values (an IN list). */
+export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
