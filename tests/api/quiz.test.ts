@@ -373,6 +373,62 @@ describe('rankings', () => {
     }
   });
 
+  test('ranks stay exact across the edges of the count cells as entries arrive, improve and leave', async () => {
+    const id = await campaignId();
+    // Times on both sides of the edges of MySQL's count cells (spans of 200 s, 5 s and 125 ms within a score): in one
+    // finest cell, in neighbouring ones, across the wider edges, and equal times finished at the same moment.
+    const durations = [37_125, 37_200, 37_249, 37_124, 37_250, 34_999, 35_000, 39_999, 40_000, 199_999, 200_000, 200_124, 200_125, 37_200];
+    const finished = ['2026-11-23T03:00:00.000Z', '2026-11-23T03:00:00.500Z'];
+    const counties = ['150102', '150404', '150426'];
+    const scopes = [{ kind: 'all' as const }, { kind: 'city' as const, orgId: '150400' }, { kind: 'county' as const, orgId: '150102' }];
+    const sorted = async (scope: (typeof scopes)[number]) => {
+      const where = scope.kind === 'all' ? '' : ` AND ${scope.kind}_id = '${scope.orgId}'`;
+      const rows = await app.sql.rows<{ id: number }>(
+        `SELECT member_id AS id FROM quiz_best WHERE campaign_id = ?${where} ORDER BY score DESC, duration_ms, submitted_at, member_id`,
+        id,
+      );
+      return rows.map((r) => Number(r.id));
+    };
+    const expectExact = async () => {
+      for (const scope of scopes) {
+        const order = await sorted(scope);
+        for (const [i, memberId] of order.entries()) expect((await app.store.quiz.rankOf(id, memberId, scope))?.rank).toBe(i + 1);
+        expect(await app.store.quiz.participants(id, scope)).toBe(order.length);
+      }
+    };
+    const ids: number[] = [];
+    for (let i = 0; i < 42; i++) {
+      const m = await member(`edge-${i}`, counties[i % 3]);
+      const r = await scoredEntry(app, setClock, m, id, {
+        nRight: i % 5 === 0 ? 9 : 10,
+        durationMs: durations[i % durations.length],
+        finishedAt: finished[Math.floor(i / 14) % 2],
+      });
+      ids.push(Number(await app.sql.value('SELECT id FROM members WHERE openid = ?', `edge-${i}`)));
+      // The rank a submit answers with is read before its counts move.
+      expect(r.rank).toBe((await sorted(scopes[0])).indexOf(ids[i]) + 1);
+    }
+    await expectExact();
+    // Better entries: faster in the same finest cell, into the neighbouring cell, across a 5 s and a 200 s edge, a better score.
+    const better: [number, number, number][] = [
+      [1, 10, 37_126],
+      [2, 10, 37_124],
+      [6, 10, 34_999],
+      [11, 10, 199_999],
+      [10, 10, 37_200],
+      [5, 10, 200_124],
+    ];
+    for (const [i, nRight, durationMs] of better) {
+      const r = await scoredEntry(app, setClock, app.as(`edge-${i}`), id, { nRight, durationMs, finishedAt: '2026-11-23T04:00:00.000Z' });
+      expect(r.rank).toBe((await sorted(scopes[0])).indexOf(ids[i]) + 1);
+    }
+    await expectExact();
+    for (const i of [3, 7]) await app.store.quiz.forgetMember(ids[i]);
+    await expectExact();
+    await app.store.quiz.recount(id);
+    await expectExact();
+  });
+
   test('a better attempt moves my entry (and every count it is in); forgetting a member takes theirs out of every scope', async () => {
     const id = await campaignId();
     const entries: [string, string, number, number][] = [

@@ -26,7 +26,7 @@ export async function answersWithRight(store: Pick<Store, 'quiz'>, view: Attempt
 
 /**
  * A leaderboard entry made through the API: the member starts so as to finish at `finishedAt` after `durationMs`,
- * with `nRight` of the campaign's 10 questions right (score nRight × 10).
+ * with `nRight` of the campaign's 10 questions right (score nRight × 10). Answers the submit's result.
  */
 export async function scoredEntry(
   app: { store: Pick<Store, 'quiz'> },
@@ -34,13 +34,13 @@ export async function scoredEntry(
   m: Caller,
   campaignId: number,
   entry: { nRight: number; durationMs: number; finishedAt: string },
-): Promise<void> {
+) {
   const finished = new Date(entry.finishedAt).getTime();
   setClock(new Date(finished - entry.durationMs));
   const view = await m.call('quiz.start', { campaignId });
   const answers = await answersWithRight(app.store, view, entry.nRight);
   setClock(new Date(finished));
-  await m.call('quiz.submit', { attemptId: view.attemptId, answers });
+  return m.call('quiz.submit', { attemptId: view.attemptId, answers });
 }
 
 /**

@@ -19,6 +19,7 @@ import type {
   SubmitRequest,
 } from '../../features/quiz/repo';
 import { INSERT_CAMPAIGN_SQL, insertCampaignValues, UPDATE_CAMPAIGN_SQL, updateCampaignValues } from '../shared/quiz';
+import { RANK_SPANS_MS, rankCountsRebuild } from './schema/quiz';
 
 const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS orgId, c.org_path AS orgPath, o.name AS orgName,
   c.draws, c.opens_at AS opensAt, c.closes_at AS closesAt, c.time_limit_sec AS timeLimitSec,
@@ -29,8 +30,6 @@ const ATTEMPT_COLUMNS = `id, campaign_id AS campaignId, member_id AS memberId, d
 /** The attempt's columns from `quiz_attempts a`, for statements that join it. */
 const ATTEMPT_COLUMNS_OF_A = ATTEMPT_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1a.$2');
 const QUESTION_COLUMNS = `id, bank_id AS bankId, type, stem, options, answer, explanation, source`;
-/** quiz_score_counts groups best entries in cells of one score and this much time (as the SQLite adapter). */
-const BAND_MS = 10_000;
 
 type Raw = Record<string, any>;
 type PlacedEntry = BestEntry & { cityId: string | null; countyId: string | null };
@@ -56,10 +55,49 @@ const SAVED_ANSWERS = `SELECT ${SAVED_COLUMNS} FROM quiz_answers WHERE attempt_i
 const BEST_COLUMNS = 'score, duration_ms AS durationMs, submitted_at AS submittedAt, city_id AS cityId, county_id AS countyId';
 const BEST_OF = `SELECT ${BEST_COLUMNS} FROM quiz_best WHERE campaign_id = ? AND member_id = ?`;
 const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
-const band = (durationMs: number) => Math.floor(durationMs / BAND_MS);
+/** A count cell: one score and one span of time (span 0: the whole score). */
+type Cell = { scope: string; span: number; score: number; cell: number };
+const cellKey = (c: Cell) => `${c.scope}/${c.span}/${c.score}/${c.cell}`;
+/** Primary-key order (scope ids are ASCII, so a string comparison is the binary collation's). */
+const byKey = (a: Cell, b: Cell) => (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : a.span - b.span || a.score - b.score || a.cell - b.cell);
+/** Every count cell a best entry is in: each of its scopes, its score's total and one cell at each span. */
+function cellsOf(e: PlacedEntry): Cell[] {
+  const scopes = ['', e.cityId, e.countyId].filter((s): s is string => s !== null);
+  const spans = [0, ...RANK_SPANS_MS];
+  return scopes.flatMap((scope) => spans.map((span) => ({ scope, span, score: e.score, cell: span ? Math.floor(e.durationMs / span) : 0 })));
+}
+const CELL_MATCH = '(scope_id = ? AND span_ms = ? AND score = ? AND cell = ?)';
+const cellParams = (cells: Cell[]) => cells.flatMap((c) => [c.scope, c.span, c.score, c.cell]);
+/**
+ * The counts following a best entry from `from` to `to` (either absent): one statement takes it out of the cells
+ * it leaves, one puts it in those it enters (cells it stays in are not written), each in primary-key order, so
+ * that transactions moving entries meet the shared rows in one order.
+ */
+function cellChanges(campaignId: number, from: PlacedEntry | undefined, to: PlacedEntry | undefined): Statement[] {
+  const left = from ? cellsOf(from) : [];
+  const entered = to ? cellsOf(to) : [];
+  const stay = new Set(left.map(cellKey).filter((k) => entered.some((c) => cellKey(c) === k)));
+  const out = left.filter((c) => !stay.has(cellKey(c))).sort(byKey);
+  const into = entered.filter((c) => !stay.has(cellKey(c))).sort(byKey);
+  const moves: Statement[] = [];
+  if (out.length)
+    moves.push({
+      sql: `UPDATE quiz_rank_counts SET n = n - 1 WHERE campaign_id = ? AND (${out.map(() => CELL_MATCH).join(' OR ')})`,
+      params: [campaignId, ...cellParams(out)],
+    });
+  if (into.length)
+    moves.push({
+      sql: `INSERT INTO quiz_rank_counts (campaign_id, scope_id, span_ms, score, cell, n) VALUES ${into.map(() => '(?, ?, ?, ?, ?, 1)').join(', ')}
+        ON DUPLICATE KEY UPDATE n = n + 1`,
+      params: into.flatMap((c) => [campaignId, c.scope, c.span, c.score, c.cell]),
+    });
+  return moves;
+}
 const scopeWhere = (scope: RankScope, alias = '') =>
   scope.kind === 'all' ? { where: '', args: [] as string[] } : { where: ` AND ${alias}${scope.kind}_id = ?`, args: [scope.orgId] };
 const scopeKey = (scope: RankScope) => (scope.kind === 'all' ? '' : scope.orgId);
+/** quiz_best's index in leaderboard order, for each scope. */
+const RANK_INDEX = { all: 'quiz_best_rank', city: 'quiz_best_city', county: 'quiz_best_county' } as const;
 
 /**
  * The quiz on MySQL (MariaDB 10.11, MySQL 8.0, TiDB). The feature's rules arrive as callbacks and are applied
@@ -87,65 +125,56 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
   const bestOf = async (q: Sql, campaignId: number, memberId: number, lock = false) =>
     (await q.row<Raw>(`${BEST_OF}${lock ? ' FOR UPDATE' : ''}`, [campaignId, memberId])) as PlacedEntry | undefined;
 
-  /**
-   * The leaderboard counts follow a best entry in the transaction that changes it: one statement takes the
-   * entry out of its old cells, one puts it in its new ones, each cell in one order, to spare deadlocks.
-   * None when the entry stays in its cells.
-   */
+  /** The count moves of a best entry that is new (`from` absent) or replaced; none when it stays in its cells. */
   function countMoves(campaignId: number, from: PlacedEntry | undefined, to: PlacedEntry): Statement[] {
-    const scopes = (e: PlacedEntry) => ['', e.cityId, e.countyId].filter((s): s is string => s !== null).sort();
-    const cells = scopes(to);
-    if (from && from.score === to.score && band(from.durationMs) === band(to.durationMs) && scopes(from).join('/') === cells.join('/')) return [];
-    const moves: Statement[] = [];
-    if (from)
-      moves.push({
-        sql: `UPDATE quiz_score_counts SET n = n - 1 WHERE campaign_id = ? AND scope_id IN (${placeholders(scopes(from).length)}) AND score = ? AND band = ?`,
-        params: [campaignId, ...scopes(from), from.score, band(from.durationMs)],
-      });
-    moves.push({
-      sql: `INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) VALUES ${cells.map(() => '(?, ?, ?, ?, 1)').join(', ')} ON DUPLICATE KEY UPDATE n = n + 1`,
-      params: cells.flatMap((scope) => [campaignId, scope, to.score, band(to.durationMs)]),
-    });
-    return moves;
+    return cellChanges(campaignId, from, to);
   }
 
   /**
-   * A best entry's rank and its scope's size: entries in better (score, band) cells, plus those of its own
-   * cell that are faster, as fast but finished earlier, or fully equal with a lower member id (index ranges).
+   * A best entry's rank and its scope's size, in one pass over the scope's count rows and one count of quiz_best.
+   * Ahead of the entry: the totals of higher scores; in its own score, the cells before its own at each span, from
+   * the start of its own cell at the span above; then, in its own finest cell, the entries that are faster, as fast
+   * but finished earlier, or fully equal with a lower member id: one range of the index named (which the range is
+   * written for: naming it spares the optimiser estimating the others), up to the entry's own time, filtered there.
+   * The size: the totals of every score.
    */
   function standingStatement(campaignId: number, scope: RankScope, memberId: number, me: BestEntry): Statement {
     const { where, args } = scopeWhere(scope);
-    const key = scopeKey(scope);
-    const b = band(me.durationMs);
-    // Ahead of me in my own cell: faster, as fast but finished earlier, or fully equal with a lower member id;
-    // three ranges of one index, counted in one pass.
+    const cells: string[] = [];
+    const cellArgs: number[] = [];
+    // The first cell at each span inside my own cell at the span above (the spans divide one another); after the
+    // finest span, the time my finest cell starts at.
+    let first = 0;
+    RANK_SPANS_MS.forEach((span, i) => {
+      const cell = Math.floor(me.durationMs / span);
+      if (cell > first) {
+        cells.push(' OR (span_ms = ? AND score = ? AND cell >= ? AND cell < ?)');
+        cellArgs.push(span, me.score, first, cell);
+      }
+      first = i + 1 < RANK_SPANS_MS.length ? (cell * span) / RANK_SPANS_MS[i + 1] : cell * span;
+    });
     return {
       sql: `SELECT
-         (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ? AND (score > ? OR (score = ? AND band < ?)))
-         + (SELECT COUNT(*) FROM quiz_best WHERE campaign_id = ?${where} AND score = ? AND (
-             (duration_ms >= ? AND duration_ms < ?)
-             OR (duration_ms = ? AND submitted_at < ?)
-             OR (duration_ms = ? AND submitted_at = ? AND member_id < ?)))
+         COALESCE(SUM(CASE WHEN span_ms = 0 AND score <= ? THEN 0 ELSE n END), 0)
+         + (SELECT COUNT(*) FROM quiz_best FORCE INDEX (${RANK_INDEX[scope.kind]}) WHERE campaign_id = ?${where} AND score = ?
+             AND duration_ms >= ? AND duration_ms <= ? AND (duration_ms < ? OR submitted_at < ? OR (submitted_at = ? AND member_id < ?)))
          + 1 AS \`rank\`,
-         (SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?) AS participants`,
+         COALESCE(SUM(CASE WHEN span_ms = 0 THEN n ELSE 0 END), 0) AS participants
+       FROM quiz_rank_counts WHERE campaign_id = ? AND scope_id = ? AND (span_ms = 0${cells.join('')})`,
       params: [
-        campaignId,
-        key,
         me.score,
-        me.score,
-        b,
         campaignId,
         ...args,
         me.score,
-        b * BAND_MS,
+        first,
         me.durationMs,
         me.durationMs,
         me.submittedAt,
-        me.durationMs,
         me.submittedAt,
         memberId,
         campaignId,
-        key,
+        scopeKey(scope),
+        ...cellArgs,
       ],
     };
   }
@@ -402,9 +431,10 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     for (const { award } of due) balances.set(award.memberId, (balances.get(award.memberId) ?? 0) + award.delta);
 
     const entering = scored.filter((e) => e.improved);
-    // Cells are rows every scoring of the same score and time shares: taken in one order (by cell) in every group.
+    // Count cells are rows every scoring of the same score shares: every group takes them in one order (a score's
+    // total first, which each entry of that score writes), higher scores first.
     const moves = [...entering]
-      .sort((x, y) => y.candidate.score - x.candidate.score || band(x.candidate.durationMs) - band(y.candidate.durationMs))
+      .sort((x, y) => y.candidate.score - x.candidate.score || x.candidate.durationMs - y.candidate.durationMs)
       .flatMap((e) => countMoves(e.done.campaignId, e.best, e.candidate));
     const standings = standingOf.map(({ k, attempt, entry }) => ({
       k,
@@ -504,9 +534,9 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     async campaignStats(campaignId) {
       const [attempts, members, anonymous] = await db.batch([
         { sql: 'SELECT COUNT(*) AS n FROM quiz_attempts WHERE campaign_id = ? AND submitted_at IS NOT NULL', params: [campaignId] },
-        // Members' best scores are counted as they are scored (the campaign-wide cells of quiz_score_counts); a deleted
-        // member's attempts count each on their own.
-        { sql: "SELECT score, SUM(n) AS n FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = '' GROUP BY score", params: [campaignId] },
+        // Members' best scores are counted as they are scored (the campaign-wide score totals of quiz_rank_counts); a
+        // deleted member's attempts count each on their own.
+        { sql: "SELECT score, n FROM quiz_rank_counts WHERE campaign_id = ? AND scope_id = '' AND span_ms = 0", params: [campaignId] },
         {
           sql: 'SELECT score, COUNT(*) AS n FROM quiz_attempts WHERE member_id IS NULL AND campaign_id = ? AND submitted_at IS NOT NULL GROUP BY score',
           params: [campaignId],
@@ -647,11 +677,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         for (const { campaignId } of entries) {
           const best = await bestOf(q, campaignId, memberId, true);
           if (!best) continue;
-          const scopes = ['', best.cityId, best.countyId].filter((x): x is string => x !== null).sort();
-          await q.run(
-            `UPDATE quiz_score_counts SET n = n - 1 WHERE campaign_id = ? AND scope_id IN (${placeholders(scopes.length)}) AND score = ? AND band = ?`,
-            [campaignId, ...scopes, best.score, band(best.durationMs)],
-          );
+          for (const { sql, params } of cellChanges(campaignId, best, undefined)) await q.run(sql, params);
           await q.run('DELETE FROM quiz_best WHERE campaign_id = ? AND member_id = ?', [campaignId, memberId]);
         }
         await q.run('UPDATE quiz_attempts SET member_id = NULL WHERE member_id = ?', [memberId]);
@@ -659,17 +685,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     },
     async recount(campaignId) {
       await db.tx(async (q) => {
-        await q.run('DELETE FROM quiz_score_counts WHERE campaign_id = ?', [campaignId]);
-        const cells = (scope: string, filter = '', group = '') =>
-          `SELECT campaign_id, ${scope}, score, duration_ms DIV ${BAND_MS}, COUNT(*) FROM quiz_best WHERE campaign_id = ?${filter} GROUP BY ${group}score, duration_ms DIV ${BAND_MS}`;
-        await q.run(`INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) ${cells("''")}`, [campaignId]);
-        await q.run(`INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) ${cells('city_id', ' AND city_id IS NOT NULL', 'city_id, ')}`, [
-          campaignId,
-        ]);
-        await q.run(
-          `INSERT INTO quiz_score_counts (campaign_id, scope_id, score, band, n) ${cells('county_id', ' AND county_id IS NOT NULL', 'county_id, ')}`,
-          [campaignId],
-        );
+        await q.run('DELETE FROM quiz_rank_counts WHERE campaign_id = ?', [campaignId]);
+        await q.run(rankCountsRebuild('= ?'), [campaignId, campaignId, campaignId]);
       });
     },
     async attemptsOf(memberId) {
@@ -708,7 +725,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       ).map((r) => ({ ...r, memberId: Number(r.memberId) })) as RankedEntry[];
     },
     async participants(campaignId, scope) {
-      const r = await db.row<Raw>('SELECT COALESCE(SUM(n), 0) AS n FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?', [
+      const r = await db.row<Raw>('SELECT COALESCE(SUM(n), 0) AS n FROM quiz_rank_counts WHERE campaign_id = ? AND scope_id = ? AND span_ms = 0', [
         campaignId,
         scopeKey(scope),
       ]);

@@ -337,7 +337,7 @@ export async function quizMysqlLeaderboardLatency(app: App, n = Number(process.e
     return performance.now() - t0;
   };
   const loadMs = await load(campaignId, n, { newMembers: true });
-  await db.rows('ANALYZE TABLE quiz_best, quiz_score_counts, members');
+  await db.rows('ANALYZE TABLE quiz_best, quiz_rank_counts, members');
   console.log(`  loaded ${fmt(n)} attempts (${fmt(n)} members) in ${fmt(loadMs / 1000, 1)} s`);
 
   const services = { store: app.store, mode: 'dev' as const };

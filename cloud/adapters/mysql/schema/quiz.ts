@@ -3,9 +3,33 @@ import { TABLE, type MysqlMigration } from '../migrate';
 const CODE = 'CHARACTER SET utf8mb4 COLLATE utf8mb4_bin';
 
 /**
+ * The time spans of quiz_rank_counts' cells inside one score, coarse to fine, each a whole number of the next, so a
+ * rank sums a few dozen rows at each span (the coarsest covers the longest time limit in a few dozen cells) and
+ * counts the rest in its own finest cell by an index range of quiz_best. Changing them needs a migration that
+ * rebuilds the counts.
+ */
+export const RANK_SPANS_MS = [200_000, 5_000, 125] as const;
+
+/**
+ * quiz_rank_counts rebuilt from quiz_best: one row per (campaign, scope, span, score, cell) with entries, span 0
+ * being the score's total. `campaign`: the campaigns' filter (a `?` per scope, so three parameters), or none.
+ */
+export function rankCountsRebuild(campaign = ''): string {
+  const where = campaign && ` AND campaign_id ${campaign}`;
+  const spans = [0, ...RANK_SPANS_MS].map((span, i) => (i ? `UNION ALL SELECT ${span}` : `SELECT ${span} AS span_ms`)).join(' ');
+  return `INSERT INTO quiz_rank_counts (campaign_id, scope_id, span_ms, score, cell, n)
+    SELECT e.campaign_id, e.scope_id, s.span_ms, e.score, CASE WHEN s.span_ms = 0 THEN 0 ELSE e.duration_ms DIV s.span_ms END AS cell, COUNT(*)
+    FROM (SELECT campaign_id, '' AS scope_id, score, duration_ms FROM quiz_best WHERE 1 = 1${where}
+          UNION ALL SELECT campaign_id, city_id, score, duration_ms FROM quiz_best WHERE city_id IS NOT NULL${where}
+          UNION ALL SELECT campaign_id, county_id, score, duration_ms FROM quiz_best WHERE county_id IS NOT NULL${where}) e
+    CROSS JOIN (${spans}) s
+    GROUP BY e.campaign_id, e.scope_id, s.span_ms, e.score, cell`;
+}
+
+/**
  * The quiz on MySQL: the same tables and columns as the SQLite adapter (times as the same ISO strings), with
  * no triggers and no foreign keys to other features' tables. The leaderboard is read from quiz_best through
- * its three (campaign[, scope], score DESC, time, finish) indexes and from quiz_score_counts, which the adapter
+ * its three (campaign[, scope], score DESC, time, finish) indexes and from quiz_rank_counts, which the adapter
  * keeps in the transaction that changes a best entry.
  */
 export const quizMigrations: MysqlMigration[] = [
@@ -117,6 +141,26 @@ export const quizMigrations: MysqlMigration[] = [
         n BIGINT NOT NULL
       ) ${TABLE}`,
       'INSERT INTO quiz_revision (id, n) VALUES (1, 0) ON DUPLICATE KEY UPDATE n = n',
+    ],
+  },
+  {
+    // Counts at several spans of time instead of 10-second bands alone: a rank then reads a bounded number of
+    // count rows and quiz_best entries however many members share a score and a band, and however long the quiz.
+    // Rebuilt from quiz_best (a rerun after a cut-short migration starts from empty again).
+    id: '102_quiz_rank_counts',
+    statements: [
+      `CREATE TABLE quiz_rank_counts (
+        campaign_id INT NOT NULL,
+        scope_id VARCHAR(32) ${CODE} NOT NULL,
+        span_ms INT NOT NULL,
+        score INT NOT NULL,
+        cell INT NOT NULL,
+        n INT NOT NULL,
+        PRIMARY KEY (campaign_id, scope_id, span_ms, score, cell)
+      ) ${TABLE}`,
+      'DELETE FROM quiz_rank_counts',
+      rankCountsRebuild(),
+      'DROP TABLE IF EXISTS quiz_score_counts',
     ],
   },
 ];
