@@ -68,30 +68,46 @@ function cellsOf(e: PlacedEntry): Cell[] {
 }
 const CELL_MATCH = '(scope_id = ? AND span_ms = ? AND score = ? AND cell = ?)';
 const cellParams = (cells: Cell[]) => cells.flatMap((c) => [c.scope, c.span, c.score, c.cell]);
+/** A best entry that a transaction adds (`from` absent), replaces, or removes (`to` absent). */
+type EntryMove = { campaignId: number; from?: PlacedEntry; to?: PlacedEntry };
 /**
- * The counts following a best entry from `from` to `to` (either absent): one statement takes it out of the cells
- * it leaves, one puts it in those it enters (cells it stays in are not written), each in primary-key order, so
- * that transactions moving entries meet the shared rows in one order.
+ * The counts following the best entries a transaction moves, netted per cell (a cell an entry stays in, or that one
+ * entry leaves as another enters, is not written): one UPDATE per campaign and amount for the cells left, then one
+ * INSERT for the cells entered, in primary-key order, so that transactions moving entries meet the shared rows in
+ * one order. `VALUES(n)` is the one form of "the value this row would have inserted" that MariaDB, MySQL 8.0 and
+ * TiDB all run.
  */
-function cellChanges(campaignId: number, from: PlacedEntry | undefined, to: PlacedEntry | undefined): Statement[] {
-  const left = from ? cellsOf(from) : [];
-  const entered = to ? cellsOf(to) : [];
-  const stay = new Set(left.map(cellKey).filter((k) => entered.some((c) => cellKey(c) === k)));
-  const out = left.filter((c) => !stay.has(cellKey(c))).sort(byKey);
-  const into = entered.filter((c) => !stay.has(cellKey(c))).sort(byKey);
-  const moves: Statement[] = [];
-  if (out.length)
-    moves.push({
-      sql: `UPDATE quiz_rank_counts SET n = n - 1 WHERE campaign_id = ? AND (${out.map(() => CELL_MATCH).join(' OR ')})`,
-      params: [campaignId, ...cellParams(out)],
+function cellChanges(moves: readonly EntryMove[]): Statement[] {
+  const delta = new Map<string, { campaignId: number; cell: Cell; n: number }>();
+  const add = (campaignId: number, e: PlacedEntry | undefined, n: number) => {
+    for (const cell of e ? cellsOf(e) : []) {
+      const key = `${campaignId}/${cellKey(cell)}`;
+      const d = delta.get(key) ?? { campaignId, cell, n: 0 };
+      d.n += n;
+      delta.set(key, d);
+    }
+  };
+  for (const m of moves) {
+    add(m.campaignId, m.from, -1);
+    add(m.campaignId, m.to, 1);
+  }
+  const changed = [...delta.values()].filter((d) => d.n !== 0).sort((x, y) => x.campaignId - y.campaignId || byKey(x.cell, y.cell));
+  const statements: Statement[] = [];
+  const left = new Map<string, typeof changed>();
+  for (const d of changed.filter((d) => d.n < 0)) left.set(`${d.campaignId}/${d.n}`, [...(left.get(`${d.campaignId}/${d.n}`) ?? []), d]);
+  for (const cells of left.values())
+    statements.push({
+      sql: `UPDATE quiz_rank_counts SET n = n - ? WHERE campaign_id = ? AND (${cells.map(() => CELL_MATCH).join(' OR ')})`,
+      params: [-cells[0].n, cells[0].campaignId, ...cellParams(cells.map((d) => d.cell))],
     });
-  if (into.length)
-    moves.push({
-      sql: `INSERT INTO quiz_rank_counts (campaign_id, scope_id, span_ms, score, cell, n) VALUES ${into.map(() => '(?, ?, ?, ?, ?, 1)').join(', ')}
-        ON DUPLICATE KEY UPDATE n = n + 1`,
-      params: into.flatMap((c) => [campaignId, c.scope, c.span, c.score, c.cell]),
+  const entered = changed.filter((d) => d.n > 0);
+  if (entered.length)
+    statements.push({
+      sql: `INSERT INTO quiz_rank_counts (campaign_id, scope_id, span_ms, score, cell, n) VALUES ${entered.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+        ON DUPLICATE KEY UPDATE n = n + VALUES(n)`,
+      params: entered.flatMap((d) => [d.campaignId, d.cell.scope, d.cell.span, d.cell.score, d.cell.cell, d.n]),
     });
-  return moves;
+  return statements;
 }
 const scopeWhere = (scope: RankScope, alias = '') =>
   scope.kind === 'all' ? { where: '', args: [] as string[] } : { where: ` AND ${alias}${scope.kind}_id = ?`, args: [scope.orgId] };
@@ -124,11 +140,6 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
   const savedOf = async (q: Sql, attemptId: number): Promise<SavedAnswer[]> => (await q.rows<Raw>(SAVED_ANSWERS, [attemptId])).map(savedAnswerOf);
   const bestOf = async (q: Sql, campaignId: number, memberId: number, lock = false) =>
     (await q.row<Raw>(`${BEST_OF}${lock ? ' FOR UPDATE' : ''}`, [campaignId, memberId])) as PlacedEntry | undefined;
-
-  /** The count moves of a best entry that is new (`from` absent) or replaced; none when it stays in its cells. */
-  function countMoves(campaignId: number, from: PlacedEntry | undefined, to: PlacedEntry): Statement[] {
-    return cellChanges(campaignId, from, to);
-  }
 
   /**
    * A best entry's rank and its scope's size, in one pass over the scope's count rows and one count of quiz_best.
@@ -206,11 +217,28 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     { inFlight: 2, maxGroup: 200 },
   );
 
-  const claimStatement = (attemptId: number, s: Settlement): Statement => ({
-    sql: `UPDATE quiz_attempts SET submitted_at = ?, score = ?, correct_count = ?, duration_ms = ?, passed = ?, answers = ?, correct_ids = ?
-       WHERE id = ? AND submitted_at IS NULL`,
-    params: [s.submittedAt, s.score, s.correctCount, s.durationMs, s.passed ? 1 : 0, JSON.stringify([...s.answers]), JSON.stringify(s.correctIds), attemptId],
-  });
+  /** What a scoring stores in its attempt row, column by column. */
+  const SCORED_COLUMNS: [string, (s: Settlement) => unknown][] = [
+    ['submitted_at', (s) => s.submittedAt],
+    ['score', (s) => s.score],
+    ['correct_count', (s) => s.correctCount],
+    ['duration_ms', (s) => s.durationMs],
+    ['passed', (s) => (s.passed ? 1 : 0)],
+    ['answers', (s) => JSON.stringify([...s.answers])],
+    ['correct_ids', (s) => JSON.stringify(s.correctIds)],
+  ];
+  /** The claim of unscored attempts: it matches as many rows as it names only if none was scored meanwhile. */
+  const claimStatement = (claims: readonly { attemptId: number; s: Settlement }[]): Statement =>
+    claims.length === 1
+      ? {
+          sql: `UPDATE quiz_attempts SET ${SCORED_COLUMNS.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ? AND submitted_at IS NULL`,
+          params: [...SCORED_COLUMNS.map(([, v]) => v(claims[0].s)), claims[0].attemptId],
+        }
+      : {
+          sql: `UPDATE quiz_attempts SET ${SCORED_COLUMNS.map(([c]) => `${c} = CASE id ${claims.map(() => 'WHEN ? THEN ?').join(' ')} END`).join(', ')}
+                WHERE id IN (${placeholders(claims.length)}) AND submitted_at IS NULL`,
+          params: [...SCORED_COLUMNS.flatMap(([, v]) => claims.flatMap((c) => [c.attemptId, v(c.s)])), ...claims.map((c) => c.attemptId)],
+        };
   const scoredAttempt = (current: AttemptRow, s: Settlement): AttemptRow => ({
     ...current,
     submittedAt: s.submittedAt,
@@ -243,7 +271,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
           sql: `SELECT ${ATTEMPT_COLUMNS_OF_A}, m.id AS lockedMemberId, m.org_id AS lockedOrgId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id WHERE a.id = ? FOR UPDATE`,
           params: [attempt.id],
         },
-        ...(early ? [claimStatement(attempt.id, early)] : [{ sql: SAVED_ANSWERS, params: [attempt.id] }]),
+        ...(early ? [claimStatement([{ attemptId: attempt.id, s: early }])] : [{ sql: SAVED_ANSWERS, params: [attempt.id] }]),
         ...(attempt.memberId === null ? [] : [{ sql: BEST_OF, params: [attempt.campaignId, attempt.memberId] }]),
       ]);
       const [claimedOrSaved, bestRow] = rest;
@@ -260,7 +288,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         };
       }
       const s = early ?? req.settle(claimedOrSaved.rows.map(savedAnswerOf));
-      const claimed = early ? claimedOrSaved : (await q.batch([claimStatement(attempt.id, s)]))[0];
+      const claimed = early ? claimedOrSaved : (await q.batch([claimStatement([{ attemptId: attempt.id, s }])]))[0];
       if (claimed.affected !== 1) throw new Error(`quiz attempt ${attempt.id} changed under its row lock`);
       const done = scoredAttempt(current, s);
       if (current.memberId === null) return { attempt: done, firstTime: true, standing: null };
@@ -285,7 +313,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       const tail = [
         ...bestWrite,
         standingStatement(current.campaignId, { kind: 'all' }, current.memberId, improved ? candidate : best!),
-        ...(improved ? countMoves(current.campaignId, best, candidate) : []),
+        ...(improved ? cellChanges([{ campaignId: current.campaignId, from: best, to: candidate }]) : []),
       ];
       // The member's points travel in the round trip that commits. A refKey paid before (a second pass) stops
       // that batch at its ledger row with the transaction still open: the awards are then paid one by one,
@@ -376,7 +404,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     const standingOf: { k: number; attempt: AttemptRow; entry: BestEntry }[] = [];
     const outcomes: (SubmitOutcome | undefined | Error)[] = [];
     const scored: Scored[] = [];
-    const claims: Statement[] = [];
+    const claims: { attemptId: number; s: Settlement }[] = [];
     const ledger: { award: PointsAward; orgId: string | null; hadBest: boolean }[] = [];
     for (const [k, req] of reqs.entries()) {
       const { lockedMemberId, lockedOrgId, ...row } = lockedById.get(req.attempt.id) ?? {};
@@ -395,7 +423,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       try {
         const s = req.settle(req.withSaved ? (savedById.get(current.id) ?? []) : []);
         const done = scoredAttempt(current, s);
-        claims.push(claimStatement(current.id, s));
+        claims.push({ attemptId: current.id, s });
         outcomes[k] = { attempt: done, firstTime: true, standing: null };
         if (current.memberId === null) continue;
         const candidate: PlacedEntry = {
@@ -431,18 +459,14 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     for (const { award } of due) balances.set(award.memberId, (balances.get(award.memberId) ?? 0) + award.delta);
 
     const entering = scored.filter((e) => e.improved);
-    // Count cells are rows every scoring of the same score shares: every group takes them in one order (a score's
-    // total first, which each entry of that score writes), higher scores first.
-    const moves = [...entering]
-      .sort((x, y) => y.candidate.score - x.candidate.score || x.candidate.durationMs - y.candidate.durationMs)
-      .flatMap((e) => countMoves(e.done.campaignId, e.best, e.candidate));
+    const moves = cellChanges(entering.map((e) => ({ campaignId: e.done.campaignId, from: e.best, to: e.candidate })));
     const standings = standingOf.map(({ k, attempt, entry }) => ({
       k,
       statement: standingStatement(attempt.campaignId, { kind: 'all' }, attempt.memberId!, entry),
     }));
     const fresh = entering.filter((e) => !e.best);
     const writes: Statement[] = [
-      ...claims,
+      ...(claims.length ? [claimStatement(claims)] : []),
       ...(due.length
         ? [
             {
@@ -463,7 +487,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     ];
     // The standings are read after every count moved, so each counts the whole group.
     const results = await q.batchAndCommit([...writes, ...standings.map((x) => x.statement)]);
-    if (results.slice(0, claims.length).some((r) => r.affected !== 1)) throw new Error('a quiz attempt changed under its row lock');
+    if (claims.length && results[0].affected !== claims.length) throw new Error('a quiz attempt changed under its row lock');
     standings.forEach(({ k }, i) => {
       const outcome = outcomes[k];
       if (outcome && !(outcome instanceof Error)) outcome.standing = standingFrom(results[writes.length + i].rows[0]);
@@ -677,7 +701,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         for (const { campaignId } of entries) {
           const best = await bestOf(q, campaignId, memberId, true);
           if (!best) continue;
-          for (const { sql, params } of cellChanges(campaignId, best, undefined)) await q.run(sql, params);
+          for (const { sql, params } of cellChanges([{ campaignId, from: best }])) await q.run(sql, params);
           await q.run('DELETE FROM quiz_best WHERE campaign_id = ? AND member_id = ?', [campaignId, memberId]);
         }
         await q.run('UPDATE quiz_attempts SET member_id = NULL WHERE member_id = ?', [memberId]);
