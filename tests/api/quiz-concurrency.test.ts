@@ -1,5 +1,7 @@
 import { createApp, type App } from '../../cloud/app';
 import type { HostServices } from '../../cloud/core/context';
+import type { Settlement } from '../../cloud/features/quiz/repo';
+import { isBetterEntry } from '../../cloud/features/quiz/rules';
 import { startHttpHost, type TestHost } from '../support/http';
 import { sqlOf } from '../support/app';
 import { answersWithRight, correctChoices } from '../support/quiz';
@@ -167,6 +169,48 @@ test('many members submitting at once on both hosts are each scored once, ranked
     expect(await paid(m.id, campaignId)).toEqual({ rows, balance: 15 });
     expect(Number(await sql.value('SELECT COUNT(*) FROM quiz_attempts WHERE member_id = ? AND submitted_at IS NOT NULL', m.id))).toBe(2);
   }
+});
+
+test('submits reaching the store in one go are each ranked among the entries scored by then', async () => {
+  const campaignId = (await host.app.store.quiz.createCampaign(campaignInput(1), new Date()))!;
+  const N = 16;
+  const attempts = await Promise.all(
+    Array.from({ length: N }, async (_, i) => {
+      const openid = `conc-group-${i}`;
+      const token = await joined(openid);
+      const view = (await host.post('quiz.start', { campaignId }, token)).body.data;
+      return (await host.app.store.quiz.getAttempt(view.attemptId))!;
+    }),
+  );
+  const at = new Date();
+  // Scores in four steps and times that tie in pairs, finished at one moment: the member id settles the ties.
+  const settlement = (i: number): Settlement => ({
+    submittedAt: at.toISOString(),
+    score: 25 * (i % 4),
+    correctCount: i % 4,
+    passed: i % 4 >= 3,
+    durationMs: 60_000 + 10 * Math.floor(i / 2),
+    answers: new Map(),
+    correctIds: [],
+  });
+  // All in one tick, as a burst reaches a host: the MySQL adapter scores them as one group.
+  const outcomes = await Promise.all(
+    attempts.map((attempt, i) =>
+      host.app.store.quiz.submit({ attempt, withSaved: false, settle: () => settlement(i), better: isBetterEntry, awards: () => [] }),
+    ),
+  );
+  // Each standing is the rank among the entries scored by then: those whose own standing counted as many
+  // participants or fewer (SQLite scores one at a time; MySQL scores the burst as one group, each ranked among all).
+  const final = await Promise.all(attempts.map(async (a) => (await host.app.store.quiz.rankOf(campaignId, a.memberId!, { kind: 'all' }))!.rank));
+  const standings = outcomes.map((o) => {
+    expect(o?.firstTime).toBe(true);
+    return o!.standing!;
+  });
+  for (const [i, mine] of standings.entries()) {
+    const seen = standings.flatMap((s, j) => (s.participants <= mine.participants ? [j] : []));
+    expect(mine).toEqual({ rank: 1 + seen.filter((j) => final[j] < final[i]).length, participants: seen.length });
+  }
+  expect(new Set(final).size).toBe(N);
 });
 
 test('submits arriving together still pay each refKey once when it was paid already', async () => {

@@ -1,4 +1,4 @@
-import { isDuplicateKey, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
+import { isDuplicateKey, type MysqlDb, type Sql, type Statement, type StatementResult, type TxSql } from './db';
 import { grouped, placeholders } from './group';
 import { payPoints, pointsStatements } from './points';
 import type { PointsAward } from '../../features/points/repo';
@@ -150,6 +150,21 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
    * The size: the totals of every score.
    */
   function standingStatement(campaignId: number, scope: RankScope, memberId: number, me: BestEntry): Statement {
+    const mine = withinScore(campaignId, scope, memberId, me);
+    return {
+      sql: `SELECT
+         COALESCE(SUM(CASE WHEN span_ms = 0 AND score <= ? THEN 0 ELSE n END), 0) + ${mine.aheadInCell.sql} + 1 AS \`rank\`,
+         COALESCE(SUM(CASE WHEN span_ms = 0 THEN n ELSE 0 END), 0) AS participants
+       FROM quiz_rank_counts WHERE campaign_id = ? AND scope_id = ? AND (span_ms = 0${mine.cells.sql})`,
+      params: [me.score, ...mine.aheadInCell.params, campaignId, scopeKey(scope), ...mine.cells.params],
+    };
+  }
+
+  /**
+   * The part of a rank inside the entry's own score: the count cells before its own at each span (a condition on
+   * quiz_rank_counts, empty when there are none), and the entries of its finest cell ahead of it (a subquery).
+   */
+  function withinScore(campaignId: number, scope: RankScope, memberId: number, me: BestEntry) {
     const { where, args } = scopeWhere(scope);
     const cells: string[] = [];
     const cellArgs: number[] = [];
@@ -165,29 +180,50 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       first = i + 1 < RANK_SPANS_MS.length ? (cell * span) / RANK_SPANS_MS[i + 1] : cell * span;
     });
     return {
-      sql: `SELECT
-         COALESCE(SUM(CASE WHEN span_ms = 0 AND score <= ? THEN 0 ELSE n END), 0)
-         + (SELECT COUNT(*) FROM quiz_best FORCE INDEX (${RANK_INDEX[scope.kind]}) WHERE campaign_id = ?${where} AND score = ?
-             AND duration_ms >= ? AND duration_ms <= ? AND (duration_ms < ? OR submitted_at < ? OR (submitted_at = ? AND member_id < ?)))
-         + 1 AS \`rank\`,
-         COALESCE(SUM(CASE WHEN span_ms = 0 THEN n ELSE 0 END), 0) AS participants
-       FROM quiz_rank_counts WHERE campaign_id = ? AND scope_id = ? AND (span_ms = 0${cells.join('')})`,
-      params: [
-        me.score,
-        campaignId,
-        ...args,
-        me.score,
-        first,
-        me.durationMs,
-        me.durationMs,
-        me.submittedAt,
-        me.submittedAt,
-        memberId,
-        campaignId,
-        scopeKey(scope),
-        ...cellArgs,
-      ],
+      cells: { sql: cells.join(''), params: cellArgs },
+      aheadInCell: {
+        sql: `(SELECT COUNT(*) FROM quiz_best FORCE INDEX (${RANK_INDEX[scope.kind]}) WHERE campaign_id = ?${where} AND score = ?
+             AND duration_ms >= ? AND duration_ms <= ? AND (duration_ms < ? OR submitted_at < ? OR (submitted_at = ? AND member_id < ?)))`,
+        params: [campaignId, ...args, me.score, first, me.durationMs, me.durationMs, me.submittedAt, me.submittedAt, memberId],
+      },
     };
+  }
+
+  /**
+   * The standings of a group's entries (in the whole campaign) in two statements: each campaign's score totals, read
+   * once for the group, and for each entry what is ahead of it inside its own score (one UNION ALL). `standingsOf`
+   * reads the results.
+   */
+  function groupStandingStatements(entries: readonly { campaignId: number; memberId: number; entry: BestEntry }[]): Statement[] {
+    if (!entries.length) return [];
+    const campaigns = [...new Set(entries.map((e) => e.campaignId))];
+    const within = entries.map((e, i) => {
+      const mine = withinScore(e.campaignId, { kind: 'all' }, e.memberId, e.entry);
+      return {
+        sql: `SELECT ${i} AS k, COALESCE(SUM(n), 0) + ${mine.aheadInCell.sql} AS ahead FROM quiz_rank_counts WHERE campaign_id = ? AND scope_id = '' AND (FALSE${mine.cells.sql})`,
+        params: [...mine.aheadInCell.params, e.campaignId, ...mine.cells.params],
+      };
+    });
+    return [
+      {
+        sql: `SELECT campaign_id AS campaignId, score, n FROM quiz_rank_counts WHERE campaign_id IN (${placeholders(campaigns.length)}) AND scope_id = '' AND span_ms = 0`,
+        params: campaigns,
+      },
+      { sql: within.map((w) => w.sql).join('\n UNION ALL '), params: within.flatMap((w) => w.params) },
+    ];
+  }
+  function standingsOf(entries: readonly { campaignId: number; entry: BestEntry }[], [totals, within]: StatementResult[]) {
+    const ahead = new Map(within.rows.map((r) => [Number(r.k), Number(r.ahead)]));
+    return entries.map((e, i) => {
+      let rank = (ahead.get(i) ?? 0) + 1;
+      let participants = 0;
+      for (const t of totals.rows) {
+        if (Number(t.campaignId) !== e.campaignId) continue;
+        participants += Number(t.n);
+        if (Number(t.score) > e.entry.score) rank += Number(t.n);
+      }
+      return { rank, participants };
+    });
   }
   const standingFrom = (r: Raw | undefined) => ({ rank: Number(r!.rank), participants: Number(r!.participants) });
   async function standingAmong(q: Sql, campaignId: number, scope: RankScope, memberId: number, me: BestEntry) {
@@ -460,10 +496,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
 
     const entering = scored.filter((e) => e.improved);
     const moves = cellChanges(entering.map((e) => ({ campaignId: e.done.campaignId, from: e.best, to: e.candidate })));
-    const standings = standingOf.map(({ k, attempt, entry }) => ({
-      k,
-      statement: standingStatement(attempt.campaignId, { kind: 'all' }, attempt.memberId!, entry),
-    }));
+    const ranked = standingOf.map(({ attempt, entry }) => ({ campaignId: attempt.campaignId, memberId: attempt.memberId!, entry }));
+    const standings = groupStandingStatements(ranked);
     const fresh = entering.filter((e) => !e.best);
     const writes: Statement[] = [
       ...(claims.length ? [claimStatement(claims)] : []),
@@ -486,12 +520,15 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       ...moves,
     ];
     // The standings are read after every count moved, so each counts the whole group.
-    const results = await q.batchAndCommit([...writes, ...standings.map((x) => x.statement)]);
+    const results = await q.batchAndCommit([...writes, ...standings]);
     if (claims.length && results[0].affected !== claims.length) throw new Error('a quiz attempt changed under its row lock');
-    standings.forEach(({ k }, i) => {
-      const outcome = outcomes[k];
-      if (outcome && !(outcome instanceof Error)) outcome.standing = standingFrom(results[writes.length + i].rows[0]);
-    });
+    if (standings.length) {
+      const found = standingsOf(ranked, results.slice(writes.length));
+      standingOf.forEach(({ k }, i) => {
+        const outcome = outcomes[k];
+        if (outcome && !(outcome instanceof Error)) outcome.standing = found[i];
+      });
+    }
     return outcomes;
   }
 
