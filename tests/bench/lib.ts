@@ -56,7 +56,13 @@ export async function load(opts: autocannon.Options): Promise<LoadResult> {
   const r = await autocannon({ duration: BENCH_SECONDS, connections: BENCH_CONNECTIONS, ...opts });
   // A run of a set number of requests is timed whole (autocannon's own duration then rounds to its 1 s ticks); a
   // timed run averages its per-second samples.
-  return { rps: opts.amount ? (r.requests.total * 1000) / (performance.now() - started) : r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  return {
+    rps: opts.amount ? (r.requests.total * 1000) / (performance.now() - started) : r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
 }
 
 export async function post(url: string, action: string, payload: unknown, token?: string) {
