@@ -19,19 +19,24 @@ export function grouped<K, V>(run: (keys: readonly K[]) => Promise<(V | Error)[]
   const gathering: (() => void)[] = [];
   const loader = new DataLoader<K, V>(
     async (keys) => {
-      out++;
       try {
         return await run(keys);
       } finally {
-        out--;
+        // This group's place passes to the next one gathering, if any.
         const next = gathering.shift();
         if (next) setImmediate(next);
+        else out--;
       }
     },
     {
       cache: false,
       maxBatchSize: options.maxGroup,
-      batchScheduleFn: (send) => (out < options.inFlight ? setImmediate(send) : gathering.push(send)),
+      // A group counts as out from the moment it is scheduled to go, so groups formed in one turn respect the limit too.
+      batchScheduleFn: (send) => {
+        if (out >= options.inFlight) return void gathering.push(send);
+        out++;
+        setImmediate(send);
+      },
     },
   );
   return (key) => loader.load(key);

@@ -66,16 +66,14 @@ function cellsOf(e: PlacedEntry): Cell[] {
   const spans = [0, ...RANK_SPANS_MS];
   return scopes.flatMap((scope) => spans.map((span) => ({ scope, span, score: e.score, cell: span ? Math.floor(e.durationMs / span) : 0 })));
 }
-const CELL_MATCH = '(scope_id = ? AND span_ms = ? AND score = ? AND cell = ?)';
-const cellParams = (cells: Cell[]) => cells.flatMap((c) => [c.scope, c.span, c.score, c.cell]);
 /** A best entry that a transaction adds (`from` absent), replaces, or removes (`to` absent). */
 type EntryMove = { campaignId: number; from?: PlacedEntry; to?: PlacedEntry };
 /**
  * The counts following the best entries a transaction moves, netted per cell (a cell an entry stays in, or that one
- * entry leaves as another enters, is not written): one UPDATE per campaign and amount for the cells left, then one
- * INSERT for the cells entered, in primary-key order, so that transactions moving entries meet the shared rows in
- * one order. `VALUES(n)` is the one form of "the value this row would have inserted" that MariaDB, MySQL 8.0 and
- * TiDB all run.
+ * entry leaves as another enters, is not written), in one statement that meets the rows in primary-key order: every
+ * transaction moving entries, a single submit or a group, takes the shared rows in one order. A cell left is always
+ * there (its entry was counted in it), so its negative amount only ever updates. `VALUES(n)` is the one form of "the
+ * amount this row brought" that MariaDB, MySQL 8.0 and TiDB all run.
  */
 function cellChanges(moves: readonly EntryMove[]): Statement[] {
   const delta = new Map<string, { campaignId: number; cell: Cell; n: number }>();
@@ -92,22 +90,14 @@ function cellChanges(moves: readonly EntryMove[]): Statement[] {
     add(m.campaignId, m.to, 1);
   }
   const changed = [...delta.values()].filter((d) => d.n !== 0).sort((x, y) => x.campaignId - y.campaignId || byKey(x.cell, y.cell));
-  const statements: Statement[] = [];
-  const left = new Map<string, typeof changed>();
-  for (const d of changed.filter((d) => d.n < 0)) left.set(`${d.campaignId}/${d.n}`, [...(left.get(`${d.campaignId}/${d.n}`) ?? []), d]);
-  for (const cells of left.values())
-    statements.push({
-      sql: `UPDATE quiz_rank_counts SET n = n - ? WHERE campaign_id = ? AND (${cells.map(() => CELL_MATCH).join(' OR ')})`,
-      params: [-cells[0].n, cells[0].campaignId, ...cellParams(cells.map((d) => d.cell))],
-    });
-  const entered = changed.filter((d) => d.n > 0);
-  if (entered.length)
-    statements.push({
-      sql: `INSERT INTO quiz_rank_counts (campaign_id, scope_id, span_ms, score, cell, n) VALUES ${entered.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+  if (!changed.length) return [];
+  return [
+    {
+      sql: `INSERT INTO quiz_rank_counts (campaign_id, scope_id, span_ms, score, cell, n) VALUES ${changed.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
         ON DUPLICATE KEY UPDATE n = n + VALUES(n)`,
-      params: entered.flatMap((d) => [d.campaignId, d.cell.scope, d.cell.span, d.cell.score, d.cell.cell, d.n]),
-    });
-  return statements;
+      params: changed.flatMap((d) => [d.campaignId, d.cell.scope, d.cell.span, d.cell.score, d.cell.cell, d.n]),
+    },
+  ];
 }
 const scopeWhere = (scope: RankScope, alias = '') =>
   scope.kind === 'all' ? { where: '', args: [] as string[] } : { where: ` AND ${alias}${scope.kind}_id = ?`, args: [scope.orgId] };
@@ -404,7 +394,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         const alone = await Promise.all(together.map((i) => submitOne(reqs[i]).catch(asError)));
         together.forEach((i, k) => (results[i] = alone[k]));
       }
-      for (const i of after) results[i] = await submitOne(reqs[i]).catch(asError);
+      const again = await Promise.all(after.map((i) => submitOne(reqs[i]).catch(asError)));
+      after.forEach((i, k) => (results[i] = again[k]));
       return results;
     },
     { inFlight: 2, maxGroup: 100 },
@@ -444,6 +435,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     const scored: Scored[] = [];
     const claims: { attemptId: number; s: Settlement }[] = [];
     const ledger: { award: PointsAward; orgId: string | null; hadBest: boolean }[] = [];
+    const apart: PointsAward[] = [];
     for (const [k, req] of reqs.entries()) {
       const { lockedMemberId, lockedOrgId, ...row } = lockedById.get(req.attempt.id) ?? {};
       const current = row.id === undefined ? undefined : attemptOf(row);
@@ -458,12 +450,11 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         if (best) standingOf.push({ k, attempt: current, entry: best });
         continue;
       }
+      // The feature's rules first: a call whose rules throw gets its error and leaves nothing in the group.
+      let ruled;
       try {
         const s = req.settle(req.withSaved ? (savedById.get(current.id) ?? []) : []);
         const done = scoredAttempt(current, s);
-        claims.push({ attemptId: current.id, s });
-        outcomes[k] = { attempt: done, firstTime: true, standing: null };
-        if (current.memberId === null) continue;
         const candidate: PlacedEntry = {
           score: s.score,
           durationMs: s.durationMs,
@@ -471,18 +462,26 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
           cityId: current.cityId,
           countyId: current.countyId,
         };
-        const improved = req.better(candidate, best);
-        scored.push({ done, s, best, improved, candidate });
-        standingOf.push({ k, attempt: done, entry: improved ? candidate : best! });
-        for (const award of req.awards(done, !!best)) {
-          // What submitOne folds into its commit; anything else (no member row, another member) is paid on its own.
-          if (lockedMemberId !== null && award.memberId === current.memberId) ledger.push({ award, orgId: lockedOrgId as string | null, hadBest: !!best });
-          else await payPoints(q, award);
-        }
+        const member = current.memberId === null ? undefined : { improved: req.better(candidate, best), awards: req.awards(done, !!best) };
+        ruled = { s, done, candidate, member };
       } catch (e) {
         outcomes[k] = asError(e);
+        continue;
+      }
+      const { s, done, candidate, member } = ruled;
+      claims.push({ attemptId: current.id, s });
+      outcomes[k] = { attempt: done, firstTime: true, standing: null };
+      if (!member) continue;
+      scored.push({ done, s, best, improved: member.improved, candidate });
+      standingOf.push({ k, attempt: done, entry: member.improved ? candidate : best! });
+      for (const award of member.awards) {
+        // What submitOne folds into its commit; anything else (no member row, another member) is paid on its own,
+        // after the rules of every call (a database error there fails the whole group).
+        if (lockedMemberId !== null && award.memberId === current.memberId) ledger.push({ award, orgId: lockedOrgId as string | null, hadBest: !!best });
+        else apart.push(award);
       }
     }
+    for (const award of apart) await payPoints(q, award);
     // A refKey can have been paid only for a member scored before (a second pass): those are looked up first.
     const maybePaid = ledger.filter((l) => l.hadBest).map((l) => l.award.refKey);
     const paid = new Set(
