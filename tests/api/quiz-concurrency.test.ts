@@ -68,6 +68,16 @@ async function joined(openid: string) {
   return token;
 }
 
+/** n members of one 旗县, signed in over HTTP: their tokens and ids. */
+const joinedMembers = (prefix: string, n: number) =>
+  Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const openid = `${prefix}-${i}`;
+      const token = await joined(openid);
+      return { token, id: await memberIdOf(openid) };
+    }),
+  );
+
 test('N parallel quiz.start over HTTP never create more attempts than allowed', async () => {
   const campaignId = (await host.app.store.quiz.createCampaign(campaignInput(2), new Date()))!;
   const token = await joined('conc-1');
@@ -114,13 +124,7 @@ test('one attempt submitted at once on two hosts is scored once, with the same a
 test('many members submitting at once on both hosts are each scored once, ranked without gaps or repeats, counted once and paid once', async () => {
   const campaignId = (await host.app.store.quiz.createCampaign(campaignInput(2), new Date()))!;
   const N = 24;
-  const members = await Promise.all(
-    Array.from({ length: N }, async (_, i) => {
-      const openid = `conc-many-${i}`;
-      const token = await joined(openid);
-      return { token, id: await memberIdOf(openid) };
-    }),
-  );
+  const members = await joinedMembers('conc-many', N);
   /** Every member submits one attempt at once, half over HTTP to the first host and half on the second; a few twice, once on each. */
   async function round(nRightOf: (i: number) => number) {
     const started = await Promise.all(
@@ -175,9 +179,7 @@ test('submits reaching the store in one go are each ranked among the entries sco
   const campaignId = (await host.app.store.quiz.createCampaign(campaignInput(1), new Date()))!;
   const N = 16;
   const attempts = await Promise.all(
-    Array.from({ length: N }, async (_, i) => {
-      const openid = `conc-group-${i}`;
-      const token = await joined(openid);
+    (await joinedMembers('conc-group', N)).map(async ({ token }) => {
       const view = (await host.post('quiz.start', { campaignId }, token)).body.data;
       return (await host.app.store.quiz.getAttempt(view.attemptId))!;
     }),
@@ -216,14 +218,12 @@ test('submits reaching the store in one go are each ranked among the entries sco
 test('submits arriving together still pay each refKey once when it was paid already', async () => {
   const campaignId = (await host.app.store.quiz.createCampaign(campaignInput(1), new Date()))!;
   const members = await Promise.all(
-    Array.from({ length: 6 }, async (_, i) => {
-      const openid = `conc-prepaid-${i}`;
-      const token = await joined(openid);
-      const id = await memberIdOf(openid);
+    (await joinedMembers('conc-prepaid', 6)).map(async ({ token, id }) => {
       const view = (await host.post('quiz.start', { campaignId }, token)).body.data;
       return { id, payload: { attemptId: view.attemptId, answers: await correctChoices(host.app.store, view) } };
     }),
   );
+
   // Their taking-part points are in the ledger already (as an earlier run would have left them), though they have no
   // scored attempt: whatever a group expects, each is paid once.
   for (const m of members)

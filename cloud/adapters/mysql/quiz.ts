@@ -18,6 +18,7 @@ import type {
   SubmitOutcome,
   SubmitRequest,
 } from '../../features/quiz/repo';
+import { settledAttempt } from '../../features/quiz/repo';
 import { INSERT_CAMPAIGN_SQL, insertCampaignValues, UPDATE_CAMPAIGN_SQL, updateCampaignValues } from '../shared/quiz';
 import { RANK_SPANS_MS, rankCountsRebuild } from './schema/quiz';
 
@@ -265,14 +266,13 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
                 WHERE id IN (${placeholders(claims.length)}) AND submitted_at IS NULL`,
           params: [...SCORED_COLUMNS.flatMap(([, v]) => claims.flatMap((c) => [c.attemptId, v(c.s)])), ...claims.map((c) => c.attemptId)],
         };
-  const scoredAttempt = (current: AttemptRow, s: Settlement): AttemptRow => ({
-    ...current,
-    submittedAt: s.submittedAt,
+  /** The entry a scoring would put on the leaderboard. */
+  const candidateOf = (a: AttemptRow, s: Settlement): PlacedEntry => ({
     score: s.score,
-    correctCount: s.correctCount,
     durationMs: s.durationMs,
-    passed: s.passed,
-    answers: s.answers,
+    submittedAt: s.submittedAt,
+    cityId: a.cityId,
+    countyId: a.countyId,
   });
   const bestValues = (a: AttemptRow, s: Settlement) => [a.id, a.cityId, a.countyId, a.orgId, s.score, s.durationMs, s.submittedAt, a.campaignId, a.memberId];
   const INSERT_BEST = 'INSERT INTO quiz_best (attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at, campaign_id, member_id) VALUES';
@@ -316,15 +316,9 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       const s = early ?? req.settle(claimedOrSaved.rows.map(savedAnswerOf));
       const claimed = early ? claimedOrSaved : (await q.batch([claimStatement([{ attemptId: attempt.id, s }])]))[0];
       if (claimed.affected !== 1) throw new Error(`quiz attempt ${attempt.id} changed under its row lock`);
-      const done = scoredAttempt(current, s);
+      const done = settledAttempt(current, s);
       if (current.memberId === null) return { attempt: done, firstTime: true, standing: null };
-      const candidate: PlacedEntry = {
-        score: s.score,
-        durationMs: s.durationMs,
-        submittedAt: s.submittedAt,
-        cityId: current.cityId,
-        countyId: current.countyId,
-      };
+      const candidate = candidateOf(current, s);
       const improved = req.better(candidate, best);
       // The member row is locked already, and what the ledger needs of it was read with the lock.
       const lockedMember = lockedMemberId === null ? undefined : { orgId: lockedOrgId as string | null };
@@ -455,14 +449,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       let ruled;
       try {
         const s = req.settle(req.withSaved ? (savedById.get(current.id) ?? []) : []);
-        const done = scoredAttempt(current, s);
-        const candidate: PlacedEntry = {
-          score: s.score,
-          durationMs: s.durationMs,
-          submittedAt: s.submittedAt,
-          cityId: current.cityId,
-          countyId: current.countyId,
-        };
+        const done = settledAttempt(current, s);
+        const candidate = candidateOf(current, s);
         const member = current.memberId === null ? undefined : { improved: req.better(candidate, best), awards: req.awards(done, !!best) };
         ruled = { s, done, candidate, member };
       } catch (e) {

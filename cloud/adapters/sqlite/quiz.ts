@@ -16,6 +16,7 @@ import type {
   SubmitOutcome,
   SubmitRequest,
 } from '../../features/quiz/repo';
+import { settledAttempt } from '../../features/quiz/repo';
 import { ledgerWriter } from './points';
 import { INSERT_CAMPAIGN_SQL, insertCampaignValues, UPDATE_CAMPAIGN_SQL, updateCampaignValues } from '../shared/quiz';
 
@@ -181,15 +182,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       const current = attemptOf(attemptById.get(attempt.id) as unknown[] | undefined);
       return current && { attempt: current, firstTime: false, standing: standingOf(current) };
     }
-    const done: AttemptRow = {
-      ...attempt,
-      submittedAt: s.submittedAt,
-      score: s.score,
-      correctCount: s.correctCount,
-      durationMs: s.durationMs,
-      passed: s.passed,
-      answers: s.answers,
-    };
+    const done = settledAttempt(attempt, s);
     if (attempt.memberId === null) return { attempt: done, firstTime: true, standing: null };
     const best = bestOf.get(attempt.campaignId, attempt.memberId) as PlacedEntry | undefined;
     const candidate: PlacedEntry = { score: s.score, durationMs: s.durationMs, submittedAt: s.submittedAt, cityId: attempt.cityId, countyId: attempt.countyId };

@@ -113,6 +113,17 @@ export interface BestEntry {
   submittedAt: string;
 }
 
+/** The attempt as a scoring leaves it: what `settle` decided, on the row the store claimed. */
+export const settledAttempt = (attempt: AttemptRow, s: Settlement): AttemptRow => ({
+  ...attempt,
+  submittedAt: s.submittedAt,
+  score: s.score,
+  correctCount: s.correctCount,
+  durationMs: s.durationMs,
+  passed: s.passed,
+  answers: s.answers,
+});
+
 export interface SubmitRequest {
   /** As read by the caller; the store claims it atomically (a stale copy of a scored attempt gets the first result). */
   attempt: AttemptRow;
