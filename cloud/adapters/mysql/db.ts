@@ -70,6 +70,9 @@ export interface MysqlConfig {
 const RETRYABLE = new Set([1213, 1205, 9007, 8002, 8022, 8028]);
 const MAX_ATTEMPTS = 8;
 
+/** `?, ?, ?` for n values (an IN list, a row of VALUES). */
+export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
 export const isDuplicateKey = (e: unknown): boolean => (e as { errno?: number })?.errno === 1062;
 const isRetryable = (e: unknown): boolean => RETRYABLE.has((e as { errno?: number })?.errno ?? 0);
 

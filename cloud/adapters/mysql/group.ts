@@ -41,6 +41,3 @@ export function grouped<K, V>(run: (keys: readonly K[]) => Promise<(V | Error)[]
   );
   return (key) => loader.load(key);
 }
-
-/** `?, ?, ?` for n values (an IN list). */
-export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');

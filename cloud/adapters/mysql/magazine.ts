@@ -1,5 +1,5 @@
 import type { MysqlDb, Sql } from './db';
-import { isDuplicateKey } from './db';
+import { isDuplicateKey, placeholders } from './db';
 import type {
   AdminArticle,
   AdminIssue,
@@ -182,7 +182,7 @@ export function mysqlMagazineRepo(db: MysqlDb, payPoints: PayPoints): MagazineRe
   const searchCandidates = (keys: string[], audience: Audience, cand: number) =>
     db.rows<SearchRow>(
       `SELECT a.id AS articleId, i.id AS issueId, i.title AS issueTitle, a.title, a.column_name AS \`column\`, a.search_body AS body
-       FROM (SELECT article_id FROM magazine_terms WHERE term IN (${keys.map(() => '?').join(', ')})
+       FROM (SELECT article_id FROM magazine_terms WHERE term IN (${placeholders(keys.length)})
              GROUP BY article_id HAVING COUNT(*) = ? ORDER BY article_id DESC LIMIT ?) m
        JOIN magazine_articles a ON a.id = m.article_id JOIN magazine_issues i ON i.id = a.issue_id JOIN orgs o ON o.id = i.org_id
        WHERE ${VISIBLE} ORDER BY a.id DESC`,
@@ -296,7 +296,7 @@ export function mysqlMagazineRepo(db: MysqlDb, payPoints: PayPoints): MagazineRe
         if (hits.length >= limit || cand > 1_000_000) return hits;
         const held = Number(
           await db.value(
-            `SELECT COUNT(*) FROM (SELECT article_id FROM magazine_terms WHERE term IN (${keys.map(() => '?').join(', ')})
+            `SELECT COUNT(*) FROM (SELECT article_id FROM magazine_terms WHERE term IN (${placeholders(keys.length)})
              GROUP BY article_id HAVING COUNT(*) = ? LIMIT ?) m`,
             [...keys, keys.length, cand],
           ),

@@ -1,5 +1,5 @@
-import type { MysqlDb, Sql } from './db';
-import { grouped, placeholders } from './group';
+import { placeholders, type MysqlDb, type Sql } from './db';
+import { grouped } from './group';
 import type { MemberPatch, MemberRepo, MemberRow } from '../../features/member/repo';
 import type { AdminOrg } from '../../core/access';
 

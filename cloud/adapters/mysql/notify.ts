@@ -1,4 +1,4 @@
-import type { MysqlDb } from './db';
+import { placeholders, type MysqlDb } from './db';
 import type { DeliveryCountRow, NotifyRepo, OutboxItem } from '../../features/notify/repo';
 
 type Raw = Record<string, any>;
@@ -90,7 +90,7 @@ export function mysqlNotifyRepo(db: MysqlDb): NotifyRepo {
       if (kinds.length === 0) return [];
       const rows = await db.rows<Raw>(
         `SELECT template AS kind, status, error_code AS code, MAX(error_message) AS message, COUNT(*) AS count FROM notification_outbox
-         WHERE template IN (${kinds.map(() => '?').join(', ')}) AND JSON_UNQUOTE(JSON_EXTRACT(payload_json, '$.${subject.field}')) = ?
+         WHERE template IN (${placeholders(kinds.length)}) AND JSON_UNQUOTE(JSON_EXTRACT(payload_json, '$.${subject.field}')) = ?
          GROUP BY template, status, error_code`,
         [...kinds, String(subject.id)],
       );

@@ -1,18 +1,25 @@
-import { isDuplicateKey, type MysqlDb, type Sql, type Statement } from './db';
+import { isDuplicateKey, placeholders, type MysqlDb, type Sql, type Statement } from './db';
 import type { PointsEntry } from '../../contracts/member';
 import type { PointsAward, PointsRepo } from '../../features/points/repo';
 
 /**
- * An award's ledger row and balance, in that order: sent in one batch, a refKey already paid (errno 1062) stops
- * it at the ledger row, before the balance. For a caller that holds the member row's lock.
+ * Awards' ledger rows and the balances they move, in that order, as two statements (none for no award): sent in one
+ * batch, a refKey already paid (errno 1062) stops it at the ledger rows, before any balance. For a caller that holds
+ * the members' row locks; `orgId` is each award's member's unit, as read under that lock.
  */
-export function pointsStatements(a: PointsAward, orgId: string | null): Statement[] {
+export function pointsStatements(awards: readonly { award: PointsAward; orgId: string | null }[]): Statement[] {
+  if (!awards.length) return [];
+  const balances = new Map<number, number>();
+  for (const { award } of awards) balances.set(award.memberId, (balances.get(award.memberId) ?? 0) + award.delta);
   return [
     {
-      sql: 'INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      params: [a.memberId, orgId, a.delta, a.reason, a.refKey, a.at.toISOString()],
+      sql: `INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES ${awards.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      params: awards.flatMap(({ award: a, orgId }) => [a.memberId, orgId, a.delta, a.reason, a.refKey, a.at.toISOString()]),
     },
-    { sql: 'UPDATE members SET points = points + ? WHERE id = ?', params: [a.delta, a.memberId] },
+    {
+      sql: `UPDATE members SET points = points + CASE id ${[...balances].map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${placeholders(balances.size)})`,
+      params: [...[...balances].flat(), ...balances.keys()],
+    },
   ];
 }
 
@@ -29,7 +36,7 @@ export async function payPoints(sql: Sql, a: PointsAward, lockedMember?: { orgId
   if (!member) return false;
   // One round trip: a refKey already paid stops the batch at the ledger row, before the balance.
   try {
-    await sql.batch(pointsStatements(a, member.orgId));
+    await sql.batch(pointsStatements([{ award: a, orgId: member.orgId }]));
     return true;
   } catch (e) {
     if (isDuplicateKey(e)) return false;

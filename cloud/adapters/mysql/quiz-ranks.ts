@@ -1,5 +1,4 @@
-import type { Statement, StatementResult } from './db';
-import { placeholders } from './group';
+import { placeholders, type Statement, type StatementResult } from './db';
 import { RANK_SPANS_MS } from './schema/quiz';
 import type { BestEntry, RankScope } from '../../features/quiz/repo';
 

@@ -1,5 +1,5 @@
-import { isDuplicateKey, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
-import { grouped, placeholders } from './group';
+import { isDuplicateKey, placeholders, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
+import { grouped } from './group';
 import { payPoints, pointsStatements } from './points';
 import type { PointsAward } from '../../features/points/repo';
 import type {
@@ -122,17 +122,11 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     ['correct_ids', (s) => JSON.stringify(s.correctIds)],
   ];
   /** The claim of unscored attempts: it matches as many rows as it names only if none was scored meanwhile. */
-  const claimStatement = (claims: readonly { attemptId: number; s: Settlement }[]): Statement =>
-    claims.length === 1
-      ? {
-          sql: `UPDATE quiz_attempts SET ${SCORED_COLUMNS.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ? AND submitted_at IS NULL`,
-          params: [...SCORED_COLUMNS.map(([, v]) => v(claims[0].s)), claims[0].attemptId],
-        }
-      : {
-          sql: `UPDATE quiz_attempts SET ${SCORED_COLUMNS.map(([c]) => `${c} = CASE id ${claims.map(() => 'WHEN ? THEN ?').join(' ')} END`).join(', ')}
-                WHERE id IN (${placeholders(claims.length)}) AND submitted_at IS NULL`,
-          params: [...SCORED_COLUMNS.flatMap(([, v]) => claims.flatMap((c) => [c.attemptId, v(c.s)])), ...claims.map((c) => c.attemptId)],
-        };
+  const claimStatement = (claims: readonly { attemptId: number; s: Settlement }[]): Statement => ({
+    sql: `UPDATE quiz_attempts SET ${SCORED_COLUMNS.map(([c]) => `${c} = CASE id ${claims.map(() => 'WHEN ? THEN ?').join(' ')} END`).join(', ')}
+          WHERE id IN (${placeholders(claims.length)}) AND submitted_at IS NULL`,
+    params: [...SCORED_COLUMNS.flatMap(([, v]) => claims.flatMap((c) => [c.attemptId, v(c.s)])), ...claims.map((c) => c.attemptId)],
+  });
   /** The entry a scoring would put on the leaderboard. */
   const candidateOf = (a: AttemptRow, s: Settlement): PlacedEntry => ({
     score: s.score,
@@ -146,129 +140,70 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
   const UPDATE_BEST =
     'UPDATE quiz_best SET attempt_id = ?, city_id = ?, county_id = ?, org_id = ?, score = ?, duration_ms = ?, submitted_at = ? WHERE campaign_id = ? AND member_id = ?';
 
-  /** One submit in its own transaction: a call that arrived alone, or one that a group could not take. */
-  async function submitOne(req: SubmitRequest): Promise<SubmitOutcome | undefined> {
-    const { attempt } = req;
-    // Without saved answers the settlement rests only on what never changes in an attempt (its questions,
-    // start and deadline), so the claim can travel in the first round trip, right behind the row locks.
-    const early = req.withSaved ? undefined : req.settle([]);
-    return db.tx(async (q) => {
-      // The claim: the attempt row's lock (with its member's, which orders the member's scorings), then its
-      // state. Whoever comes second finds it scored (and its claim matches no row).
-      // The member's id is selected so that the join (and its lock) is not optimised away.
-      // The best entry is a plain read behind the locks: the member row's lock already orders this member's
-      // scorings, and a locking read of a missing entry would take a gap lock that deadlocks with other
-      // members' first entries. A stale copy's member (since deleted) reads nothing that is used.
-      const [locked, ...rest] = await q.batch([
-        {
-          sql: `SELECT ${ATTEMPT_COLUMNS_OF_A}, m.id AS lockedMemberId, m.org_id AS lockedOrgId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id WHERE a.id = ? FOR UPDATE`,
-          params: [attempt.id],
-        },
-        ...(early ? [claimStatement([{ attemptId: attempt.id, s: early }])] : [{ sql: SAVED_ANSWERS, params: [attempt.id] }]),
-        ...(attempt.memberId === null ? [] : [{ sql: BEST_OF, params: [attempt.campaignId, attempt.memberId] }]),
-      ]);
-      const [claimedOrSaved, bestRow] = rest;
-      const { lockedMemberId, lockedOrgId, ...row } = locked.rows[0] ?? {};
-      const current = locked.rows[0] && attemptOf(row);
-      if (!current) return undefined;
-      const best = current.memberId !== null && current.memberId === attempt.memberId ? (bestRow?.rows[0] as unknown as PlacedEntry | undefined) : undefined;
-      if (current.submittedAt !== null) {
-        if (current.memberId === null) return { attempt: current, firstTime: false, standing: null };
-        return {
-          attempt: current,
-          firstTime: false,
-          standing: best ? await standingAmong(q, current.campaignId, { kind: 'all' }, current.memberId, best) : null,
-        };
-      }
-      const s = early ?? req.settle(claimedOrSaved.rows.map(savedAnswerOf));
-      const claimed = early ? claimedOrSaved : (await q.batch([claimStatement([{ attemptId: attempt.id, s }])]))[0];
-      if (claimed.affected !== 1) throw new Error(`quiz attempt ${attempt.id} changed under its row lock`);
-      const done = settledAttempt(current, s);
-      if (current.memberId === null) return { attempt: done, firstTime: true, standing: null };
-      const candidate = candidateOf(current, s);
-      const improved = req.better(candidate, best);
-      // The member row is locked already, and what the ledger needs of it was read with the lock.
-      const lockedMember = lockedMemberId === null ? undefined : { orgId: lockedOrgId as string | null };
-      const awards = req.awards(done, !!best);
-      const folded = lockedMember ? awards.filter((a) => a.memberId === current.memberId) : [];
-      for (const award of awards) if (!folded.includes(award)) await payPoints(q, award);
-      const values = bestValues(current, s);
-      const bestWrite: Statement[] = !improved ? [] : [{ sql: best ? UPDATE_BEST : `${INSERT_BEST} (?, ?, ?, ?, ?, ?, ?, ?, ?)`, params: values }];
-      // The standing before the counts move: the rank counts only cells ahead of the new entry, which the move
-      // does not touch, and the entry's own cell from quiz_best. The counts are the rows every scoring of the
-      // same score and time shares, so they are written last, in the round trip that commits.
-      const tail = [
-        ...bestWrite,
-        standingStatement(current.campaignId, { kind: 'all' }, current.memberId, improved ? candidate : best!),
-        ...(improved ? cellChanges([{ campaignId: current.campaignId, from: best, to: candidate }]) : []),
-      ];
-      // The member's points travel in the round trip that commits. A refKey paid before (a second pass) stops
-      // that batch at its ledger row with the transaction still open: the awards are then paid one by one,
-      // each skipping what was paid, and the rest is sent again.
-      let results;
-      try {
-        const ledger = folded.flatMap((a) => pointsStatements(a, lockedMember!.orgId));
-        results = (await q.batchAndCommit([...ledger, ...tail])).slice(ledger.length);
-      } catch (e) {
-        if (!folded.length || !isDuplicateKey(e)) throw e;
-        for (const award of folded) await payPoints(q, award, lockedMember);
-        results = await q.batchAndCommit(tail);
-      }
-      const standing = standingFrom(results[bestWrite.length].rows[0]);
-      return { attempt: done, firstTime: true, standing: { rank: standing.rank, participants: standing.participants + (best ? 0 : 1) } };
-    });
-  }
-
   /**
-   * Submits that reach this host together are scored in one transaction of three round trips at most, whatever
-   * their number: the locks and reads, the ledger keys already paid (only for members scored before), and the
-   * writes with the standings and the COMMIT. The feature's rules are applied call by call in between, exactly as
-   * in `submitOne`. A call whose rules throw gets its error alone; a group that fails as a whole (a refKey paid
-   * meanwhile, a row changed under its lock) is sent again call by call. A second call for an attempt or a member
-   * already in the group goes alone, after it.
+   * Submits are scored in groups: those that reach this host together share one transaction of two round trips (three
+   * when a member scored before may be paid again): the locks and reads; the ledger keys already paid; the writes with
+   * the standings and the COMMIT. A lone submit is a group of one. The feature's rules are applied call by call in
+   * between; a call whose rules throw gets its error alone. A group that fails as a whole is scored again call by call,
+   * and a second call for an attempt or member already in the group goes after it, alone.
    */
   const submitGroup = grouped<SubmitRequest, SubmitOutcome | undefined>(
     async (reqs) => {
-      if (reqs.length === 1) return [await submitOne(reqs[0]).catch(asError)];
       const attempts = new Set<number>();
       const members = new Set<number>();
-      const together: number[] = [];
-      const after: number[] = [];
-      reqs.forEach(({ attempt: { id, memberId } }, i) => {
-        if (attempts.has(id) || (memberId !== null && members.has(memberId))) return void after.push(i);
-        together.push(i);
+      const together: SubmitRequest[] = [];
+      const after: SubmitRequest[] = [];
+      for (const req of reqs) {
+        const { id, memberId } = req.attempt;
+        if (attempts.has(id) || (memberId !== null && members.has(memberId))) {
+          after.push(req);
+          continue;
+        }
+        together.push(req);
         attempts.add(id);
         if (memberId !== null) members.add(memberId);
-      });
-      const results: (SubmitOutcome | undefined | Error)[] = new Array(reqs.length);
-      try {
-        const outcomes = await db.tx((q) =>
-          submitTogether(
-            q,
-            together.map((i) => reqs[i]),
-          ),
-        );
-        together.forEach((i, k) => (results[i] = outcomes[k]));
-      } catch (e) {
-        // A refKey paid meanwhile is expected now and then; anything else is worth a line in the log.
-        if (!isDuplicateKey(e)) console.warn('[quiz] a group of submits failed and is scored one by one:', asError(e).message);
-        const alone = await Promise.all(together.map((i) => submitOne(reqs[i]).catch(asError)));
-        together.forEach((i, k) => (results[i] = alone[k]));
       }
-      const again = await Promise.all(after.map((i) => submitOne(reqs[i]).catch(asError)));
-      after.forEach((i, k) => (results[i] = again[k]));
-      return results;
+      const alone = (req: SubmitRequest) => scoreTogether([req]).then((o) => o[0], asError);
+      let outcomes: (SubmitOutcome | undefined | Error)[];
+      try {
+        outcomes = await scoreTogether(together);
+      } catch (e) {
+        if (together.length === 1) outcomes = [asError(e)];
+        else {
+          console.warn('[quiz] a group of submits failed and is scored one by one:', asError(e).message);
+          outcomes = await Promise.all(together.map(alone));
+        }
+      }
+      const byReq = new Map(together.map((req, k) => [req, outcomes[k]]));
+      for (const req of after) byReq.set(req, await alone(req));
+      return reqs.map((req) => byReq.get(req)!);
     },
     // One group out at a time: the next gathers meanwhile, and bigger groups cost the database less per submit.
     { inFlight: 1, maxGroup: 100 },
   );
 
-  async function submitTogether(q: TxSql, reqs: readonly SubmitRequest[]): Promise<(SubmitOutcome | undefined | Error)[]> {
+  /**
+   * One transaction for a group. A refKey can be paid already only for a member scored before (a second pass), so
+   * only those are looked up; a refKey found paid anyway (a duplicate key) makes the group run again looking up all.
+   */
+  async function scoreTogether(reqs: readonly SubmitRequest[]) {
+    try {
+      return await db.tx((q) => submitTogether(q, reqs, false));
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      return db.tx((q) => submitTogether(q, reqs, true));
+    }
+  }
+
+  async function submitTogether(q: TxSql, reqs: readonly SubmitRequest[], lookUpAllRefKeys: boolean): Promise<(SubmitOutcome | undefined | Error)[]> {
     const ids = reqs.map((r) => r.attempt.id);
     const withSaved = reqs.filter((r) => r.withSaved).map((r) => r.attempt.id);
     const campaigns = new Map<number, number[]>();
     for (const { attempt: a } of reqs) if (a.memberId !== null) campaigns.set(a.campaignId, [...(campaigns.get(a.campaignId) ?? []), a.memberId]);
-    // The locks as in submitOne (each attempt row with its member's), taken in attempt id order.
+    // The claim: each attempt row's lock with its member's (which orders the member's scorings), in attempt id order;
+    // whoever comes second finds the attempt scored. The member's id is selected so that the join (and its lock) is
+    // not optimised away. The best entries are plain reads behind the locks: a locking read of a missing entry
+    // would take a gap lock that deadlocks with other members' first entries.
     const [locked, saved, ...bests] = await q.batch([
       {
         sql: `SELECT ${ATTEMPT_COLUMNS_OF_A}, m.id AS lockedMemberId, m.org_id AS lockedOrgId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id
@@ -331,15 +266,14 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       scored.push({ done, s, best, improved: member.improved, candidate });
       standingOf.push({ k, attempt: done, entry: member.improved ? candidate : best! });
       for (const award of member.awards) {
-        // What submitOne folds into its commit; anything else (no member row, another member) is paid on its own,
-        // after the rules of every call (a database error there fails the whole group).
+        // The scoring member's points travel in the round trip that commits; anything else (no member row, another
+        // member) is paid on its own, after the rules of every call (a database error there fails the whole group).
         if (lockedMemberId !== null && award.memberId === current.memberId) ledger.push({ award, orgId: lockedOrgId as string | null, hadBest: !!best });
         else apart.push(award);
       }
     }
     for (const award of apart) await payPoints(q, award);
-    // A refKey can have been paid only for a member scored before (a second pass): those are looked up first.
-    const maybePaid = ledger.filter((l) => l.hadBest).map((l) => l.award.refKey);
+    const maybePaid = ledger.filter((l) => lookUpAllRefKeys || l.hadBest).map((l) => l.award.refKey);
     const paid = new Set(
       maybePaid.length
         ? (await q.rows<{ refKey: string }>(`SELECT ref_key AS refKey FROM points_ledger WHERE ref_key IN (${placeholders(maybePaid.length)})`, maybePaid)).map(
@@ -348,8 +282,6 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         : [],
     );
     const due = ledger.filter((l) => !paid.has(l.award.refKey));
-    const balances = new Map<number, number>();
-    for (const { award } of due) balances.set(award.memberId, (balances.get(award.memberId) ?? 0) + award.delta);
 
     const entering = scored.filter((e) => e.improved);
     const moves = cellChanges(entering.map((e) => ({ campaignId: e.done.campaignId, from: e.best, to: e.candidate })));
@@ -358,20 +290,9 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     const fresh = entering.filter((e) => !e.best);
     const writes: Statement[] = [
       ...(claims.length ? [claimStatement(claims)] : []),
-      ...(due.length
-        ? [
-            {
-              sql: `INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES ${due.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
-              params: due.flatMap(({ award: a, orgId }) => [a.memberId, orgId, a.delta, a.reason, a.refKey, a.at.toISOString()]),
-            },
-            {
-              sql: `UPDATE members SET points = points + CASE id ${[...balances].map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${placeholders(balances.size)})`,
-              params: [...[...balances].flat(), ...balances.keys()],
-            },
-          ]
-        : []),
+      ...pointsStatements(due),
       ...(fresh.length
-        ? [{ sql: `${INSERT_BEST} ${fresh.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`, params: fresh.flatMap((e) => bestValues(e.done, e.s)) }]
+        ? [{ sql: `${INSERT_BEST} ${fresh.map(() => `(${placeholders(9)})`).join(', ')}`, params: fresh.flatMap((e) => bestValues(e.done, e.s)) }]
         : []),
       ...entering.filter((e) => e.best).map((e) => ({ sql: UPDATE_BEST, params: bestValues(e.done, e.s) })),
       ...moves,
