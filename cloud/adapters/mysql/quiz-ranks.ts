@@ -1,4 +1,4 @@
-import { placeholders, type Statement, type StatementResult } from './db';
+import { type Statement, type StatementResult } from './db';
 import { RANK_SPANS_MS } from './schema/quiz';
 import type { BestEntry, RankScope } from '../../features/quiz/repo';
 
@@ -78,68 +78,105 @@ export function standingStatement(campaignId: number, scope: RankScope, memberId
   };
 }
 
+/** The count cells before an entry's own at one span, inside its own cell at the span above. */
+type CellRange = { span: number; score: number; from: number; to: number };
 /**
- * The part of a rank inside the entry's own score: the count cells before its own at each span (a condition on
- * quiz_rank_counts, empty when there are none), and the entries of its finest cell ahead of it (a subquery).
+ * The part of a rank inside the entry's own score: the count cells before its own at each span (none where its cell
+ * is the first), and the start of its own finest cell, from which the entries ahead of it are counted one by one.
  */
-function withinScore(campaignId: number, scope: RankScope, memberId: number, me: BestEntry) {
-  const { where, args } = scopeWhere(scope);
-  const cells: string[] = [];
-  const cellArgs: number[] = [];
+function withinScoreOf(me: BestEntry): { ranges: CellRange[]; finestFrom: number } {
+  const ranges: CellRange[] = [];
   // The first cell at each span inside my own cell at the span above (the spans divide one another); after the
   // finest span, the time my finest cell starts at.
   let first = 0;
   RANK_SPANS_MS.forEach((span, i) => {
     const cell = Math.floor(me.durationMs / span);
-    if (cell > first) {
-      cells.push(' OR (span_ms = ? AND score = ? AND cell >= ? AND cell < ?)');
-      cellArgs.push(span, me.score, first, cell);
-    }
+    if (cell > first) ranges.push({ span, score: me.score, from: first, to: cell });
     first = i + 1 < RANK_SPANS_MS.length ? (cell * span) / RANK_SPANS_MS[i + 1] : cell * span;
   });
+  return { ranges, finestFrom: first };
+}
+/** Whether entry `e` (of member `id`) is ahead of `me` (of member `memberId`) within one score. */
+const isAhead = (e: BestEntry & { memberId: number }, me: BestEntry, memberId: number) =>
+  e.durationMs < me.durationMs ||
+  (e.durationMs === me.durationMs && (e.submittedAt < me.submittedAt || (e.submittedAt === me.submittedAt && e.memberId < memberId)));
+
+/** The same as a condition on quiz_rank_counts and a count of quiz_best, for one entry's standing statement. */
+function withinScore(campaignId: number, scope: RankScope, memberId: number, me: BestEntry) {
+  const { where, args } = scopeWhere(scope);
+  const { ranges, finestFrom } = withinScoreOf(me);
   return {
-    cells: { sql: cells.join(''), params: cellArgs },
+    cells: {
+      sql: ranges.map(() => ' OR (span_ms = ? AND score = ? AND cell >= ? AND cell < ?)').join(''),
+      params: ranges.flatMap((r) => [r.span, r.score, r.from, r.to]),
+    },
     aheadInCell: {
       sql: `(SELECT COUNT(*) FROM quiz_best FORCE INDEX (${RANK_INDEX[scope.kind]}) WHERE campaign_id = ?${where} AND score = ?
            AND duration_ms >= ? AND duration_ms <= ? AND (duration_ms < ? OR submitted_at < ? OR (submitted_at = ? AND member_id < ?)))`,
-      params: [campaignId, ...args, me.score, first, me.durationMs, me.durationMs, me.submittedAt, me.submittedAt, memberId],
+      params: [campaignId, ...args, me.score, finestFrom, me.durationMs, me.durationMs, me.submittedAt, me.submittedAt, memberId],
     },
   };
 }
 
+type Standee = { campaignId: number; memberId: number; entry: BestEntry };
 /**
- * The standings of a group's entries (in the whole campaign) in two statements: each campaign's score totals, read
- * once for the group, and for each entry what is ahead of it inside its own score (one UNION ALL). `standingsOf`
- * reads the results.
+ * The standings of a group's entries (in the whole campaign) in two range reads, summed here: the count rows every
+ * entry needs (each campaign's score totals and each entry's cells before its own), and the entries of each entry's
+ * own finest cell up to its time. Two statements whatever the group's size: the database plans each once.
  */
-export function groupStandingStatements(entries: readonly { campaignId: number; memberId: number; entry: BestEntry }[]): Statement[] {
+export function groupStandingStatements(entries: readonly Standee[]): Statement[] {
   if (!entries.length) return [];
-  const campaigns = [...new Set(entries.map((e) => e.campaignId))];
-  const within = entries.map((e, i) => {
-    const mine = withinScore(e.campaignId, { kind: 'all' }, e.memberId, e.entry);
-    return {
-      sql: `SELECT ${i} AS k, COALESCE(SUM(n), 0) + ${mine.aheadInCell.sql} AS ahead FROM quiz_rank_counts WHERE campaign_id = ? AND scope_id = '' AND (FALSE${mine.cells.sql})`,
-      params: [...mine.aheadInCell.params, e.campaignId, ...mine.cells.params],
-    };
-  });
+  const counts = new Map<string, unknown[]>();
+  const finest = new Map<string, unknown[]>();
+  // Span 0: the totals of every score (its one cell is 0).
+  for (const c of new Set(entries.map((e) => e.campaignId))) counts.set(`${c}`, [c, 0, -2147483648, 2147483647, 0, 1]);
+  for (const { campaignId, entry } of entries) {
+    const { ranges, finestFrom } = withinScoreOf(entry);
+    for (const r of ranges) counts.set(`${campaignId}/${r.span}/${r.score}/${r.from}/${r.to}`, [campaignId, r.span, r.score, r.score, r.from, r.to]);
+    const key = `${campaignId}/${entry.score}/${finestFrom}`;
+    const wider = finest.get(key);
+    if (!wider || (wider[3] as number) < entry.durationMs) finest.set(key, [campaignId, entry.score, finestFrom, entry.durationMs]);
+  }
   return [
     {
-      sql: `SELECT campaign_id AS campaignId, score, n FROM quiz_rank_counts WHERE campaign_id IN (${placeholders(campaigns.length)}) AND scope_id = '' AND span_ms = 0`,
-      params: campaigns,
+      sql: `SELECT campaign_id AS campaignId, span_ms AS span, score, cell, n FROM quiz_rank_counts
+            WHERE ${[...counts.values()].map(() => "(campaign_id = ? AND scope_id = '' AND span_ms = ? AND score BETWEEN ? AND ? AND cell >= ? AND cell < ?)").join(' OR ')}`,
+      params: [...counts.values()].flat(),
     },
-    { sql: within.map((w) => w.sql).join('\n UNION ALL '), params: within.flatMap((w) => w.params) },
+    {
+      sql: `SELECT campaign_id AS campaignId, score, duration_ms AS durationMs, submitted_at AS submittedAt, member_id AS memberId
+            FROM quiz_best FORCE INDEX (quiz_best_rank)
+            WHERE ${[...finest.values()].map(() => '(campaign_id = ? AND score = ? AND duration_ms BETWEEN ? AND ?)').join(' OR ')}`,
+      params: [...finest.values()].flat(),
+    },
   ];
 }
-export function standingsOf(entries: readonly { campaignId: number; entry: BestEntry }[], [totals, within]: StatementResult[]) {
-  const ahead = new Map(within.rows.map((r) => [Number(r.k), Number(r.ahead)]));
-  return entries.map((e, i) => {
-    let rank = (ahead.get(i) ?? 0) + 1;
+export function standingsOf(entries: readonly Standee[], [counts, inCells]: StatementResult[]) {
+  const totals: { campaignId: number; score: number; n: number }[] = [];
+  const cellsOf = new Map<string, { cell: number; n: number }[]>();
+  for (const r of counts.rows) {
+    const [campaignId, span, score] = [Number(r.campaignId), Number(r.span), Number(r.score)];
+    if (span === 0) totals.push({ campaignId, score, n: Number(r.n) });
+    else cellsOf.set(`${campaignId}/${span}/${score}`, [...(cellsOf.get(`${campaignId}/${span}/${score}`) ?? []), { cell: Number(r.cell), n: Number(r.n) }]);
+  }
+  const near = inCells.rows.map((r) => ({
+    campaignId: Number(r.campaignId),
+    score: Number(r.score),
+    durationMs: Number(r.durationMs),
+    submittedAt: String(r.submittedAt),
+    memberId: Number(r.memberId),
+  }));
+  return entries.map(({ campaignId, memberId, entry: me }) => {
+    const { ranges, finestFrom } = withinScoreOf(me);
+    let rank = 1;
     let participants = 0;
-    for (const t of totals.rows) {
-      if (Number(t.campaignId) !== e.campaignId) continue;
-      participants += Number(t.n);
-      if (Number(t.score) > e.entry.score) rank += Number(t.n);
+    for (const t of totals) {
+      if (t.campaignId !== campaignId) continue;
+      participants += t.n;
+      if (t.score > me.score) rank += t.n;
     }
+    for (const r of ranges) for (const c of cellsOf.get(`${campaignId}/${r.span}/${r.score}`) ?? []) if (c.cell >= r.from && c.cell < r.to) rank += c.n;
+    for (const e of near) if (e.campaignId === campaignId && e.score === me.score && e.durationMs >= finestFrom && isAhead(e, me, memberId)) rank++;
     return { rank, participants };
   });
 }

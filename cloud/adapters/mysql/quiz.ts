@@ -217,7 +217,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
           }
         : { sql: 'SELECT 1 FROM quiz_answers WHERE FALSE' },
       ...[...campaigns].map(([campaignId, memberIds]) => ({
-        sql: `SELECT campaign_id AS campaignId, member_id AS memberId, ${BEST_COLUMNS} FROM quiz_best WHERE campaign_id = ? AND member_id IN (${placeholders(memberIds.length)})`,
+        sql: `SELECT campaign_id AS campaignId, member_id AS memberId, ${BEST_COLUMNS} FROM quiz_best FORCE INDEX (PRIMARY) WHERE campaign_id = ? AND member_id IN (${placeholders(memberIds.length)})`,
         params: [campaignId, ...memberIds],
       })),
     ]);
