@@ -72,6 +72,8 @@ const MAX_ATTEMPTS = 8;
 
 /** `?, ?, ?` for n values (an IN list, a row of VALUES). */
 export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+/** A list of a table's columns (`name` or `name AS alias`) written for the table under `alias` in a join. */
+export const qualified = (columns: string, alias: string) => columns.replace(/(^|,\s*)(\w+)/g, `$1${alias}.$2`);
 
 export const isDuplicateKey = (e: unknown): boolean => (e as { errno?: number })?.errno === 1062;
 const isRetryable = (e: unknown): boolean => RETRYABLE.has((e as { errno?: number })?.errno ?? 0);

@@ -1,4 +1,4 @@
-import { isDuplicateKey, placeholders, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
+import { isDuplicateKey, placeholders, qualified, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
 import { grouped } from './group';
 import { payPoints, pointsStatements } from './points';
 import type { PointsAward } from '../../features/points/repo';
@@ -30,7 +30,7 @@ const ATTEMPT_COLUMNS = `id, campaign_id AS campaignId, member_id AS memberId, d
   submitted_at AS submittedAt, score, correct_count AS correctCount, total, duration_ms AS durationMs, passed, answers,
   city_id AS cityId, county_id AS countyId, org_id AS orgId`;
 /** The attempt's columns from `quiz_attempts a`, for statements that join it. */
-const ATTEMPT_COLUMNS_OF_A = ATTEMPT_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1a.$2');
+const ATTEMPT_COLUMNS_OF_A = qualified(ATTEMPT_COLUMNS, 'a');
 const QUESTION_COLUMNS = `id, bank_id AS bankId, type, stem, options, answer, explanation, source`;
 
 type Raw = Record<string, any>;
@@ -95,9 +95,10 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       const unique = [...new Set(ids)];
       const [attempts, campaigns] = await db.batch([
         { sql: `SELECT ${ATTEMPT_COLUMNS}, ${REVISION} FROM quiz_attempts WHERE id IN (${placeholders(unique.length)})`, params: unique },
+        // A plain join (a campaign once per attempt): a subquery here would be materialised for every group.
         {
-          sql: `SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id
-                WHERE c.id IN (SELECT campaign_id FROM quiz_attempts WHERE id IN (${placeholders(unique.length)}))`,
+          sql: `SELECT ${CAMPAIGN_COLUMNS} FROM quiz_attempts a JOIN quiz_campaigns c ON c.id = a.campaign_id JOIN orgs o ON o.id = c.org_id
+                WHERE a.id IN (${placeholders(unique.length)})`,
           params: unique,
         },
       ]);
