@@ -1,4 +1,4 @@
-import { isDuplicateKey, placeholders, qualified, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
+import { isDuplicateKey, placeholders, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
 import { grouped } from './group';
 import { payPoints, pointsStatements } from './points';
 import type { PointsAward } from '../../features/points/repo';
@@ -29,8 +29,6 @@ const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS org
 const ATTEMPT_COLUMNS = `id, campaign_id AS campaignId, member_id AS memberId, day, started_at AS startedAt, deadline_at AS deadlineAt, questions,
   submitted_at AS submittedAt, score, correct_count AS correctCount, total, duration_ms AS durationMs, passed, answers,
   city_id AS cityId, county_id AS countyId, org_id AS orgId`;
-/** The attempt's columns from `quiz_attempts a`, for statements that join it. */
-const ATTEMPT_COLUMNS_OF_A = qualified(ATTEMPT_COLUMNS, 'a');
 const QUESTION_COLUMNS = `id, bank_id AS bankId, type, stem, options, answer, explanation, source`;
 
 type Raw = Record<string, any>;
@@ -39,15 +37,20 @@ const campaignOf = (r: Raw | undefined): CampaignRow | undefined =>
   r && ({ ...r, draws: JSON.parse(r.draws), showReview: Number(r.showReview) === 1 } as CampaignRow);
 /** The question revision (see the question cache in mysqlQuizRepo), read beside attempts. */
 const REVISION = '(SELECT n FROM quiz_revision WHERE id = 1) AS revision';
+/** The columns of an attempt that change after it starts (its member, its scoring), from `quiz_attempts a`. */
+const CHANGING_COLUMNS = `a.member_id AS memberId, a.submitted_at AS submittedAt, a.score, a.correct_count AS correctCount,
+  a.duration_ms AS durationMs, a.passed, a.answers`;
+const changingOf = (r: Raw): Pick<AttemptRow, 'memberId' | 'submittedAt' | 'score' | 'correctCount' | 'durationMs' | 'passed' | 'answers'> => ({
+  memberId: r.memberId === null ? null : Number(r.memberId),
+  submittedAt: r.submittedAt,
+  score: r.score,
+  correctCount: r.correctCount,
+  durationMs: r.durationMs,
+  passed: r.passed === null ? null : Number(r.passed) === 1,
+  answers: r.answers === null ? null : new Map(JSON.parse(r.answers)),
+});
 const attemptOf = (r: Raw | undefined): AttemptRow | undefined =>
-  r && {
-    ...(withoutRevision(r) as AttemptRow),
-    id: Number(r.id),
-    memberId: r.memberId === null ? null : Number(r.memberId),
-    questions: JSON.parse(r.questions),
-    passed: r.passed === null ? null : Number(r.passed) === 1,
-    answers: r.answers === null ? null : new Map(JSON.parse(r.answers)),
-  };
+  r && ({ ...withoutRevision(r), id: Number(r.id), questions: JSON.parse(r.questions), ...changingOf(r) } as AttemptRow);
 const withoutRevision = ({ revision: _revision, ...r }: Raw): Raw => r;
 const questionOf = (r: Raw): QuestionRow => ({ ...withoutRevision(r), options: JSON.parse(r.options), answer: JSON.parse(r.answer) }) as QuestionRow;
 const savedAnswerOf = (r: Raw): SavedAnswer => ({ questionId: r.questionId, choice: JSON.parse(r.choice), savedAt: r.savedAt });
@@ -102,7 +105,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
           params: unique,
         },
       ]);
-      const campaignById = new Map(campaigns.rows.map((r) => [Number(r.id), campaignOf(r)]));
+      const campaignById = new Map<number, CampaignRow | undefined>();
+      for (const r of campaigns.rows) if (!campaignById.has(Number(r.id))) campaignById.set(Number(r.id), campaignOf(r));
       const byId = new Map(attempts.rows.map((r) => [Number(r.id), attemptOf(saw(r))!]));
       return ids.map((id) => {
         const attempt = byId.get(id);
@@ -207,7 +211,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     // would take a gap lock that deadlocks with other members' first entries.
     const [locked, saved, ...bests] = await q.batch([
       {
-        sql: `SELECT ${ATTEMPT_COLUMNS_OF_A}, m.id AS lockedMemberId, m.org_id AS lockedOrgId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id
+        sql: `SELECT a.id, ${CHANGING_COLUMNS}, m.id AS lockedMemberId, m.org_id AS lockedOrgId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id
               WHERE a.id IN (${placeholders(ids.length)}) ORDER BY a.id FOR UPDATE`,
         params: ids,
       },
@@ -236,7 +240,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     const apart: PointsAward[] = [];
     for (const [k, req] of reqs.entries()) {
       const { lockedMemberId, lockedOrgId, ...row } = lockedById.get(req.attempt.id) ?? {};
-      const current = row.id === undefined ? undefined : attemptOf(row);
+      // What the attempt is now: as read before the lock, with what may have changed since.
+      const current: AttemptRow | undefined = row.id === undefined ? undefined : { ...req.attempt, ...changingOf(row) };
       if (!current) {
         outcomes[k] = undefined;
         continue;
