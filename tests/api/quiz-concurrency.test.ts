@@ -175,45 +175,55 @@ test('many members submitting at once on both hosts are each scored once, ranked
   }
 });
 
-test('submits reaching the store in one go are each ranked among the entries scored by then', async () => {
-  const campaignId = (await host.app.store.quiz.createCampaign(campaignInput(1), new Date()))!;
-  const N = 16;
-  const attempts = await Promise.all(
-    (await joinedMembers('conc-group', N)).map(async ({ token }) => {
-      const view = (await host.post('quiz.start', { campaignId }, token)).body.data;
-      return (await host.app.store.quiz.getAttempt(view.attemptId))!;
-    }),
-  );
-  const at = new Date();
-  // Scores in four steps and times that tie in pairs, finished at one moment: the member id settles the ties.
-  const settlement = (i: number): Settlement => ({
-    submittedAt: at.toISOString(),
-    score: 25 * (i % 4),
-    correctCount: i % 4,
-    passed: i % 4 >= 3,
-    durationMs: 60_000 + 10 * Math.floor(i / 2),
-    answers: new Map(),
-    correctIds: [],
-  });
-  // All in one tick, as a burst reaches a host: the MySQL adapter scores them as one group.
-  const outcomes = await Promise.all(
-    attempts.map((attempt, i) =>
-      host.app.store.quiz.submit({ attempt, withSaved: false, settle: () => settlement(i), better: isBetterEntry, awards: () => [] }),
-    ),
-  );
-  // Each standing is the rank among the entries scored by then: those whose own standing counted as many
-  // participants or fewer (SQLite scores one at a time; MySQL scores the burst as one group, each ranked among all).
-  const final = await Promise.all(attempts.map(async (a) => (await host.app.store.quiz.rankOf(campaignId, a.memberId!, { kind: 'all' }))!.rank));
-  const standings = outcomes.map((o) => {
-    expect(o?.firstTime).toBe(true);
-    return o!.standing!;
-  });
-  for (const [i, mine] of standings.entries()) {
-    const seen = standings.flatMap((s, j) => (s.participants <= mine.participants ? [j] : []));
-    expect(mine).toEqual({ rank: 1 + seen.filter((j) => final[j] < final[i]).length, participants: seen.length });
-  }
-  expect(new Set(final).size).toBe(N);
-});
+// Times that tie in pairs; and times on both sides of the edges of MySQL's count cells (200 s, 5 s, 125 ms).
+const burstTimes = {
+  'in pairs': Array.from({ length: 16 }, (_, i) => 60_000 + 10 * Math.floor(i / 2)),
+  'across cell edges': [37_124, 37_125, 37_249, 37_250, 39_999, 40_000, 199_999, 200_000, 200_124, 200_125, 34_999, 35_000, 37_200, 37_200, 5_000, 4_999],
+};
+test.each(Object.entries(burstTimes))(
+  'submits reaching the store in one go are each ranked among the entries scored by then (times %s)',
+  async (label, times) => {
+    const campaignId = (await host.app.store.quiz.createCampaign(campaignInput(1), new Date()))!;
+    const N = times.length;
+    const attempts = await Promise.all(
+      (await joinedMembers(`conc-group-${label === 'in pairs' ? 'a' : 'b'}`, N)).map(async ({ token }) => {
+        const view = (await host.post('quiz.start', { campaignId }, token)).body.data;
+        return (await host.app.store.quiz.getAttempt(view.attemptId))!;
+      }),
+    );
+    const at = new Date();
+    // Scores in four steps (two in the second case, so more share a score), finished at one moment: the member id
+    // settles exact ties.
+    const steps = label === 'in pairs' ? 4 : 2;
+    const settlement = (i: number): Settlement => ({
+      submittedAt: at.toISOString(),
+      score: 25 * (i % steps),
+      correctCount: i % steps,
+      passed: false,
+      durationMs: times[i],
+      answers: new Map(),
+      correctIds: [],
+    });
+    // All in one tick, as a burst reaches a host: the MySQL adapter scores them as one group.
+    const outcomes = await Promise.all(
+      attempts.map((attempt, i) =>
+        host.app.store.quiz.submit({ attempt, withSaved: false, settle: () => settlement(i), better: isBetterEntry, awards: () => [] }),
+      ),
+    );
+    // Each standing is the rank among the entries scored by then: those whose own standing counted as many
+    // participants or fewer (SQLite scores one at a time; MySQL scores the burst as one group, each ranked among all).
+    const final = await Promise.all(attempts.map(async (a) => (await host.app.store.quiz.rankOf(campaignId, a.memberId!, { kind: 'all' }))!.rank));
+    const standings = outcomes.map((o) => {
+      expect(o?.firstTime).toBe(true);
+      return o!.standing!;
+    });
+    for (const [i, mine] of standings.entries()) {
+      const seen = standings.flatMap((s, j) => (s.participants <= mine.participants ? [j] : []));
+      expect(mine).toEqual({ rank: 1 + seen.filter((j) => final[j] < final[i]).length, participants: seen.length });
+    }
+    expect(new Set(final).size).toBe(N);
+  },
+);
 
 test('submits arriving together still pay each refKey once when it was paid already', async () => {
   const campaignId = (await host.app.store.quiz.createCampaign(campaignInput(1), new Date()))!;
