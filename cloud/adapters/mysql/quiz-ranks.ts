@@ -1,6 +1,7 @@
 import { type Statement, type StatementResult } from './db';
 import { RANK_SPANS_MS } from './schema/quiz';
 import type { BestEntry, RankScope } from '../../features/quiz/repo';
+import { compareEntries } from '../../features/quiz/rules';
 
 /**
  * Ranks on MySQL: the counts of best entries per score (a total, and cells of each span in RANK_SPANS_MS) kept in
@@ -96,10 +97,11 @@ function withinScoreOf(me: BestEntry): { ranges: CellRange[]; finestFrom: number
   });
   return { ranges, finestFrom: first };
 }
-/** Whether entry `e` (of member `id`) is ahead of `me` (of member `memberId`) within one score. */
-const isAhead = (e: BestEntry & { memberId: number }, me: BestEntry, memberId: number) =>
-  e.durationMs < me.durationMs ||
-  (e.durationMs === me.durationMs && (e.submittedAt < me.submittedAt || (e.submittedAt === me.submittedAt && e.memberId < memberId)));
+/** Whether entry `e` of one member is ahead of `me` of another: the leaderboard's order, then the lower member id. */
+const isAhead = (e: BestEntry & { memberId: number }, me: BestEntry, memberId: number) => {
+  const order = compareEntries(e, me);
+  return order < 0 || (order === 0 && e.memberId < memberId);
+};
 
 /** The same as a condition on quiz_rank_counts and a count of quiz_best, for one entry's standing statement. */
 function withinScore(campaignId: number, scope: RankScope, memberId: number, me: BestEntry) {
@@ -157,7 +159,12 @@ export function standingsOf(entries: readonly Standee[], [counts, inCells]: Stat
   for (const r of counts.rows) {
     const [campaignId, span, score] = [Number(r.campaignId), Number(r.span), Number(r.score)];
     if (span === 0) totals.push({ campaignId, score, n: Number(r.n) });
-    else cellsOf.set(`${campaignId}/${span}/${score}`, [...(cellsOf.get(`${campaignId}/${span}/${score}`) ?? []), { cell: Number(r.cell), n: Number(r.n) }]);
+    else {
+      const key = `${campaignId}/${span}/${score}`;
+      const cells = cellsOf.get(key) ?? [];
+      cells.push({ cell: Number(r.cell), n: Number(r.n) });
+      cellsOf.set(key, cells);
+    }
   }
   const near = inCells.rows.map((r) => ({
     campaignId: Number(r.campaignId),
