@@ -1,4 +1,4 @@
-import { type Statement, type StatementResult } from './db';
+import type { Statement, StatementResult } from './db';
 import { RANK_SPANS_MS } from './schema/quiz';
 import type { BestEntry, RankScope } from '../../features/quiz/repo';
 import { compareEntries } from '../../features/quiz/rules';
