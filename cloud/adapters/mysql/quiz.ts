@@ -221,6 +221,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
             params: withSaved,
           }
         : { sql: 'SELECT 1 FROM quiz_answers WHERE FALSE' },
+      // By the primary key: on a table grown since its statistics the optimiser would scan instead.
       ...[...campaigns].map(([campaignId, memberIds]) => ({
         sql: `SELECT campaign_id AS campaignId, member_id AS memberId, ${BEST_COLUMNS} FROM quiz_best FORCE INDEX (PRIMARY) WHERE campaign_id = ? AND member_id IN (${placeholders(memberIds.length)})`,
         params: [campaignId, ...memberIds],
