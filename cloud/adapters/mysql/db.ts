@@ -72,6 +72,8 @@ const MAX_ATTEMPTS = 8;
 
 /** `?, ?, ?` for n values (an IN list, a row of VALUES). */
 export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+/** `(?, ?), (?, ?)` for `count` rows of `width` values (a multi-row VALUES). */
+export const valueRows = (count: number, width: number) => Array.from({ length: count }, () => `(${placeholders(width)})`).join(', ');
 /** A list of a table's columns (`name` or `name AS alias`) written for the table under `alias` in a join. */
 export const qualified = (columns: string, alias: string) => columns.replace(/(^|,\s*)(\w+)/g, `$1${alias}.$2`);
 

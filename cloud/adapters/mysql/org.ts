@@ -1,4 +1,4 @@
-import type { MysqlDb } from './db';
+import { valueRows, type MysqlDb } from './db';
 import type { OrgSummary } from '../../contracts/org';
 import type { OrgRepo, OrgRow } from '../../features/org/repo';
 
@@ -38,7 +38,7 @@ export function mysqlOrgRepo(db: MysqlDb): OrgRepo {
         for (let i = 0; i < orgs.length; i += BATCH) {
           const batch = orgs.slice(i, i + BATCH);
           await sql.run(
-            `INSERT INTO orgs (id, name, level, parent_id, path, member_count, sort) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+            `INSERT INTO orgs (id, name, level, parent_id, path, member_count, sort) VALUES ${valueRows(batch.length, 7)}
              ON DUPLICATE KEY UPDATE name = VALUES(name), member_count = VALUES(member_count), sort = VALUES(sort)`,
             batch.flatMap((o) => [o.id, o.name, o.level, o.parentId, o.path, o.memberCount, o.sort]),
           );

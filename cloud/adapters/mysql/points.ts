@@ -1,4 +1,4 @@
-import { isDuplicateKey, placeholders, type MysqlDb, type Sql, type Statement } from './db';
+import { isDuplicateKey, placeholders, valueRows, type MysqlDb, type Sql, type Statement } from './db';
 import type { PointsEntry } from '../../contracts/member';
 import type { PointsAward, PointsRepo } from '../../features/points/repo';
 
@@ -13,7 +13,7 @@ export function pointsStatements(awards: readonly { award: PointsAward; orgId: s
   for (const { award } of awards) balances.set(award.memberId, (balances.get(award.memberId) ?? 0) + award.delta);
   return [
     {
-      sql: `INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES ${awards.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      sql: `INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES ${valueRows(awards.length, 6)}`,
       params: awards.flatMap(({ award: a, orgId }) => [a.memberId, orgId, a.delta, a.reason, a.refKey, a.at.toISOString()]),
     },
     {

@@ -1,15 +1,14 @@
-import type { Statement, StatementResult } from './db';
+import { valueRows, type Statement, type StatementResult } from './db';
 import { RANK_SPANS_MS } from './schema/quiz';
 import type { BestEntry, RankScope } from '../../features/quiz/repo';
 import { compareEntries } from '../../features/quiz/rules';
+import type { PlacedEntry } from '../shared/quiz';
 
 /**
  * Ranks on MySQL: the counts of best entries per score (a total, and cells of each span in RANK_SPANS_MS) kept in
  * quiz_rank_counts by the transaction that moves an entry, and the statements that read a rank from them.
  */
 
-/** A best entry with the scopes it is counted in. */
-export type PlacedEntry = BestEntry & { cityId: string | null; countyId: string | null };
 /** A count cell: one score and one span of time (span 0: the whole score). */
 type Cell = { scope: string; span: number; score: number; cell: number };
 const cellKey = (c: Cell) => `${c.scope}/${c.span}/${c.score}/${c.cell}`;
@@ -48,7 +47,7 @@ export function cellChanges(moves: readonly EntryMove[]): Statement[] {
   if (!changed.length) return [];
   return [
     {
-      sql: `INSERT INTO quiz_rank_counts (campaign_id, scope_id, span_ms, score, cell, n) VALUES ${changed.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+      sql: `INSERT INTO quiz_rank_counts (campaign_id, scope_id, span_ms, score, cell, n) VALUES ${valueRows(changed.length, 6)}
         ON DUPLICATE KEY UPDATE n = n + VALUES(n)`,
       params: changed.flatMap((d) => [d.campaignId, d.cell.scope, d.cell.span, d.cell.score, d.cell.cell, d.n]),
     },
@@ -120,7 +119,8 @@ function withinScore(campaignId: number, scope: RankScope, memberId: number, me:
   };
 }
 
-type Standee = { campaignId: number; memberId: number; entry: BestEntry };
+/** A member's best entry in a campaign, to be ranked. */
+export type Standee = { campaignId: number; memberId: number; entry: BestEntry };
 /**
  * The standings of a group's entries (in the whole campaign) in two range reads, summed here: the count rows every
  * entry needs (each campaign's score totals and each entry's cells before its own), and the entries of each entry's
@@ -129,15 +129,16 @@ type Standee = { campaignId: number; memberId: number; entry: BestEntry };
 export function groupStandingStatements(entries: readonly Standee[]): Statement[] {
   if (!entries.length) return [];
   const counts = new Map<string, unknown[]>();
-  const finest = new Map<string, unknown[]>();
+  // Per finest cell: from its start up to the slowest entry of the group in it.
+  const finest = new Map<string, { campaignId: number; score: number; from: number; to: number }>();
   // Span 0: the totals of every score (its one cell is 0).
   for (const c of new Set(entries.map((e) => e.campaignId))) counts.set(`${c}`, [c, 0, -2147483648, 2147483647, 0, 1]);
   for (const { campaignId, entry } of entries) {
     const { ranges, finestFrom } = withinScoreOf(entry);
     for (const r of ranges) counts.set(`${campaignId}/${r.span}/${r.score}/${r.from}/${r.to}`, [campaignId, r.span, r.score, r.score, r.from, r.to]);
     const key = `${campaignId}/${entry.score}/${finestFrom}`;
-    const wider = finest.get(key);
-    if (!wider || (wider[3] as number) < entry.durationMs) finest.set(key, [campaignId, entry.score, finestFrom, entry.durationMs]);
+    const cell = finest.get(key);
+    if (!cell || cell.to < entry.durationMs) finest.set(key, { campaignId, score: entry.score, from: finestFrom, to: entry.durationMs });
   }
   return [
     {
@@ -149,7 +150,7 @@ export function groupStandingStatements(entries: readonly Standee[]): Statement[
       sql: `SELECT campaign_id AS campaignId, score, duration_ms AS durationMs, submitted_at AS submittedAt, member_id AS memberId
             FROM quiz_best FORCE INDEX (quiz_best_rank)
             WHERE ${[...finest.values()].map(() => '(campaign_id = ? AND score = ? AND duration_ms BETWEEN ? AND ?)').join(' OR ')}`,
-      params: [...finest.values()].flat(),
+      params: [...finest.values()].flatMap((c) => [c.campaignId, c.score, c.from, c.to]),
     },
   ];
 }

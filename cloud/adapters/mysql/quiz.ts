@@ -1,4 +1,4 @@
-import { isDuplicateKey, placeholders, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
+import { isDuplicateKey, placeholders, valueRows, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
 import { grouped } from './group';
 import { payPoints, pointsStatements } from './points';
 import type { PointsAward } from '../../features/points/repo';
@@ -19,9 +19,9 @@ import type {
   SubmitRequest,
 } from '../../features/quiz/repo';
 import { settledAttempt } from '../../features/quiz/repo';
-import { INSERT_CAMPAIGN_SQL, insertCampaignValues, UPDATE_CAMPAIGN_SQL, updateCampaignValues } from '../shared/quiz';
+import { INSERT_CAMPAIGN_SQL, insertCampaignValues, placedEntryOf, UPDATE_CAMPAIGN_SQL, updateCampaignValues, type PlacedEntry } from '../shared/quiz';
 import { rankCountsRebuild } from './schema/quiz';
-import { cellChanges, groupStandingStatements, scopeKey, scopeWhere, standingsOf, standingStatement, type PlacedEntry } from './quiz-ranks';
+import { cellChanges, groupStandingStatements, scopeKey, scopeWhere, standingsOf, standingStatement, type Standee } from './quiz-ranks';
 
 const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS orgId, c.org_path AS orgPath, o.name AS orgName,
   c.draws, c.opens_at AS opensAt, c.closes_at AS closesAt, c.time_limit_sec AS timeLimitSec,
@@ -132,14 +132,6 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
           WHERE id IN (${placeholders(claims.length)}) AND submitted_at IS NULL`,
     params: [...SCORED_COLUMNS.flatMap(([, v]) => claims.flatMap((c) => [c.attemptId, v(c.s)])), ...claims.map((c) => c.attemptId)],
   });
-  /** The entry a scoring would put on the leaderboard. */
-  const candidateOf = (a: AttemptRow, s: Settlement): PlacedEntry => ({
-    score: s.score,
-    durationMs: s.durationMs,
-    submittedAt: s.submittedAt,
-    cityId: a.cityId,
-    countyId: a.countyId,
-  });
   const bestValues = (a: AttemptRow, s: Settlement) => [a.id, a.cityId, a.countyId, a.orgId, s.score, s.durationMs, s.submittedAt, a.campaignId, a.memberId];
   const INSERT_BEST = 'INSERT INTO quiz_best (attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at, campaign_id, member_id) VALUES';
   const UPDATE_BEST =
@@ -204,7 +196,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     const ids = reqs.map((r) => r.attempt.id);
     const withSaved = reqs.filter((r) => r.withSaved).map((r) => r.attempt.id);
     const campaigns = new Map<number, number[]>();
-    for (const { attempt: a } of reqs) if (a.memberId !== null) campaigns.set(a.campaignId, [...(campaigns.get(a.campaignId) ?? []), a.memberId]);
+    for (const { attempt: a } of reqs)
+      if (a.memberId !== null) (campaigns.get(a.campaignId) ?? campaigns.set(a.campaignId, []).get(a.campaignId)!).push(a.memberId);
     // The claim: each attempt row's lock with its member's (which orders the member's scorings), in attempt id order;
     // whoever comes second finds the attempt scored. The member's id is selected so that the join (and its lock) is
     // not optimised away. The best entries are plain reads behind the locks: a locking read of a missing entry
@@ -229,11 +222,12 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     ]);
     const lockedById = new Map(locked.rows.map((r) => [Number(r.id), r]));
     const savedById = new Map<number, SavedAnswer[]>();
-    for (const r of saved.rows) savedById.set(Number(r.attemptId), [...(savedById.get(Number(r.attemptId)) ?? []), savedAnswerOf(r)]);
+    for (const r of saved.rows) (savedById.get(Number(r.attemptId)) ?? savedById.set(Number(r.attemptId), []).get(Number(r.attemptId))!).push(savedAnswerOf(r));
     const bestByKey = new Map(bests.flatMap((b) => b.rows).map((r) => [`${r.campaignId}/${r.memberId}`, r as unknown as PlacedEntry]));
 
     type Scored = { done: AttemptRow; s: Settlement; best?: PlacedEntry; improved: boolean; candidate: PlacedEntry };
-    const standingOf: { k: number; attempt: AttemptRow; entry: BestEntry }[] = [];
+    /** The entries to rank, each with the index of its call. */
+    const standingOf: (Standee & { k: number })[] = [];
     const outcomes: (SubmitOutcome | undefined | Error)[] = [];
     const scored: Scored[] = [];
     const claims: { attemptId: number; s: Settlement }[] = [];
@@ -251,7 +245,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         current.memberId !== null && current.memberId === req.attempt.memberId ? bestByKey.get(`${current.campaignId}/${current.memberId}`) : undefined;
       if (current.submittedAt !== null) {
         outcomes[k] = { attempt: current, firstTime: false, standing: null };
-        if (best) standingOf.push({ k, attempt: current, entry: best });
+        if (best) standingOf.push({ k, campaignId: current.campaignId, memberId: current.memberId!, entry: best });
         continue;
       }
       // The feature's rules first: a call whose rules throw gets its error and leaves nothing in the group.
@@ -259,7 +253,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       try {
         const s = req.settle(req.withSaved ? (savedById.get(current.id) ?? []) : []);
         const done = settledAttempt(current, s);
-        const candidate = candidateOf(current, s);
+        const candidate = placedEntryOf(current, s);
         const member = current.memberId === null ? undefined : { improved: req.better(candidate, best), awards: req.awards(done, !!best) };
         ruled = { s, done, candidate, member };
       } catch (e) {
@@ -271,7 +265,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       outcomes[k] = { attempt: done, firstTime: true, standing: null };
       if (!member) continue;
       scored.push({ done, s, best, improved: member.improved, candidate });
-      standingOf.push({ k, attempt: done, entry: member.improved ? candidate : best! });
+      standingOf.push({ k, campaignId: done.campaignId, memberId: done.memberId!, entry: member.improved ? candidate : best! });
       for (const award of member.awards) {
         // The scoring member's points travel in the round trip that commits; anything else (no member row, another
         // member) is paid on its own, after the rules of every call (a database error there fails the whole group).
@@ -292,15 +286,12 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
 
     const entering = scored.filter((e) => e.improved);
     const moves = cellChanges(entering.map((e) => ({ campaignId: e.done.campaignId, from: e.best, to: e.candidate })));
-    const ranked = standingOf.map(({ attempt, entry }) => ({ campaignId: attempt.campaignId, memberId: attempt.memberId!, entry }));
-    const standings = groupStandingStatements(ranked);
+    const standings = groupStandingStatements(standingOf);
     const fresh = entering.filter((e) => !e.best);
     const writes: Statement[] = [
       ...(claims.length ? [claimStatement(claims)] : []),
       ...pointsStatements(due),
-      ...(fresh.length
-        ? [{ sql: `${INSERT_BEST} ${fresh.map(() => `(${placeholders(9)})`).join(', ')}`, params: fresh.flatMap((e) => bestValues(e.done, e.s)) }]
-        : []),
+      ...(fresh.length ? [{ sql: `${INSERT_BEST} ${valueRows(fresh.length, 9)}`, params: fresh.flatMap((e) => bestValues(e.done, e.s)) }] : []),
       ...entering.filter((e) => e.best).map((e) => ({ sql: UPDATE_BEST, params: bestValues(e.done, e.s) })),
       ...moves,
     ];
@@ -308,7 +299,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     // read after every count moved, so each counts the whole group.
     const results = await q.batchAndCommit([...writes, ...standings]);
     if (standings.length) {
-      const found = standingsOf(ranked, results.slice(writes.length));
+      const found = standingsOf(standingOf, results.slice(writes.length));
       standingOf.forEach(({ k }, i) => {
         const outcome = outcomes[k];
         if (outcome && !(outcome instanceof Error)) outcome.standing = found[i];

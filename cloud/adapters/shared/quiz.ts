@@ -1,4 +1,4 @@
-import type { CampaignInput } from '../../features/quiz/repo';
+import type { AttemptRow, BestEntry, CampaignInput, Settlement } from '../../features/quiz/repo';
 
 // The `quiz_campaigns` table has the same columns on every engine: how a campaign is written is said once, here.
 
@@ -49,3 +49,14 @@ export const updateCampaignValues = (id: number, c: CampaignInput, orgPath: stri
   at.toISOString(),
   id,
 ];
+
+/** A best entry with where it counts: the scopes its leaderboard counts are kept in. */
+export type PlacedEntry = BestEntry & { cityId: string | null; countyId: string | null };
+/** The entry a scoring would put on the leaderboard. */
+export const placedEntryOf = (attempt: AttemptRow, s: Settlement): PlacedEntry => ({
+  score: s.score,
+  durationMs: s.durationMs,
+  submittedAt: s.submittedAt,
+  cityId: attempt.cityId,
+  countyId: attempt.countyId,
+});

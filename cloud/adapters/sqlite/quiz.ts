@@ -18,7 +18,7 @@ import type {
 } from '../../features/quiz/repo';
 import { settledAttempt } from '../../features/quiz/repo';
 import { ledgerWriter } from './points';
-import { INSERT_CAMPAIGN_SQL, insertCampaignValues, UPDATE_CAMPAIGN_SQL, updateCampaignValues } from '../shared/quiz';
+import { INSERT_CAMPAIGN_SQL, insertCampaignValues, placedEntryOf, UPDATE_CAMPAIGN_SQL, updateCampaignValues, type PlacedEntry } from '../shared/quiz';
 
 const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS orgId, c.org_path AS orgPath, o.name AS orgName,
   c.draws, c.opens_at AS opensAt, c.closes_at AS closesAt, c.time_limit_sec AS timeLimitSec,
@@ -71,8 +71,6 @@ const attemptOf = (r: unknown[] | undefined): AttemptRow | undefined => {
     orgId,
   };
 };
-/** A best entry with where it counts: what its leaderboard counts are kept by. */
-type PlacedEntry = BestEntry & { cityId: string | null; countyId: string | null };
 /** quiz_score_counts groups best entries in cells of one score and this much time. */
 const BAND_MS = 10_000;
 const questionOf = (r: Raw): QuestionRow => ({ ...r, options: JSON.parse(r.options), answer: JSON.parse(r.answer) }) as QuestionRow;
@@ -185,7 +183,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     const done = settledAttempt(attempt, s);
     if (attempt.memberId === null) return { attempt: done, firstTime: true, standing: null };
     const best = bestOf.get(attempt.campaignId, attempt.memberId) as PlacedEntry | undefined;
-    const candidate: PlacedEntry = { score: s.score, durationMs: s.durationMs, submittedAt: s.submittedAt, cityId: attempt.cityId, countyId: attempt.countyId };
+    const candidate = placedEntryOf(attempt, s);
     let mine = best!;
     if (req.better(candidate, best)) {
       if (best) uncount(attempt.campaignId, best);
