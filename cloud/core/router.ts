@@ -116,18 +116,23 @@ function zodRefusal(error: z.ZodError): AppError {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** The path of the first string (or key) in the payload that holds a control character, if any. */
-export function controlCharacterPath(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
-  if (typeof value === 'string') return CONTROL.test(value) ? path : undefined;
+export function controlCharacterPath(value: unknown): (string | number)[] | undefined {
+  const reversed = controlCharacterAt(value);
+  return reversed && reversed.reverse();
+}
+/** The same path, innermost step first: built only on the way back from a find, as every request is walked. */
+function controlCharacterAt(value: unknown): (string | number)[] | undefined {
+  if (typeof value === 'string') return CONTROL.test(value) ? [] : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = controlCharacterPath(value[i], [...path, i]);
-      if (found) return found;
+      const found = controlCharacterAt(value[i]);
+      if (found) return [...found, i];
     }
   } else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      if (CONTROL.test(key)) return [...path, key];
-      const found = controlCharacterPath(v, [...path, key]);
-      if (found) return found;
+    for (const key in value) {
+      if (CONTROL.test(key)) return [key];
+      const found = controlCharacterAt((value as Record<string, unknown>)[key]);
+      if (found) return [...found, key];
     }
   }
   return undefined;

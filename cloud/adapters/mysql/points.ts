@@ -1,4 +1,4 @@
-import { isDuplicateKey, placeholders, valueRows, type MysqlDb, type Sql, type Statement } from './db';
+import { isDuplicateKey, placeholders, valueRows, valuesOf, type MysqlDb, type Sql, type Statement } from './db';
 import type { PointsEntry } from '../../contracts/member';
 import type { PointsAward, PointsRepo } from '../../features/points/repo';
 
@@ -14,11 +14,11 @@ export function pointsStatements(awards: readonly { award: PointsAward; orgId: s
   return [
     {
       sql: `INSERT INTO points_ledger (member_id, org_id, delta, reason, ref_key, created_at) VALUES ${valueRows(awards.length, 6)}`,
-      params: awards.flatMap(({ award: a, orgId }) => [a.memberId, orgId, a.delta, a.reason, a.refKey, a.at.toISOString()]),
+      params: valuesOf(awards, ({ award: a, orgId }) => [a.memberId, orgId, a.delta, a.reason, a.refKey, a.at.toISOString()]),
     },
     {
       sql: `UPDATE members SET points = points + CASE id ${[...balances].map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${placeholders(balances.size)})`,
-      params: [...[...balances].flat(), ...balances.keys()],
+      params: [...valuesOf(balances, (b) => b), ...balances.keys()],
     },
   ];
 }

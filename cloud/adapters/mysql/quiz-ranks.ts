@@ -1,4 +1,4 @@
-import { valueRows, type Statement, type StatementResult } from './db';
+import { valueRows, valuesOf, type Statement, type StatementResult } from './db';
 import { RANK_SPANS_MS } from './schema/quiz';
 import type { BestEntry, RankScope } from '../../features/quiz/repo';
 import { compareEntries } from '../../features/quiz/rules';
@@ -16,9 +16,13 @@ const cellKey = (c: Cell) => `${c.scope}/${c.span}/${c.score}/${c.cell}`;
 const byKey = (a: Cell, b: Cell) => (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : a.span - b.span || a.score - b.score || a.cell - b.cell);
 /** Every count cell a best entry is in: each of its scopes, its score's total and one cell at each span. */
 function cellsOf(e: PlacedEntry): Cell[] {
-  const scopes = ['', e.cityId, e.countyId].filter((s): s is string => s !== null);
-  const spans = [0, ...RANK_SPANS_MS];
-  return scopes.flatMap((scope) => spans.map((span) => ({ scope, span, score: e.score, cell: span ? Math.floor(e.durationMs / span) : 0 })));
+  const cells: Cell[] = [];
+  for (const scope of ['', e.cityId, e.countyId]) {
+    if (scope === null) continue;
+    cells.push({ scope, span: 0, score: e.score, cell: 0 });
+    for (const span of RANK_SPANS_MS) cells.push({ scope, span, score: e.score, cell: Math.floor(e.durationMs / span) });
+  }
+  return cells;
 }
 /** A best entry that a transaction adds (`from` absent), replaces, or removes (`to` absent). */
 export type EntryMove = { campaignId: number; from?: PlacedEntry; to?: PlacedEntry };
@@ -49,7 +53,7 @@ export function cellChanges(moves: readonly EntryMove[]): Statement[] {
     {
       sql: `INSERT INTO quiz_rank_counts (campaign_id, scope_id, span_ms, score, cell, n) VALUES ${valueRows(changed.length, 6)}
         ON DUPLICATE KEY UPDATE n = n + VALUES(n)`,
-      params: changed.flatMap((d) => [d.campaignId, d.cell.scope, d.cell.span, d.cell.score, d.cell.cell, d.n]),
+      params: valuesOf(changed, (d) => [d.campaignId, d.cell.scope, d.cell.span, d.cell.score, d.cell.cell, d.n]),
     },
   ];
 }
@@ -109,7 +113,7 @@ function withinScore(campaignId: number, scope: RankScope, memberId: number, me:
   return {
     cells: {
       sql: ranges.map(() => ' OR (span_ms = ? AND score = ? AND cell >= ? AND cell < ?)').join(''),
-      params: ranges.flatMap((r) => [r.span, r.score, r.from, r.to]),
+      params: valuesOf(ranges, (r) => [r.span, r.score, r.from, r.to]),
     },
     aheadInCell: {
       sql: `(SELECT COUNT(*) FROM quiz_best FORCE INDEX (${RANK_INDEX[scope.kind]}) WHERE campaign_id = ?${where} AND score = ?
@@ -144,13 +148,13 @@ export function groupStandingStatements(entries: readonly Standee[]): Statement[
     {
       sql: `SELECT campaign_id AS campaignId, span_ms AS span, score, cell, n FROM quiz_rank_counts
             WHERE ${[...counts.values()].map(() => "(campaign_id = ? AND scope_id = '' AND span_ms = ? AND score BETWEEN ? AND ? AND cell >= ? AND cell < ?)").join(' OR ')}`,
-      params: [...counts.values()].flat(),
+      params: valuesOf(counts.values(), (c) => c),
     },
     {
       sql: `SELECT campaign_id AS campaignId, score, duration_ms AS durationMs, submitted_at AS submittedAt, member_id AS memberId
             FROM quiz_best FORCE INDEX (quiz_best_rank)
             WHERE ${[...finest.values()].map(() => '(campaign_id = ? AND score = ? AND duration_ms BETWEEN ? AND ?)').join(' OR ')}`,
-      params: [...finest.values()].flatMap((c) => [c.campaignId, c.score, c.from, c.to]),
+      params: valuesOf(finest.values(), (c) => [c.campaignId, c.score, c.from, c.to]),
     },
   ];
 }

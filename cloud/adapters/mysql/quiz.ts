@@ -1,4 +1,4 @@
-import { isDuplicateKey, placeholders, valueRows, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
+import { isDuplicateKey, placeholders, valueRows, valuesOf, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
 import { grouped } from './group';
 import { payPoints, pointsStatements } from './points';
 import type { PointsAward } from '../../features/points/repo';
@@ -130,7 +130,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
   const claimStatement = (claims: readonly { attemptId: number; s: Settlement }[]): Statement => ({
     sql: `UPDATE quiz_attempts SET ${SCORED_COLUMNS.map(([c]) => `${c} = CASE id ${claims.map(() => 'WHEN ? THEN ?').join(' ')} END`).join(', ')}
           WHERE id IN (${placeholders(claims.length)}) AND submitted_at IS NULL`,
-    params: [...SCORED_COLUMNS.flatMap(([, v]) => claims.flatMap((c) => [c.attemptId, v(c.s)])), ...claims.map((c) => c.attemptId)],
+    params: [...valuesOf(SCORED_COLUMNS, ([, v]) => valuesOf(claims, (c) => [c.attemptId, v(c.s)])), ...claims.map((c) => c.attemptId)],
   });
   const bestValues = (a: AttemptRow, s: Settlement) => [a.id, a.cityId, a.countyId, a.orgId, s.score, s.durationMs, s.submittedAt, a.campaignId, a.memberId];
   const INSERT_BEST = 'INSERT INTO quiz_best (attempt_id, city_id, county_id, org_id, score, duration_ms, submitted_at, campaign_id, member_id) VALUES';
@@ -223,7 +223,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     const lockedById = new Map(locked.rows.map((r) => [Number(r.id), r]));
     const savedById = new Map<number, SavedAnswer[]>();
     for (const r of saved.rows) (savedById.get(Number(r.attemptId)) ?? savedById.set(Number(r.attemptId), []).get(Number(r.attemptId))!).push(savedAnswerOf(r));
-    const bestByKey = new Map(bests.flatMap((b) => b.rows).map((r) => [`${r.campaignId}/${r.memberId}`, r as unknown as PlacedEntry]));
+    const bestByKey = new Map(valuesOf(bests, (b) => b.rows).map((r) => [`${r.campaignId}/${r.memberId}`, r as unknown as PlacedEntry]));
 
     type Scored = { done: AttemptRow; s: Settlement; best?: PlacedEntry; improved: boolean; candidate: PlacedEntry };
     /** The entries to rank, each with the index of its call. */
@@ -291,7 +291,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     const writes: Statement[] = [
       ...(claims.length ? [claimStatement(claims)] : []),
       ...pointsStatements(due),
-      ...(fresh.length ? [{ sql: `${INSERT_BEST} ${valueRows(fresh.length, 9)}`, params: fresh.flatMap((e) => bestValues(e.done, e.s)) }] : []),
+      ...(fresh.length ? [{ sql: `${INSERT_BEST} ${valueRows(fresh.length, 9)}`, params: valuesOf(fresh, (e) => bestValues(e.done, e.s)) }] : []),
       ...entering.filter((e) => e.best).map((e) => ({ sql: UPDATE_BEST, params: bestValues(e.done, e.s) })),
       ...moves,
     ];
