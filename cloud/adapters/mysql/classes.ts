@@ -1,4 +1,4 @@
-import { isDuplicateKey, type MysqlDb, type Sql, type Statement } from './db';
+import { isDuplicateKey, valuesOf, type MysqlDb, type Sql, type Statement } from './db';
 import type { RegistrationStatus } from '../../contracts/classes';
 import {
   REMINDER_KINDS,
@@ -81,7 +81,7 @@ function remindersStatement(registration: number | 'lastInsertId', reminders: re
   return {
     sql: `INSERT INTO class_reminders (registration_id, kind, due_at) VALUES ${reminders.map(() => `(${id}, ?, ?)`).join(', ')}
           ON DUPLICATE KEY UPDATE registration_id = registration_id`,
-    params: reminders.flatMap((r) => (registration === 'lastInsertId' ? [r.kind, r.dueAt] : [registration, r.kind, r.dueAt])),
+    params: valuesOf(reminders, (r) => (registration === 'lastInsertId' ? [r.kind, r.dueAt] : [registration, r.kind, r.dueAt])),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { MysqlDb, Sql } from './db';
-import { isDuplicateKey, placeholders } from './db';
+import { isDuplicateKey, placeholders, valueRows, valuesOf } from './db';
 import type {
   AdminArticle,
   AdminIssue,
@@ -64,8 +64,8 @@ export function mysqlMagazineRepo(db: MysqlDb, payPoints: PayPoints): MagazineRe
     for (let i = 0; i < terms.length; i += TERMS_PER_INSERT) {
       const chunk = terms.slice(i, i + TERMS_PER_INSERT);
       await sql.run(
-        `INSERT INTO magazine_terms (term, article_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`,
-        chunk.flatMap((t) => [t, articleId]),
+        `INSERT INTO magazine_terms (term, article_id) VALUES ${valueRows(chunk.length, 2)}`,
+        valuesOf(chunk, (t) => [t, articleId]),
       );
     }
   };

@@ -1,4 +1,4 @@
-import { valueRows, type MysqlDb } from './db';
+import { valueRows, valuesOf, type MysqlDb } from './db';
 import type { OrgSummary } from '../../contracts/org';
 import type { OrgRepo, OrgRow } from '../../features/org/repo';
 
@@ -40,7 +40,7 @@ export function mysqlOrgRepo(db: MysqlDb): OrgRepo {
           await sql.run(
             `INSERT INTO orgs (id, name, level, parent_id, path, member_count, sort) VALUES ${valueRows(batch.length, 7)}
              ON DUPLICATE KEY UPDATE name = VALUES(name), member_count = VALUES(member_count), sort = VALUES(sort)`,
-            batch.flatMap((o) => [o.id, o.name, o.level, o.parentId, o.path, o.memberCount, o.sort]),
+            valuesOf(batch, (o) => [o.id, o.name, o.level, o.parentId, o.path, o.memberCount, o.sort]),
           );
         }
       });
