@@ -8,6 +8,13 @@ export interface GroupOptions {
 }
 
 /**
+ * The reads every request makes (its member; a submit's attempt): one group out at a time, so the next gathers
+ * meanwhile. Where several hosts share the load each one's groups are small, and a database statement costs about
+ * the same for five rows as for ten: halving the statements per request outweighs the wait for one round trip.
+ */
+export const READ_GROUPS: GroupOptions = { inFlight: 1, maxGroup: 200 };
+
+/**
  * Calls that arrive while the host is busy are answered together, by one call of `run` for the group. A group
  * holds the calls made while the event loop handled one round of I/O, and it keeps gathering while `inFlight`
  * groups are already out. Under load the database then sees a few statements over many rows instead of many

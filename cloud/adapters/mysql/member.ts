@@ -1,5 +1,5 @@
 import { placeholders, qualified, type MysqlDb, type Sql } from './db';
-import { grouped } from './group';
+import { grouped, READ_GROUPS } from './group';
 import type { MemberPatch, MemberRepo, MemberRow } from '../../features/member/repo';
 import type { AdminOrg } from '../../core/access';
 
@@ -21,27 +21,24 @@ type GrantColumns = { grantOrgId: string | null; grantOrgName: string | null; gr
  * answered by one statement.
  */
 export function signedInMembers(db: MysqlDb): (id: number) => Promise<SignedIn | undefined> {
-  return grouped<number, SignedIn | undefined>(
-    async (ids) => {
-      const unique = [...new Set(ids)];
-      // One join, sorted here: the grants' order by a second statement cost the database a temporary table per group.
-      const rows = await db.rows<StoredMember & GrantColumns>(
-        `SELECT ${qualified(COLUMNS, 'm')}, o.id AS grantOrgId, o.name AS grantOrgName, o.level AS grantOrgLevel, o.path AS grantOrgPath
+  return grouped<number, SignedIn | undefined>(async (ids) => {
+    const unique = [...new Set(ids)];
+    // One join, sorted here: the grants' order by a second statement cost the database a temporary table per group.
+    const rows = await db.rows<StoredMember & GrantColumns>(
+      `SELECT ${qualified(COLUMNS, 'm')}, o.id AS grantOrgId, o.name AS grantOrgName, o.level AS grantOrgLevel, o.path AS grantOrgPath
          FROM members m LEFT JOIN admin_grants g ON g.openid = m.openid LEFT JOIN orgs o ON o.id = g.org_id
          WHERE m.id IN (${placeholders(unique.length)})`,
-        unique,
-      );
-      const byId = new Map<number, SignedIn>();
-      for (const { grantOrgId, grantOrgName, grantOrgLevel, grantOrgPath, ...r } of rows) {
-        const signedIn = byId.get(Number(r.id)) ?? { member: memberOf(r)!, adminOrgs: [] };
-        byId.set(Number(r.id), signedIn);
-        if (grantOrgId !== null) signedIn.adminOrgs.push({ id: grantOrgId, name: grantOrgName!, level: Number(grantOrgLevel), path: grantOrgPath! });
-      }
-      for (const { adminOrgs } of byId.values()) adminOrgs.sort((a, b) => a.level - b.level || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      return ids.map((id) => byId.get(id));
-    },
-    { inFlight: 2, maxGroup: 200 },
-  );
+      unique,
+    );
+    const byId = new Map<number, SignedIn>();
+    for (const { grantOrgId, grantOrgName, grantOrgLevel, grantOrgPath, ...r } of rows) {
+      const signedIn = byId.get(Number(r.id)) ?? { member: memberOf(r)!, adminOrgs: [] };
+      byId.set(Number(r.id), signedIn);
+      if (grantOrgId !== null) signedIn.adminOrgs.push({ id: grantOrgId, name: grantOrgName!, level: Number(grantOrgLevel), path: grantOrgPath! });
+    }
+    for (const { adminOrgs } of byId.values()) adminOrgs.sort((a, b) => a.level - b.level || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return ids.map((id) => byId.get(id));
+  }, READ_GROUPS);
 }
 
 /**

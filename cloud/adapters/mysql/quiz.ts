@@ -1,5 +1,5 @@
 import { isDuplicateKey, placeholders, valueRows, valuesOf, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
-import { grouped } from './group';
+import { grouped, READ_GROUPS } from './group';
 import { payPoints, pointsStatements } from './points';
 import type { PointsAward } from '../../features/points/repo';
 import type {
@@ -93,28 +93,25 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
   }
 
   /** An attempt with its campaign, which every submit reads first: the submits arriving together read theirs in one round trip. */
-  const attemptsWithCampaigns = grouped<number, { attempt: AttemptRow; campaign: CampaignRow | undefined } | undefined>(
-    async (ids) => {
-      const unique = [...new Set(ids)];
-      const [attempts, campaigns] = await db.batch([
-        { sql: `SELECT ${ATTEMPT_COLUMNS}, ${REVISION} FROM quiz_attempts WHERE id IN (${placeholders(unique.length)})`, params: unique },
-        // A plain join (a campaign once per attempt): a subquery here would be materialised for every group.
-        {
-          sql: `SELECT ${CAMPAIGN_COLUMNS} FROM quiz_attempts a JOIN quiz_campaigns c ON c.id = a.campaign_id JOIN orgs o ON o.id = c.org_id
+  const attemptsWithCampaigns = grouped<number, { attempt: AttemptRow; campaign: CampaignRow | undefined } | undefined>(async (ids) => {
+    const unique = [...new Set(ids)];
+    const [attempts, campaigns] = await db.batch([
+      { sql: `SELECT ${ATTEMPT_COLUMNS}, ${REVISION} FROM quiz_attempts WHERE id IN (${placeholders(unique.length)})`, params: unique },
+      // A plain join (a campaign once per attempt): a subquery here would be materialised for every group.
+      {
+        sql: `SELECT ${CAMPAIGN_COLUMNS} FROM quiz_attempts a JOIN quiz_campaigns c ON c.id = a.campaign_id JOIN orgs o ON o.id = c.org_id
                 WHERE a.id IN (${placeholders(unique.length)})`,
-          params: unique,
-        },
-      ]);
-      const campaignById = new Map<number, CampaignRow | undefined>();
-      for (const r of campaigns.rows) if (!campaignById.has(Number(r.id))) campaignById.set(Number(r.id), campaignOf(r));
-      const byId = new Map(attempts.rows.map((r) => [Number(r.id), attemptOf(saw(r))!]));
-      return ids.map((id) => {
-        const attempt = byId.get(id);
-        return attempt && { attempt, campaign: campaignById.get(attempt.campaignId) };
-      });
-    },
-    { inFlight: 2, maxGroup: 200 },
-  );
+        params: unique,
+      },
+    ]);
+    const campaignById = new Map<number, CampaignRow | undefined>();
+    for (const r of campaigns.rows) if (!campaignById.has(Number(r.id))) campaignById.set(Number(r.id), campaignOf(r));
+    const byId = new Map(attempts.rows.map((r) => [Number(r.id), attemptOf(saw(r))!]));
+    return ids.map((id) => {
+      const attempt = byId.get(id);
+      return attempt && { attempt, campaign: campaignById.get(attempt.campaignId) };
+    });
+  }, READ_GROUPS);
 
   /** What a scoring stores in its attempt row, column by column. */
   const SCORED_COLUMNS: [string, (s: Settlement) => unknown][] = [
@@ -202,27 +199,32 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     // whoever comes second finds the attempt scored. The member's id is selected so that the join (and its lock) is
     // not optimised away. The best entries are plain reads behind the locks: a locking read of a missing entry
     // would take a gap lock that deadlocks with other members' first entries.
-    const [locked, saved, ...bests] = await q.batch([
+    // By the primary key: on a table grown since its statistics the optimiser would scan instead.
+    const bestReads = [...campaigns].map(([campaignId, memberIds]) => ({
+      sql: `SELECT campaign_id AS campaignId, member_id AS memberId, ${BEST_COLUMNS} FROM quiz_best FORCE INDEX (PRIMARY) WHERE campaign_id = ? AND member_id IN (${placeholders(memberIds.length)})`,
+      params: [campaignId, ...memberIds],
+    }));
+    const [locked, ...read] = await q.batch([
       {
         sql: `SELECT a.id, ${CHANGING_COLUMNS}, m.id AS lockedMemberId, m.org_id AS lockedOrgId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id
               WHERE a.id IN (${placeholders(ids.length)}) ORDER BY a.id FOR UPDATE`,
         params: ids,
       },
-      withSaved.length
-        ? {
-            sql: `SELECT attempt_id AS attemptId, ${SAVED_COLUMNS} FROM quiz_answers WHERE attempt_id IN (${placeholders(withSaved.length)})`,
-            params: withSaved,
-          }
-        : { sql: 'SELECT 1 FROM quiz_answers WHERE FALSE' },
-      // By the primary key: on a table grown since its statistics the optimiser would scan instead.
-      ...[...campaigns].map(([campaignId, memberIds]) => ({
-        sql: `SELECT campaign_id AS campaignId, member_id AS memberId, ${BEST_COLUMNS} FROM quiz_best FORCE INDEX (PRIMARY) WHERE campaign_id = ? AND member_id IN (${placeholders(memberIds.length)})`,
-        params: [campaignId, ...memberIds],
-      })),
+      ...bestReads,
+      ...(withSaved.length
+        ? [
+            {
+              sql: `SELECT attempt_id AS attemptId, ${SAVED_COLUMNS} FROM quiz_answers WHERE attempt_id IN (${placeholders(withSaved.length)})`,
+              params: withSaved,
+            },
+          ]
+        : []),
     ]);
+    const bests = read.slice(0, bestReads.length);
+    const saved = read[bestReads.length]?.rows ?? [];
     const lockedById = new Map(locked.rows.map((r) => [Number(r.id), r]));
     const savedById = new Map<number, SavedAnswer[]>();
-    for (const r of saved.rows) (savedById.get(Number(r.attemptId)) ?? savedById.set(Number(r.attemptId), []).get(Number(r.attemptId))!).push(savedAnswerOf(r));
+    for (const r of saved) (savedById.get(Number(r.attemptId)) ?? savedById.set(Number(r.attemptId), []).get(Number(r.attemptId))!).push(savedAnswerOf(r));
     const bestByKey = new Map(valuesOf(bests, (b) => b.rows).map((r) => [`${r.campaignId}/${r.memberId}`, r as unknown as PlacedEntry]));
 
     type Scored = { done: AttemptRow; s: Settlement; best?: PlacedEntry; improved: boolean; candidate: PlacedEntry };
