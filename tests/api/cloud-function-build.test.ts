@@ -16,7 +16,7 @@ test('exports.main answers in the envelope as the caller, on MySQL, with the see
   const database = await freshMysqlDatabase();
   process.env.DATABASE_URL = database.url;
 
-  const { main } = require(built);
+  const { main, close } = require(built);
   currentOpenid = 'wx-built-1';
   expect(await main({ action: 'member.update', payload: { nickname: '云端用户', orgId: '150102' } })).toMatchObject({
     ok: true,
@@ -31,6 +31,10 @@ test('exports.main answers in the envelope as the caller, on MySQL, with the see
   });
   currentOpenid = undefined;
   expect(await main({ action: 'member.me', payload: {} })).toMatchObject({ ok: false, status: 401 });
+  // The instance's connections closed, the next call opens them again.
+  await close();
+  expect(await main({ action: 'member.me', payload: {} })).toMatchObject({ ok: false, status: 401 });
+  await close();
   delete process.env.DATABASE_URL;
   await database.drop();
 });

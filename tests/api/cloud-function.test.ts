@@ -8,7 +8,7 @@ jest.mock('wx-server-sdk', () => ({ init: jest.fn(), DYNAMIC_CURRENT_ENV: 'dyn',
 process.env.DATA_DIR = tempDir();
 process.env.SEEDS_DIR = require('node:path').join(__dirname, '..', '..', 'seeds');
 
-const { main } = require('../../cloud/hosts/wx');
+const { main, close } = require('../../cloud/hosts/wx');
 
 test('in production mode the function refuses to start on its /tmp SQLite, with a clear log line', async () => {
   delete process.env.DATABASE_URL;
@@ -24,6 +24,7 @@ beforeAll(async () => {
   database = await freshMysqlDatabase();
 });
 afterAll(async () => {
+  await close();
   delete process.env.DATABASE_URL;
   await database.drop();
 });

@@ -54,3 +54,14 @@ export async function main(event: { action?: unknown; payload?: unknown; Type?: 
   // Cloud functions have no HTTP status; the client reads ok/error and the status is kept for logs.
   return { ...result.body, status: result.status };
 }
+
+/**
+ * Closes the warm instance's store (its MySQL connections), for whoever ends the instance's life knowingly: a test
+ * process, a runtime hook. A later call opens it again.
+ */
+export async function close(): Promise<void> {
+  const opened = appPromise;
+  appPromise = undefined;
+  const a = await opened?.catch(() => undefined);
+  await a?.store.close();
+}
