@@ -1,4 +1,4 @@
-import { placeholders, valueRows, valuesOf } from '../../cloud/adapters/mysql/db';
+import { placeholders, pushTo, valueRows, valuesOf } from '../../cloud/adapters/mysql/db';
 import { controlCharacterPath } from '../../cloud/core/router';
 
 describe('the text and values of a multi-row MySQL statement', () => {
@@ -28,6 +28,20 @@ describe('the text and values of a multi-row MySQL statement', () => {
     const many = Array.from({ length: 250 }, (_, i) => i);
     expect(valuesOf(many, (i) => [i, i, i, i, i, i])).toHaveLength(valueRows(250, 6).match(/\?/g)!.length);
   });
+});
+
+test('pushTo gathers values in lists by key, in arrival order', () => {
+  const lists = new Map<number, string[]>();
+  for (const [k, v] of [
+    [1, 'a'],
+    [2, 'b'],
+    [1, 'c'],
+  ] as const)
+    pushTo(lists, k, v);
+  expect([...lists]).toEqual([
+    [1, ['a', 'c']],
+    [2, ['b']],
+  ]);
 });
 
 describe('controlCharacterPath names the first field holding a control character', () => {

@@ -85,6 +85,12 @@ export function valuesOf<T, V = unknown>(items: Iterable<T>, each: (item: T) => 
   for (const item of items) for (const v of each(item)) values.push(v);
   return values;
 }
+/** Adds `value` to the list under `key`, starting the list: rows of a group's result, gathered by what they belong to. */
+export function pushTo<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
 /** A list of a table's columns (`name` or `name AS alias`) written for the table under `alias` in a join. */
 export const qualified = (columns: string, alias: string) => columns.replace(/(^|,\s*)(\w+)/g, `$1${alias}.$2`);
 

@@ -1,4 +1,4 @@
-import { valueRows, valuesOf, type Statement, type StatementResult } from './db';
+import { pushTo, valueRows, valuesOf, type Statement, type StatementResult } from './db';
 import { RANK_SPANS_MS } from './schema/quiz';
 import type { BestEntry, RankScope } from '../../features/quiz/repo';
 import { compareEntries } from '../../features/quiz/rules';
@@ -129,22 +129,26 @@ export type Standee = { campaignId: number; memberId: number; entry: BestEntry }
  * The standings of a group's entries (in the whole campaign) in two range reads, summed here: the count rows every
  * entry needs (each campaign's score totals and each entry's cells before its own), and the entries of each entry's
  * own finest cell up to its time. Two statements whatever the group's size: the database plans each once.
+ * `standingsFrom` reads their results, one standing per entry in order.
  */
-export function groupStandingStatements(entries: readonly Standee[]): Statement[] {
-  if (!entries.length) return [];
+export function groupStandings(entries: readonly Standee[]): {
+  statements: Statement[];
+  standingsFrom: (results: StatementResult[]) => { rank: number; participants: number }[];
+} {
+  if (!entries.length) return { statements: [], standingsFrom: () => [] };
+  const within = entries.map((e) => ({ ...e, ...withinScoreOf(e.entry) }));
   const counts = new Map<string, unknown[]>();
   // Per finest cell: from its start up to the slowest entry of the group in it.
   const finest = new Map<string, { campaignId: number; score: number; from: number; to: number }>();
   // Span 0: the totals of every score (its one cell is 0).
   for (const c of new Set(entries.map((e) => e.campaignId))) counts.set(`${c}`, [c, 0, -2147483648, 2147483647, 0, 1]);
-  for (const { campaignId, entry } of entries) {
-    const { ranges, finestFrom } = withinScoreOf(entry);
+  for (const { campaignId, entry, ranges, finestFrom } of within) {
     for (const r of ranges) counts.set(`${campaignId}/${r.span}/${r.score}/${r.from}/${r.to}`, [campaignId, r.span, r.score, r.score, r.from, r.to]);
     const key = `${campaignId}/${entry.score}/${finestFrom}`;
     const cell = finest.get(key);
     if (!cell || cell.to < entry.durationMs) finest.set(key, { campaignId, score: entry.score, from: finestFrom, to: entry.durationMs });
   }
-  return [
+  const statements = [
     {
       sql: `SELECT campaign_id AS campaignId, span_ms AS span, score, cell, n FROM quiz_rank_counts
             WHERE ${[...counts.values()].map(() => "(campaign_id = ? AND scope_id = '' AND span_ms = ? AND score BETWEEN ? AND ? AND cell >= ? AND cell < ?)").join(' OR ')}`,
@@ -157,38 +161,33 @@ export function groupStandingStatements(entries: readonly Standee[]): Statement[
       params: valuesOf(finest.values(), (c) => [c.campaignId, c.score, c.from, c.to]),
     },
   ];
-}
-export function standingsOf(entries: readonly Standee[], [counts, inCells]: StatementResult[]) {
-  const totals: { campaignId: number; score: number; n: number }[] = [];
-  const cellsOf = new Map<string, { cell: number; n: number }[]>();
-  for (const r of counts.rows) {
-    const [campaignId, span, score] = [Number(r.campaignId), Number(r.span), Number(r.score)];
-    if (span === 0) totals.push({ campaignId, score, n: Number(r.n) });
-    else {
-      const key = `${campaignId}/${span}/${score}`;
-      const cells = cellsOf.get(key) ?? [];
-      cells.push({ cell: Number(r.cell), n: Number(r.n) });
-      cellsOf.set(key, cells);
+  const standingsFrom = ([counted, inCells]: StatementResult[]) => {
+    const totals: { campaignId: number; score: number; n: number }[] = [];
+    const cellsByScore = new Map<string, { cell: number; n: number }[]>();
+    for (const r of counted.rows) {
+      const [campaignId, span, score] = [Number(r.campaignId), Number(r.span), Number(r.score)];
+      if (span === 0) totals.push({ campaignId, score, n: Number(r.n) });
+      else pushTo(cellsByScore, `${campaignId}/${span}/${score}`, { cell: Number(r.cell), n: Number(r.n) });
     }
-  }
-  const near = inCells.rows.map((r) => ({
-    campaignId: Number(r.campaignId),
-    score: Number(r.score),
-    durationMs: Number(r.durationMs),
-    submittedAt: String(r.submittedAt),
-    memberId: Number(r.memberId),
-  }));
-  return entries.map(({ campaignId, memberId, entry: me }) => {
-    const { ranges, finestFrom } = withinScoreOf(me);
-    let rank = 1;
-    let participants = 0;
-    for (const t of totals) {
-      if (t.campaignId !== campaignId) continue;
-      participants += t.n;
-      if (t.score > me.score) rank += t.n;
-    }
-    for (const r of ranges) for (const c of cellsOf.get(`${campaignId}/${r.span}/${r.score}`) ?? []) if (c.cell >= r.from && c.cell < r.to) rank += c.n;
-    for (const e of near) if (e.campaignId === campaignId && e.score === me.score && e.durationMs >= finestFrom && isAhead(e, me, memberId)) rank++;
-    return { rank, participants };
-  });
+    const near = inCells.rows.map((r) => ({
+      campaignId: Number(r.campaignId),
+      score: Number(r.score),
+      durationMs: Number(r.durationMs),
+      submittedAt: String(r.submittedAt),
+      memberId: Number(r.memberId),
+    }));
+    return within.map(({ campaignId, memberId, entry: me, ranges, finestFrom }) => {
+      let rank = 1;
+      let participants = 0;
+      for (const t of totals) {
+        if (t.campaignId !== campaignId) continue;
+        participants += t.n;
+        if (t.score > me.score) rank += t.n;
+      }
+      for (const r of ranges) for (const c of cellsByScore.get(`${campaignId}/${r.span}/${r.score}`) ?? []) if (c.cell >= r.from && c.cell < r.to) rank += c.n;
+      for (const e of near) if (e.campaignId === campaignId && e.score === me.score && e.durationMs >= finestFrom && isAhead(e, me, memberId)) rank++;
+      return { rank, participants };
+    });
+  };
+  return { statements, standingsFrom };
 }

@@ -1,4 +1,4 @@
-import { isDuplicateKey, placeholders, valueRows, valuesOf, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
+import { isDuplicateKey, placeholders, pushTo, valueRows, valuesOf, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
 import { grouped, READ_GROUPS } from './group';
 import { payPoints, pointsStatements } from './points';
 import type { PointsAward } from '../../features/points/repo';
@@ -21,7 +21,7 @@ import type {
 import { settledAttempt } from '../../features/quiz/repo';
 import { INSERT_CAMPAIGN_SQL, insertCampaignValues, placedEntryOf, UPDATE_CAMPAIGN_SQL, updateCampaignValues, type PlacedEntry } from '../shared/quiz';
 import { rankCountsRebuild } from './schema/quiz';
-import { cellChanges, groupStandingStatements, scopeKey, scopeWhere, standingsOf, standingStatement, type Standee } from './quiz-ranks';
+import { cellChanges, groupStandings, scopeKey, scopeWhere, standingStatement, type Standee } from './quiz-ranks';
 
 const CAMPAIGN_COLUMNS = `c.id, c.title, c.description, c.cover, c.org_id AS orgId, c.org_path AS orgPath, o.name AS orgName,
   c.draws, c.opens_at AS opensAt, c.closes_at AS closesAt, c.time_limit_sec AS timeLimitSec,
@@ -193,18 +193,18 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     const ids = reqs.map((r) => r.attempt.id);
     const withSaved = reqs.filter((r) => r.withSaved).map((r) => r.attempt.id);
     const campaigns = new Map<number, number[]>();
-    for (const { attempt: a } of reqs)
-      if (a.memberId !== null) (campaigns.get(a.campaignId) ?? campaigns.set(a.campaignId, []).get(a.campaignId)!).push(a.memberId);
-    // The claim: each attempt row's lock with its member's (which orders the member's scorings), in attempt id order;
-    // whoever comes second finds the attempt scored. The member's id is selected so that the join (and its lock) is
-    // not optimised away. The best entries are plain reads behind the locks: a locking read of a missing entry
-    // would take a gap lock that deadlocks with other members' first entries.
-    // By the primary key: on a table grown since its statistics the optimiser would scan instead.
+    for (const { attempt: a } of reqs) if (a.memberId !== null) pushTo(campaigns, a.campaignId, a.memberId);
+    // The best entries are plain reads behind the locks: a locking read of a missing entry would take a gap lock that
+    // deadlocks with other members' first entries. By the primary key: on a table grown since its statistics the
+    // optimiser would scan instead.
     const bestReads = [...campaigns].map(([campaignId, memberIds]) => ({
       sql: `SELECT campaign_id AS campaignId, member_id AS memberId, ${BEST_COLUMNS} FROM quiz_best FORCE INDEX (PRIMARY) WHERE campaign_id = ? AND member_id IN (${placeholders(memberIds.length)})`,
       params: [campaignId, ...memberIds],
     }));
     const [locked, ...read] = await q.batch([
+      // The claim: each attempt row's lock with its member's (which orders the member's scorings), in attempt id order;
+      // whoever comes second finds the attempt scored. The member's id is selected so that the join (and its lock) is
+      // not optimised away.
       {
         sql: `SELECT a.id, ${CHANGING_COLUMNS}, m.id AS lockedMemberId, m.org_id AS lockedOrgId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id
               WHERE a.id IN (${placeholders(ids.length)}) ORDER BY a.id FOR UPDATE`,
@@ -224,7 +224,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     const saved = read[bestReads.length]?.rows ?? [];
     const lockedById = new Map(locked.rows.map((r) => [Number(r.id), r]));
     const savedById = new Map<number, SavedAnswer[]>();
-    for (const r of saved) (savedById.get(Number(r.attemptId)) ?? savedById.set(Number(r.attemptId), []).get(Number(r.attemptId))!).push(savedAnswerOf(r));
+    for (const r of saved) pushTo(savedById, Number(r.attemptId), savedAnswerOf(r));
     const bestByKey = new Map(valuesOf(bests, (b) => b.rows).map((r) => [`${r.campaignId}/${r.memberId}`, r as unknown as PlacedEntry]));
 
     type Scored = { done: AttemptRow; s: Settlement; best?: PlacedEntry; improved: boolean; candidate: PlacedEntry };
@@ -288,7 +288,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
 
     const entering = scored.filter((e) => e.improved);
     const moves = cellChanges(entering.map((e) => ({ campaignId: e.done.campaignId, from: e.best, to: e.candidate })));
-    const standings = groupStandingStatements(standingOf);
+    const standings = groupStandings(standingOf);
     const fresh = entering.filter((e) => !e.best);
     const writes: Statement[] = [
       ...(claims.length ? [claimStatement(claims)] : []),
@@ -299,14 +299,12 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     ];
     // The claim cannot miss a row: each was read unscored under the lock this transaction holds. The standings are
     // read after every count moved, so each counts the whole group.
-    const results = await q.batchAndCommit([...writes, ...standings]);
-    if (standings.length) {
-      const found = standingsOf(standingOf, results.slice(writes.length));
-      standingOf.forEach(({ k }, i) => {
-        const outcome = outcomes[k];
-        if (outcome && !(outcome instanceof Error)) outcome.standing = found[i];
-      });
-    }
+    const results = await q.batchAndCommit([...writes, ...standings.statements]);
+    const found = standings.standingsFrom(results.slice(writes.length));
+    standingOf.forEach(({ k }, i) => {
+      const outcome = outcomes[k];
+      if (outcome && !(outcome instanceof Error)) outcome.standing = found[i];
+    });
     return outcomes;
   }
 
