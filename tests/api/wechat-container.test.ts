@@ -9,19 +9,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { tempDir } from '../support/app';
 import { startWechatStandin } from '../support/wechat-standin';
+import { containerImage, hostNodeFlags } from '../support/dockerfile';
 
 const ROOT = path.join(__dirname, '..', '..');
-
-function dockerfile(): { cmd: string[]; env: Record<string, string> } {
-  const text = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
-  // The final stage is what runs.
-  const last = text.slice(text.lastIndexOf('\nFROM '));
-  const env: Record<string, string> = {};
-  for (const m of last.matchAll(/^ENV (\w+)=(\S*)$/gm)) env[m[1]] = m[2];
-  const cmd = /^CMD (\[.*\])$/m.exec(last);
-  if (!cmd) throw new Error('Dockerfile has no CMD in exec form');
-  return { cmd: JSON.parse(cmd[1]), env };
-}
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -60,9 +50,10 @@ afterEach(async () => {
 });
 
 test('the container start command serves the API in production mode on PORT, trusting only the platform gateway for identity', async () => {
-  const { cmd, env } = dockerfile();
+  const { cmd, env } = containerImage();
   const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'container.config.json'), 'utf8'));
-  expect(cmd).toEqual(['node', '--import', 'tsx', 'cloud/hosts/http/main.ts']);
+  expect(cmd).toEqual(['node', ...hostNodeFlags(), '--import', 'tsx', 'cloud/hosts/http/main.ts']);
+  expect(hostNodeFlags()).toEqual(['--max-semi-space-size=32']);
   expect(env).toMatchObject({ NODE_ENV: 'production', PORT: String(config.containerPort) });
   expect(config.envParams).toMatchObject({ TRUST_WX_OPENID_HEADER: '1', WX_TRANSPORT: 'cloudrun' });
   const wx = await startWechatStandin();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import { REPO_ROOT } from '../../cloud/app';
+import { hostNodeFlags } from '../support/dockerfile';
 
 export const BENCH_SECONDS = Number(process.env.BENCH_SECONDS || 5);
 export const BENCH_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
@@ -15,11 +16,11 @@ export interface Server {
   stop(): void;
 }
 
-/** Starts a child process that prints PORT=<n> and serves on 127.0.0.1. */
-export function startChild(args: string[], env: Record<string, string> = {}): Promise<Server> {
+/** Starts a child process that prints PORT=<n> and serves on 127.0.0.1; `nodeFlags` go to node itself. */
+export function startChild(args: string[], env: Record<string, string> = {}, nodeFlags: string[] = []): Promise<Server> {
   return new Promise((resolve, reject) => {
     // node itself with tsx's loader (not the tsx wrapper), so stop() ends the server and not just a wrapper.
-    const proc = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    const proc = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', ...args], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, ...env },
@@ -37,9 +38,12 @@ export function startChild(args: string[], env: Record<string, string> = {}): Pr
 export const bareServer = (kind: 'plain' | 'sqlite' | 'mysql', env: Record<string, string> = {}) =>
   startChild([path.join(REPO_ROOT, 'tests/bench/bare.ts'), kind], env);
 
-/** The real HTTP host as a child process: SQLite in dataDir, or MySQL when env carries DATABASE_URL. */
+/**
+ * The real HTTP host as a child process, run with the Node flags of the container's start command (the Dockerfile):
+ * SQLite in dataDir, or MySQL when env carries DATABASE_URL.
+ */
 export function apiServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), env: Record<string, string> = {}) {
-  return startChild([path.join(REPO_ROOT, 'tests/bench/serve.ts'), dataDir], env).then((s) => ({ ...s, dataDir }));
+  return startChild([path.join(REPO_ROOT, 'tests/bench/serve.ts'), dataDir], env, hostNodeFlags()).then((s) => ({ ...s, dataDir }));
 }
 
 export interface LoadResult {

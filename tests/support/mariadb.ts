@@ -9,6 +9,8 @@ export interface Mariadb {
   /** mysql://root@127.0.0.1:<port>/ — append a database name. */
   url: string;
   port: number;
+  /** The mariadbd process (the bench reads its CPU time). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -93,5 +95,5 @@ export async function startMariadb(): Promise<Mariadb> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url: `mysql://root@127.0.0.1:${port}/`, port, stop };
+  return { url: `mysql://root@127.0.0.1:${port}/`, port, pid: child.pid, stop };
 }
