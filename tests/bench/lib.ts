@@ -126,10 +126,16 @@ export function cpuSecondsOf(pid: number | undefined): number {
   }
 }
 
+/** A meter started now: the CPU seconds the processes `pids` have used together since. */
+export function cpuSince(pids: readonly (number | undefined)[]): () => number {
+  const total = () => pids.reduce<number>((sum, pid) => sum + cpuSecondsOf(pid), 0);
+  const start = total();
+  return () => total() - start;
+}
+
 /** A load run plus the server's CPU time per answered request: a figure the other tenants of a shared machine disturb far less than req/s. */
 export async function measured(server: { proc: { pid?: number } }, run: () => Promise<LoadResult>) {
-  const c0 = cpuSecondsOf(server.proc.pid);
+  const cpu = cpuSince([server.proc.pid]);
   const r = await run();
-  const cpu = cpuSecondsOf(server.proc.pid) - c0;
-  return { ...r, cpuUsPerReq: (cpu * 1e6) / Math.max(1, r.rps * BENCH_SECONDS) };
+  return { ...r, cpuUsPerReq: (cpu() * 1e6) / Math.max(1, r.rps * BENCH_SECONDS) };
 }

@@ -4,7 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '../../cloud/app';
+
+// The repository's root, worked out here: importing it from cloud/app would load the whole app to read one file.
+const REPO_ROOT = path.join(__dirname, '..', '..');
 
 export function containerImage(): { cmd: string[]; env: Record<string, string> } {
   const text = fs.readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8');

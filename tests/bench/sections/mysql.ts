@@ -4,7 +4,7 @@
  */
 import mysql from 'mysql2/promise';
 import { startMariadb, type Mariadb } from '../../support/mariadb';
-import { apiServer, bareServer, cpuSecondsOf, fmt, load, median, post, table, BENCH_SECONDS, type Server } from '../lib';
+import { apiServer, bareServer, cpuSince, fmt, load, median, post, table, BENCH_SECONDS, type Server } from '../lib';
 import { hostNodeFlags } from '../../support/dockerfile';
 import { benchClass, burst } from './classes';
 import { quizMysqlLeaderboardLatency } from './quiz';
@@ -188,26 +188,23 @@ async function submitThroughput(hosts: Api[], bares: Server[], databasePid: numb
       requests: [{ setupRequest: (req: any) => (amount ? { ...req, ...pool[next++] } : { ...req, ...pool[0] }) }],
     });
   /**
-   * Bare rounds run for BENCH_SECONDS; API rounds send PER_ROUND submits, split over the hosts. Also the CPU per
+   * Bare rounds run for BENCH_SECONDS; API rounds send `submits`, split over the hosts. Also the CPU per
    * answered request of the servers and of the database (from /proc): figures the machine's other load disturbs far
    * less than req/s.
    */
   const together = async (servers: Server[], path = '', submits = 0) => {
-    const cpu0 = servers.reduce((s, x) => s + cpuSecondsOf(x.proc.pid), 0);
-    const db0 = cpuSecondsOf(databasePid);
-    const fromPool = submits > 0;
+    const serversCpu = cpuSince(servers.map((x) => x.proc.pid));
+    const databaseCpu = cpuSince([databasePid]);
     const per = Math.floor(submits / servers.length);
-    const rs = await Promise.all(servers.map((x) => run(`${x.url}${path}`, Math.ceil(50 / servers.length), fromPool ? per : undefined)));
-    const cpu = servers.reduce((s, x) => s + cpuSecondsOf(x.proc.pid), 0) - cpu0;
-    const db = cpuSecondsOf(databasePid) - db0;
+    const rs = await Promise.all(servers.map((x) => run(`${x.url}${path}`, Math.ceil(50 / servers.length), per || undefined)));
     const rps = rs.reduce((s, r) => s + r.rps, 0);
-    const answered = fromPool ? per * servers.length : rps * BENCH_SECONDS;
+    const answered = per ? per * servers.length : rps * BENCH_SECONDS;
     return {
       rps,
       p99: Math.max(...rs.map((r) => r.p99)),
       non2xx: rs.reduce((s, r) => s + r.non2xx + r.errors, 0),
-      cpuUs: (cpu * 1e6) / answered,
-      dbUs: (db * 1e6) / answered,
+      cpuUs: (serversCpu() * 1e6) / answered,
+      dbUs: (databaseCpu() * 1e6) / answered,
     };
   };
   const rows: (string | number)[][] = [
