@@ -29,6 +29,8 @@ test('first open → login → 我的 → edit profile with an organisation → 
   await page.getByText('同意并继续').waitFor();
   await screenshot(page, 'foundation-02-privacy');
   await page.getByText('同意并继续').click();
+  // The notice closes itself after its toast; until then it is still in the page.
+  await page.getByText('同意并继续').waitFor({ state: 'hidden' });
   await page.getByText('格桑花，您好！').waitFor();
   await page.getByText(/距 5·29 会员活动日/).waitFor();
   await screenshot(page, 'foundation-03-home');
@@ -36,7 +38,7 @@ test('first open → login → 我的 → edit profile with an organisation → 
   // 我的
   await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
   await page.getByText('编辑资料').waitFor();
-  expect(await page.getByText('协会管理').count()).toBe(0);
+  expect(await page.getByText('协会管理', { exact: true }).count()).toBe(0);
   await screenshot(page, 'foundation-04-mine');
   await page.getByText('编辑资料').click();
 
@@ -81,9 +83,11 @@ test('an admin sees 协会管理 on 我的 and reaches the admin subPackage, wit
   await taroInput(page, 'openid').fill('dev-admin-hhht');
   await page.getByText('登录', { exact: true }).last().click();
   await page.getByText('同意并继续').click();
+  await page.getByText('同意并继续').waitFor({ state: 'hidden' });
   await page.getByText('呼和浩特管理员，您好！').waitFor();
   await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
-  await page.getByText('协会管理').click();
+  // exact: only the entry, not text that mentions 协会管理员.
+  await page.getByText('协会管理', { exact: true }).click();
   await page
     .getByText(/本单位及下级单位/)
     .first()
