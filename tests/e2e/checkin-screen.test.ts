@@ -64,7 +64,14 @@ test.each(SIZES)('签到大屏 at $name: the QR code is whole and decodes, the c
     await page.waitForTimeout(300); // the page's slide-in
     const file = path.join(SCREENSHOT_DIR, `checkin-screen-${size.name}.png`);
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: file }); // the viewport only: what the audience sees, no scrolling
+    // The viewport only: what the audience sees, no scrolling. The code changes every CHECKIN_WINDOW_MS: a picture
+    // taken while it changed is taken again, so the picture shows the code the page holds.
+    let shown: string | null = null;
+    for (let tries = 0; tries < 3; tries++) {
+      shown = await page.locator('.qr').getAttribute('data-qr');
+      await page.screenshot({ path: file });
+      if ((await page.locator('.qr').getAttribute('data-qr')) === shown) break;
+    }
 
     // Everything that matters lies inside the window, and the page does not scroll.
     const inside = async (selector: string) => {
@@ -104,7 +111,7 @@ test.each(SIZES)('签到大屏 at $name: the QR code is whole and decodes, the c
     // A scanner reads the QR code from the picture itself.
     const png = PNG.sync.read(fs.readFileSync(file));
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-    expect(decoded?.data).toBe(await page.locator('.qr').getAttribute('data-qr'));
+    expect(decoded?.data).toBe(shown);
 
     // Names look the same whether the member gave a real name or only a nickname: first character, then stars.
     const names = (await page.locator('.screen__list--latest .screen__name').allTextContents()).map((n) => n.trim()).sort();
