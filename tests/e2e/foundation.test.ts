@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { openRoute, phonePage, screenshot, startH5Journey, stopH5Journey, tap, taroInput, watchPageProblems } from '../support/browser';
+import { devLogin, openRoute, phonePage, screenshot, startH5Journey, stopH5Journey, tap, taroInput, watchPageProblems } from '../support/browser';
 import type { TestHost } from '../support/http';
 import { classPayload } from '../support/classes';
 
@@ -79,12 +79,7 @@ test('first open → login → 我的 → edit profile with an organisation → 
 test('an admin sees 协会管理 on 我的 and reaches the admin subPackage, with no error logged on the way', async () => {
   const page = await phonePage(browser);
   const watch = watchPageProblems(page);
-  await page.goto(host.url);
-  await taroInput(page, 'openid').fill('dev-admin-hhht');
-  await page.getByText('登录', { exact: true }).last().click();
-  await page.getByText('同意并继续').click();
-  await page.getByText('同意并继续').waitFor({ state: 'hidden' });
-  await page.getByText('呼和浩特管理员，您好！').waitFor();
+  await devLogin(page, host.url, 'dev-admin-hhht', '呼和浩特管理员');
   await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
   // exact: only the entry, not text that mentions 协会管理员.
   await page.getByText('协会管理', { exact: true }).click();

@@ -1,6 +1,6 @@
 /**
  * The container's start command and environment, read from the Dockerfile's final stage: the one place they are
- * written. The container test runs that command; the bench and the multi-host tests start hosts with its Node flags.
+ * written. The container test runs that command; the bench starts its hosts with its Node flags.
  */
 import fs from 'node:fs';
 import path from 'node:path';

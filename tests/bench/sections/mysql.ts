@@ -211,8 +211,7 @@ async function submitThroughput(hosts: Api[], bares: Server[], databasePid: numb
     ['round', 'hosts', 'bare req/s', 'bare CPU µs/req (server, db)', 'quiz.submit req/s', 'CPU µs/submit (hosts, db)', 'p99 ms', 'non-2xx', '× bare'],
   ];
   const ratios: Record<number, number[]> = { 1: [], 2: [] };
-  // The same comparison by CPU: the servers' and the database's CPU per request, which the machine's other tenants
-  // disturb far less than req/s.
+  // The same comparison by CPU per request (servers and database).
   const cpuRatios: Record<number, number[]> = { 1: [], 2: [] };
   for (let round = 0; round <= ROUNDS; round++) {
     for (const width of [1, 2]) {
