@@ -207,7 +207,10 @@ test.each(Object.entries(burstTimes))(
     // All in one tick, as a burst reaches a host: the MySQL adapter scores them as one group.
     const outcomes = await Promise.all(
       attempts.map((attempt, i) =>
-        host.app.store.quiz.submit({ attempt, withSaved: false, settle: () => settlement(i), better: isBetterEntry, awards: () => [] }),
+        host.app.store.quiz.submit({
+          attemptId: attempt.id,
+          score: () => ({ withSaved: false, settle: () => settlement(i), better: isBetterEntry, awards: () => [] }),
+        }),
       ),
     );
     // Each standing is the rank among the entries scored by then: those whose own standing counted as many
@@ -304,4 +307,58 @@ test('a question edited on the other host is scored by its new key on a host tha
   const result = await host.post('quiz.submit', { attemptId: view.attemptId, answers }, token);
   expect(result.status).toBe(200);
   expect(result.body.data).toMatchObject({ score: 100, correctCount: 5 });
+});
+
+test('one member’s two attempts arriving together are both scored, one after the other: the better one is their entry, and each is paid', async () => {
+  const campaignId = (await host.app.store.quiz.createCampaign(campaignInput(3), new Date()))!;
+  await joined('conc-twice');
+  const memberId = await memberIdOf('conc-twice');
+  const start = async () => {
+    const started = await host.app.store.quiz.startAttempt({
+      campaignId,
+      memberId,
+      orgId: '150102',
+      cityId: '150100',
+      countyId: '150102',
+      day: '2026-12-07',
+      startedAt: new Date(),
+      deadlineAt: new Date(Date.now() + 600_000),
+      // A second unfinished attempt, as a time-out scored while the member starts again would leave.
+      resumable: () => false,
+      refusal: () => null,
+      draw: () => [],
+    });
+    if (started.kind === 'refused') throw new Error('refused');
+    return started.attempt;
+  };
+  const attempts = [await start(), await start()];
+  const at = new Date();
+  const outcomes = await Promise.all(
+    attempts.map((attempt, i) =>
+      host.app.store.quiz.submit({
+        attemptId: attempt.id,
+        score: () => ({
+          withSaved: false,
+          settle: () => ({
+            submittedAt: at.toISOString(),
+            score: [40, 80][i],
+            correctCount: 0,
+            passed: i === 1,
+            durationMs: 1000,
+            answers: new Map(),
+            correctIds: [],
+          }),
+          better: isBetterEntry,
+          awards: (scored) => [{ memberId, delta: 1, reason: '测试', refKey: `quiz:${campaignId}:test:${scored.id}`, at }],
+        }),
+      }),
+    ),
+  );
+  expect(outcomes.map((o) => [o?.firstTime, o?.attempt.score])).toEqual([
+    [true, 40],
+    [true, 80],
+  ]);
+  expect((await host.app.store.quiz.rankOf(campaignId, memberId, { kind: 'all' }))?.entry.score).toBe(80);
+  expect(await host.app.store.quiz.participants(campaignId, { kind: 'all' })).toBe(1);
+  expect((await paid(memberId, campaignId)).rows).toEqual(attempts.map((a) => `quiz:${campaignId}:test:${a.id}`).sort());
 });

@@ -8,9 +8,9 @@ export interface GroupOptions {
 }
 
 /**
- * The reads every request makes (its member; a submit's attempt): one group out at a time, so the next gathers
+ * The read every request makes (its member): one group out at a time, so the next gathers
  * meanwhile. Where several hosts share the load each one's groups are small, and a database statement costs about
- * the same for five rows as for ten: halving the statements per request outweighs the wait for one round trip.
+ * the same for five rows as for ten: fewer, fuller statements outweigh the wait for one round trip.
  */
 export const READ_GROUPS: GroupOptions = { inFlight: 1, maxGroup: 200 };
 

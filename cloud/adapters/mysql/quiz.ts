@@ -1,5 +1,5 @@
-import { isDuplicateKey, placeholders, pushTo, valueRows, valuesOf, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
-import { grouped, READ_GROUPS } from './group';
+import { isDuplicateKey, placeholders, pushTo, qualified, valueRows, valuesOf, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
+import { grouped } from './group';
 import { payPoints, pointsStatements } from './points';
 import type { PointsAward } from '../../features/points/repo';
 import type {
@@ -12,6 +12,7 @@ import type {
   RankScope,
   SavedAnswer,
   ScoreCount,
+  ScoringRules,
   Settlement,
   StartOutcome,
   StartRequest,
@@ -37,9 +38,7 @@ const campaignOf = (r: Raw | undefined): CampaignRow | undefined =>
   r && ({ ...r, draws: JSON.parse(r.draws), showReview: Number(r.showReview) === 1 } as CampaignRow);
 /** The question revision (see the question cache in mysqlQuizRepo), read beside attempts. */
 const REVISION = '(SELECT n FROM quiz_revision WHERE id = 1) AS revision';
-/** The columns of an attempt that change after it starts (its member, its scoring), from `quiz_attempts a`. */
-const CHANGING_COLUMNS = `a.member_id AS memberId, a.submitted_at AS submittedAt, a.score, a.correct_count AS correctCount,
-  a.duration_ms AS durationMs, a.passed, a.answers`;
+/** The columns of an attempt that change after it starts (its member, its scoring), typed. */
 const changingOf = (r: Raw): Pick<AttemptRow, 'memberId' | 'submittedAt' | 'score' | 'correctCount' | 'durationMs' | 'passed' | 'answers'> => ({
   memberId: r.memberId === null ? null : Number(r.memberId),
   submittedAt: r.submittedAt,
@@ -59,6 +58,25 @@ const SAVED_ANSWERS = `SELECT ${SAVED_COLUMNS} FROM quiz_answers WHERE attempt_i
 const BEST_COLUMNS = 'score, duration_ms AS durationMs, submitted_at AS submittedAt, city_id AS cityId, county_id AS countyId';
 const BEST_OF = `SELECT ${BEST_COLUMNS} FROM quiz_best WHERE campaign_id = ? AND member_id = ?`;
 const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
+/** An attempt as a submit group locks it, from `quiz_attempts a`. */
+const LOCKED_ATTEMPT_COLUMNS = qualified(ATTEMPT_COLUMNS, 'a');
+/** The member's best entry beside an attempt, from `quiz_best b` (all NULL when there is none). */
+const JOINED_BEST_COLUMNS = `b.score AS bestScore, b.duration_ms AS bestDurationMs, b.submitted_at AS bestSubmittedAt, b.city_id AS bestCityId,
+  b.county_id AS bestCountyId`;
+/** A submit group's plain read of one attempt: its campaign and its member's best entry. */
+function joinedRead(r: Raw): { campaign: CampaignRow; best: PlacedEntry | undefined } {
+  const { attemptId: _a, revision: _r, bestScore, bestDurationMs, bestSubmittedAt, bestCityId, bestCountyId, ...campaign } = r;
+  return {
+    campaign: campaignOf(campaign)!,
+    best:
+      bestScore === null
+        ? undefined
+        : { score: bestScore, durationMs: bestDurationMs, submittedAt: bestSubmittedAt, cityId: bestCityId, countyId: bestCountyId },
+  };
+}
+/** A member's second attempt in a submit group: scored after the group, alone. */
+const PUT_OFF = Symbol('put off');
+type GroupOutcome = SubmitOutcome | undefined | Error | typeof PUT_OFF;
 
 /**
  * The quiz on MySQL (MariaDB 10.11, MySQL 8.0, TiDB). The feature's rules arrive as callbacks and are applied
@@ -92,27 +110,6 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     return standingFrom(await q.row<Raw>(sql, params));
   }
 
-  /** An attempt with its campaign, which every submit reads first: the submits arriving together read theirs in one round trip. */
-  const attemptsWithCampaigns = grouped<number, { attempt: AttemptRow; campaign: CampaignRow | undefined } | undefined>(async (ids) => {
-    const unique = [...new Set(ids)];
-    const [attempts, campaigns] = await db.batch([
-      { sql: `SELECT ${ATTEMPT_COLUMNS}, ${REVISION} FROM quiz_attempts WHERE id IN (${placeholders(unique.length)})`, params: unique },
-      // A plain join (a campaign once per attempt): a subquery here would be materialised for every group.
-      {
-        sql: `SELECT ${CAMPAIGN_COLUMNS} FROM quiz_attempts a JOIN quiz_campaigns c ON c.id = a.campaign_id JOIN orgs o ON o.id = c.org_id
-                WHERE a.id IN (${placeholders(unique.length)})`,
-        params: unique,
-      },
-    ]);
-    const campaignById = new Map<number, CampaignRow | undefined>();
-    for (const r of campaigns.rows) if (!campaignById.has(Number(r.id))) campaignById.set(Number(r.id), campaignOf(r));
-    const byId = new Map(attempts.rows.map((r) => [Number(r.id), attemptOf(saw(r))!]));
-    return ids.map((id) => {
-      const attempt = byId.get(id);
-      return attempt && { attempt, campaign: campaignById.get(attempt.campaignId) };
-    });
-  }, READ_GROUPS);
-
   /** What a scoring stores in its attempt row, column by column. */
   const SCORED_COLUMNS: [string, (s: Settlement) => unknown][] = [
     ['submitted_at', (s) => s.submittedAt],
@@ -135,30 +132,26 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     'UPDATE quiz_best SET attempt_id = ?, city_id = ?, county_id = ?, org_id = ?, score = ?, duration_ms = ?, submitted_at = ? WHERE campaign_id = ? AND member_id = ?';
 
   /**
-   * Submits are scored in groups: those that reach this host together share one transaction of two round trips (three
-   * when a member scored before may be paid again): the locks and reads; the ledger keys already paid; the writes with
-   * the standings and the COMMIT. A lone submit is a group of one. The feature's rules are applied call by call in
-   * between; a call whose rules throw gets its error alone. A group that fails as a whole is scored again call by call,
-   * and a second call for an attempt or member already in the group goes after it, alone.
+   * Submits are scored in groups: those that reach this host together share one transaction of two round trips: the
+   * locks and reads; the writes with the standings and the COMMIT (one more when a call needs its saved answers, and
+   * one when a member scored before may be paid again). The feature's rules are applied call by call in between; a
+   * call whose rules throw gets its error alone. A group that fails as a whole is scored again call by call, and a
+   * second call for an attempt or a member already in the group goes after it, alone.
    */
   const submitGroup = grouped<SubmitRequest, SubmitOutcome | undefined>(
     async (reqs) => {
-      const attempts = new Set<number>();
-      const members = new Set<number>();
+      const named = new Set<number>();
       const together: SubmitRequest[] = [];
       const after: SubmitRequest[] = [];
       for (const req of reqs) {
-        const { id, memberId } = req.attempt;
-        if (attempts.has(id) || (memberId !== null && members.has(memberId))) {
-          after.push(req);
-          continue;
+        if (named.has(req.attemptId)) after.push(req);
+        else {
+          named.add(req.attemptId);
+          together.push(req);
         }
-        together.push(req);
-        attempts.add(id);
-        if (memberId !== null) members.add(memberId);
       }
-      const alone = (req: SubmitRequest) => scoreTogether([req]).then((o) => o[0], asError);
-      let outcomes: (SubmitOutcome | undefined | Error)[];
+      const alone = (req: SubmitRequest) => scoreTogether([req]).then((o) => o[0] as SubmitOutcome | undefined | Error, asError);
+      let outcomes: GroupOutcome[];
       try {
         outcomes = await scoreTogether(together);
       } catch (e) {
@@ -169,8 +162,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         }
       }
       const byReq = new Map(together.map((req, k) => [req, outcomes[k]]));
-      for (const req of after) byReq.set(req, await alone(req));
-      return reqs.map((req) => byReq.get(req)!);
+      for (const req of [...together.filter((req) => byReq.get(req) === PUT_OFF), ...after]) byReq.set(req, await alone(req));
+      return reqs.map((req) => byReq.get(req) as SubmitOutcome | undefined | Error);
     },
     // One group out at a time: the next gathers meanwhile, and bigger groups cost the database less per submit.
     { inFlight: 1, maxGroup: 100 },
@@ -189,74 +182,110 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     }
   }
 
-  async function submitTogether(q: TxSql, reqs: readonly SubmitRequest[], lookUpAllRefKeys: boolean): Promise<(SubmitOutcome | undefined | Error)[]> {
-    const ids = reqs.map((r) => r.attempt.id);
-    const withSaved = reqs.filter((r) => r.withSaved).map((r) => r.attempt.id);
-    const campaigns = new Map<number, number[]>();
-    for (const { attempt: a } of reqs) if (a.memberId !== null) pushTo(campaigns, a.campaignId, a.memberId);
-    // The best entries are plain reads behind the locks: a locking read of a missing entry would take a gap lock that
-    // deadlocks with other members' first entries. By the primary key: on a table grown since its statistics the
-    // optimiser would scan instead.
-    const bestReads = [...campaigns].map(([campaignId, memberIds]) => ({
-      sql: `SELECT campaign_id AS campaignId, member_id AS memberId, ${BEST_COLUMNS} FROM quiz_best FORCE INDEX (PRIMARY) WHERE campaign_id = ? AND member_id IN (${placeholders(memberIds.length)})`,
-      params: [campaignId, ...memberIds],
-    }));
-    const [locked, ...read] = await q.batch([
+  async function submitTogether(q: TxSql, reqs: readonly SubmitRequest[], lookUpAllRefKeys: boolean): Promise<GroupOutcome[]> {
+    const ids = reqs.map((r) => r.attemptId);
+    const [locked, read] = await q.batch([
       // The claim: each attempt row's lock with its member's (which orders the member's scorings), in attempt id order;
       // whoever comes second finds the attempt scored. The member's id is selected so that the join (and its lock) is
       // not optimised away.
       {
-        sql: `SELECT a.id, ${CHANGING_COLUMNS}, m.id AS lockedMemberId, m.org_id AS lockedOrgId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id
+        sql: `SELECT ${LOCKED_ATTEMPT_COLUMNS}, m.id AS lockedMemberId, m.org_id AS lockedOrgId FROM quiz_attempts a LEFT JOIN members m ON m.id = a.member_id
               WHERE a.id IN (${placeholders(ids.length)}) ORDER BY a.id FOR UPDATE`,
         params: ids,
       },
-      ...bestReads,
-      ...(withSaved.length
-        ? [
-            {
-              sql: `SELECT attempt_id AS attemptId, ${SAVED_COLUMNS} FROM quiz_answers WHERE attempt_id IN (${placeholders(withSaved.length)})`,
-              params: withSaved,
-            },
-          ]
-        : []),
+      // Then plain reads behind the locks: each attempt's campaign (joined, a campaign once per attempt: a subquery
+      // here would be materialised for every group), the question revision, and the member's best entry. A locking
+      // read of a missing entry would take a gap lock that deadlocks with other members' first entries. By the primary
+      // key: on a table grown since its statistics the optimiser would scan instead.
+      {
+        sql: `SELECT a.id AS attemptId, ${REVISION}, ${CAMPAIGN_COLUMNS}, ${JOINED_BEST_COLUMNS}
+              FROM quiz_attempts a JOIN quiz_campaigns c ON c.id = a.campaign_id JOIN orgs o ON o.id = c.org_id
+              LEFT JOIN quiz_best b FORCE INDEX (PRIMARY) ON b.campaign_id = a.campaign_id AND b.member_id = a.member_id
+              WHERE a.id IN (${placeholders(ids.length)})`,
+        params: ids,
+      },
     ]);
-    const bests = read.slice(0, bestReads.length);
-    const saved = read[bestReads.length]?.rows ?? [];
-    const lockedById = new Map(locked.rows.map((r) => [Number(r.id), r]));
-    const savedById = new Map<number, SavedAnswer[]>();
-    for (const r of saved) pushTo(savedById, Number(r.attemptId), savedAnswerOf(r));
-    const bestByKey = new Map(valuesOf(bests, (b) => b.rows).map((r) => [`${r.campaignId}/${r.memberId}`, r as unknown as PlacedEntry]));
+    const readById = new Map(read.rows.map((r) => [Number(r.attemptId), joinedRead(saw(r)!)]));
+    const lockedById = new Map(
+      locked.rows.map((r) => {
+        const { lockedMemberId, lockedOrgId, ...row } = r;
+        return [Number(r.id), { attempt: attemptOf(row)!, memberLocked: lockedMemberId !== null, lockedOrgId: lockedOrgId as string | null }];
+      }),
+    );
+    // The questions of the attempts that may be scored, read after their attempts (see the question cache).
+    const questionIds = new Set<string>();
+    for (const { attempt } of lockedById.values()) if (attempt.submittedAt === null) for (const ref of attempt.questions) questionIds.add(ref.id);
+    const questions = new Map((await questionRowsByIds([...questionIds])).map((x) => [x.id, x]));
 
-    type Scored = { done: AttemptRow; s: Settlement; best?: PlacedEntry; improved: boolean; candidate: PlacedEntry };
+    /** The calls to score, each with the index of its call. */
+    const toScore: {
+      k: number;
+      current: AttemptRow;
+      campaign: CampaignRow;
+      rules: ScoringRules;
+      best?: PlacedEntry;
+      memberLocked: boolean;
+      lockedOrgId: string | null;
+    }[] = [];
     /** The entries to rank, each with the index of its call. */
     const standingOf: (Standee & { k: number })[] = [];
-    const outcomes: (SubmitOutcome | undefined | Error)[] = [];
+    const outcomes: GroupOutcome[] = [];
+    const members = new Set<number>();
+    for (const [k, req] of reqs.entries()) {
+      const found = lockedById.get(req.attemptId);
+      if (!found) {
+        outcomes[k] = undefined;
+        continue;
+      }
+      const { attempt: current, memberLocked, lockedOrgId } = found;
+      // A member's second attempt in the group goes after the group, alone: each scoring reads the best entry the one
+      // before it left.
+      if (current.memberId !== null) {
+        if (members.has(current.memberId)) {
+          outcomes[k] = PUT_OFF;
+          continue;
+        }
+        members.add(current.memberId);
+      }
+      const { campaign, best: read } = readById.get(current.id) ?? {};
+      const best = current.memberId !== null ? read : undefined;
+      let rules: ScoringRules | null;
+      try {
+        rules = req.score({ attempt: current, campaign, questions });
+      } catch (e) {
+        outcomes[k] = asError(e);
+        continue;
+      }
+      if (current.submittedAt !== null || !rules || !campaign) {
+        outcomes[k] = { attempt: current, campaign, firstTime: false, standing: null };
+        if (current.submittedAt !== null && best) standingOf.push({ k, campaignId: current.campaignId, memberId: current.memberId!, entry: best });
+        continue;
+      }
+      toScore.push({ k, current, campaign, rules, best, memberLocked, lockedOrgId });
+    }
+
+    const withSaved = toScore.filter((c) => c.rules.withSaved).map((c) => c.current.id);
+    const savedById = new Map<number, SavedAnswer[]>();
+    if (withSaved.length)
+      for (const r of await q.rows<Raw>(
+        `SELECT attempt_id AS attemptId, ${SAVED_COLUMNS} FROM quiz_answers WHERE attempt_id IN (${placeholders(withSaved.length)})`,
+        withSaved,
+      ))
+        pushTo(savedById, Number(r.attemptId), savedAnswerOf(r));
+
+    type Scored = { done: AttemptRow; s: Settlement; best?: PlacedEntry; improved: boolean; candidate: PlacedEntry };
     const scored: Scored[] = [];
     const claims: { attemptId: number; s: Settlement }[] = [];
     const ledger: { award: PointsAward; orgId: string | null; hadBest: boolean }[] = [];
     const apart: PointsAward[] = [];
-    for (const [k, req] of reqs.entries()) {
-      const { lockedMemberId, lockedOrgId, ...row } = lockedById.get(req.attempt.id) ?? {};
-      // What the attempt is now: as read before the lock, with what may have changed since.
-      const current: AttemptRow | undefined = row.id === undefined ? undefined : { ...req.attempt, ...changingOf(row) };
-      if (!current) {
-        outcomes[k] = undefined;
-        continue;
-      }
-      const best =
-        current.memberId !== null && current.memberId === req.attempt.memberId ? bestByKey.get(`${current.campaignId}/${current.memberId}`) : undefined;
-      if (current.submittedAt !== null) {
-        outcomes[k] = { attempt: current, firstTime: false, standing: null };
-        if (best) standingOf.push({ k, campaignId: current.campaignId, memberId: current.memberId!, entry: best });
-        continue;
-      }
+    for (const { k, current, campaign, rules, best, memberLocked, lockedOrgId } of toScore) {
       // The feature's rules first: a call whose rules throw gets its error and leaves nothing in the group.
       let ruled;
       try {
-        const s = req.settle(req.withSaved ? (savedById.get(current.id) ?? []) : []);
+        const s = rules.settle(rules.withSaved ? (savedById.get(current.id) ?? []) : []);
         const done = settledAttempt(current, s);
         const candidate = placedEntryOf(current, s);
-        const member = current.memberId === null ? undefined : { improved: req.better(candidate, best), awards: req.awards(done, !!best) };
+        const member = current.memberId === null ? undefined : { improved: rules.better(candidate, best), awards: rules.awards(done, !!best) };
         ruled = { s, done, candidate, member };
       } catch (e) {
         outcomes[k] = asError(e);
@@ -264,14 +293,14 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       }
       const { s, done, candidate, member } = ruled;
       claims.push({ attemptId: current.id, s });
-      outcomes[k] = { attempt: done, firstTime: true, standing: null };
+      outcomes[k] = { attempt: done, campaign, firstTime: true, standing: null };
       if (!member) continue;
       scored.push({ done, s, best, improved: member.improved, candidate });
       standingOf.push({ k, campaignId: done.campaignId, memberId: done.memberId!, entry: member.improved ? candidate : best! });
       for (const award of member.awards) {
         // The scoring member's points travel in the round trip that commits; anything else (no member row, another
         // member) is paid on its own, after the rules of every call (a database error there fails the whole group).
-        if (lockedMemberId !== null && award.memberId === current.memberId) ledger.push({ award, orgId: lockedOrgId as string | null, hadBest: !!best });
+        if (memberLocked && award.memberId === current.memberId) ledger.push({ award, orgId: lockedOrgId, hadBest: !!best });
         else apart.push(award);
       }
     }
@@ -303,9 +332,24 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     const found = standings.standingsFrom(results.slice(writes.length));
     standingOf.forEach(({ k }, i) => {
       const outcome = outcomes[k];
-      if (outcome && !(outcome instanceof Error)) outcome.standing = found[i];
+      if (outcome && outcome !== PUT_OFF && !(outcome instanceof Error)) outcome.standing = found[i];
     });
     return outcomes;
+  }
+
+  async function questionRowsByIds(ids: readonly string[]): Promise<QuestionRow[]> {
+    if (!ids.length) return [];
+    const cached = questionCache.rows;
+    if (questionCache.revision === seen && ids.every((i) => cached.has(i))) return ids.map((i) => cached.get(i)!);
+    const rows = await db.rows<Raw>(`SELECT ${QUESTION_COLUMNS}, ${REVISION} FROM quiz_questions WHERE id IN (${placeholders(ids.length)})`, ids);
+    const found = new Map(rows.map((r) => [r.id as string, questionOf(r)]));
+    const revision = rows.length ? Number(saw(rows[0])!.revision) : -1;
+    if (revision > questionCache.revision) {
+      questionCache.revision = revision;
+      cached.clear();
+    }
+    if (revision === questionCache.revision) for (const [id, q] of found) cached.set(id, q);
+    return ids.map((i) => found.get(i)).filter((x): x is QuestionRow => !!x);
   }
 
   async function orgPathOf(orgId: string): Promise<string | undefined> {
@@ -343,20 +387,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         await db.rows<Raw>(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE bank_id IN (${placeholders(bankIds.length)}) ORDER BY bank_id, sort`, bankIds)
       ).map(questionOf);
     },
-    async questionsByIds(ids) {
-      if (!ids.length) return [];
-      const cached = questionCache.rows;
-      if (questionCache.revision === seen && ids.every((i) => cached.has(i))) return ids.map((i) => cached.get(i)!);
-      const rows = await db.rows<Raw>(`SELECT ${QUESTION_COLUMNS}, ${REVISION} FROM quiz_questions WHERE id IN (${placeholders(ids.length)})`, ids);
-      const found = new Map(rows.map((r) => [r.id as string, questionOf(r)]));
-      const revision = rows.length ? Number(saw(rows[0])!.revision) : -1;
-      if (revision > questionCache.revision) {
-        questionCache.revision = revision;
-        cached.clear();
-      }
-      if (revision === questionCache.revision) for (const [id, q] of found) cached.set(id, q);
-      return ids.map((i) => found.get(i)).filter((x): x is QuestionRow => !!x);
-    },
+    questionsByIds: questionRowsByIds,
     async createCampaign(c, at) {
       const path = await orgPathOf(c.orgId);
       if (!path) return undefined;
@@ -481,7 +512,6 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
     async getAttempt(id) {
       return attemptById(db, id);
     },
-    attemptWithCampaign: attemptsWithCampaigns,
     async savedAnswers(attemptId) {
       return savedOf(db, attemptId);
     },

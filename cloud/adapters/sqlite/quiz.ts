@@ -163,9 +163,13 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
   // Runs inside the group commit's savepoint: the claim, the answers, the best entry, the points and
   // my standing are one atomic step that commits with the burst it arrived in.
   const submit = (req: SubmitRequest): SubmitOutcome | undefined => {
-    const { attempt } = req;
-    const s = req.settle(req.withSaved ? savedOf(attempt.id) : []);
-    // The claim: only the first submit of an attempt changes the row (the caller's copy may be stale).
+    const attempt = attemptOf(attemptById.get(req.attemptId) as unknown[] | undefined);
+    if (!attempt) return undefined;
+    const campaign = campaignOfId(attempt.campaignId);
+    const rules = req.score({ attempt, campaign, questions: questionMap(attempt.questions.map((q) => q.id)) });
+    if (attempt.submittedAt !== null || !rules) return { attempt, campaign, firstTime: false, standing: standingOf(attempt) };
+    const s = rules.settle(rules.withSaved ? savedOf(attempt.id) : []);
+    // The claim: only the first scoring of an attempt changes the row.
     const claimed = finish.run(
       s.submittedAt,
       s.score,
@@ -177,22 +181,22 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       attempt.id,
     );
     if (claimed.changes === 0) {
-      const current = attemptOf(attemptById.get(attempt.id) as unknown[] | undefined);
-      return current && { attempt: current, firstTime: false, standing: standingOf(current) };
+      const current = attemptOf(attemptById.get(attempt.id) as unknown[] | undefined)!;
+      return { attempt: current, campaign, firstTime: false, standing: standingOf(current) };
     }
     const done = settledAttempt(attempt, s);
-    if (attempt.memberId === null) return { attempt: done, firstTime: true, standing: null };
+    if (attempt.memberId === null) return { attempt: done, campaign, firstTime: true, standing: null };
     const best = bestOf.get(attempt.campaignId, attempt.memberId) as PlacedEntry | undefined;
     const candidate = placedEntryOf(attempt, s);
     let mine = best!;
-    if (req.better(candidate, best)) {
+    if (rules.better(candidate, best)) {
       if (best) uncount(attempt.campaignId, best);
       putBest.run(attempt.campaignId, attempt.memberId, attempt.id, attempt.cityId, attempt.countyId, attempt.orgId, s.score, s.durationMs, s.submittedAt);
       count(attempt.campaignId, candidate);
       mine = candidate;
     }
-    for (const award of req.awards(done, !!best)) payPoints(award);
-    return { attempt: done, firstTime: true, standing: standingAmong(attempt.campaignId, { kind: 'all' }, attempt.memberId, mine) };
+    for (const award of rules.awards(done, !!best)) payPoints(award);
+    return { attempt: done, campaign, firstTime: true, standing: standingAmong(attempt.campaignId, { kind: 'all' }, attempt.memberId, mine) };
   };
   /** The member's standing in the whole campaign, read inside the caller's transaction. */
   const standingOf = (a: AttemptRow) => {
@@ -226,6 +230,26 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     scope.kind === 'all' ? { where: '', args: [] as string[] } : { where: ` AND ${scope.kind}_id = ?`, args: [scope.orgId] };
   const scopeKey = (scope: RankScope) => (scope.kind === 'all' ? '' : scope.orgId);
   const cached = statementCache(db);
+  const campaignOfId = (id: number) => campaignRows.get(id, () => campaignOf(campaignById.get(id) as Raw | undefined));
+  /** Question rows by id (those that exist), from the row cache where it holds them. */
+  function questionMap(ids: readonly string[]): Map<string, QuestionRow> {
+    const found = new Map<string, QuestionRow>();
+    for (const i of ids) {
+      const q = questionRows.get(i, () => undefined);
+      if (q) found.set(i, q);
+    }
+    const missing = ids.filter((i) => !found.has(i));
+    if (missing.length) {
+      const mark = questionRows.mark();
+      const rows = cached(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE id IN (${missing.map(() => '?').join(',')})`).all(...missing) as Raw[];
+      for (const r of rows) {
+        const q = questionOf(r);
+        found.set(q.id, q);
+        questionRows.put(q.id, q, mark);
+      }
+    }
+    return found;
+  }
   const orgPathOf = db.prepare('SELECT path FROM orgs WHERE id = ?').pluck();
   const scopeTotal = db.prepare('SELECT COALESCE(SUM(n), 0) FROM quiz_score_counts WHERE campaign_id = ? AND scope_id = ?').pluck();
   /**
@@ -302,21 +326,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       ).map(questionOf);
     },
     async questionsByIds(ids) {
-      const found = new Map<string, QuestionRow>();
-      for (const i of ids) {
-        const q = questionRows.get(i, () => undefined);
-        if (q) found.set(i, q);
-      }
-      const missing = ids.filter((i) => !found.has(i));
-      if (missing.length) {
-        const mark = questionRows.mark();
-        const rows = cached(`SELECT ${QUESTION_COLUMNS} FROM quiz_questions WHERE id IN (${missing.map(() => '?').join(',')})`).all(...missing) as Raw[];
-        for (const r of rows) {
-          const q = questionOf(r);
-          found.set(q.id, q);
-          questionRows.put(q.id, q, mark);
-        }
-      }
+      const found = questionMap(ids);
       return ids.map((i) => found.get(i)).filter((q): q is QuestionRow => !!q);
     },
     async createCampaign(c, at) {
@@ -369,7 +379,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       ).map((r) => ({ ...r, passed: r.passed === 1 })) as never;
     },
     async getCampaign(id) {
-      return campaignRows.get(id, () => campaignOf(campaignById.get(id) as Raw | undefined));
+      return campaignOfId(id);
     },
     async campaigns() {
       return (
@@ -391,10 +401,6 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     },
     async getAttempt(id) {
       return attemptOf(attemptById.get(id) as unknown[] | undefined);
-    },
-    async attemptWithCampaign(attemptId) {
-      const attempt = attemptOf(attemptById.get(attemptId) as unknown[] | undefined);
-      return attempt && { attempt, campaign: await this.getCampaign(attempt.campaignId) };
     },
     async savedAnswers(attemptId) {
       return savedOf(attemptId);

@@ -17,7 +17,7 @@ import {
   type LeaderboardRow,
 } from '../../contracts/quiz';
 import { QUIZ_LEADERBOARD_TOP } from '../../contracts/quiz-rules';
-import type { AttemptQuestionRef, AttemptRow, CampaignRow, QuestionRow, RankScope, SubmitOutcome } from './repo';
+import type { AttemptQuestionRef, AttemptRow, CampaignRow, QuestionRow, RankScope, ScoringRules } from './repo';
 import { shuffle } from './scoring';
 import { chinaDay } from '../../contracts/china-time';
 import {
@@ -82,30 +82,26 @@ async function questionMap(ctx: BaseContext, attempt: AttemptRow) {
 }
 
 /**
- * Scores an attempt once — on submit, or when its time ran out without one — and pays the points the first
- * time, in the same transaction. A submit after deadline + grace is scored exactly as the time-out would be.
+ * How an attempt is scored, on submit or when its time ran out without one: on the answers that count (a submit
+ * after deadline + grace is scored exactly as the time-out would be), with the first scoring's points, which the
+ * store pays in the same transaction.
  */
-async function finalize(
-  ctx: BaseContext,
+function scoringRules(
   campaign: CampaignRow,
   attempt: AttemptRow,
+  questions: Map<string, QuestionRow>,
   final: { questionId: string; choice: number[] }[],
-  qs?: Map<string, QuestionRow>,
-): Promise<SubmitOutcome> {
-  const questions = qs ?? (await questionMap(ctx, attempt));
+  now: Date,
+): ScoringRules {
   const keyed = attempt.questions.map((ref) => questions.get(ref.id)!);
-  const now = ctx.now();
   const end = endOf(attempt, now);
   const counted = end.late ? [] : final;
-  const done = await ctx.store.quiz.submit({
-    attempt,
+  return {
     withSaved: needsSavedAnswers(attempt, counted),
     settle: (saved) => settle(attempt, keyed, campaign.passMark, counted, saved, end.at),
     better: isBetterEntry,
     awards: (scored, hadBest) => pointsFor(campaign, scored, hadBest, now),
-  });
-  if (!done) throw notFound('这次答题记录');
-  return done;
+  };
 }
 
 /**
@@ -117,10 +113,11 @@ async function finalize(
  */
 export async function settleOverdue(ctx: BaseContext, where: { campaignId: number } | { memberId: number }) {
   const overdue = await ctx.store.quiz.overdueAttempts(where, overdueCutoff(ctx.now()));
-  for (const a of overdue) {
-    const campaign = await ctx.store.quiz.getCampaign(a.campaignId);
-    if (campaign) await finalize(ctx, campaign, a, []);
-  }
+  for (const a of overdue)
+    await ctx.store.quiz.submit({
+      attemptId: a.id,
+      score: ({ attempt, campaign, questions }) => (campaign ? scoringRules(campaign, attempt, questions, [], ctx.now()) : null),
+    });
 }
 
 async function attemptView(ctx: MemberContext, campaign: CampaignRow, attempt: AttemptRow, resumed: boolean): Promise<AttemptView> {
@@ -313,15 +310,20 @@ export const quizSubmit = defineAction({
   input: quizSubmitInput,
   auth: 'member',
   async handler(ctx, { attemptId, answers = [] }) {
-    const found = await ctx.store.quiz.attemptWithCampaign(attemptId);
-    const attempt = own(ctx, found?.attempt);
-    const campaign = existing(found?.campaign);
-    // A scored attempt never changes: a repeated submit (a double tap, a retry) is answered from it.
-    if (attempt.submittedAt) return figuresOf(ctx, campaign, attempt);
-    const qs = await questionMap(ctx, attempt);
-    const final = answers.map((a) => ({ questionId: a.questionId, choice: toBankChoice(attempt, qs, a.questionId, a.choice) }));
-    const done = await finalize(ctx, campaign, attempt, final, qs);
-    return figuresOf(ctx, campaign, done.attempt, done.standing);
+    // The attempt is read, checked and scored in one step of the store (one transaction under its lock).
+    const done = await ctx.store.quiz.submit({
+      attemptId,
+      score: ({ attempt, campaign, questions }) => {
+        own(ctx, attempt);
+        const c = existing(campaign);
+        // A scored attempt never changes: a repeated submit (a double tap, a retry) is answered from it.
+        if (attempt.submittedAt) return null;
+        const final = answers.map((a) => ({ questionId: a.questionId, choice: toBankChoice(attempt, questions, a.questionId, a.choice) }));
+        return scoringRules(c, attempt, questions, final, ctx.now());
+      },
+    });
+    if (!done) throw notFound('这次答题记录');
+    return figuresOf(ctx, existing(done.campaign), done.attempt, done.standing);
   },
 });
 

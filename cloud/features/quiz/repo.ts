@@ -124,9 +124,8 @@ export const settledAttempt = (attempt: AttemptRow, s: Settlement): AttemptRow =
   answers: s.answers,
 });
 
-export interface SubmitRequest {
-  /** As read by the caller; the store claims it atomically (a stale copy of a scored attempt gets the first result). */
-  attempt: AttemptRow;
+/** How the feature scores one attempt: the rules `settle` applies, and what a first scoring changes beside the attempt. */
+export interface ScoringRules {
   /** Whether `settle` needs the saved answers (else it is given none). */
   withSaved: boolean;
   settle: (saved: SavedAnswer[]) => Settlement;
@@ -136,8 +135,26 @@ export interface SubmitRequest {
   awards: (scored: AttemptRow, hadBest: boolean) => PointsAward[];
 }
 
+/** An attempt as the store read it under its lock, with its campaign (undefined if it has gone) and its questions. */
+export interface AttemptRead {
+  attempt: AttemptRow;
+  campaign: CampaignRow | undefined;
+  questions: Map<string, QuestionRow>;
+}
+
+export interface SubmitRequest {
+  attemptId: number;
+  /**
+   * The feature's decision on the attempt as read under the store's lock, for every attempt found (scored or not):
+   * it throws the refusal the caller gets (another member's attempt, an answer not in it), or gives the rules to
+   * score it with, or null to leave it as it is. An attempt scored already is never scored again, whatever it gives.
+   */
+  score: (read: AttemptRead) => ScoringRules | null;
+}
+
 export interface SubmitOutcome {
   attempt: AttemptRow;
+  campaign: CampaignRow | undefined;
   /** Whether this call scored it (false: it had been scored already, this is the first result). */
   firstTime: boolean;
   /** The member's rank in the whole campaign afterwards (null for an attempt whose member deleted their account). */
@@ -196,16 +213,14 @@ export interface QuizRepo {
    */
   startAttempt<R>(req: StartRequest<R>): Promise<StartOutcome<R>>;
   getAttempt(id: number): Promise<AttemptRow | undefined>;
-  /** An attempt and its campaign, read together (the campaign is undefined if it has gone). */
-  attemptWithCampaign(attemptId: number): Promise<{ attempt: AttemptRow; campaign: CampaignRow | undefined } | undefined>;
   /** The answers saved while answering (for resuming); a scored attempt's own are on its row (`answers`). */
   savedAnswers(attemptId: number): Promise<SavedAnswer[]>;
   /** Saves one answer (bank-order indices) unless the attempt has been scored meanwhile: false then. */
   saveAnswer(attemptId: number, questionId: string, choice: number[], at: Date): Promise<boolean>;
   /**
-   * Atomic, once per attempt, across hosts: claims the unscored attempt, stores what `settle` decided,
-   * replaces the best entry if `better`, and pays the `awards`, all in one transaction. A second call
-   * (or a stale copy) returns the first result; undefined when the attempt does not exist.
+   * Atomic, once per attempt, across hosts: reads the attempt under a lock and, if it is unscored and `score` gives
+   * rules, claims it, stores what `settle` decided, replaces the best entry if `better`, and pays the `awards`, all in
+   * one transaction. A second call returns the first result; undefined when the attempt does not exist.
    */
   submit(req: SubmitRequest): Promise<SubmitOutcome | undefined>;
   /** Unsubmitted attempts whose deadline is before `cutoff`, oldest first, at most 500. */
