@@ -15,7 +15,7 @@ function recorder() {
 
 test('calls made together go as groups, never more at once than allowed, each answered with its own result', async () => {
   const { seen, run } = recorder();
-  const call = grouped(run, { inFlight: 2, maxGroup: 3 });
+  const call = grouped(run, { inFlight: 2, maxGroup: 3, lingerMs: 0 });
   const keys = Array.from({ length: 20 }, (_, i) => i);
   const answers = await Promise.allSettled(keys.map((k) => call(k)));
   expect(answers.map((a) => (a.status === 'fulfilled' ? a.value : (a.reason as Error).message))).toEqual(keys.map((k) => (k === 13 ? 'thirteen' : k * 10)));
@@ -26,7 +26,7 @@ test('calls made together go as groups, never more at once than allowed, each an
 
 test('calls arriving while the groups are out gather into the next group', async () => {
   const { seen, run } = recorder();
-  const call = grouped(run, { inFlight: 1, maxGroup: 100 });
+  const call = grouped(run, { inFlight: 1, maxGroup: 100, lingerMs: 0 });
   const first = call(1);
   await new Promise((r) => setImmediate(r));
   // The first group is out: these five wait for it and then go together.
@@ -34,4 +34,19 @@ test('calls arriving while the groups are out gather into the next group', async
   expect(await Promise.all([first, ...later])).toEqual([10, 20, 30, 40, 50, 60]);
   expect(seen.groups).toEqual([[1], [2, 3, 4, 5, 6]]);
   expect(seen.maxOut).toBe(1);
+});
+
+test('behind a group that is out, the next keeps gathering for lingerMs after that one returns', async () => {
+  const { seen, run } = recorder();
+  const call = grouped(run, { inFlight: 1, maxGroup: 100, lingerMs: 50 });
+  // Nothing is out: the first call goes at once, alone.
+  const first = call(1);
+  await new Promise((r) => setImmediate(r));
+  const second = call(2);
+  await first;
+  await new Promise((r) => setTimeout(r, 10));
+  // The first group returned 10 ms ago, and the one gathering behind it lingers: a call made now still joins it.
+  const third = call(3);
+  expect(await Promise.all([second, third])).toEqual([20, 30]);
+  expect(seen.groups).toEqual([[1], [2, 3]]);
 });

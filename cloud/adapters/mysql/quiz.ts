@@ -166,7 +166,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
       return reqs.map((req) => byReq.get(req) as SubmitOutcome | undefined | Error);
     },
     // One group out at a time: the next gathers meanwhile, and bigger groups cost the database less per submit.
-    { inFlight: 1, maxGroup: 100 },
+    { inFlight: 1, maxGroup: 100, lingerMs: 1 },
   );
 
   /**
