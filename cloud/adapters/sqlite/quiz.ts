@@ -162,11 +162,10 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
   const payPoints = ledgerWriter(db);
   // Runs inside the group commit's savepoint: the claim, the answers, the best entry, the points and
   // my standing are one atomic step that commits with the burst it arrived in.
-  const submit = (req: SubmitRequest): SubmitOutcome | undefined => {
+  const submit = (req: SubmitRequest, campaign: CampaignRow | undefined, questions: Map<string, QuestionRow>): SubmitOutcome | undefined => {
     const attempt = attemptOf(attemptById.get(req.attemptId) as unknown[] | undefined);
     if (!attempt) return undefined;
-    const campaign = campaignOfId(attempt.campaignId);
-    const rules = req.score({ attempt, campaign, questions: questionMap(attempt.questions.map((q) => q.id)) });
+    const rules = req.score({ attempt, campaign, questions });
     if (attempt.submittedAt !== null || !rules) return { attempt, campaign, firstTime: false, standing: standingOf(attempt) };
     const s = rules.settle(rules.withSaved ? savedOf(attempt.id) : []);
     // The claim: only the first scoring of an attempt changes the row.
@@ -408,9 +407,15 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     async saveAnswer(attemptId, questionId, choice, at) {
       return saveIfOpen.run(attemptId, questionId, JSON.stringify(choice), at.toISOString(), attemptId).changes > 0;
     },
-    submit(req) {
+    async submit(req) {
+      // The campaign and questions first, outside the transaction: the row cache keeps nothing read inside one. An
+      // attempt's questions never change after it starts.
+      const started = attemptOf(attemptById.get(req.attemptId) as unknown[] | undefined);
+      if (!started) return undefined;
+      const campaign = campaignOfId(started.campaignId);
+      const questions = questionMap(started.questions.map((q) => q.id));
       // 交卷 bursts (a campaign's last minutes) share their commits: group-commit.ts.
-      return inGroupCommit(() => submit(req));
+      return inGroupCommit(() => submit(req, campaign, questions));
     },
     async forgetMember(memberId) {
       forget(memberId);
