@@ -38,18 +38,16 @@ const campaignOf = (r: Raw | undefined): CampaignRow | undefined =>
   r && ({ ...r, draws: JSON.parse(r.draws), showReview: Number(r.showReview) === 1 } as CampaignRow);
 /** The question revision (see the question cache in mysqlQuizRepo), read beside attempts. */
 const REVISION = '(SELECT n FROM quiz_revision WHERE id = 1) AS revision';
-/** The columns of an attempt that change after it starts (its member, its scoring), typed. */
-const changingOf = (r: Raw): Pick<AttemptRow, 'memberId' | 'submittedAt' | 'score' | 'correctCount' | 'durationMs' | 'passed' | 'answers'> => ({
-  memberId: r.memberId === null ? null : Number(r.memberId),
-  submittedAt: r.submittedAt,
-  score: r.score,
-  correctCount: r.correctCount,
-  durationMs: r.durationMs,
-  passed: r.passed === null ? null : Number(r.passed) === 1,
-  answers: r.answers === null ? null : new Map(JSON.parse(r.answers)),
-});
 const attemptOf = (r: Raw | undefined): AttemptRow | undefined =>
-  r && ({ ...withoutRevision(r), id: Number(r.id), questions: JSON.parse(r.questions), ...changingOf(r) } as AttemptRow);
+  r &&
+  ({
+    ...withoutRevision(r),
+    id: Number(r.id),
+    questions: JSON.parse(r.questions),
+    memberId: r.memberId === null ? null : Number(r.memberId),
+    passed: r.passed === null ? null : Number(r.passed) === 1,
+    answers: r.answers === null ? null : new Map(JSON.parse(r.answers)),
+  } as AttemptRow);
 const withoutRevision = ({ revision: _revision, ...r }: Raw): Raw => r;
 const questionOf = (r: Raw): QuestionRow => ({ ...withoutRevision(r), options: JSON.parse(r.options), answer: JSON.parse(r.answer) }) as QuestionRow;
 const savedAnswerOf = (r: Raw): SavedAnswer => ({ questionId: r.questionId, choice: JSON.parse(r.choice), savedAt: r.savedAt });
@@ -63,16 +61,24 @@ const LOCKED_ATTEMPT_COLUMNS = qualified(ATTEMPT_COLUMNS, 'a');
 /** The member's best entry beside an attempt, from `quiz_best b` (all NULL when there is none). */
 const JOINED_BEST_COLUMNS = `b.score AS bestScore, b.duration_ms AS bestDurationMs, b.submitted_at AS bestSubmittedAt, b.city_id AS bestCityId,
   b.county_id AS bestCountyId`;
-/** A submit group's plain read of one attempt: its campaign and its member's best entry. */
-function joinedRead(r: Raw): { campaign: CampaignRow; best: PlacedEntry | undefined } {
-  const { attemptId: _a, revision: _r, bestScore, bestDurationMs, bestSubmittedAt, bestCityId, bestCountyId, ...campaign } = r;
-  return {
-    campaign: campaignOf(campaign)!,
-    best:
+/**
+ * A submit group's plain reads, by attempt id: each attempt's campaign (built once per campaign) and its member's best
+ * entry (none for an attempt without a member: the join finds nothing).
+ */
+function joinedReads(rows: readonly Raw[]): Map<number, { campaign: CampaignRow; best: PlacedEntry | undefined }> {
+  const campaigns = new Map<number, CampaignRow>();
+  const byAttempt = new Map<number, { campaign: CampaignRow; best: PlacedEntry | undefined }>();
+  for (const r of rows) {
+    const { attemptId, revision: _r, bestScore, bestDurationMs, bestSubmittedAt, bestCityId, bestCountyId, ...columns } = r;
+    let campaign = campaigns.get(Number(columns.id));
+    if (!campaign) campaigns.set(Number(columns.id), (campaign = campaignOf(columns)!));
+    const best =
       bestScore === null
         ? undefined
-        : { score: bestScore, durationMs: bestDurationMs, submittedAt: bestSubmittedAt, cityId: bestCityId, countyId: bestCountyId },
-  };
+        : { score: bestScore, durationMs: bestDurationMs, submittedAt: bestSubmittedAt, cityId: bestCityId, countyId: bestCountyId };
+    byAttempt.set(Number(attemptId), { campaign, best });
+  }
+  return byAttempt;
 }
 /** A member's second attempt in a submit group: scored after the group, alone. */
 const PUT_OFF = Symbol('put off');
@@ -205,7 +211,8 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         params: ids,
       },
     ]);
-    const readById = new Map(read.rows.map((r) => [Number(r.attemptId), joinedRead(saw(r)!)]));
+    saw(read.rows[0]);
+    const readById = joinedReads(read.rows);
     const lockedById = new Map(
       locked.rows.map((r) => {
         const { lockedMemberId, lockedOrgId, ...row } = r;
@@ -247,8 +254,7 @@ export function mysqlQuizRepo(db: MysqlDb): QuizRepo {
         }
         members.add(current.memberId);
       }
-      const { campaign, best: read } = readById.get(current.id) ?? {};
-      const best = current.memberId !== null ? read : undefined;
+      const { campaign, best } = readById.get(current.id) ?? {};
       let rules: ScoringRules | null;
       try {
         rules = req.score({ attempt: current, campaign, questions });
