@@ -36,7 +36,12 @@ export interface BaseContext<S extends CoreStore = CoreStore> {
   wechat?: WechatGateway | null;
 }
 
-export interface MemberContext<S extends CoreStore = CoreStore> extends BaseContext<S> {
+/** A signed-in member known by id alone: the context of an action whose own store step proves the member (`memberIdOnly`). */
+export interface MemberIdContext<S extends CoreStore = CoreStore> extends BaseContext<S> {
+  memberId: number;
+}
+
+export interface MemberContext<S extends CoreStore = CoreStore> extends MemberIdContext<S> {
   member: MemberRow;
   admin: AdminScope;
 }

@@ -4,7 +4,8 @@ import { INTERNAL_ERROR_MESSAGE, refusal } from '../contracts/errors';
 import type { Action } from './action';
 import { AppError, fieldError } from './errors';
 import { fieldLabel } from '../contracts/field-labels';
-import type { BaseContext, HostServices, Identity, MemberContext } from './context';
+import type { BaseContext, HostServices, Identity, MemberContext, MemberIdContext } from './context';
+import type { CoreStore } from './store';
 import { AdminScope } from './access';
 
 // Zod's own messages in Chinese, for the few rules a schema leaves to the defaults.
@@ -45,8 +46,8 @@ export class Router {
   }
 
   async dispatch(name: string, rawPayload: unknown, identity: Identity, services: HostServices): Promise<DispatchResult> {
+    const action = this.actions.get(name);
     try {
-      const action = this.actions.get(name);
       if (!action) throw new AppError('UNKNOWN_ACTION', `没有名为“${truncate(name)}”的操作，请升级小程序后再试`);
       const base: BaseContext = {
         store: services.store,
@@ -56,21 +57,25 @@ export class Router {
         issueSession: services.issueSession,
         wechat: services.wechat,
       };
-      // Who first (401/403 whatever the payload), then what (400).
-      const ctx = action.auth === 'public' ? base : await memberContext(base, action.auth === 'admin');
+      // Who first (401/403 whatever the payload), then what (400); an action that reads no member row learns who
+      // only when it fails (signedOutOr).
+      const ctx = action.auth === 'public' ? base : action.memberIdOnly ? await memberIdContext(base) : await memberContext(base, action.auth === 'admin');
       const controlAt = controlCharacterPath(rawPayload);
       if (controlAt) throw fieldError(controlAt.join('.'), `“${fieldLabel(controlAt)}”里有无法识别的控制字符，请删除后重新提交`);
       const parsed = action.input.safeParse(rawPayload ?? {});
       if (!parsed.success) throw zodRefusal(parsed.error);
       const data = await action.handler(ctx as never, parsed.data);
       return { status: 200, body: { ok: true, data } };
-    } catch (error) {
+    } catch (caught) {
+      const error = action && action.auth !== 'public' && action.memberIdOnly ? await signedOutOr(caught, services.store, identity) : caught;
       if (error instanceof AppError) return { status: error.status, body: refusal(error.code, error.message, error.field) };
       this.logError({ action: name, error });
       return { status: 500, body: refusal('INTERNAL', INTERNAL_ERROR_MESSAGE) };
     }
   }
 }
+
+const signedOut = () => new AppError('UNAUTHENTICATED', '请先登录');
 
 async function memberContext(base: BaseContext, requireAdmin: boolean): Promise<MemberContext> {
   const { store, identity } = base;
@@ -80,11 +85,28 @@ async function memberContext(base: BaseContext, requireAdmin: boolean): Promise<
     const member = await store.members.findOrCreateByOpenid(identity.openid, '微信用户');
     signedIn = { member, adminOrgs: await store.admins.orgsOf(member.openid) };
   }
-  if (!signedIn) throw new AppError('UNAUTHENTICATED', '请先登录');
+  if (!signedIn) throw signedOut();
   const { member } = signedIn;
   const admin = new AdminScope(signedIn.adminOrgs);
   if (requireAdmin) admin.requireAny();
-  return { ...base, member, admin };
+  return { ...base, memberId: member.id, member, admin };
+}
+
+/** A session's member by the id it holds, unread (see MemberIdAction); a WeChat caller is found or created as ever. */
+async function memberIdContext(base: BaseContext): Promise<MemberIdContext> {
+  const { identity } = base;
+  if (identity.kind === 'session') return { ...base, memberId: identity.memberId };
+  return memberContext(base, false);
+}
+
+/** The refusal of an action that skipped the member read, unless its member is gone: then the 401 of every other action. */
+async function signedOutOr(error: unknown, store: CoreStore, identity: Identity): Promise<unknown> {
+  if (!(error instanceof AppError) || identity.kind !== 'session') return error;
+  try {
+    return (await store.signedIn(identity.memberId)) ? error : signedOut();
+  } catch (e) {
+    return e;
+  }
 }
 
 function truncate(s: string, n = 40): string {

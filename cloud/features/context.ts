@@ -1,6 +1,6 @@
 import type { ActionName } from '../contracts';
 import { defineActionFor, type Action as CoreAction } from '../core/action';
-import type { BaseContext as CoreBaseContext, MemberContext as CoreMemberContext } from '../core/context';
+import type { BaseContext as CoreBaseContext, MemberContext as CoreMemberContext, MemberIdContext as CoreMemberIdContext } from '../core/context';
 import type {
   BeforeMemberDeleteHook as CoreBeforeMemberDeleteHook,
   MemberDataParts as CoreMemberDataParts,
@@ -14,6 +14,7 @@ import type { Store } from './store';
 
 export type BaseContext = CoreBaseContext<Store>;
 export type MemberContext = CoreMemberContext<Store>;
+export type MemberIdContext = CoreMemberIdContext<Store>;
 export type Action<A extends ActionName = ActionName> = CoreAction<A, Store>;
 export type Seeder = CoreSeeder<Store>;
 export type MemberDataSection = CoreMemberDataSection<Store>;

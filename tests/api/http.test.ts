@@ -26,6 +26,22 @@ test('no token, a forged token, and a deleted member are all 401 in the envelope
   expect((await host.post('member.me', {}, token)).status).toBe(401);
 });
 
+test('quiz.submit, which reads no member row before it runs, still answers a deleted member with 401', async () => {
+  const [token, other] = [await host.login('http-quiz-gone'), await host.login('http-quiz-other')];
+  await host.post('member.update', { orgId: '150105' }, token);
+  const campaignId = (await host.post('quiz.list', {}, token)).body.data.campaigns[0].id as number;
+  const started = (await host.post('quiz.start', { campaignId }, token)).body.data as { attemptId: number; questions: { id: string }[] };
+  const answers = started.questions.map((q) => ({ questionId: q.id, choice: [0] }));
+  // Another member's attempt is not found.
+  expect((await host.post('quiz.submit', { attemptId: started.attemptId, answers }, other)).body.error.code).toBe('NOT_FOUND');
+  await host.post('member.delete', { confirm: '注销' }, token);
+  const signedOut = { status: 401, body: { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } } };
+  expect(await host.post('quiz.submit', { attemptId: started.attemptId, answers }, token)).toEqual(signedOut);
+  expect(await host.post('quiz.submit', { attemptId: 'x' }, token)).toEqual(signedOut);
+  // Their attempt, kept without their id, was never scored.
+  expect(await host.app.store.quiz.getAttempt(started.attemptId)).toMatchObject({ memberId: null, submittedAt: null });
+});
+
 test('transport errors are answered in the envelope with 4xx', async () => {
   const badJson = await raw('/api/member.me', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
   expect(badJson.status).toBe(400);

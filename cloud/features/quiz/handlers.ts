@@ -1,4 +1,4 @@
-import { defineAction, type BaseContext, type MemberContext } from '../context';
+import { defineAction, type BaseContext, type MemberContext, type MemberIdContext } from '../context';
 import { AppError, notFound } from '../../core/errors';
 import { memberOrg } from '../../core/member-org';
 import {
@@ -45,8 +45,8 @@ async function placeOf(ctx: MemberContext) {
 const questionCount = (c: CampaignRow) => c.draws.reduce((n, d) => n + d.count, 0);
 
 /** The member's own attempt, or 404 (another member's attempt is not theirs to know of). */
-function own(ctx: MemberContext, a: AttemptRow | undefined): AttemptRow {
-  if (!a || a.memberId !== ctx.member.id) throw notFound('这次答题记录');
+function own(ctx: MemberIdContext, a: AttemptRow | undefined): AttemptRow {
+  if (!a || a.memberId !== ctx.memberId) throw notFound('这次答题记录');
   return a;
 }
 
@@ -147,14 +147,14 @@ async function attemptView(ctx: MemberContext, campaign: CampaignRow, attempt: A
 
 /** Score, correct count, time, pass/fail and my rank (two index-only counts), without the review. */
 async function figuresOf(
-  ctx: MemberContext,
+  ctx: MemberIdContext,
   campaign: CampaignRow,
   attempt: AttemptRow,
   standing?: { rank: number; participants: number } | null,
 ): Promise<SubmitResult> {
   if (!attempt.submittedAt) throw new AppError('QUIZ_NOT_SUBMITTED', '本次答题还没有交卷');
   // A submit brings its standing from its own transaction; other readers count it here.
-  const mine = standing === undefined ? await ctx.store.quiz.rankOf(campaign.id, ctx.member.id, { kind: 'all' }) : standing;
+  const mine = standing === undefined ? await ctx.store.quiz.rankOf(campaign.id, ctx.memberId, { kind: 'all' }) : standing;
   return {
     attemptId: attempt.id,
     campaignId: campaign.id,
@@ -309,6 +309,8 @@ export const quizSubmit = defineAction({
   name: 'quiz.submit',
   input: quizSubmitInput,
   auth: 'member',
+  // The submit locks the member's row itself, and scores only the member's own attempt.
+  memberIdOnly: true,
   async handler(ctx, { attemptId, answers = [] }) {
     // The attempt is read, checked and scored in one step of the store (one transaction under its lock).
     const done = await ctx.store.quiz.submit({
