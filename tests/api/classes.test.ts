@@ -554,6 +554,33 @@ test('registrations decided together stay independent: a failing one leaves the 
   expect((positions.filter((p) => typeof p === 'number') as number[]).sort((a, b) => a - b)).toEqual(Array.from({ length: 140 }, (_, i) => i + 1));
   const bigRoster = await admin().call('class.admin.roster', { classId: big.id });
   for (const o of outs) if (o.kind === 'waitlisted') expect(bigRoster.entries.find((e) => e.id === o.registration.id)?.position).toBe(o.registration.position);
-  // SQLite decides a burst in one group commit, in call order (across the 64-per-commit batches too).
-  if (app.engine === 'sqlite') expect(positions).toEqual([...Array(10).fill(null), ...Array.from({ length: 140 }, (_, i) => i + 1)]);
+  // A burst is decided in call order: in one group commit on SQLite (across its 64-per-commit batches too), in groups
+  // of one transaction each on MySQL.
+  expect(positions).toEqual([...Array(10).fill(null), ...Array.from({ length: 140 }, (_, i) => i + 1)]);
+  // Each confirmed registration got its two reminders, and only those.
+  const reminded = await app.sql.rows<{ registrationId: number }>(
+    'SELECT m.registration_id AS registrationId FROM class_reminders m JOIN class_registrations r ON r.id = m.registration_id WHERE r.class_id = ?',
+    big.id,
+  );
+  const confirmedIds = outs.filter((o) => o.kind === 'confirmed').map((o) => (o.kind === 'confirmed' ? o.registration.id : 0));
+  expect(reminded.map((r) => Number(r.registrationId)).sort((a, b) => a - b)).toEqual(confirmedIds.flatMap((id) => [id, id]).sort((a, b) => a - b));
+});
+
+test('registrations decided together whose ticket code is drawn twice each still get a seat, a code of their own and reminders', async () => {
+  const c = await publish({ capacity: 5 });
+  const ids = await Promise.all(['tc-1', 'tc-2', 'tc-3'].map(async (o) => (await app.store.members.findOrCreateByOpenid(o, o)).id));
+  let drawn = 0;
+  const policy = { ...classPolicy, newTicketCode: () => (drawn++ < 2 ? 'SAMECODE' : `CODE${drawn}`) };
+  const data = { name: 'x', childAge: 1, answers: {} };
+  const out = await Promise.all(ids.map((id) => app.store.classes.register(c.id, id, data, new Date(T0), policy)));
+  expect(out.map((o) => o.kind)).toEqual(['confirmed', 'confirmed', 'confirmed']);
+  const codes = out.map((o) => (o.kind === 'confirmed' ? o.registration.code : ''));
+  expect(new Set(codes).size).toBe(3);
+  const roster = await admin().call('class.admin.roster', { classId: c.id });
+  expect(roster.entries.map((e) => [e.memberId, e.status]).sort()).toEqual(ids.map((id) => [id, 'confirmed']).sort());
+  for (const o of out) if (o.kind === 'confirmed') expect((await app.store.classes.registration(o.registration.id))?.code).toBe(o.registration.code);
+  expect(await app.sql.value('SELECT COUNT(*) FROM class_reminders m JOIN class_registrations r ON r.id = m.registration_id WHERE r.class_id = ?', c.id)).toBe(
+    6,
+  );
+  expect((await app.store.classes.get(c.id))?.confirmedCount).toBe(3);
 });

@@ -1,4 +1,5 @@
-import { isDuplicateKey, valuesOf, type MysqlDb, type Sql, type Statement } from './db';
+import { isDuplicateKey, placeholders, pushTo, valueRows, valuesOf, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
+import { asError, grouped } from './group';
 import type { RegistrationStatus } from '../../contracts/classes';
 import {
   REMINDER_KINDS,
@@ -70,6 +71,15 @@ function lockedClassOf(s: Raw | undefined): LockedClass | undefined {
 }
 
 const lockClass = async (sql: Sql, classId: number) => lockedClassOf(await sql.row<Raw>(LOCK_CLASS, [classId]));
+
+/** A call of `register`, as a registration group holds it. */
+interface RegisterCall {
+  classId: number;
+  memberId: number;
+  data: Parameters<ClassRepo['register']>[2];
+  at: Date;
+  policy: ClassPolicy;
+}
 
 /**
  * A registration's reminders in one statement (none to write: undefined); a reminder it already has stays as it is.
@@ -163,6 +173,206 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
     return promote(sql, s, at, policy);
   };
 
+  /** One registration in a transaction of its own: a group's fallback, and a call that reaches the host alone. */
+  const registerAlone = ({ classId, memberId, data, at, policy }: RegisterCall): Promise<RegisterOutcome> => {
+    const ACTIVE = 'SELECT id FROM class_registrations WHERE class_id = ? AND active_member_id = ?';
+    return db.tx(async (sql): Promise<RegisterOutcome> => {
+      // The member's active registration is looked up in the round trip that takes the class lock: a read there
+      // costs the queue nothing. One committed since (or missed by an older snapshot, as on TiDB) is refused below
+      // by the UNIQUE key on active_member_id.
+      const [locked, active] = await sql.batch([
+        { sql: LOCK_CLASS, params: [classId] },
+        { sql: ACTIVE, params: [classId, memberId] },
+      ]);
+      const s = lockedClassOf(locked.rows[0]);
+      if (!s) return { kind: 'notFound' };
+      if (active.rows.length) return { kind: 'duplicate' };
+      // A seat freed outside a cancel still belongs to the head of the waitlist.
+      await promote(sql, s, at, policy);
+      const status = policy.seatFor(s);
+      if (status === 'full') return { kind: 'full' };
+      const seq = s.nextSeq + 1;
+      const iso = at.toISOString();
+      const confirmedAt = status === 'confirmed' ? iso : null;
+      const reminders = status === 'confirmed' ? policy.remindersFor(s.startsAt, at) : [];
+      let code: string;
+      let id: number;
+      // Everything after the lock travels in one round trip with the commit, so the class row (which every
+      // registration of the class queues for) is held for two round trips, not one per statement.
+      // A clash on the UNIQUE key stops the batch at the registration, leaving the transaction open: a second
+      // active registration, or, rarely, a ticket code already taken (draw another).
+      for (;;) {
+        code = policy.newTicketCode();
+        try {
+          const [inserted] = await sql.batchAndCommit([
+            {
+              sql: `INSERT INTO class_registrations (class_id, member_id, active_member_id, seq, status, code, name, child_age, answers_json, created_at, confirmed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              params: [classId, memberId, memberId, seq, status, code, data.name, data.childAge, JSON.stringify(data.answers), iso, confirmedAt],
+            },
+            {
+              sql: 'UPDATE classes SET next_seq = ?, confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count + ? WHERE id = ?',
+              params: [seq, status === 'confirmed' ? 1 : 0, status === 'waitlisted' ? 1 : 0, classId],
+            },
+            // Right after the registration's INSERT, so its id is the connection's last insert id.
+            ...[remindersStatement('lastInsertId', reminders)].filter((r) => r !== undefined),
+          ]);
+          id = inserted.insertId;
+          break;
+        } catch (e) {
+          if (!isDuplicateKey(e)) throw e;
+        }
+        if ((await sql.value(`${ACTIVE} FOR UPDATE`, [classId, memberId])) !== undefined) return { kind: 'duplicate' };
+      }
+      const registration: RegistrationRow = {
+        id,
+        classId,
+        memberId,
+        status,
+        code,
+        name: data.name,
+        childAge: data.childAge,
+        answers: data.answers,
+        createdAt: iso,
+        confirmedAt,
+        cancelledAt: null,
+        attendedAt: null,
+        // Every waitlisted registration of the class has a smaller seq: this one is the last in line.
+        position: status === 'waitlisted' ? s.waitlisted + 1 : null,
+      };
+      return { kind: status, registration };
+    });
+  };
+
+  /**
+   * The registrations for one class that reach this host together share one transaction: the class lock, their
+   * members' active registrations, the seats decided in arrival order by the feature's policy, then one round trip
+   * with the inserts and the commit. So the class row (which every registration of the class queues for) is held for
+   * two round trips per group, not per registration. A group that fails (a ticket code drawn twice hits the UNIQUE
+   * key, say) registers its calls one by one.
+   */
+  const registerGroup = grouped<RegisterCall, RegisterOutcome>(
+    async (calls) => {
+      const byClass = new Map<number, RegisterCall[]>();
+      for (const call of calls) pushTo(byClass, call.classId, call);
+      const outcomes = new Map<RegisterCall, RegisterOutcome | Error>();
+      const alone = (call: RegisterCall) => registerAlone(call).catch(asError);
+      await Promise.all(
+        [...byClass.values()].map(async (group) => {
+          if (group.length === 1) return void outcomes.set(group[0], await alone(group[0]));
+          try {
+            const out = await db.tx((sql) => registerTogether(sql, group));
+            group.forEach((call, i) => outcomes.set(call, out[i]));
+          } catch (e) {
+            if (!isDuplicateKey(e)) console.warn('[classes] a group of registrations failed and is registered one by one:', asError(e).message);
+            for (const call of group) outcomes.set(call, await alone(call));
+          }
+        }),
+      );
+      return calls.map((call) => outcomes.get(call)!);
+    },
+    { inFlight: 1, maxGroup: 100, lingerMs: 1 },
+  );
+
+  async function registerTogether(sql: TxSql, calls: readonly RegisterCall[]): Promise<RegisterOutcome[]> {
+    const classId = calls[0].classId;
+    const members = [...new Set(calls.map((c) => c.memberId))];
+    // As for one registration: the active ones are read in the round trip that takes the class lock.
+    const [locked, active] = await sql.batch([
+      { sql: LOCK_CLASS, params: [classId] },
+      {
+        sql: `SELECT active_member_id AS memberId FROM class_registrations WHERE class_id = ? AND active_member_id IN (${placeholders(members.length)})`,
+        params: [classId, ...members],
+      },
+    ]);
+    const s = lockedClassOf(locked.rows[0]);
+    if (!s) return calls.map(() => ({ kind: 'notFound' }));
+    const holding = new Set(active.rows.map((r) => Number(r.memberId)));
+    await promote(sql, s, calls[0].at, calls[0].policy);
+    const outcomes: RegisterOutcome[] = [];
+    const rows: RegistrationRow[] = [];
+    const reminders: { seq: number; kind: string; dueAt: string }[] = [];
+    const seqs = new Map<RegistrationRow, number>();
+    const first = s.nextSeq + 1;
+    for (const { memberId, data, at, policy } of calls) {
+      if (holding.has(memberId)) {
+        outcomes.push({ kind: 'duplicate' });
+        continue;
+      }
+      const status = policy.seatFor(s);
+      if (status === 'full') {
+        outcomes.push({ kind: 'full' });
+        continue;
+      }
+      holding.add(memberId);
+      const seq = ++s.nextSeq;
+      if (status === 'confirmed') s.confirmed++;
+      else s.waitlisted++;
+      const iso = at.toISOString();
+      const registration: RegistrationRow = {
+        id: 0,
+        classId,
+        memberId,
+        status,
+        code: policy.newTicketCode(),
+        name: data.name,
+        childAge: data.childAge,
+        answers: data.answers,
+        createdAt: iso,
+        confirmedAt: status === 'confirmed' ? iso : null,
+        cancelledAt: null,
+        attendedAt: null,
+        // Every waitlisted registration of the class has a smaller seq: this one is the last in line.
+        position: status === 'waitlisted' ? s.waitlisted : null,
+      };
+      if (status === 'confirmed') for (const r of policy.remindersFor(s.startsAt, at)) reminders.push({ seq, ...r });
+      rows.push(registration);
+      seqs.set(registration, seq);
+      outcomes.push({ kind: status, registration });
+    }
+    if (!rows.length) return outcomes;
+    const added = (status: RegistrationStatus) => rows.filter((r) => r.status === status).length;
+    const [, , ...rest] = await sql.batchAndCommit([
+      {
+        sql: `INSERT INTO class_registrations (class_id, member_id, active_member_id, seq, status, code, name, child_age, answers_json, created_at, confirmed_at)
+              VALUES ${valueRows(rows.length, 11)}`,
+        params: valuesOf(rows, (r) => [
+          classId,
+          r.memberId,
+          r.memberId,
+          seqs.get(r),
+          r.status,
+          r.code,
+          r.name,
+          r.childAge,
+          JSON.stringify(r.answers),
+          r.createdAt,
+          r.confirmedAt,
+        ]),
+      },
+      {
+        sql: 'UPDATE classes SET next_seq = ?, confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count + ? WHERE id = ?',
+        params: [s.nextSeq, added('confirmed'), added('waitlisted'), classId],
+      },
+      // The new registrations by their seq in the class (a unique key): their reminders, and their ids. The rows read are
+      // the ones this transaction inserted, so the read waits for no one and locks nothing more.
+      ...(reminders.length
+        ? [
+            {
+              sql: `INSERT INTO class_reminders (registration_id, kind, due_at)
+                    SELECT r.id, v.kind, v.due_at FROM (${reminders.map(() => 'SELECT ? AS seq, ? AS kind, ? AS due_at').join(' UNION ALL ')}) v
+                    JOIN class_registrations r ON r.class_id = ? AND r.seq = v.seq`,
+              params: [...valuesOf(reminders, (r) => [r.seq, r.kind, r.dueAt]), classId],
+            },
+          ]
+        : []),
+      { sql: 'SELECT id, seq FROM class_registrations WHERE class_id = ? AND seq BETWEEN ? AND ?', params: [classId, first, s.nextSeq] },
+    ]);
+    const idBySeq = new Map(rest[rest.length - 1].rows.map((r) => [Number(r.seq), Number(r.id)]));
+    for (const r of rows) r.id = idBySeq.get(seqs.get(r)!)!;
+    return outcomes;
+  }
+
   const regStatus = (sql: Sql, registrationId: number, lock: boolean) =>
     sql.row<{ status: RegistrationStatus; classId: number; memberId: number | null }>(
       `SELECT status, class_id AS classId, member_id AS memberId FROM class_registrations WHERE id = ?${lock ? ' FOR UPDATE' : ''}`,
@@ -212,75 +422,7 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
       return rows.map((r) => toClass(r)!);
     },
 
-    async register(classId, memberId, data, at, policy) {
-      const ACTIVE = 'SELECT id FROM class_registrations WHERE class_id = ? AND active_member_id = ?';
-      return db.tx(async (sql): Promise<RegisterOutcome> => {
-        // The member's active registration is looked up in the round trip that takes the class lock: a read there
-        // costs the queue nothing. One committed since (or missed by an older snapshot, as on TiDB) is refused below
-        // by the UNIQUE key on active_member_id.
-        const [locked, active] = await sql.batch([
-          { sql: LOCK_CLASS, params: [classId] },
-          { sql: ACTIVE, params: [classId, memberId] },
-        ]);
-        const s = lockedClassOf(locked.rows[0]);
-        if (!s) return { kind: 'notFound' };
-        if (active.rows.length) return { kind: 'duplicate' };
-        // A seat freed outside a cancel still belongs to the head of the waitlist.
-        await promote(sql, s, at, policy);
-        const status = policy.seatFor(s);
-        if (status === 'full') return { kind: 'full' };
-        const seq = s.nextSeq + 1;
-        const iso = at.toISOString();
-        const confirmedAt = status === 'confirmed' ? iso : null;
-        const reminders = status === 'confirmed' ? policy.remindersFor(s.startsAt, at) : [];
-        let code: string;
-        let id: number;
-        // Everything after the lock travels in one round trip with the commit, so the class row (which every
-        // registration of the class queues for) is held for two round trips, not one per statement.
-        // A clash on the UNIQUE key stops the batch at the registration, leaving the transaction open: a second
-        // active registration, or, rarely, a ticket code already taken (draw another).
-        for (;;) {
-          code = policy.newTicketCode();
-          try {
-            const [inserted] = await sql.batchAndCommit([
-              {
-                sql: `INSERT INTO class_registrations (class_id, member_id, active_member_id, seq, status, code, name, child_age, answers_json, created_at, confirmed_at)
-                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-                params: [classId, memberId, memberId, seq, status, code, data.name, data.childAge, JSON.stringify(data.answers), iso, confirmedAt],
-              },
-              {
-                sql: 'UPDATE classes SET next_seq = ?, confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count + ? WHERE id = ?',
-                params: [seq, status === 'confirmed' ? 1 : 0, status === 'waitlisted' ? 1 : 0, classId],
-              },
-              // Right after the registration's INSERT, so its id is the connection's last insert id.
-              ...[remindersStatement('lastInsertId', reminders)].filter((r) => r !== undefined),
-            ]);
-            id = inserted.insertId;
-            break;
-          } catch (e) {
-            if (!isDuplicateKey(e)) throw e;
-          }
-          if ((await sql.value(`${ACTIVE} FOR UPDATE`, [classId, memberId])) !== undefined) return { kind: 'duplicate' };
-        }
-        const registration: RegistrationRow = {
-          id,
-          classId,
-          memberId,
-          status,
-          code,
-          name: data.name,
-          childAge: data.childAge,
-          answers: data.answers,
-          createdAt: iso,
-          confirmedAt,
-          cancelledAt: null,
-          attendedAt: null,
-          // Every waitlisted registration of the class has a smaller seq: this one is the last in line.
-          position: status === 'waitlisted' ? s.waitlisted + 1 : null,
-        };
-        return { kind: status, registration };
-      });
-    },
+    register: (classId, memberId, data, at, policy) => registerGroup({ classId, memberId, data, at, policy }),
 
     async cancel<R>(registrationId: number, memberId: number, at: Date, policy: ClassPolicy, refuse: (c: ClassFacts, status: RegistrationStatus) => R | null) {
       const first = await regStatus(db, registrationId, false);

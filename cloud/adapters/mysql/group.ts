@@ -54,3 +54,6 @@ export function grouped<K, V>(run: (keys: readonly K[]) => Promise<(V | Error)[]
   );
   return (key) => loader.load(key);
 }
+
+/** A failure as the Error a call of a group is answered with. */
+export const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));

@@ -1,5 +1,5 @@
 import { isDuplicateKey, placeholders, pushTo, qualified, valueRows, valuesOf, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
-import { grouped } from './group';
+import { asError, grouped } from './group';
 import { payPoints, pointsStatements } from './points';
 import type { PointsAward } from '../../features/points/repo';
 import type {
@@ -55,7 +55,6 @@ const SAVED_COLUMNS = 'question_id AS questionId, choice, saved_at AS savedAt';
 const SAVED_ANSWERS = `SELECT ${SAVED_COLUMNS} FROM quiz_answers WHERE attempt_id = ?`;
 const BEST_COLUMNS = 'score, duration_ms AS durationMs, submitted_at AS submittedAt, city_id AS cityId, county_id AS countyId';
 const BEST_OF = `SELECT ${BEST_COLUMNS} FROM quiz_best WHERE campaign_id = ? AND member_id = ?`;
-const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 /** An attempt as a submit group locks it, from `quiz_attempts a`. */
 const LOCKED_ATTEMPT_COLUMNS = qualified(ATTEMPT_COLUMNS, 'a');
 /** The member's best entry beside an attempt, from `quiz_best b` (all NULL when there is none). */
