@@ -1,4 +1,4 @@
-import { isDuplicateKey, placeholders, pushTo, valueRows, valuesOf, type MysqlDb, type Sql, type Statement, type TxSql } from './db';
+import { isDuplicateKey, placeholders, pushTo, valueRows, valuesOf, type MysqlDb, type Sql, type TxSql } from './db';
 import { asError, grouped } from './group';
 import type { RegistrationStatus } from '../../contracts/classes';
 import {
@@ -81,20 +81,6 @@ interface RegisterCall {
   policy: ClassPolicy;
 }
 
-/**
- * A registration's reminders in one statement (none to write: undefined); a reminder it already has stays as it is.
- * 'lastInsertId': the registration inserted by the statement just before, on the same connection.
- */
-function remindersStatement(registration: number | 'lastInsertId', reminders: readonly { kind: string; dueAt: string }[]): Statement | undefined {
-  if (!reminders.length) return undefined;
-  const id = registration === 'lastInsertId' ? 'LAST_INSERT_ID()' : '?';
-  return {
-    sql: `INSERT INTO class_reminders (registration_id, kind, due_at) VALUES ${reminders.map(() => `(${id}, ?, ?)`).join(', ')}
-          ON DUPLICATE KEY UPDATE registration_id = registration_id`,
-    params: valuesOf(reminders, (r) => (registration === 'lastInsertId' ? [r.kind, r.dueAt] : [registration, r.kind, r.dueAt])),
-  };
-}
-
 export function mysqlClassRepo(db: MysqlDb): ClassRepo {
   // A WeChat subscribe message may only be sent for a template the member accepted: the row is written only then.
   const queueOutbox = async (sql: Sql, memberId: number, template: string, payload: unknown, at: string): Promise<boolean> => {
@@ -106,9 +92,14 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
     return r.affected === 1;
   };
 
+  /** A promoted registration's reminders; a reminder it already has stays as it is. */
   const addReminders = async (sql: Sql, registrationId: number, startsAt: string, at: Date, policy: ClassPolicy) => {
-    const reminders = remindersStatement(registrationId, policy.remindersFor(startsAt, at));
-    if (reminders) await sql.batch([reminders]);
+    const reminders = policy.remindersFor(startsAt, at);
+    if (!reminders.length) return;
+    await sql.run(
+      `INSERT INTO class_reminders (registration_id, kind, due_at) VALUES ${valueRows(reminders.length, 3)} ON DUPLICATE KEY UPDATE registration_id = registration_id`,
+      valuesOf(reminders, (r) => [registrationId, r.kind, r.dueAt]),
+    );
   };
 
   /** Under the class lock: confirms as many from the head of the waitlist (seq order) as the policy says, telling each. */
@@ -173,83 +164,25 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
     return promote(sql, s, at, policy);
   };
 
-  /** One registration in a transaction of its own: a group's fallback, and a call that reaches the host alone. */
-  const registerAlone = ({ classId, memberId, data, at, policy }: RegisterCall): Promise<RegisterOutcome> => {
-    const ACTIVE = 'SELECT id FROM class_registrations WHERE class_id = ? AND active_member_id = ?';
-    return db.tx(async (sql): Promise<RegisterOutcome> => {
-      // The member's active registration is looked up in the round trip that takes the class lock: a read there
-      // costs the queue nothing. One committed since (or missed by an older snapshot, as on TiDB) is refused below
-      // by the UNIQUE key on active_member_id.
-      const [locked, active] = await sql.batch([
-        { sql: LOCK_CLASS, params: [classId] },
-        { sql: ACTIVE, params: [classId, memberId] },
-      ]);
-      const s = lockedClassOf(locked.rows[0]);
-      if (!s) return { kind: 'notFound' };
-      if (active.rows.length) return { kind: 'duplicate' };
-      // A seat freed outside a cancel still belongs to the head of the waitlist.
-      await promote(sql, s, at, policy);
-      const status = policy.seatFor(s);
-      if (status === 'full') return { kind: 'full' };
-      const seq = s.nextSeq + 1;
-      const iso = at.toISOString();
-      const confirmedAt = status === 'confirmed' ? iso : null;
-      const reminders = status === 'confirmed' ? policy.remindersFor(s.startsAt, at) : [];
-      let code: string;
-      let id: number;
-      // Everything after the lock travels in one round trip with the commit, so the class row (which every
-      // registration of the class queues for) is held for two round trips, not one per statement.
-      // A clash on the UNIQUE key stops the batch at the registration, leaving the transaction open: a second
-      // active registration, or, rarely, a ticket code already taken (draw another).
-      for (;;) {
-        code = policy.newTicketCode();
-        try {
-          const [inserted] = await sql.batchAndCommit([
-            {
-              sql: `INSERT INTO class_registrations (class_id, member_id, active_member_id, seq, status, code, name, child_age, answers_json, created_at, confirmed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-              params: [classId, memberId, memberId, seq, status, code, data.name, data.childAge, JSON.stringify(data.answers), iso, confirmedAt],
-            },
-            {
-              sql: 'UPDATE classes SET next_seq = ?, confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count + ? WHERE id = ?',
-              params: [seq, status === 'confirmed' ? 1 : 0, status === 'waitlisted' ? 1 : 0, classId],
-            },
-            // Right after the registration's INSERT, so its id is the connection's last insert id.
-            ...[remindersStatement('lastInsertId', reminders)].filter((r) => r !== undefined),
-          ]);
-          id = inserted.insertId;
-          break;
-        } catch (e) {
-          if (!isDuplicateKey(e)) throw e;
-        }
-        if ((await sql.value(`${ACTIVE} FOR UPDATE`, [classId, memberId])) !== undefined) return { kind: 'duplicate' };
+  /**
+   * One registration in a transaction of its own: a call that reaches the host alone, and a failed group's fallback.
+   * A clash on a UNIQUE key (a ticket code taken already, or an active registration that the snapshot missed, as on
+   * TiDB) runs it again, which draws another code or finds that registration.
+   */
+  async function registerAlone(call: RegisterCall): Promise<RegisterOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await db.tx((sql) => registerTogether(sql, [call])))[0];
+      } catch (e) {
+        if (!isDuplicateKey(e) || attempt >= 5) throw e;
       }
-      const registration: RegistrationRow = {
-        id,
-        classId,
-        memberId,
-        status,
-        code,
-        name: data.name,
-        childAge: data.childAge,
-        answers: data.answers,
-        createdAt: iso,
-        confirmedAt,
-        cancelledAt: null,
-        attendedAt: null,
-        // Every waitlisted registration of the class has a smaller seq: this one is the last in line.
-        position: status === 'waitlisted' ? s.waitlisted + 1 : null,
-      };
-      return { kind: status, registration };
-    });
-  };
+    }
+  }
 
   /**
-   * The registrations for one class that reach this host together share one transaction: the class lock, their
-   * members' active registrations, the seats decided in arrival order by the feature's policy, then one round trip
-   * with the inserts and the commit. So the class row (which every registration of the class queues for) is held for
-   * two round trips per group, not per registration. A group that fails (a ticket code drawn twice hits the UNIQUE
-   * key, say) registers its calls one by one.
+   * The registrations for one class that reach this host together share one transaction (registerTogether), so the
+   * class row, which every registration of the class queues for, is held for two round trips per group, not per
+   * registration. A group that fails (a ticket code drawn twice hits the UNIQUE key, say) registers its calls one by one.
    */
   const registerGroup = grouped<RegisterCall, RegisterOutcome>(
     async (calls) => {
@@ -274,10 +207,15 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
     { inFlight: 1, maxGroup: 100, lingerMs: 1 },
   );
 
+  /**
+   * Registrations for one class: the class lock and the members' active registrations in one round trip (a read there
+   * costs the queue nothing), the seats decided in call order by the feature's policy, then the inserts with the commit
+   * in one more. An active registration committed since the read (or missed by an older snapshot, as on TiDB) is
+   * refused by the UNIQUE key on active_member_id, which fails the whole transaction.
+   */
   async function registerTogether(sql: TxSql, calls: readonly RegisterCall[]): Promise<RegisterOutcome[]> {
     const classId = calls[0].classId;
     const members = [...new Set(calls.map((c) => c.memberId))];
-    // As for one registration: the active ones are read in the round trip that takes the class lock.
     const [locked, active] = await sql.batch([
       { sql: LOCK_CLASS, params: [classId] },
       {
@@ -288,6 +226,7 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
     const s = lockedClassOf(locked.rows[0]);
     if (!s) return calls.map(() => ({ kind: 'notFound' }));
     const holding = new Set(active.rows.map((r) => Number(r.memberId)));
+    // A seat freed outside a cancel still belongs to the head of the waitlist.
     await promote(sql, s, calls[0].at, calls[0].policy);
     const outcomes: RegisterOutcome[] = [];
     const rows: RegistrationRow[] = [];
