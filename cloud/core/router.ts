@@ -47,6 +47,7 @@ export class Router {
 
   async dispatch(name: string, rawPayload: unknown, identity: Identity, services: HostServices): Promise<DispatchResult> {
     const action = this.actions.get(name);
+    const memberIdOnly = action?.auth === 'member' && action.memberIdOnly === true;
     try {
       if (!action) throw new AppError('UNKNOWN_ACTION', `没有名为“${truncate(name)}”的操作，请升级小程序后再试`);
       const base: BaseContext = {
@@ -59,7 +60,7 @@ export class Router {
       };
       // Who first (401/403 whatever the payload), then what (400); an action that reads no member row learns who
       // only when it fails (signedOutOr).
-      const ctx = action.auth === 'public' ? base : action.memberIdOnly ? await memberIdContext(base) : await memberContext(base, action.auth === 'admin');
+      const ctx = action.auth === 'public' ? base : memberIdOnly ? await memberIdContext(base) : await memberContext(base, action.auth === 'admin');
       const controlAt = controlCharacterPath(rawPayload);
       if (controlAt) throw fieldError(controlAt.join('.'), `“${fieldLabel(controlAt)}”里有无法识别的控制字符，请删除后重新提交`);
       const parsed = action.input.safeParse(rawPayload ?? {});
@@ -67,7 +68,7 @@ export class Router {
       const data = await action.handler(ctx as never, parsed.data);
       return { status: 200, body: { ok: true, data } };
     } catch (caught) {
-      const error = action && action.auth !== 'public' && action.memberIdOnly ? await signedOutOr(caught, services.store, identity) : caught;
+      const error = memberIdOnly ? await signedOutOr(caught, services.store, identity) : caught;
       if (error instanceof AppError) return { status: error.status, body: refusal(error.code, error.message, error.field) };
       this.logError({ action: name, error });
       return { status: 500, body: refusal('INTERNAL', INTERNAL_ERROR_MESSAGE) };

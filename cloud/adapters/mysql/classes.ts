@@ -229,10 +229,9 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
     // A seat freed outside a cancel still belongs to the head of the waitlist.
     await promote(sql, s, calls[0].at, calls[0].policy);
     const outcomes: RegisterOutcome[] = [];
-    const rows: RegistrationRow[] = [];
+    /** The new registrations, each with its place in the class's arrival order. */
+    const added: { seq: number; registration: RegistrationRow }[] = [];
     const reminders: { seq: number; kind: string; dueAt: string }[] = [];
-    const seqs = new Map<RegistrationRow, number>();
-    const first = s.nextSeq + 1;
     for (const { memberId, data, at, policy } of calls) {
       if (holding.has(memberId)) {
         outcomes.push({ kind: 'duplicate' });
@@ -265,21 +264,19 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
         position: status === 'waitlisted' ? s.waitlisted : null,
       };
       if (status === 'confirmed') for (const r of policy.remindersFor(s.startsAt, at)) reminders.push({ seq, ...r });
-      rows.push(registration);
-      seqs.set(registration, seq);
+      added.push({ seq, registration });
       outcomes.push({ kind: status, registration });
     }
-    if (!rows.length) return outcomes;
-    const added = (status: RegistrationStatus) => rows.filter((r) => r.status === status).length;
-    const [, , ...rest] = await sql.batchAndCommit([
+    if (!added.length) return outcomes;
+    const results = await sql.batchAndCommit([
       {
         sql: `INSERT INTO class_registrations (class_id, member_id, active_member_id, seq, status, code, name, child_age, answers_json, created_at, confirmed_at)
-              VALUES ${valueRows(rows.length, 11)}`,
-        params: valuesOf(rows, (r) => [
+              VALUES ${valueRows(added.length, 11)}`,
+        params: valuesOf(added, ({ seq, registration: r }) => [
           classId,
           r.memberId,
           r.memberId,
-          seqs.get(r),
+          seq,
           r.status,
           r.code,
           r.name,
@@ -289,10 +286,8 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
           r.confirmedAt,
         ]),
       },
-      {
-        sql: 'UPDATE classes SET next_seq = ?, confirmed_count = confirmed_count + ?, waitlist_count = waitlist_count + ? WHERE id = ?',
-        params: [s.nextSeq, added('confirmed'), added('waitlisted'), classId],
-      },
+      // The counters as they stand under the lock, after the promotions and these seats.
+      { sql: 'UPDATE classes SET next_seq = ?, confirmed_count = ?, waitlist_count = ? WHERE id = ?', params: [s.nextSeq, s.confirmed, s.waitlisted, classId] },
       // The new registrations by their seq in the class (a unique key): their reminders, and their ids. The rows read are
       // the ones this transaction inserted, so the read waits for no one and locks nothing more.
       ...(reminders.length
@@ -305,10 +300,10 @@ export function mysqlClassRepo(db: MysqlDb): ClassRepo {
             },
           ]
         : []),
-      { sql: 'SELECT id, seq FROM class_registrations WHERE class_id = ? AND seq BETWEEN ? AND ?', params: [classId, first, s.nextSeq] },
+      { sql: 'SELECT id, seq FROM class_registrations WHERE class_id = ? AND seq BETWEEN ? AND ?', params: [classId, added[0].seq, s.nextSeq] },
     ]);
-    const idBySeq = new Map(rest[rest.length - 1].rows.map((r) => [Number(r.seq), Number(r.id)]));
-    for (const r of rows) r.id = idBySeq.get(seqs.get(r)!)!;
+    const idBySeq = new Map(results[results.length - 1].rows.map((r) => [Number(r.seq), Number(r.id)]));
+    for (const { seq, registration } of added) registration.id = idBySeq.get(seq)!;
     return outcomes;
   }
 

@@ -80,6 +80,7 @@ const QUESTION_COLUMNS = `id, bank_id AS bankId, type, stem, options, answer, ex
 export function sqliteQuizRepo(db: Db): QuizRepo {
   const campaignById = db.prepare(`SELECT ${CAMPAIGN_COLUMNS} FROM quiz_campaigns c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?`);
   const attemptById = db.prepare(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE id = ?`).raw();
+  const attemptOfId = (id: number | bigint) => attemptOf(attemptById.get(id) as unknown[] | undefined);
   const unfinished = db
     .prepare(`SELECT ${ATTEMPT_COLUMNS} FROM quiz_attempts WHERE member_id = ? AND campaign_id = ? AND submitted_at IS NULL ORDER BY id DESC LIMIT 1`)
     .raw();
@@ -152,7 +153,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       JSON.stringify(questions),
       questions.length,
     );
-    return { kind: 'started', attempt: attemptOf(attemptById.get(r.lastInsertRowid) as unknown[])! };
+    return { kind: 'started', attempt: attemptOfId(r.lastInsertRowid)! };
   });
 
   const savedOf = (attemptId: number): SavedAnswer[] =>
@@ -163,7 +164,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
   // Runs inside the group commit's savepoint: the claim, the answers, the best entry, the points and
   // my standing are one atomic step that commits with the burst it arrived in.
   const submit = (req: SubmitRequest, campaign: CampaignRow | undefined, questions: Map<string, QuestionRow>): SubmitOutcome | undefined => {
-    const attempt = attemptOf(attemptById.get(req.attemptId) as unknown[] | undefined);
+    const attempt = attemptOfId(req.attemptId);
     if (!attempt) return undefined;
     const rules = req.score({ attempt, campaign, questions });
     if (attempt.submittedAt !== null || !rules) return { attempt, campaign, firstTime: false, standing: standingOf(attempt) };
@@ -180,7 +181,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       attempt.id,
     );
     if (claimed.changes === 0) {
-      const current = attemptOf(attemptById.get(attempt.id) as unknown[] | undefined)!;
+      const current = attemptOfId(attempt.id)!;
       return { attempt: current, campaign, firstTime: false, standing: standingOf(current) };
     }
     const done = settledAttempt(attempt, s);
@@ -399,7 +400,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
       return start(req) as StartOutcome<R>;
     },
     async getAttempt(id) {
-      return attemptOf(attemptById.get(id) as unknown[] | undefined);
+      return attemptOfId(id);
     },
     async savedAnswers(attemptId) {
       return savedOf(attemptId);
@@ -410,7 +411,7 @@ export function sqliteQuizRepo(db: Db): QuizRepo {
     async submit(req) {
       // The campaign and questions first, outside the transaction: the row cache keeps nothing read inside one. An
       // attempt's questions never change after it starts.
-      const started = attemptOf(attemptById.get(req.attemptId) as unknown[] | undefined);
+      const started = attemptOfId(req.attemptId);
       if (!started) return undefined;
       const campaign = campaignOfId(started.campaignId);
       const questions = questionMap(started.questions.map((q) => q.id));
