@@ -133,6 +133,23 @@ export function cpuSince(pids: readonly (number | undefined)[]): () => number {
   return () => total() - start;
 }
 
+/** A meter started now: the share of the machine's CPU time that went idle since (0–1), from /proc/stat (Linux); NaN elsewhere. */
+export function idleSince(): () => number {
+  const read = () => {
+    try {
+      return fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const start = read();
+  return () => {
+    const d = read().map((v, i) => v - start[i]);
+    const total = d.reduce((a, b) => a + b, 0);
+    return d.length ? (d[3] + d[4]) / total : NaN; // idle + iowait
+  };
+}
+
 /** A load run plus the server's CPU time per answered request: a figure the other tenants of a shared machine disturb far less than req/s. */
 export async function measured(server: { proc: { pid?: number } }, run: () => Promise<LoadResult>) {
   const cpu = cpuSince([server.proc.pid]);
