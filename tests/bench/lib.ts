@@ -42,8 +42,24 @@ export const bareServer = (kind: 'plain' | 'sqlite' | 'mysql', env: Record<strin
  * The real HTTP host as a child process, run with the Node flags of the container's start command (the Dockerfile):
  * SQLite in dataDir, or MySQL when env carries DATABASE_URL.
  */
-export function apiServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), env: Record<string, string> = {}) {
-  return startChild([path.join(REPO_ROOT, 'tests/bench/serve.ts'), dataDir], env, hostNodeFlags()).then((s) => ({ ...s, dataDir }));
+export async function apiServer(given?: string, env: Record<string, string> = {}) {
+  const dataDir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const s = await startChild([path.join(REPO_ROOT, 'tests/bench/serve.ts'), dataDir], env, hostNodeFlags());
+  // A data directory made here goes with the server: each holds up to a few hundred MB. Removed at once (the bench
+  // may exit right after) and again when the killed server has exited, in case it was still writing.
+  const removeOwn = () => {
+    try {
+      if (given === undefined) fs.rmSync(dataDir, { recursive: true, force: true });
+    } catch {
+      // still being written: the exit handler removes it
+    }
+  };
+  const stop = () => {
+    s.proc.once('exit', removeOwn);
+    s.stop();
+    removeOwn();
+  };
+  return { ...s, stop, dataDir };
 }
 
 export interface LoadResult {
