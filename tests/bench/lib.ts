@@ -45,19 +45,12 @@ export const bareServer = (kind: 'plain' | 'sqlite' | 'mysql', env: Record<strin
 export async function apiServer(given?: string, env: Record<string, string> = {}) {
   const dataDir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const s = await startChild([path.join(REPO_ROOT, 'tests/bench/serve.ts'), dataDir], env, hostNodeFlags());
-  // A data directory made here goes with the server: each holds up to a few hundred MB. Removed at once (the bench
-  // may exit right after) and again when the killed server has exited, in case it was still writing.
-  const removeOwn = () => {
-    try {
-      if (given === undefined) fs.rmSync(dataDir, { recursive: true, force: true });
-    } catch {
-      // still being written: the exit handler removes it
-    }
-  };
+  if (given !== undefined) return { ...s, dataDir };
+  // Its own data directory (up to a few hundred MB) goes once the server has exited, not at the end of the run: the
+  // sections after it then do not share the disk with its write-back.
   const stop = () => {
-    s.proc.once('exit', removeOwn);
+    s.proc.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
     s.stop();
-    removeOwn();
   };
   return { ...s, stop, dataDir };
 }

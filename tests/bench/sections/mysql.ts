@@ -236,10 +236,11 @@ async function submitThroughput(hosts: Api[], bares: Server[], databasePid: numb
   const figures = new Map<string, { ratios: number[]; cpuRatios: number[]; idle: number[] }>();
   const cpu = (r: { cpuUs: number; dbUs: number }) => `${fmt(r.cpuUs)}, ${fmt(r.dbUs)}`;
   const pct = (share: number) => fmt(100 * share);
+  const busiest = Math.max(...SUBMIT_CONNECTIONS);
   for (let round = 0; round <= ROUNDS; round++) {
     for (const width of [1, 2]) {
       // Round 0 warms up at the largest count only.
-      for (const connections of round ? SUBMIT_CONNECTIONS : [Math.max(...SUBMIT_CONNECTIONS)]) {
+      for (const connections of round ? SUBMIT_CONNECTIONS : [busiest]) {
         const bare = await together(bares.slice(0, width), connections);
         const api = await together(hosts.slice(0, width), connections, '/api/quiz.submit', round ? PER_ROUND : WARM_UP);
         if (round > 0) {
@@ -268,7 +269,6 @@ async function submitThroughput(hosts: Api[], bares: Server[], databasePid: numb
     }
   }
   table(rows);
-  const busiest = Math.max(...SUBMIT_CONNECTIONS);
   for (const width of [1, 2])
     for (const connections of SUBMIT_CONNECTIONS) {
       const f = figures.get(`${width}/${connections}`)!;
