@@ -46,8 +46,8 @@ export async function apiServer(given?: string, env: Record<string, string> = {}
   const dataDir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const s = await startChild([path.join(REPO_ROOT, 'tests/bench/serve.ts'), dataDir], env, hostNodeFlags());
   if (given !== undefined) return { ...s, dataDir };
-  // Its own data directory (up to a few hundred MB) goes once the server has exited, not at the end of the run: the
-  // sections after it then do not share the disk with its write-back.
+  // Its own data directory (up to a few hundred MB) goes once the server has exited, not with the run's scratch
+  // directory at the end: a whole run then holds about one section's data at a time.
   const stop = () => {
     s.proc.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
     s.stop();

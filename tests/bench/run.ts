@@ -3,9 +3,6 @@
  * shared and noisy: read the ratios and medians). Each feature adds its section below.
  * BENCH_SECONDS (default 5) and BENCH_CONNECTIONS (default 50) tune the load runs.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { bundleSizes, foundationThroughput } from './sections/foundation';
 import { quizBench } from './sections/quiz';
 import { classesBurst } from './sections/classes';
@@ -14,6 +11,7 @@ import { magazineBench } from './sections/magazine';
 import { mediaBench } from './sections/media';
 import { mysqlBench } from './sections/mysql';
 import { firstScreenBench } from './sections/first-screen';
+import { scratchTmpdir } from '../support/scratch';
 
 const sections: [string, () => Promise<void> | void][] = [
   ['foundation', foundationThroughput],
@@ -27,11 +25,9 @@ const sections: [string, () => Promise<void> | void][] = [
   ['sizes', bundleSizes],
 ];
 
-// One scratch directory for the whole run, removed at its end: every data directory a section or a server it starts
-// makes (os.tmpdir() reads TMPDIR, and the child processes inherit it) lands inside, even when the run fails.
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'huiyuan-bench-'));
-process.env.TMPDIR = scratch;
-const removeScratch = () => fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+// Every data directory a section or a server it starts makes lands in one scratch directory, removed at the end of
+// the run, even when it fails.
+const removeScratch = scratchTmpdir('huiyuan-bench-');
 
 async function main() {
   const only = process.argv.slice(2);
@@ -41,14 +37,12 @@ async function main() {
     await fn();
   }
 }
-main().then(
-  () => {
+main()
+  .then(
+    () => 0,
+    (e) => (console.error(e), 1),
+  )
+  .then((code) => {
     removeScratch();
-    process.exit(0);
-  },
-  (e) => {
-    console.error(e);
-    removeScratch();
-    process.exit(1);
-  },
-);
+    process.exit(code);
+  });
